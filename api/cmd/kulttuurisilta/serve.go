@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/app"
+	"kulttuurisilta/api/internal/auth"
+	"kulttuurisilta/api/internal/config"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+func newLogger(format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stdout, nil))
+	}
+	return slog.New(slog.NewTextHandler(os.Stdout, nil))
+}
+
+func openDB(ctx context.Context, cfg config.Config) (*gorm.DB, error) {
+	return database.Open(ctx, cfg.DatabaseURL, database.Options{
+		MaxOpenConns: cfg.DBMaxConns, StatementTimeout: cfg.StatementTimeout})
+}
+
+func serve() error {
+	cfg, err := config.Load()
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg.LogFormat)
+	slog.SetDefault(log)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	if err := database.MigrateUp(ctx, db); err != nil {
+		return err
+	}
+	e := app.New(app.Deps{DB: db, Logger: log, Auth: auth.DefaultConfig([]byte(cfg.JWTSecret)),
+		CalendarZone: cfg.CalendarZone, CORSOrigins: cfg.CORSOrigins, SPADir: cfg.SPADir})
+	srv := httpapi.Server(cfg.ListenAddr, e)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving", "addr", "http://"+cfg.ListenAddr, "env", cfg.AppEnv)
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// SIGTERM: stop accepting, let requests in flight finish, then exit.
+	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,60 @@
+// Package app assembles the whole API from its domain modules. It is the
+// one place that knows every module; main and the end-to-end tests use it.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/auth"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/org"
+)
+
+// Deps are what the modules need.
+type Deps struct {
+	DB           *gorm.DB
+	Logger       *slog.Logger
+	Auth         auth.Config
+	CalendarZone *time.Location
+	CORSOrigins  []string
+	// SPADir is the built single-page app; empty or missing serves none.
+	SPADir string
+}
+
+// Modules lists every domain module.
+func Modules(d Deps) []httpapi.Module {
+	return []httpapi.Module{
+		auth.NewModule(d.DB, d.Auth),
+		org.NewModule(d.DB),
+		audit.Module{DB: d.DB},
+	}
+}
+
+// New builds the Echo instance serving the whole API.
+func New(d Deps) *echo.Echo {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if sqlDB, err := d.DB.DB(); err == nil {
+		reg.MustRegister(collectors.NewDBStatsCollector(sqlDB, "kulttuurisilta"))
+	}
+	authn := &auth.Service{DB: d.DB, Config: d.Auth}
+	e := httpapi.New(httpapi.Options{
+		Logger:        d.Logger,
+		CORSOrigins:   d.CORSOrigins,
+		Authenticator: authn,
+		Ready:         func(ctx context.Context) error { return database.Ping(ctx, d.DB) },
+		Registry:      reg,
+	}, Modules(d)...)
+	mountDocs(e)
+	mountSPA(e, d.SPADir)
+	return e
+}

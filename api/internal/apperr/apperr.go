@@ -1,0 +1,145 @@
+// Package apperr defines the typed errors that domain code returns. The HTTP
+// layer (package httpapi) maps each kind to one RFC 9457 problem response, so
+// domain packages never deal with status codes themselves.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Kind classifies an error for the client.
+type Kind int
+
+// The kinds a client can cause. Anything that is not an *Error is an
+// internal fault and becomes a logged 500 without detail.
+const (
+	KindBadRequest Kind = iota + 1
+	KindUnauthorized
+	KindForbidden
+	KindNotFound
+	KindConflict
+	KindPreconditionFailed
+	KindInvalid
+	KindTooManyRequests
+	KindUnavailable
+)
+
+// FieldError names one invalid field and says what is wrong with it.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// Error is a client-caused error with a kind, a human-readable detail and,
+// for validation, the fields at fault.
+type Error struct {
+	Kind   Kind
+	Detail string
+	Fields []FieldError
+	// Extra members added to the problem body (for example the clashing
+	// occurrence of a calendar conflict).
+	Extra map[string]any
+	// RetryAfter in seconds, for KindTooManyRequests.
+	RetryAfter int
+}
+
+func (e *Error) Error() string {
+	if len(e.Fields) > 0 {
+		return fmt.Sprintf("%s: %s (%s)", kindName(e.Kind), e.Detail, e.Fields[0].Field+": "+e.Fields[0].Message)
+	}
+	return fmt.Sprintf("%s: %s", kindName(e.Kind), e.Detail)
+}
+
+func kindName(k Kind) string {
+	switch k {
+	case KindBadRequest:
+		return "bad request"
+	case KindUnauthorized:
+		return "unauthorized"
+	case KindForbidden:
+		return "forbidden"
+	case KindNotFound:
+		return "not found"
+	case KindConflict:
+		return "conflict"
+	case KindPreconditionFailed:
+		return "precondition failed"
+	case KindInvalid:
+		return "invalid"
+	case KindTooManyRequests:
+		return "too many requests"
+	case KindUnavailable:
+		return "unavailable"
+	}
+	return "error"
+}
+
+// As returns the *Error inside err, if any.
+func As(err error) (*Error, bool) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e, true
+	}
+	return nil, false
+}
+
+// IsKind reports whether err is an *Error of kind k.
+func IsKind(err error, k Kind) bool {
+	e, ok := As(err)
+	return ok && e.Kind == k
+}
+
+// BadRequest is a malformed request: bad JSON syntax or a bad parameter.
+func BadRequest(format string, args ...any) *Error {
+	return &Error{Kind: KindBadRequest, Detail: fmt.Sprintf(format, args...)}
+}
+
+// BadParam is a malformed query or path parameter.
+func BadParam(field, message string) *Error {
+	return &Error{Kind: KindBadRequest, Detail: "invalid parameter " + field + ": " + message,
+		Fields: []FieldError{{Field: field, Message: message}}}
+}
+
+// Unauthorized means missing or bad credentials.
+func Unauthorized(detail string) *Error { return &Error{Kind: KindUnauthorized, Detail: detail} }
+
+// Forbidden means a known caller lacks the right.
+func Forbidden(detail string) *Error { return &Error{Kind: KindForbidden, Detail: detail} }
+
+// NotFound means the resource does not exist or is not visible to the caller.
+func NotFound(what string) *Error { return &Error{Kind: KindNotFound, Detail: what + " not found"} }
+
+// Conflict means the request clashes with the current state.
+func Conflict(format string, args ...any) *Error {
+	return &Error{Kind: KindConflict, Detail: fmt.Sprintf(format, args...)}
+}
+
+// PreconditionFailed means the If-Match version no longer matches.
+func PreconditionFailed(current int) *Error {
+	return &Error{Kind: KindPreconditionFailed,
+		Detail: fmt.Sprintf("the resource was changed by someone else; its version is now %d", current),
+		Extra:  map[string]any{"current_version": current}}
+}
+
+// Invalid is a well-formed request whose content breaks a rule.
+func Invalid(fields ...FieldError) *Error {
+	detail := "the request has invalid fields"
+	if len(fields) == 1 {
+		detail = fields[0].Field + ": " + fields[0].Message
+	}
+	return &Error{Kind: KindInvalid, Detail: detail, Fields: fields}
+}
+
+// InvalidField is Invalid for a single field.
+func InvalidField(field, message string) *Error {
+	return Invalid(FieldError{Field: field, Message: message})
+}
+
+// TooManyRequests asks the client to wait retryAfter seconds.
+func TooManyRequests(detail string, retryAfter int) *Error {
+	return &Error{Kind: KindTooManyRequests, Detail: detail, RetryAfter: retryAfter}
+}
+
+// Unavailable means a dependency (the database) cannot serve right now.
+func Unavailable(detail string) *Error { return &Error{Kind: KindUnavailable, Detail: detail} }

@@ -1,0 +1,84 @@
+package audit
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// Module serves the audit log.
+type Module struct {
+	DB *gorm.DB
+}
+
+// Routes registers GET /audit-events.
+func (m Module) Routes(g *echo.Group) {
+	g.GET("/audit-events", m.list)
+}
+
+// list godoc
+//
+//	@Summary		List audit events
+//	@Description	The audit log, newest first. Admins only.
+//	@Tags			audit
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			entity_type		query		string	false	"Entity type, e.g. unit"
+//	@Param			entity_id		query		string	false	"Entity id"			format(uuid)
+//	@Param			actor_id		query		string	false	"Actor (user) id"	format(uuid)
+//	@Param			action			query		string	false	"Action, e.g. unit.update"
+//	@Param			from			query		string	false	"Events at or after (RFC 3339)"
+//	@Param			to				query		string	false	"Events before (RFC 3339)"
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			updated_since	query		string	false	"Only events after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]audit.EventResponse}
+//	@Router			/audit-events [get]
+func (m Module) list(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if !p.Is(access.RoleAdmin) {
+		return apperr.Forbidden("only admins read the audit log")
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f Filter
+	f.EntityType = c.QueryParam("entity_type")
+	f.Action = c.QueryParam("action")
+	if f.EntityID, err = httpapi.QueryUUID(c, "entity_id"); err != nil {
+		return err
+	}
+	if f.ActorID, err = httpapi.QueryUUID(c, "actor_id"); err != nil {
+		return err
+	}
+	if f.From, err = httpapi.QueryTime(c, "from", time.UTC); err != nil {
+		return err
+	}
+	if f.To, err = httpapi.QueryTime(c, "to", time.UTC); err != nil {
+		return err
+	}
+	q := page.Filter(f.apply(m.DB.WithContext(c.Request().Context()).Model(&Event{})), "audit_events")
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return err
+	}
+	var rows []Event
+	if err := page.Window(q).Order("created_at DESC, id DESC").Find(&rows).Error; err != nil {
+		return err
+	}
+	items := make([]EventResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toResponse(r)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}

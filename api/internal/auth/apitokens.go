@@ -1,0 +1,120 @@
+package auth
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/validate"
+)
+
+// Token lifetimes: a year by default, two at most, so a forgotten
+// integration's credential does not live forever.
+const (
+	defaultTokenTTL = 365 * 24 * time.Hour
+	maxTokenTTL     = 2 * 365 * 24 * time.Hour
+)
+
+// APITokens reads and writes API tokens.
+type APITokens struct {
+	DB  *gorm.DB
+	Now func() time.Time
+}
+
+func (s APITokens) validate(in *APITokenInput, now time.Time) error {
+	in.Name = strings.TrimSpace(in.Name)
+	var v validate.Errors
+	v.Text("name", in.Name, true, 200)
+	if len(in.Scopes) == 0 {
+		v.Add("scopes", "name at least one scope")
+	}
+	for _, sc := range in.Scopes {
+		if !slices.Contains(access.Scopes, sc) {
+			v.Add("scopes", "unknown scope %q; use %s", sc, strings.Join(access.Scopes, ", "))
+			break
+		}
+	}
+	if in.ExpiresAt != nil && (!in.ExpiresAt.After(now) || in.ExpiresAt.Sub(now) > maxTokenTTL) {
+		v.Add("expires_at", "must be in the future and at most two years away")
+	}
+	return v.Err()
+}
+
+// Create makes a token and returns it with its secret (shown once).
+func (s APITokens) Create(ctx context.Context, owner uuid.UUID, in APITokenInput) (APITokenCreated, error) {
+	now := time.Now().UTC()
+	if s.Now != nil {
+		now = s.Now()
+	}
+	if err := s.validate(&in, now); err != nil {
+		return APITokenCreated{}, err
+	}
+	expires := now.Add(defaultTokenTTL)
+	if in.ExpiresAt != nil {
+		expires = in.ExpiresAt.UTC()
+	}
+	secret, hash := newSecret(apiTokenPrefix)
+	scopes := slices.Compact(slices.Sorted(slices.Values(in.Scopes)))
+	t := APIToken{Name: in.Name, OwnerID: owner, TokenHash: hash, Prefix: secret[:len(apiTokenPrefix)+6],
+		Scopes: scopes, ExpiresAt: expires}
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Create(&t).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "api_token.create", "api_token", t.ID, nil, toAPITokenResponse(t))
+	})
+	return APITokenCreated{APITokenResponse: toAPITokenResponse(t), Token: secret}, err
+}
+
+// List returns a page of tokens, newest first.
+func (s APITokens) List(ctx context.Context, page httpapi.Page) ([]APIToken, int64, error) {
+	q := page.Filter(s.DB.WithContext(ctx).Model(&APIToken{}), "api_tokens")
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []APIToken
+	err := page.Window(q).Order("created_at DESC, id DESC").Find(&rows).Error
+	return rows, total, err
+}
+
+// Get returns one token.
+func (s APITokens) Get(ctx context.Context, id uuid.UUID) (APIToken, error) {
+	var t APIToken
+	err := s.DB.WithContext(ctx).First(&t, "id = ?", id).Error
+	return t, database.NotFound(err, "API token")
+}
+
+// Revoke ends a token at once. Revoking twice is harmless.
+func (s APITokens) Revoke(ctx context.Context, id uuid.UUID, ifMatch *int) (APIToken, error) {
+	var t APIToken
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&t, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "API token")
+		}
+		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
+			return err
+		}
+		if t.RevokedAt != nil {
+			return nil
+		}
+		before := toAPITokenResponse(t)
+		now := time.Now().UTC()
+		t.RevokedAt = &now
+		t.Version++
+		if err := tx.Save(&t).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "api_token.revoke", "api_token", t.ID, before, toAPITokenResponse(t))
+	})
+	return t, err
+}

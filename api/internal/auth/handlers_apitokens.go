@@ -1,0 +1,137 @@
+package auth
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listAPITokens godoc
+//
+//	@Summary	List API tokens
+//	@Tags		api-tokens
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param		offset			query		int		false	"Offset"			default(0)
+//	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success	200				{object}	httpapi.ListDoc{items=[]auth.APITokenResponse}
+//	@Router		/api-tokens [get]
+func (m Module) listAPITokens(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	rows, total, err := m.APITokens.List(c.Request().Context(), page)
+	if err != nil {
+		return err
+	}
+	items := make([]APITokenResponse, len(rows))
+	for i, t := range rows {
+		items[i] = toAPITokenResponse(t)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getAPIToken godoc
+//
+//	@Summary	Get an API token
+//	@Tags		api-tokens
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Token id"	format(uuid)
+//	@Success	200	{object}	APITokenResponse
+//	@Success	304	"Not modified"
+//	@Router		/api-tokens/{id} [get]
+func (m Module) getAPIToken(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	t, err := m.APITokens.Get(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, t.Version, toAPITokenResponse(t))
+}
+
+// createAPIToken godoc
+//
+//	@Summary		Create an API token
+//	@Description	The secret is in the response's token field, shown only this once; only its hash is stored. Default expiry one year, at most two.
+//	@Tags			api-tokens
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		APITokenInput	true	"The token"
+//	@Success		201		{object}	APITokenCreated
+//	@Router			/api-tokens [post]
+func (m Module) createAPIToken(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	var in APITokenInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	out, err := m.APITokens.Create(c.Request().Context(), p.UserID, in)
+	if err != nil {
+		return err
+	}
+	noStore(c)
+	c.Response().Header().Set("Location", "/api/v1/api-tokens/"+out.ID.String())
+	return c.JSON(http.StatusCreated, out)
+}
+
+// revokeAPIToken godoc
+//
+//	@Summary	Revoke an API token
+//	@Tags		api-tokens
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string	true	"Token id"	format(uuid)
+//	@Param		If-Match	header		string	false	"Version ETag the change is based on"
+//	@Success	200			{object}	APITokenResponse
+//	@Router		/api-tokens/{id} [delete]
+func (m Module) revokeAPIToken(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	t, err := m.APITokens.Revoke(c.Request().Context(), id, ifMatch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, t.Version, toAPITokenResponse(t))
+}

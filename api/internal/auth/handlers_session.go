@@ -1,0 +1,126 @@
+package auth
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// login godoc
+//
+//	@Summary		Sign in
+//	@Description	Returns a 15-minute access token and a rotating refresh token. Failed logins are rate limited per account and per address (429 with Retry-After).
+//	@Tags			auth
+//	@Accept			json
+//	@Produce		json
+//	@Param			body	body		LoginInput	true	"Credentials"
+//	@Success		200		{object}	TokenResponse
+//	@Router			/auth/login [post]
+func (m Module) login(c echo.Context) error {
+	var in LoginInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if in.Email == "" || in.Password == "" {
+		return apperr.Invalid(requiredFields(map[string]string{"email": in.Email, "password": in.Password})...)
+	}
+	if len(in.Email) > 254 || len(in.Password) > 256 {
+		return apperr.Unauthorized("wrong email or password")
+	}
+	out, err := m.Service.Login(c.Request().Context(), in.Email, in.Password, c.RealIP())
+	if err != nil {
+		return err
+	}
+	noStore(c)
+	return c.JSON(http.StatusOK, out)
+}
+
+// refresh godoc
+//
+//	@Summary		Refresh the access token
+//	@Description	Rotates the refresh token. Presenting an already-used refresh token revokes its whole family.
+//	@Tags			auth
+//	@Accept			json
+//	@Produce		json
+//	@Param			body	body		RefreshInput	true	"The refresh token"
+//	@Success		200		{object}	TokenResponse
+//	@Router			/auth/refresh [post]
+func (m Module) refresh(c echo.Context) error {
+	var in RefreshInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if in.RefreshToken == "" {
+		return apperr.InvalidField("refresh_token", "is required")
+	}
+	out, err := m.Service.Refresh(c.Request().Context(), in.RefreshToken)
+	if err != nil {
+		return err
+	}
+	noStore(c)
+	return c.JSON(http.StatusOK, out)
+}
+
+// logout godoc
+//
+//	@Summary		Sign out
+//	@Description	Revokes the refresh token and every token rotated from the same login.
+//	@Tags			auth
+//	@Accept			json
+//	@Param			body	body	RefreshInput	true	"The refresh token"
+//	@Success		204		"Signed out"
+//	@Router			/auth/logout [post]
+func (m Module) logout(c echo.Context) error {
+	var in RefreshInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if in.RefreshToken == "" {
+		return apperr.InvalidField("refresh_token", "is required")
+	}
+	if err := m.Service.Logout(c.Request().Context(), in.RefreshToken); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// me godoc
+//
+//	@Summary	The caller
+//	@Tags		auth
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Success	200	{object}	MeResponse
+//	@Router		/me [get]
+func (m Module) me(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	u, err := m.Users.Get(c.Request().Context(), p.UserID)
+	if err != nil {
+		return apperr.Unauthorized("the account no longer exists")
+	}
+	out := MeResponse{UserResponse: toUserResponse(u), Scopes: []string{}}
+	if p.IsToken() {
+		out.Scopes = p.Scopes
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+func noStore(c echo.Context) {
+	c.Response().Header().Set("Cache-Control", "no-store")
+}
+
+func requiredFields(values map[string]string) []apperr.FieldError {
+	var out []apperr.FieldError
+	for _, f := range []string{"email", "password"} {
+		if values[f] == "" {
+			out = append(out, apperr.FieldError{Field: f, Message: "is required"})
+		}
+	}
+	return out
+}

@@ -1,0 +1,148 @@
+package auth
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listUsers godoc
+//
+//	@Summary	List users
+//	@Tags		users
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		role			query		string	false	"Role"				Enums(admin,producer,manager,mentor,viewer)
+//	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param		offset			query		int		false	"Offset"			default(0)
+//	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success	200				{object}	httpapi.ListDoc{items=[]auth.UserResponse}
+//	@Router		/users [get]
+func (m Module) listUsers(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	role, err := httpapi.QueryEnum(c, "role", roleNames()...)
+	if err != nil {
+		return err
+	}
+	rows, total, err := m.Users.List(c.Request().Context(), role, page)
+	if err != nil {
+		return err
+	}
+	items := make([]UserResponse, len(rows))
+	for i, u := range rows {
+		items[i] = toUserResponse(u)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getUser godoc
+//
+//	@Summary	Get a user
+//	@Tags		users
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"User id"	format(uuid)
+//	@Success	200	{object}	UserResponse
+//	@Success	304	"Not modified"
+//	@Router		/users/{id} [get]
+func (m Module) getUser(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	u, err := m.Users.Get(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, u.Version, toUserResponse(u))
+}
+
+// createUser godoc
+//
+//	@Summary		Create a user
+//	@Description	A manager needs department_id; a mentor needs unit_ids. Passwords are at least 12 characters.
+//	@Tags			users
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		UserInput	true	"The user"
+//	@Success		201		{object}	UserResponse
+//	@Router			/users [post]
+func (m Module) createUser(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	var in UserInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	u, err := m.Users.Create(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/users/"+u.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, u.Version, toUserResponse(u))
+}
+
+// updateUser godoc
+//
+//	@Summary		Change a user
+//	@Description	Deactivating a user or changing the password ends the user's sessions. Users are never deleted (the audit log refers to them); set active=false.
+//	@Tags			users
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string		true	"User id"	format(uuid)
+//	@Param			If-Match	header		string		false	"Version ETag the change is based on"
+//	@Param			body		body		UserPatch	true	"Fields to change"
+//	@Success		200			{object}	UserResponse
+//	@Router			/users/{id} [patch]
+func (m Module) updateUser(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canManage(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch UserPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	u, err := m.Users.Update(c.Request().Context(), id, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, u.Version, toUserResponse(u))
+}

@@ -1,0 +1,242 @@
+package auth
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/validate"
+)
+
+// MinPasswordLength is the shortest password accepted (NIST 800-63B asks
+// for at least 8; passphrases are encouraged).
+const MinPasswordLength = 12
+
+func roleNames() []string {
+	out := make([]string, len(access.Roles))
+	for i, r := range access.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+func (in *UserInput) validate() error {
+	in.Email, in.Name = strings.TrimSpace(in.Email), strings.TrimSpace(in.Name)
+	var v validate.Errors
+	v.Email("email", in.Email)
+	v.Text("name", in.Name, false, 200)
+	v.OneOf("role", in.Role, roleNames()...)
+	validateAssignment(&v, in.Role, in.DepartmentID, in.UnitIDs)
+	validatePassword(&v, in.Password)
+	return v.Err()
+}
+
+func validatePassword(v *validate.Errors, pw string) {
+	if len([]rune(pw)) < MinPasswordLength {
+		v.Add("password", "must be at least %d characters", MinPasswordLength)
+	} else if len(pw) > 256 {
+		v.Add("password", "must be at most 256 bytes")
+	}
+}
+
+// validateAssignment: a manager needs a department, a mentor one or more
+// units; other roles carry neither.
+func validateAssignment(v *validate.Errors, role string, dep *uuid.UUID, units []uuid.UUID) {
+	switch access.Role(role) {
+	case access.RoleManager:
+		v.Check(dep != nil, "department_id", "is required for a manager")
+	case access.RoleMentor:
+		v.Check(len(units) > 0, "unit_ids", "a mentor needs at least one unit")
+	}
+	if role != string(access.RoleManager) && dep != nil {
+		v.Add("department_id", "only a manager has a department")
+	}
+	if role != string(access.RoleMentor) && len(units) > 0 {
+		v.Add("unit_ids", "only a mentor has units")
+	}
+	if len(units) > 100 {
+		v.Add("unit_ids", "at most 100 units")
+	}
+}
+
+// Users reads and writes users.
+type Users struct {
+	DB *gorm.DB
+}
+
+// Create adds a user (also used by the CLI and the demo seed).
+func (s Users) Create(ctx context.Context, in UserInput) (User, error) {
+	if err := in.validate(); err != nil {
+		return User{}, err
+	}
+	hash, err := HashPassword(in.Password)
+	if err != nil {
+		return User{}, err
+	}
+	u := User{Email: in.Email, Name: in.Name, Role: in.Role, DepartmentID: in.DepartmentID, PasswordHash: hash,
+		Active: true, UnitIDs: dedupe(in.UnitIDs)}
+	err = database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Create(&u).Error; err != nil {
+			if database.IsUniqueViolation(err) {
+				return apperr.Conflict("a user with this email already exists")
+			}
+			return assignmentError(err)
+		}
+		if err := s.setUnits(tx, u.ID, u.UnitIDs); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "user.create", "user", u.ID, nil, toUserResponse(u))
+	})
+	return u, err
+}
+
+// List returns a page of users ordered by email.
+func (s Users) List(ctx context.Context, role string, page httpapi.Page) ([]User, int64, error) {
+	q := page.Filter(s.DB.WithContext(ctx).Model(&User{}), "users")
+	if role != "" {
+		q = q.Where("role = ?", role)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []User
+	if err := page.Window(q).Order("lower(email), id").Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	return rows, total, s.attachUnits(ctx, rows)
+}
+
+// Get returns one user with its units.
+func (s Users) Get(ctx context.Context, id uuid.UUID) (User, error) {
+	var u User
+	if err := s.DB.WithContext(ctx).First(&u, "id = ?", id).Error; err != nil {
+		return u, database.NotFound(err, "user")
+	}
+	rows := []User{u}
+	err := s.attachUnits(ctx, rows)
+	return rows[0], err
+}
+
+// Update applies a patch if the version still matches.
+func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPatch) (User, error) {
+	var u User
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "user")
+		}
+		if err := database.CheckVersion(ifMatch, u.Version); err != nil {
+			return err
+		}
+		if err := tx.Model(&UserUnit{}).Where("user_id = ?", u.ID).Order("unit_id").Pluck("unit_id", &u.UnitIDs).Error; err != nil {
+			return err
+		}
+		before := toUserResponse(u)
+		httpapi.Patch(&u.Name, p.Name)
+		httpapi.Patch(&u.Role, p.Role)
+		if p.DepartmentID.Set {
+			u.DepartmentID = p.DepartmentID.Value
+		}
+		if p.UnitIDs != nil {
+			u.UnitIDs = dedupe(*p.UnitIDs)
+		}
+		httpapi.Patch(&u.Active, p.Active)
+		var v validate.Errors
+		v.Text("name", u.Name, false, 200)
+		v.OneOf("role", u.Role, roleNames()...)
+		validateAssignment(&v, u.Role, u.DepartmentID, u.UnitIDs)
+		if p.Password != nil {
+			validatePassword(&v, *p.Password)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if p.Password != nil {
+			hash, err := HashPassword(*p.Password)
+			if err != nil {
+				return err
+			}
+			u.PasswordHash = hash
+		}
+		u.Version++
+		if err := tx.Save(&u).Error; err != nil {
+			return assignmentError(err)
+		}
+		if err := s.setUnits(tx, u.ID, u.UnitIDs); err != nil {
+			return err
+		}
+		// A disabled account or a changed password ends every session.
+		if (p.Active != nil && !*p.Active) || p.Password != nil {
+			if err := tx.Model(&RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", u.ID).
+				Update("revoked_at", gorm.Expr("now()")).Error; err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, "user.update", "user", u.ID, before, toUserResponse(u))
+	})
+	return u, err
+}
+
+func (s Users) setUnits(tx *gorm.DB, userID uuid.UUID, units []uuid.UUID) error {
+	if err := tx.Where("user_id = ?", userID).Delete(&UserUnit{}).Error; err != nil {
+		return err
+	}
+	if len(units) == 0 {
+		return nil
+	}
+	rows := make([]UserUnit, len(units))
+	for i, id := range units {
+		rows[i] = UserUnit{UserID: userID, UnitID: id}
+	}
+	if err := tx.Create(&rows).Error; err != nil {
+		return assignmentError(err)
+	}
+	return nil
+}
+
+func (s Users) attachUnits(ctx context.Context, users []User) error {
+	if len(users) == 0 {
+		return nil
+	}
+	ids := make([]uuid.UUID, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	var links []UserUnit
+	if err := s.DB.WithContext(ctx).Where("user_id IN ?", ids).Order("unit_id").Find(&links).Error; err != nil {
+		return err
+	}
+	byUser := map[uuid.UUID][]uuid.UUID{}
+	for _, l := range links {
+		byUser[l.UserID] = append(byUser[l.UserID], l.UnitID)
+	}
+	for i := range users {
+		users[i].UnitIDs = byUser[users[i].ID]
+	}
+	return nil
+}
+
+func assignmentError(err error) error {
+	if database.IsForeignKeyViolation(err) {
+		if strings.Contains(database.ConstraintName(err), "unit") {
+			return apperr.InvalidField("unit_ids", "names a unit that does not exist")
+		}
+		return apperr.InvalidField("department_id", "no such department")
+	}
+	return err
+}
+
+func dedupe(ids []uuid.UUID) []uuid.UUID {
+	out := slices.Clone(ids)
+	slices.SortFunc(out, func(a, b uuid.UUID) int { return strings.Compare(a.String(), b.String()) })
+	return slices.Compact(out)
+}

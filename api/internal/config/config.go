@@ -1,0 +1,88 @@
+// Package config reads the environment. Every variable has a safe default
+// for local use; JWT_SECRET is required outside APP_ENV=dev.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the process configuration.
+type Config struct {
+	AppEnv           string
+	DatabaseURL      string
+	ListenAddr       string
+	JWTSecret        string
+	CORSOrigins      []string
+	CalendarZone     *time.Location
+	LogFormat        string
+	SPADir           string
+	DBMaxConns       int
+	StatementTimeout time.Duration
+	ShutdownTimeout  time.Duration
+	PublicBaseURL    string
+}
+
+// DefaultDatabaseURL is the local PostgreSQL the README assumes.
+const DefaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kulttuurisilta?sslmode=disable"
+
+// devSecret signs tokens in development only.
+const devSecret = "dev-only-secret-do-not-use-in-production-0123456789"
+
+// Load reads the configuration from the environment.
+func Load() (Config, error) {
+	c := Config{
+		AppEnv:        env("APP_ENV", "dev"),
+		DatabaseURL:   env("DATABASE_URL", DefaultDatabaseURL),
+		ListenAddr:    env("LISTEN_ADDR", "127.0.0.1:8080"),
+		JWTSecret:     os.Getenv("JWT_SECRET"),
+		LogFormat:     env("LOG_FORMAT", "text"),
+		SPADir:        env("SPA_DIR", "frontend/dist"),
+		PublicBaseURL: env("PUBLIC_BASE_URL", ""),
+	}
+	var errs []error
+	if o := strings.TrimSpace(os.Getenv("CORS_ORIGINS")); o != "" {
+		for _, s := range strings.Split(o, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				c.CORSOrigins = append(c.CORSOrigins, s)
+			}
+		}
+	}
+	zone, err := time.LoadLocation(env("TZ_CALENDAR", "Europe/Helsinki"))
+	if err != nil {
+		errs = append(errs, fmt.Errorf("TZ_CALENDAR: %w", err))
+	}
+	c.CalendarZone = zone
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		errs = append(errs, errors.New("LOG_FORMAT must be json or text"))
+	}
+	if c.DBMaxConns, err = strconv.Atoi(env("DB_MAX_CONNS", "20")); err != nil || c.DBMaxConns < 1 {
+		errs = append(errs, errors.New("DB_MAX_CONNS must be a positive integer"))
+	}
+	if c.StatementTimeout, err = time.ParseDuration(env("DB_STATEMENT_TIMEOUT", "10s")); err != nil {
+		errs = append(errs, fmt.Errorf("DB_STATEMENT_TIMEOUT: %w", err))
+	}
+	if c.ShutdownTimeout, err = time.ParseDuration(env("SHUTDOWN_TIMEOUT", "20s")); err != nil {
+		errs = append(errs, fmt.Errorf("SHUTDOWN_TIMEOUT: %w", err))
+	}
+	if c.JWTSecret == "" {
+		if c.AppEnv != "dev" {
+			errs = append(errs, errors.New("JWT_SECRET is required outside APP_ENV=dev"))
+		}
+		c.JWTSecret = devSecret
+	} else if len(c.JWTSecret) < 32 {
+		errs = append(errs, errors.New("JWT_SECRET must be at least 32 characters"))
+	}
+	return c, errors.Join(errs...)
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,52 @@
+package httpapi
+
+import (
+	"context"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+)
+
+// Authenticator turns a bearer credential (a JWT access token or an API
+// token) into a principal. Package auth implements it.
+type Authenticator interface {
+	Authenticate(ctx context.Context, bearer string) (*access.Principal, error)
+}
+
+// authenticate resolves the Authorization header when there is one. A
+// request without credentials goes on anonymously (public routes accept
+// it; Principal refuses it); bad credentials are refused at once.
+func authenticate(a Authenticator) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			ctx := access.WithRequestID(c.Request().Context(), requestID(c))
+			c.SetRequest(c.Request().WithContext(ctx))
+			h := c.Request().Header.Get(echo.HeaderAuthorization)
+			if h == "" || a == nil {
+				return next(c)
+			}
+			scheme, token, ok := strings.Cut(h, " ")
+			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+				return apperr.Unauthorized("use Authorization: Bearer <token>")
+			}
+			p, err := a.Authenticate(ctx, strings.TrimSpace(token))
+			if err != nil {
+				return err
+			}
+			c.SetRequest(c.Request().WithContext(access.WithPrincipal(ctx, p)))
+			return next(c)
+		}
+	}
+}
+
+// Principal returns the authenticated caller, or a 401 problem.
+func Principal(c echo.Context) (*access.Principal, error) {
+	p := access.FromContext(c.Request().Context())
+	if p == nil {
+		return nil, apperr.Unauthorized("sign in or send an API token")
+	}
+	return p, nil
+}

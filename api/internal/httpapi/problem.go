@@ -1,0 +1,196 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/apperr"
+)
+
+// Problem is an RFC 9457 problem details body.
+type Problem struct {
+	Type     string              `json:"type" example:"urn:kulttuurisilta:problem:validation"`
+	Title    string              `json:"title" example:"Invalid request"`
+	Status   int                 `json:"status" example:"422"`
+	Detail   string              `json:"detail,omitempty"`
+	Instance string              `json:"instance,omitempty"`
+	Errors   []apperr.FieldError `json:"errors,omitempty"`
+	// RequestID lets support find the request in the logs.
+	RequestID string `json:"request_id,omitempty"`
+	// Extra members of specific problems (current_version, clash, ...).
+	Extra map[string]any `json:"-"`
+}
+
+// ProblemContentType is the media type of every error response.
+const ProblemContentType = "application/problem+json"
+
+const problemPrefix = "urn:kulttuurisilta:problem:"
+
+type problemKind struct {
+	status int
+	slug   string
+	title  string
+}
+
+var kinds = map[apperr.Kind]problemKind{
+	apperr.KindBadRequest:         {http.StatusBadRequest, "bad-request", "Malformed request"},
+	apperr.KindUnauthorized:       {http.StatusUnauthorized, "unauthorized", "Authentication required"},
+	apperr.KindForbidden:          {http.StatusForbidden, "forbidden", "Not allowed"},
+	apperr.KindNotFound:           {http.StatusNotFound, "not-found", "Not found"},
+	apperr.KindConflict:           {http.StatusConflict, "conflict", "Conflict"},
+	apperr.KindPreconditionFailed: {http.StatusPreconditionFailed, "version-mismatch", "Version mismatch"},
+	apperr.KindInvalid:            {http.StatusUnprocessableEntity, "validation", "Invalid request"},
+	apperr.KindTooManyRequests:    {http.StatusTooManyRequests, "rate-limited", "Too many requests"},
+	apperr.KindUnavailable:        {http.StatusServiceUnavailable, "unavailable", "Service unavailable"},
+}
+
+// ProblemType returns the type URI used for an error kind (tests use it).
+func ProblemType(k apperr.Kind) string { return problemPrefix + kinds[k].slug }
+
+// ErrorHandler turns every error into a problem response. Client errors are
+// described precisely; anything unexpected is logged and answered with a
+// bare 500 so no internals leak.
+func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		p := toProblem(err)
+		if p.Status >= 500 && p.Status != http.StatusServiceUnavailable && p.Status != http.StatusGatewayTimeout {
+			log.Error("request failed", "request_id", requestID(c), "method", c.Request().Method,
+				"route", c.Path(), "error", err.Error())
+		}
+		p.RequestID = requestID(c)
+		if e, ok := apperr.As(err); ok && e.RetryAfter > 0 {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
+		}
+		if p.Status == http.StatusServiceUnavailable {
+			c.Response().Header().Set("Retry-After", "5")
+		}
+		_ = writeProblem(c, p)
+	}
+}
+
+func writeProblem(c echo.Context, p Problem) error {
+	body := map[string]any{"type": p.Type, "title": p.Title, "status": p.Status}
+	if p.Detail != "" {
+		body["detail"] = p.Detail
+	}
+	if len(p.Errors) > 0 {
+		body["errors"] = p.Errors
+	}
+	if p.RequestID != "" {
+		body["request_id"] = p.RequestID
+	}
+	for k, v := range p.Extra {
+		if _, taken := body[k]; !taken {
+			body[k] = v
+		}
+	}
+	c.Response().Header().Set(echo.HeaderContentType, ProblemContentType)
+	c.Response().WriteHeader(p.Status)
+	if c.Request().Method == http.MethodHead {
+		return nil
+	}
+	return jsonEncoder(c.Response()).Encode(body)
+}
+
+func toProblem(err error) Problem {
+	if e, ok := apperr.As(err); ok {
+		k := kinds[e.Kind]
+		return Problem{Type: problemPrefix + k.slug, Title: k.title, Status: k.status, Detail: e.Detail,
+			Errors: e.Fields, Extra: e.Extra}
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		return echoProblem(he)
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return toProblem(apperr.NotFound("resource"))
+	}
+	if p, ok := databaseProblem(err); ok {
+		return p
+	}
+	return Problem{Type: problemPrefix + "internal", Title: "Internal server error", Status: http.StatusInternalServerError,
+		Detail: "an unexpected error occurred; it has been logged"}
+}
+
+func echoProblem(he *echo.HTTPError) Problem {
+	switch he.Code {
+	case http.StatusNotFound:
+		return Problem{Type: problemPrefix + "not-found", Title: "Not found", Status: 404, Detail: "no such route"}
+	case http.StatusMethodNotAllowed:
+		return Problem{Type: problemPrefix + "method-not-allowed", Title: "Method not allowed", Status: 405,
+			Detail: "the route does not support this method"}
+	case http.StatusRequestEntityTooLarge:
+		return Problem{Type: problemPrefix + "too-large", Title: "Request body too large", Status: 413,
+			Detail: "the request body is larger than 1 MiB"}
+	case http.StatusUnsupportedMediaType:
+		return Problem{Type: problemPrefix + "unsupported-media-type", Title: "Unsupported media type", Status: 415,
+			Detail: "send the body as application/json"}
+	case http.StatusTooManyRequests:
+		return Problem{Type: problemPrefix + "rate-limited", Title: "Too many requests", Status: 429}
+	case http.StatusServiceUnavailable:
+		return Problem{Type: problemPrefix + "unavailable", Title: "Service unavailable", Status: 503}
+	}
+	if he.Code >= 400 && he.Code < 500 {
+		return Problem{Type: problemPrefix + "bad-request", Title: http.StatusText(he.Code), Status: he.Code}
+	}
+	return Problem{Type: problemPrefix + "internal", Title: "Internal server error", Status: 500,
+		Detail: "an unexpected error occurred; it has been logged"}
+}
+
+// databaseProblem is the safety net under the domain checks: a constraint
+// the database enforces becomes the client error it stands for, and an
+// unreachable or overloaded database becomes 503/504 instead of a 500.
+func databaseProblem(err error) (Problem, bool) {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		switch pg.Code {
+		case "23505", "23P01":
+			return toProblem(apperr.Conflict("the change conflicts with existing data (%s)", pg.ConstraintName)), true
+		case "23503":
+			return toProblem(apperr.InvalidField(constraintField(pg), "refers to something that does not exist or is still in use")), true
+		case "23514", "23502":
+			return toProblem(apperr.InvalidField(constraintField(pg), "breaks the rule "+pg.ConstraintName)), true
+		case "22001":
+			return toProblem(apperr.InvalidField("body", "a text is too long")), true
+		case "22P02", "22007", "22008", "22003", "22023":
+			return toProblem(apperr.BadRequest("a value has the wrong format")), true
+		case "40001", "40P01":
+			return toProblem(apperr.Conflict("the change collided with a concurrent change; retry it")), true
+		case "57014":
+			return Problem{Type: problemPrefix + "timeout", Title: "Database timeout", Status: http.StatusGatewayTimeout,
+				Detail: "the database did not answer in time"}, true
+		case "57P01", "57P02", "57P03", "53300":
+			return toProblem(apperr.Unavailable("the database is not available")), true
+		}
+		return Problem{}, false
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return Problem{Type: problemPrefix + "timeout", Title: "Timeout", Status: http.StatusGatewayTimeout,
+			Detail: "the request took too long"}, true
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || isConnectionLost(err) {
+		return toProblem(apperr.Unavailable("the database is not available")), true
+	}
+	return Problem{}, false
+}
+
+func constraintField(pg *pgconn.PgError) string {
+	if pg.ColumnName != "" {
+		return pg.ColumnName
+	}
+	if pg.ConstraintName != "" {
+		return pg.ConstraintName
+	}
+	return "body"
+}

@@ -1,0 +1,175 @@
+package org
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listDepartments godoc
+//
+//	@Summary	List departments
+//	@Tags		org
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param		offset			query		int		false	"Offset"			default(0)
+//	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success	200				{object}	httpapi.ListDoc{items=[]org.DepartmentResponse}
+//	@Router		/departments [get]
+func (m Module) listDepartments(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListDepartments(c.Request().Context(), page)
+	if err != nil {
+		return err
+	}
+	items := make([]DepartmentResponse, len(rows))
+	for i, d := range rows {
+		items[i] = toDepartmentResponse(d)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getDepartment godoc
+//
+//	@Summary	Get a department
+//	@Tags		org
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Department id"	format(uuid)
+//	@Success	200	{object}	DepartmentResponse
+//	@Success	304	"Not modified"
+//	@Router		/departments/{id} [get]
+func (m Module) getDepartment(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := m.Store.GetDepartment(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, d.Version, toDepartmentResponse(d))
+}
+
+// createDepartment godoc
+//
+//	@Summary	Create a department
+//	@Tags		org
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		body	body		DepartmentInput	true	"The department"
+//	@Success	201		{object}	DepartmentResponse
+//	@Router		/departments [post]
+func (m Module) createDepartment(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWriteDepartments(p); err != nil {
+		return err
+	}
+	var in DepartmentInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	d, err := m.Store.CreateDepartment(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/departments/"+d.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, d.Version, toDepartmentResponse(d))
+}
+
+// updateDepartment godoc
+//
+//	@Summary	Change a department
+//	@Tags		org
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string			true	"Department id"	format(uuid)
+//	@Param		If-Match	header		string			false	"Version ETag the change is based on"
+//	@Param		body		body		DepartmentPatch	true	"Fields to change"
+//	@Success	200			{object}	DepartmentResponse
+//	@Router		/departments/{id} [patch]
+func (m Module) updateDepartment(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWriteDepartments(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch DepartmentPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	d, err := m.Store.UpdateDepartment(c.Request().Context(), id, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, d.Version, toDepartmentResponse(d))
+}
+
+// deleteDepartment godoc
+//
+//	@Summary	Delete a department
+//	@Tags		org
+//	@Security	BearerAuth
+//	@Param		id			path	string	true	"Department id"	format(uuid)
+//	@Param		If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success	204			"Deleted"
+//	@Router		/departments/{id} [delete]
+func (m Module) deleteDepartment(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWriteDepartments(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteDepartment(c.Request().Context(), id, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -1,0 +1,202 @@
+package org
+
+import (
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listUnits godoc
+//
+//	@Summary		List units
+//	@Description	Every signed-in user reads units. mine=true keeps only the caller's own units (a mentor's).
+//	@Tags			org
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			department_id	query		string	false	"Department"	format(uuid)
+//	@Param			kind			query		string	false	"Unit kind"		Enums(care_home,day_centre,sheltered_housing,supported_housing,mental_health_rehab,work_activity,other)
+//	@Param			active			query		bool	false	"Active units only (true) or inactive only (false)"
+//	@Param			mine			query		bool	false	"Only the caller's own units"
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]org.UnitResponse}
+//	@Router			/units [get]
+func (m Module) listUnits(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f UnitFilter
+	if f.DepartmentID, err = httpapi.QueryUUID(c, "department_id"); err != nil {
+		return err
+	}
+	if f.Kind, err = httpapi.QueryEnum(c, "kind", UnitKinds...); err != nil {
+		return err
+	}
+	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
+		return err
+	}
+	mine, err := httpapi.QueryBool(c, "mine")
+	if err != nil {
+		return err
+	}
+	if mine != nil && *mine {
+		f.OnlyIDs = p.UnitIDs
+		if f.OnlyIDs == nil {
+			f.OnlyIDs = []uuid.UUID{}
+		}
+	}
+	rows, total, err := m.Store.ListUnits(c.Request().Context(), f, page)
+	if err != nil {
+		return err
+	}
+	items := make([]UnitResponse, len(rows))
+	for i, u := range rows {
+		items[i] = toUnitResponse(u)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getUnit godoc
+//
+//	@Summary	Get a unit
+//	@Tags		org
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Unit id"	format(uuid)
+//	@Success	200	{object}	UnitResponse
+//	@Success	304	"Not modified"
+//	@Router		/units/{id} [get]
+func (m Module) getUnit(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	u, err := m.Store.GetUnit(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, u.Version, toUnitResponse(u))
+}
+
+// createUnit godoc
+//
+//	@Summary	Create a unit
+//	@Tags		org
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		body	body		UnitInput	true	"The unit"
+//	@Success	201		{object}	UnitResponse
+//	@Router		/units [post]
+func (m Module) createUnit(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWriteUnits(p); err != nil {
+		return err
+	}
+	var in UnitInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	u, err := m.Store.CreateUnit(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/units/"+u.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, u.Version, toUnitResponse(u))
+}
+
+// updateUnit godoc
+//
+//	@Summary	Change a unit
+//	@Tags		org
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string		true	"Unit id"	format(uuid)
+//	@Param		If-Match	header		string		false	"Version ETag the change is based on"
+//	@Param		body		body		UnitPatch	true	"Fields to change"
+//	@Success	200			{object}	UnitResponse
+//	@Router		/units/{id} [patch]
+func (m Module) updateUnit(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWriteUnits(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch UnitPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	u, err := m.Store.UpdateUnit(c.Request().Context(), id, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, u.Version, toUnitResponse(u))
+}
+
+// deleteUnit godoc
+//
+//	@Summary		Delete a unit
+//	@Description	Only a unit nothing refers to can be deleted; deactivate others with PATCH active=false.
+//	@Tags			org
+//	@Security		BearerAuth
+//	@Param			id			path	string	true	"Unit id"	format(uuid)
+//	@Param			If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success		204			"Deleted"
+//	@Router			/units/{id} [delete]
+func (m Module) deleteUnit(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWriteUnits(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteUnit(c.Request().Context(), id, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -1,0 +1,30 @@
+package org
+
+import (
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+)
+
+// The org policy: everyone signed in (and tokens with org:read) reads
+// departments and units; admins manage departments; admins and the
+// producer manage units (tokens with org:write both).
+func canRead(p *access.Principal) error {
+	if !p.Allows(access.ScopeOrgRead, access.Roles...) {
+		return apperr.Forbidden("this token lacks the org:read scope")
+	}
+	return nil
+}
+
+func canWriteDepartments(p *access.Principal) error {
+	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin) {
+		return apperr.Forbidden("only admins manage departments")
+	}
+	return nil
+}
+
+func canWriteUnits(p *access.Principal) error {
+	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleProducer) {
+		return apperr.Forbidden("only admins and the producer manage units")
+	}
+	return nil
+}

@@ -1,0 +1,224 @@
+package org
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// Store reads and writes departments and units. Every write records its
+// audit event in the same transaction.
+type Store struct {
+	DB *gorm.DB
+}
+
+// ListDepartments returns a page of departments ordered by name.
+func (s Store) ListDepartments(ctx context.Context, page httpapi.Page) ([]Department, int64, error) {
+	q := page.Filter(s.DB.WithContext(ctx).Model(&Department{}), "departments")
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Department
+	err := page.Window(q).Order("name, id").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetDepartment returns one department.
+func (s Store) GetDepartment(ctx context.Context, id uuid.UUID) (Department, error) {
+	var d Department
+	err := s.DB.WithContext(ctx).First(&d, "id = ?", id).Error
+	return d, database.NotFound(err, "department")
+}
+
+// CreateDepartment inserts a department.
+func (s Store) CreateDepartment(ctx context.Context, in DepartmentInput) (Department, error) {
+	d := Department{Name: in.Name, Code: in.Code, Kind: in.Kind, Organisation: in.Organisation}
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Create(&d).Error; err != nil {
+			return departmentConflict(err)
+		}
+		return audit.Record(ctx, tx, "department.create", "department", d.ID, nil, toDepartmentResponse(d))
+	})
+	return d, err
+}
+
+// UpdateDepartment applies a patch if the version still matches.
+func (s Store) UpdateDepartment(ctx context.Context, id uuid.UUID, ifMatch *int, p DepartmentPatch) (Department, error) {
+	var d Department
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&d, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "department")
+		}
+		if err := database.CheckVersion(ifMatch, d.Version); err != nil {
+			return err
+		}
+		before := toDepartmentResponse(d)
+		if err := p.apply(&d); err != nil {
+			return err
+		}
+		d.Version++
+		if err := tx.Save(&d).Error; err != nil {
+			return departmentConflict(err)
+		}
+		return audit.Record(ctx, tx, "department.update", "department", d.ID, before, toDepartmentResponse(d))
+	})
+	return d, err
+}
+
+// DeleteDepartment removes a department nothing refers to.
+func (s Store) DeleteDepartment(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var d Department
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&d, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "department")
+		}
+		if err := database.CheckVersion(ifMatch, d.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&d).Error; err != nil {
+			if database.IsForeignKeyViolation(err) {
+				return apperr.Conflict("the department is still used by units, users or agreements")
+			}
+			return err
+		}
+		return audit.Record(ctx, tx, "department.delete", "department", d.ID, toDepartmentResponse(d), nil)
+	})
+}
+
+func departmentConflict(err error) error {
+	if database.IsUniqueViolation(err) {
+		return apperr.Conflict("a department with this code already exists")
+	}
+	return err
+}
+
+// UnitFilter narrows the unit listing.
+type UnitFilter struct {
+	DepartmentID *uuid.UUID
+	Kind         string
+	Active       *bool
+	// OnlyIDs restricts to these units (a mentor's view); nil means all.
+	OnlyIDs []uuid.UUID
+}
+
+// ListUnits returns a page of units ordered by name.
+func (s Store) ListUnits(ctx context.Context, f UnitFilter, page httpapi.Page) ([]Unit, int64, error) {
+	q := page.Filter(s.DB.WithContext(ctx).Model(&Unit{}), "units")
+	if f.DepartmentID != nil {
+		q = q.Where("department_id = ?", *f.DepartmentID)
+	}
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	if f.OnlyIDs != nil {
+		q = q.Where("id IN ?", append(f.OnlyIDs, uuid.Nil))
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Unit
+	err := page.Window(q).Order("name, id").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetUnit returns one unit.
+func (s Store) GetUnit(ctx context.Context, id uuid.UUID) (Unit, error) {
+	var u Unit
+	err := s.DB.WithContext(ctx).First(&u, "id = ?", id).Error
+	return u, database.NotFound(err, "unit")
+}
+
+// CreateUnit inserts a unit.
+func (s Store) CreateUnit(ctx context.Context, in UnitInput) (Unit, error) {
+	u := in.toUnit(database.Model{})
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := s.checkDepartment(tx, u.DepartmentID); err != nil {
+			return err
+		}
+		if err := tx.Create(&u).Error; err != nil {
+			return unitConflict(err)
+		}
+		return audit.Record(ctx, tx, "unit.create", "unit", u.ID, nil, toUnitResponse(u))
+	})
+	return u, err
+}
+
+// UpdateUnit applies a patch if the version still matches.
+func (s Store) UpdateUnit(ctx context.Context, id uuid.UUID, ifMatch *int, p UnitPatch) (Unit, error) {
+	var u Unit
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "unit")
+		}
+		if err := database.CheckVersion(ifMatch, u.Version); err != nil {
+			return err
+		}
+		before := toUnitResponse(u)
+		if err := p.apply(&u); err != nil {
+			return err
+		}
+		if err := s.checkDepartment(tx, u.DepartmentID); err != nil {
+			return err
+		}
+		u.Version++
+		if err := tx.Save(&u).Error; err != nil {
+			return unitConflict(err)
+		}
+		return audit.Record(ctx, tx, "unit.update", "unit", u.ID, before, toUnitResponse(u))
+	})
+	return u, err
+}
+
+// DeleteUnit removes a unit nothing refers to; units with history are
+// deactivated instead (PATCH active=false).
+func (s Store) DeleteUnit(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var u Unit
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "unit")
+		}
+		if err := database.CheckVersion(ifMatch, u.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&u).Error; err != nil {
+			if database.IsForeignKeyViolation(err) {
+				return apperr.Conflict("the unit has committees, activities or users; deactivate it instead")
+			}
+			return err
+		}
+		return audit.Record(ctx, tx, "unit.delete", "unit", u.ID, toUnitResponse(u), nil)
+	})
+}
+
+func (s Store) checkDepartment(tx *gorm.DB, id *uuid.UUID) error {
+	if id == nil {
+		return nil
+	}
+	var n int64
+	if err := tx.Model(&Department{}).Where("id = ?", *id).Count(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return apperr.InvalidField("department_id", "no such department")
+	}
+	return nil
+}
+
+func unitConflict(err error) error {
+	if database.IsUniqueViolation(err) {
+		return apperr.Conflict("a unit with this name already exists in the organisation")
+	}
+	return err
+}

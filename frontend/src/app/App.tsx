@@ -1,0 +1,16 @@
+import { useMemo } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppProvider } from './provider';
+import { routes } from './routes';
+import { ReloginDialog } from '@/features/auth/components/ReloginDialog';
+
+/** App is the whole single-page app. */
+export function App() {
+  const router = useMemo(() => createBrowserRouter(routes), []);
+  return (
+    <AppProvider>
+      <RouterProvider router={router} />
+      <ReloginDialog />
+    </AppProvider>
+  );
+}

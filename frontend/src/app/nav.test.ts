@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { canOpen, homeFor, menuFor } from './nav';
+
+describe('role menu', () => {
+  it('shows admin screens only to admins', () => {
+    expect(menuFor('admin').map((i) => i.path)).toContain('/admin/users');
+    expect(menuFor('producer').map((i) => i.path)).not.toContain('/admin/users');
+  });
+  it('gives managers the budget and mentors their units', () => {
+    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/budget', '/reports', '/reach']);
+    expect(menuFor('mentor').map((i) => i.path)).toEqual(['/calendar', '/activities', '/units', '/ideas']);
+    expect(menuFor('viewer').map((i) => i.path)).toEqual(['/calendar', '/reports']);
+  });
+  it('guards nested paths by their menu entry', () => {
+    expect(canOpen('mentor', '/activities/new')).toBe(true);
+    expect(canOpen('viewer', '/activities/new')).toBe(false);
+    expect(canOpen('manager', '/admin/tokens')).toBe(false);
+  });
+  it('lands each role on its main screen', () => {
+    expect(homeFor('manager')).toBe('/budget');
+    expect(homeFor('mentor')).toBe('/units');
+    expect(homeFor('producer')).toBe('/calendar');
+  });
+});

@@ -1,0 +1,43 @@
+// The route table of the app.
+import { Navigate, type RouteObject } from 'react-router';
+import { useAuth } from '@/lib/auth/auth';
+import { useI18n } from '@/lib/i18n/i18n';
+import { Layout } from '@/components/layout/Layout';
+import { Alert } from '@/components/ui/Alert';
+import { LoginPage } from '@/features/auth/components/LoginPage';
+import { RequireAuth, RoleGate } from './guards';
+import { homeFor, menuFor } from './nav';
+import { screens } from './screens';
+
+function Home() {
+  const { role } = useAuth();
+  return <Navigate to={homeFor(role)} replace />;
+}
+
+function SignedInLayout() {
+  const { role } = useAuth();
+  return <Layout menu={menuFor(role)} />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Alert kind="warning">{t('app.notFound')}</Alert>;
+}
+
+/** routes is the whole route tree. */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage homeFor={(r) => homeFor(r as never)} /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <SignedInLayout />,
+        children: [
+          { index: true, element: <Home /> },
+          { element: <RoleGate />, children: screens },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];

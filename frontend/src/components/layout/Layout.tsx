@@ -1,0 +1,54 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useAuth } from '@/lib/auth/auth';
+import { useI18n, type MessageKey } from '@/lib/i18n/i18n';
+import type { NavItem } from '@/app/nav';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Layout is the signed-in frame: skip link, header, role menu and main area. */
+export function Layout({ menu }: { menu: NavItem[] }) {
+  const { me, role, logout } = useAuth();
+  const { t } = useI18n();
+  const loc = useLocation();
+  const main = useRef<HTMLElement>(null);
+  // Move focus to the new screen's heading so screen-reader users hear it.
+  useEffect(() => {
+    const h1 = main.current?.querySelector<HTMLElement>('h1');
+    h1?.focus({ preventScroll: true });
+  }, [loc.pathname]);
+  const name = (me as { name?: string; email?: string } | null)?.name || (me as { email?: string } | null)?.email || '';
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>{t('app.name')}</span>
+        </div>
+        <div className="header-tools">
+          <span className="who">{t('app.signedInAs', { name, role: role ? t(`role.${role}` as MessageKey) : '' })}</span>
+          <LanguageSwitch />
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => void logout()}>
+            {t('action.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label={t('app.menu')}>
+          <ul>
+            {menu.map((i) => (
+              <li key={i.path}>
+                <NavLink to={i.path}>{t(i.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" ref={main} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApp, json, mockApi, signIn } from '@/testing/render';
+import { ApiError } from '@/lib/api/errors';
+import { ActivityForm } from './ActivityForm';
+import { emptyValues } from '../form';
+
+function setup(save = vi.fn(async () => ({}))) {
+  signIn();
+  mockApi({
+    'GET /me': () => json({ id: 'u1', role: 'producer', email: 'p@x.fi', name: 'Pia' }),
+    'GET /units': () => json({ items: [{ id: 'unit-1', name: 'Koivukoti' }], total: 1 }),
+    'GET /partners': () => json({ items: [], total: 0 }),
+    'GET /series': () => json({ items: [], total: 0 }),
+  });
+  renderWithApp(<ActivityForm initial={emptyValues({ day: '2025-03-03' })} save={save} />);
+  return save;
+}
+
+describe('ActivityForm', () => {
+  it('previews the next occurrences of a weekly rule before saving', async () => {
+    const user = userEvent.setup();
+    const save = setup();
+    await user.type(screen.getByLabelText(/^Title/), 'Laulutuokio');
+    await user.click(screen.getByRole('button', { name: 'Weekly' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Wed' }));
+    await user.clear(screen.getByLabelText('Times'));
+    await user.type(screen.getByLabelText('Times'), '4');
+    const preview = screen.getByTestId('occurrence-preview');
+    expect(preview.querySelectorAll('li')).toHaveLength(4);
+    expect(preview).toHaveTextContent('Wed, 5 Mar 2025');
+    expect(screen.getByText('4 times in total')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /Exclude a date: Wed, 12 Mar 2025/ }));
+    expect(screen.getByText('3 times in total')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Koivukoti' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenCalledTimes(1);
+    const body = (save.mock.calls[0] as unknown[])[0] as Record<string, unknown>;
+    expect(body).toMatchObject({
+      title: 'Laulutuokio',
+      starts_at: '2025-03-03T14:00:00+02:00',
+      ends_at: '2025-03-03T15:00:00+02:00',
+      recurrence: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4',
+      excluded_dates: ['2025-03-12'],
+      unit_ids: ['unit-1'],
+    });
+  });
+
+  it('shows API field errors next to their fields and keeps the values', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => {
+      throw new ApiError(422, { status: 422, title: 'Invalid', errors: [{ field: 'title', message: 'is too long' }, { field: 'ends_at', message: 'must be after starts_at' }] });
+    });
+    setup(save);
+    await user.type(screen.getByLabelText(/^Title/), 'Konsertti');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText('is too long')).toBeInTheDocument());
+    const title = screen.getByLabelText(/^Title/);
+    expect(title).toHaveValue('Konsertti');
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title.getAttribute('aria-describedby')).toContain('error');
+    expect(screen.getByText('must be after starts_at')).toBeInTheDocument();
+  });
+
+  it('shows a calendar clash from the API in place', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async () => {
+      throw new ApiError(409, { status: 409, title: 'Conflict', detail: 'clashes with another activity', clashes: [{ title: 'Bingo', starts_at: '2025-03-03T12:00:00Z', ends_at: '2025-03-03T13:00:00Z' }] });
+    });
+    setup(save);
+    await user.type(screen.getByLabelText(/^Title/), 'Konsertti');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Clash')).toBeInTheDocument();
+    expect(screen.getByText('Bingo')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Title/)).toHaveValue('Konsertti');
+  });
+
+  it('checks required fields before sending', async () => {
+    const user = userEvent.setup();
+    const save = setup();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByLabelText(/^Title/)).toHaveAttribute('aria-invalid', 'true');
+  });
+});

@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '@/lib/i18n/i18n';
+import { ApiError } from '@/lib/api/errors';
+import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, TARGET_GROUPS, VISIBILITIES, enumOptions } from '@/lib/api/enums';
+import { options, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { RecurrenceEditor } from './RecurrenceEditor';
+import { toBody, type FormValues } from '../form';
+
+const SHOWN = ['title', 'description', 'category', 'status', 'starts_at', 'ends_at', 'recurrence', 'excluded_dates', 'unit_ids', 'partner_ids', 'series_id', 'target_groups', 'accessibility_notes', 'capacity', 'visibility', 'cost_estimate_cents'];
+
+type Props = {
+  initial: FormValues;
+  /** save sends the body; it throws an ApiError on failure. */
+  save: (body: Record<string, unknown>) => Promise<unknown>;
+  onCancel?: () => void;
+  /** restrictStatus limits the statuses a role may set (a mentor proposes). */
+  statuses?: readonly string[];
+};
+
+/**
+ * ActivityForm edits an activity. The values stay in the form whatever
+ * happens: an API error is shown next to its field, a calendar clash next to
+ * the times, and an expired session is renewed in place before saving again.
+ */
+export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STATUSES }: Props) {
+  const { t, tk } = useI18n();
+  const [v, setV] = useState<FormValues>(initial);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const units = useUnits();
+  const partners = usePartners();
+  const series = useSeries();
+  const set = <K extends keyof FormValues>(k: K, val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }));
+
+  const apiErrors = error instanceof ApiError && error.status !== 409 ? error.fieldErrors : {};
+  const fe = { ...apiErrors, ...local };
+  const clash = error instanceof ApiError && error.status === 409 ? error : null;
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const r = toBody(v, { required: t('common.required'), endBeforeStart: t('form.endBeforeStart'), badMoney: t('form.badMoney') });
+    if ('errors' in r) {
+      setLocal(r.errors);
+      setError(null);
+      return;
+    }
+    setLocal({});
+    setBusy(true);
+    setError(null);
+    try {
+      await save(r.body);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="activity-form">
+      <div className="form-grid">
+        <TextField className="span-all" label={t('activity.title')} required value={v.title} onChange={(e) => set('title', e.target.value)} error={fe.title} />
+        <TextAreaField className="span-all" label={t('activity.description')} value={v.description} onChange={(e) => set('description', e.target.value)} error={fe.description} />
+        <SelectField label={t('activity.category')} value={v.category} onChange={(e) => set('category', e.target.value)} options={enumOptions(ACTIVITY_CATEGORIES, tk, 'cat')} error={fe.category} />
+        <SelectField label={t('activity.status')} value={v.status} onChange={(e) => set('status', e.target.value)} options={enumOptions(statuses, tk, 'status')} error={fe.status} />
+        <TextField label={t('activity.day')} type="date" required value={v.day} onChange={(e) => set('day', e.target.value)} error={fe.starts_at} />
+        <TextField label={t('activity.startTime')} type="time" required value={v.start} onChange={(e) => set('start', e.target.value)} />
+        <TextField label={t('activity.endTime')} type="time" required value={v.end} onChange={(e) => set('end', e.target.value)} error={fe.ends_at} />
+      </div>
+      {clash && (
+        <Alert kind="warning" title={t('activity.clash')}>
+          <p>{t('activity.clashText')}</p>
+          {clash.problem.detail && <p>{clash.problem.detail}</p>}
+          <ClashList problem={clash.problem} />
+        </Alert>
+      )}
+      <RecurrenceEditor
+        start={v.day}
+        value={v.rec}
+        onChange={(r) => set('rec', r)}
+        excluded={v.excluded}
+        onExcludedChange={(d) => set('excluded', d)}
+        error={fe.recurrence}
+        excludedError={fe.excluded_dates}
+      />
+      <CheckboxGroup legend={t('activity.units')} options={options(units.data)} value={v.unit_ids} onChange={(x) => set('unit_ids', x)} error={fe.unit_ids} />
+      <CheckboxGroup legend={t('activity.partners')} options={options(partners.data)} value={v.partner_ids} onChange={(x) => set('partner_ids', x)} error={fe.partner_ids} />
+      <CheckboxGroup legend={t('activity.targetGroups')} options={enumOptions(TARGET_GROUPS, tk, 'tg')} value={v.target_groups} onChange={(x) => set('target_groups', x)} error={fe.target_groups} />
+      <div className="form-grid">
+        <SelectField label={t('activity.series')} value={v.series_id} onChange={(e) => set('series_id', e.target.value)} options={options(series.data)} empty={t('common.none')} error={fe.series_id} />
+        <SelectField label={t('activity.visibility')} value={v.visibility} onChange={(e) => set('visibility', e.target.value)} options={enumOptions(VISIBILITIES, tk, 'vis')} error={fe.visibility} />
+        <TextField label={t('activity.capacity')} type="number" min={0} value={v.capacity} onChange={(e) => set('capacity', e.target.value)} error={fe.capacity} />
+        <TextField label={t('activity.costEstimate')} inputMode="decimal" value={v.cost} onChange={(e) => set('cost', e.target.value)} error={fe.cost_estimate_cents} />
+        <TextAreaField className="span-all" label={t('activity.accessibility')} value={v.accessibility} onChange={(e) => set('accessibility', e.target.value)} error={fe.accessibility_notes} />
+      </div>
+      {Object.keys(local).length > 0 && <Alert kind="error">{t('error.422')}</Alert>}
+      {!clash && <ErrorAlert error={error} shownFields={SHOWN} />}
+      <div className="form-actions">
+        <Button type="submit" size="large" busy={busy}>
+          {busy ? t('action.saving') : t('action.save')}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" size="large" onClick={onCancel}>
+            {t('action.cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** ClashList lists the clashing activities a 409 problem names, if any. */
+function ClashList({ problem }: { problem: Record<string, unknown> }) {
+  const { dateTime } = useI18n();
+  const raw = (problem.clashes ?? problem.clash ?? []) as unknown;
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((x) => x && typeof x === 'object') as Record<string, unknown>[];
+  if (!list.length) return null;
+  return (
+    <ul>
+      {list.map((c, i) => (
+        <li key={i}>
+          <strong>{String(c.title ?? c.activity_title ?? '')}</strong> {dateTime(c.starts_at as string)}–{dateTime(c.ends_at as string).split(' ').at(-1)}
+        </li>
+      ))}
+    </ul>
+  );
+}

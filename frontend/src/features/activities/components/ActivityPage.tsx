@@ -1,0 +1,113 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { useI18n } from '@/lib/i18n/i18n';
+import { useAuth } from '@/lib/auth/auth';
+import { nameOf, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
+import { addMonths, addDays, today } from '@/lib/i18n/dates';
+import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { Badge, Loading, PageHeader } from '@/components/ui/misc';
+import { useActivity, useOccurrences } from '../api/activities';
+
+/** ActivityPage shows an activity, its coming occurrences and its actions. */
+export function ActivityPage() {
+  const { id } = useParams();
+  const loc = useLocation();
+  const i = useI18n();
+  const { t, tk } = i;
+  const { role } = useAuth();
+  const q = useActivity(id);
+  const units = useUnits();
+  const partners = usePartners();
+  const series = useSeries();
+  const from = addDays(today(), -60);
+  const occ = useOccurrences(id, from, addMonths(today(), 6));
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
+  const a = q.data as Record<string, unknown>;
+  const items = ((occ.data as { items?: Record<string, unknown>[] } | undefined)?.items ?? []) as Record<string, string>[];
+  const canEdit = role === 'producer' || role === 'admin' || role === 'mentor';
+  return (
+    <>
+      <PageHeader title={String(a.title)}>
+        {canEdit && (
+          <Link className="btn btn-secondary" to={`/activities/${id}/edit`}>
+            {t('action.edit')}
+          </Link>
+        )}
+        {canEdit && (
+          <Link className="btn btn-primary" to={`/activities/${id}/attendance`}>
+            {t('att.title')}
+          </Link>
+        )}
+      </PageHeader>
+      {(loc.state as { saved?: boolean } | null)?.saved && <Alert kind="success">{t('activity.created')}</Alert>}
+      <div className="card">
+        <dl className="facts">
+          <dt>{t('activity.status')}</dt>
+          <dd>
+            <Badge tone={a.status === 'cancelled' ? 'bad' : a.status === 'confirmed' ? 'good' : 'info'}>{tk('status', a.status as string)}</Badge>
+          </dd>
+          <dt>{t('activity.category')}</dt>
+          <dd>{tk('cat', a.category as string)}</dd>
+          <dt>{t('activity.startsAt')}</dt>
+          <dd>
+            {i.dateLong(a.starts_at as string)} {i.time(a.starts_at as string)}–{i.time(a.ends_at as string)}
+          </dd>
+          {Boolean(a.recurrence) && (
+            <>
+              <dt>{t('rec.title')}</dt>
+              <dd>
+                <code>{String(a.recurrence)}</code>
+              </dd>
+            </>
+          )}
+          <dt>{t('activity.units')}</dt>
+          <dd>{((a.unit_ids as string[]) ?? []).map((u) => nameOf(units.data, u)).join(', ') || t('common.none')}</dd>
+          <dt>{t('activity.partners')}</dt>
+          <dd>{((a.partner_ids as string[]) ?? []).map((u) => nameOf(partners.data, u)).join(', ') || t('common.none')}</dd>
+          {Boolean(a.series_id) && (
+            <>
+              <dt>{t('activity.series')}</dt>
+              <dd>{nameOf(series.data, a.series_id as string)}</dd>
+            </>
+          )}
+          <dt>{t('activity.targetGroups')}</dt>
+          <dd>{((a.target_groups as string[]) ?? []).map((g) => tk('tg', g)).join(', ') || t('common.none')}</dd>
+          <dt>{t('activity.visibility')}</dt>
+          <dd>{tk('vis', a.visibility as string)}</dd>
+          {a.cost_estimate_cents != null && (
+            <>
+              <dt>{t('activity.costEstimate')}</dt>
+              <dd>{i.money(a.cost_estimate_cents as number)}</dd>
+            </>
+          )}
+        </dl>
+        {Boolean(a.description) && <p>{String(a.description)}</p>}
+        {Boolean(a.accessibility_notes) && (
+          <p>
+            <strong>{t('activity.accessibility')}:</strong> {String(a.accessibility_notes)}
+          </p>
+        )}
+      </div>
+      <h2>{t('activity.occurrences')}</h2>
+      {occ.isLoading ? (
+        <Loading />
+      ) : occ.error ? (
+        <ErrorAlert error={occ.error} />
+      ) : (
+        <ul>
+          {items.slice(0, 30).map((o) => (
+            <li key={o.starts_at}>
+              {i.dateLong(o.starts_at)} {i.time(o.starts_at)}
+              {canEdit && (
+                <>
+                  {' '}
+                  <Link to={`/activities/${id}/attendance?occurrence=${encodeURIComponent(o.starts_at)}`}>{t('att.title')}</Link>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

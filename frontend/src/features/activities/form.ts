@@ -1,0 +1,116 @@
+// Conversion between an activity from the API and the edit form's values.
+import { dayOf, timeOf, zonedIso } from '@/lib/i18n/dates';
+import { parseMoney } from '@/lib/i18n/format';
+import { fromRRule, noRecurrence, toRRule, type Recurrence } from './recurrence';
+
+/** FormValues is what the activity form holds while the user types. */
+export type FormValues = {
+  title: string;
+  description: string;
+  category: string;
+  status: string;
+  day: string;
+  start: string;
+  end: string;
+  unit_ids: string[];
+  partner_ids: string[];
+  series_id: string;
+  target_groups: string[];
+  accessibility: string;
+  capacity: string;
+  visibility: string;
+  cost: string;
+  rec: Recurrence;
+  excluded: string[];
+};
+
+/** emptyValues is a new activity's form, optionally prefilled. */
+export function emptyValues(p: Partial<FormValues> = {}): FormValues {
+  return {
+    title: '',
+    description: '',
+    category: 'music',
+    status: 'planned',
+    day: '',
+    start: '14:00',
+    end: '15:00',
+    unit_ids: [],
+    partner_ids: [],
+    series_id: '',
+    target_groups: [],
+    accessibility: '',
+    capacity: '',
+    visibility: 'internal',
+    cost: '',
+    rec: { ...noRecurrence },
+    excluded: [],
+    ...p,
+  };
+}
+
+type ActivityLike = Record<string, unknown>;
+
+/** valuesFrom fills the form from an activity. */
+export function valuesFrom(a: ActivityLike): FormValues {
+  const s = String(a.starts_at ?? '');
+  const e = String(a.ends_at ?? '');
+  const cents = a.cost_estimate_cents as number | null | undefined;
+  return emptyValues({
+    title: String(a.title ?? ''),
+    description: String(a.description ?? ''),
+    category: String(a.category ?? 'other'),
+    status: String(a.status ?? 'planned'),
+    day: s ? dayOf(s) : '',
+    start: s ? timeOf(s) : '',
+    end: e ? timeOf(e) : '',
+    unit_ids: (a.unit_ids as string[] | null) ?? [],
+    partner_ids: (a.partner_ids as string[] | null) ?? [],
+    series_id: (a.series_id as string | null) ?? '',
+    target_groups: (a.target_groups as string[] | null) ?? [],
+    accessibility: String(a.accessibility_notes ?? ''),
+    capacity: a.capacity != null ? String(a.capacity) : '',
+    visibility: String(a.visibility ?? 'internal'),
+    cost: cents != null ? (cents / 100).toFixed(2).replace('.', ',') : '',
+    rec: fromRRule(a.recurrence as string | null) ?? { ...noRecurrence },
+    excluded: ((a.excluded_dates as string[] | null) ?? []).map((d) => d.slice(0, 10)),
+  });
+}
+
+/** LocalErrors are the checks done before sending, keyed like the API's fields. */
+export type LocalErrors = Record<string, string>;
+
+/** toBody turns the form into the API body, or returns field errors found locally. */
+export function toBody(v: FormValues, msg: { required: string; endBeforeStart: string; badMoney: string; noDays?: string }):
+  | { body: Record<string, unknown> }
+  | { errors: LocalErrors } {
+  const errors: LocalErrors = {};
+  if (!v.title.trim()) errors.title = msg.required;
+  if (!v.day) errors.starts_at = msg.required;
+  if (!v.start) errors.starts_at = msg.required;
+  if (!v.end) errors.ends_at = msg.required;
+  if (v.day && v.start && v.end && v.end <= v.start) errors.ends_at = msg.endBeforeStart;
+  const cents = v.cost.trim() ? parseMoney(v.cost) : null;
+  if (v.cost.trim() && cents === null) errors.cost_estimate_cents = msg.badMoney;
+  if (Object.keys(errors).length) return { errors };
+  const rrule = toRRule(v.rec);
+  return {
+    body: {
+      title: v.title.trim(),
+      description: v.description,
+      category: v.category,
+      status: v.status,
+      starts_at: zonedIso(v.day, v.start),
+      ends_at: zonedIso(v.day, v.end),
+      recurrence: rrule ?? '',
+      excluded_dates: rrule ? v.excluded : [],
+      unit_ids: v.unit_ids,
+      partner_ids: v.partner_ids,
+      series_id: v.series_id || null,
+      target_groups: v.target_groups,
+      accessibility_notes: v.accessibility,
+      capacity: v.capacity ? parseInt(v.capacity, 10) : null,
+      visibility: v.visibility,
+      cost_estimate_cents: cents,
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useI18n } from '@/lib/i18n/i18n';
+import { TOKEN_SCOPES } from '@/lib/api/enums';
+import type { BodyOf, ResponseOf } from '@/lib/api/types';
+import { CrudPage } from '@/components/crud/CrudPage';
+import { Alert } from '@/components/ui/Alert';
+import { Badge } from '@/components/ui/misc';
+import { Button } from '@/components/ui/Button';
+import { zonedIso } from '@/lib/i18n/dates';
+
+type TokenInput = BodyOf<'/api-tokens', 'post'>;
+type TokenCreated = ResponseOf<'/api-tokens', 'post'>;
+
+/** SecretOnce shows a new API token's secret, which the API never shows again. */
+function SecretOnce({ token }: { token: TokenCreated }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <Alert kind="warning" title={t('tokens.secretOnce')}>
+      <p>
+        <strong>{token.name}</strong>
+      </p>
+      <p className="secret" aria-label={t('tokens.secret')} data-testid="token-secret">
+        {token.token}
+      </p>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          void navigator.clipboard?.writeText(token.token).then(() => setCopied(true));
+        }}
+      >
+        {t('tokens.copy')}
+      </Button>{' '}
+      {copied && <span role="status">{t('tokens.copied')}</span>}
+    </Alert>
+  );
+}
+
+/** TokensPage lists API tokens, creates one (showing its secret once) and revokes them. */
+export function TokensPage() {
+  const i = useI18n();
+  const { t } = i;
+  return (
+    <CrudPage
+      title={t('tokens.title')}
+      newLabel={t('tokens.new')}
+      queryKey="api-tokens"
+      listPath="/api-tokens"
+      itemPath="/api-tokens/{id}"
+      canEdit
+      rowEdit={false}
+      canDelete
+      deleteLabel={t('tokens.revoke')}
+      toBody={(v): TokenInput => ({
+        name: String(v.name),
+        scopes: v.scopes as string[],
+        ...(v.expires_at ? { expires_at: zonedIso(String(v.expires_at), '23:59') } : {}),
+      })}
+      afterCreate={(created) => <SecretOnce token={created as unknown as TokenCreated} />}
+      fields={[
+        { name: 'name', label: t('common.name'), required: true },
+        { name: 'scopes', label: t('tokens.scopes'), kind: 'multi', options: TOKEN_SCOPES.map((s) => ({ value: s, label: s })) },
+        { name: 'expires_at', label: t('tokens.expiresAt'), kind: 'date' },
+      ]}
+      columns={[
+        { label: t('common.name'), render: (x) => String(x.name) },
+        { label: t('tokens.secret'), render: (x) => <code>{String(x.prefix ?? '')}…</code> },
+        { label: t('tokens.scopes'), render: (x) => ((x.scopes as string[]) ?? []).join(', ') },
+        { label: t('tokens.expiresAt'), render: (x) => i.date(x.expires_at as string) },
+        { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at as string) },
+        { label: t('common.status'), render: (x) => (x.revoked_at ? <Badge tone="bad">{t('tokens.revoked')}</Badge> : <Badge tone="good">{t('common.active')}</Badge>) },
+      ]}
+    />
+  );
+}
