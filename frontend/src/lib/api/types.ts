@@ -21,8 +21,16 @@ export type BodyOf<P extends keyof paths, M extends Method = 'post'> =
   Op<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
 /** ItemOf is the item type of a list route's `{items, total}` response. */
-export type ItemOf<P extends keyof paths> =
-  ResponseOf<P, 'get'> extends { items?: (infer I)[] | null } ? I : never;
+export type ItemOf<P extends keyof paths> = ElementOf<ResponseOf<P, 'get'>>;
+
+// The spec describes a list as allOf(ListDoc{items: unknown[]}, {items: T[]});
+// indexing the intersection gives unknown & T = T.
+type ElementOf<L> = L extends { items?: unknown } ? (NonNullable<L['items']> extends readonly unknown[] ? NonNullable<L['items']>[number] : never) : never;
+
+/** itemsOf gives a list response's items with their element type. */
+export function itemsOf<L extends { items?: unknown }>(list: L | undefined | null): ElementOf<L>[] {
+  return ((list?.items as unknown[] | null | undefined) ?? []) as ElementOf<L>[];
+}
 
 /** QueryOf is the query parameters of a route. */
 export type QueryOf<P extends keyof paths, M extends Method = 'get'> =

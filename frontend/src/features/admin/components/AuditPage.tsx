@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
+import { itemsOf } from '@/lib/api/types';
 import { useI18n } from '@/lib/i18n/i18n';
 import { zonedIso, addDays } from '@/lib/i18n/dates';
 import { TextField } from '@/components/ui/Field';
@@ -46,7 +47,7 @@ export function AuditPage() {
         <Loading />
       ) : q.error ? (
         <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !q.data?.items?.length ? (
+      ) : !itemsOf(q.data).length ? (
         <Empty />
       ) : (
         <div className="table-wrap">
@@ -61,7 +62,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {q.data.items.map((e) => (
+              {itemsOf(q.data).map((e) => (
                 <tr key={e.id}>
                   <td className="nowrap">{i.dateTime(e.created_at)}</td>
                   <td>
