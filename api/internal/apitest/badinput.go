@@ -18,7 +18,7 @@ func (e *Env) CheckBadBodies(method, path, token string, valid map[string]any) {
 		return e.Do(Req{Method: method, Path: path, Token: token, Body: body, Header: header})
 	}
 	send(`{"name": "x",`, nil).Problem(http.StatusBadRequest, "bad-request")
-	send(`{"name": "x"} {}`, nil).Problem(http.StatusBadRequest, "bad-request")
+	send(`{} {}`, nil).Problem(http.StatusBadRequest, "bad-request")
 	send([]byte(" "), nil).Problem(http.StatusBadRequest, "bad-request")
 	send(`[1, 2]`, nil).Problem(http.StatusUnprocessableEntity, "validation")
 	send(`"text"`, nil).Problem(http.StatusUnprocessableEntity, "validation")

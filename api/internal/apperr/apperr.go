@@ -45,9 +45,6 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if len(e.Fields) > 0 {
-		return fmt.Sprintf("%s: %s (%s)", kindName(e.Kind), e.Detail, e.Fields[0].Field+": "+e.Fields[0].Message)
-	}
 	return fmt.Sprintf("%s: %s", kindName(e.Kind), e.Detail)
 }
 

@@ -1,0 +1,116 @@
+package committee
+
+import (
+	"github.com/google/uuid"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+)
+
+// The committee policy (docs/adr/0010-committee-access-and-personal-data.md):
+//
+//   - committees and ideas are not personal data: every role reads them,
+//     API tokens with org:read read them and with org:write write them;
+//     admins and mentors write them;
+//   - members and meetings carry residents' names: admins, mentors, the
+//     producer and managers read them, admins and mentors write them,
+//     viewers and API tokens never see them;
+//   - residents and culture profiles are managed and read only by admins
+//     and the unit's mentors;
+//   - mentor records are staff data: admins, the producer and managers
+//     read all, a mentor reads the mentors of their own units, admins and
+//     the producer manage them; trainings are also written by a mentor of
+//     one of the mentor's units; the per-unit summaries are figures with
+//     no personal data and are read by everyone with org:read;
+//   - a mentor sees only their own units' rows: another unit's row is a
+//     404, exactly like a row that does not exist.
+func canReadCommittees(p *access.Principal) error {
+	if !p.Allows(access.ScopeOrgRead, access.Roles...) {
+		return apperr.Forbidden("this token lacks the org:read scope")
+	}
+	return nil
+}
+
+func canWriteCommittees(p *access.Principal) error {
+	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleMentor) {
+		return apperr.Forbidden("only admins and the unit's mentors manage committees and ideas")
+	}
+	return nil
+}
+
+func canReadPersonal(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleMentor) {
+		return apperr.Forbidden("committee members and meetings are personal data; they are not shown to viewers or API tokens")
+	}
+	return nil
+}
+
+func canWritePersonal(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleMentor) {
+		return apperr.Forbidden("only admins and the unit's mentors manage members and meetings")
+	}
+	return nil
+}
+
+func canManageResidents(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleMentor) {
+		return apperr.Forbidden("residents and their culture profiles are seen only by the unit's mentors and admins")
+	}
+	return nil
+}
+
+func canReadMentors(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleMentor) {
+		return apperr.Forbidden("mentor records are staff data; viewers and API tokens read only the summary")
+	}
+	return nil
+}
+
+func canWriteMentors(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleProducer) {
+		return apperr.Forbidden("only admins and the producer manage mentor records")
+	}
+	return nil
+}
+
+func canWriteTrainings(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleProducer, access.RoleMentor) {
+		return apperr.Forbidden("only admins, the producer and mentors record trainings")
+	}
+	return nil
+}
+
+func canReadSummary(p *access.Principal) error { return canReadCommittees(p) }
+
+// restricted reports whether the caller sees only their own units (a
+// mentor).
+func restricted(p *access.Principal) bool { return p.Is(access.RoleMentor) }
+
+// unitScope is the list filter for the caller: nil for everything, or the
+// mentor's units (never nil for a mentor, so no units means no rows).
+func unitScope(p *access.Principal) []uuid.UUID {
+	if !restricted(p) {
+		return nil
+	}
+	return append([]uuid.UUID{}, p.UnitIDs...)
+}
+
+// seesUnit reports whether the caller may see a row of the unit; a
+// mentor sees only their own units.
+func seesUnit(p *access.Principal, unit uuid.UUID) bool {
+	return !restricted(p) || p.HasUnit(unit)
+}
+
+// seesAnyUnit reports whether a mentor shares at least one unit with
+// units (mentor records).
+func seesAnyUnit(p *access.Principal, units []uuid.UUID) bool {
+	if !restricted(p) {
+		return true
+	}
+	for _, u := range units {
+		if p.HasUnit(u) {
+			return true
+		}
+	}
+	return false
+}

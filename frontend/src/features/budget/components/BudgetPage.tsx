@@ -1,0 +1,259 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useI18n } from '@/lib/i18n/i18n';
+import { useAuth } from '@/lib/auth/auth';
+import { download } from '@/lib/api/client';
+import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
+import { itemsOf } from '@/lib/api/types';
+import { addDays, today } from '@/lib/i18n/dates';
+import { SelectField, TextField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { ErrorAlert } from '@/components/ui/Alert';
+import { Empty, Loading, PageHeader } from '@/components/ui/misc';
+import { categoryTotals, useCosts, useSplit, type CostFilter, type Split } from '../api/budget';
+import { BarChart, type ChartRow } from './BarChart';
+import { PeriodPanel } from './PeriodPanel';
+
+/**
+ * BudgetPage is the manager's view of the joint budget: the split for a range
+ * by department, category and unit against the budgets, the entries behind
+ * each figure, CSV/XLSX downloads and the month's approval.
+ */
+export function BudgetPage() {
+  const i = useI18n();
+  const { t } = i;
+  const { role, me } = useAuth();
+  const agreements = useAgreements();
+  const departments = useDepartments();
+  const units = useUnits();
+  const [agreementId, setAgreementId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [entries, setEntries] = useState<{ filter: CostFilter; label: string } | null>(null);
+  const [dlError, setDlError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const first = agreements.data?.[0] as { id: string; starts_on?: string; ends_on?: string } | undefined;
+    if (!agreementId && first) {
+      setAgreementId(first.id);
+      const start = first.starts_on ?? today().slice(0, 4) + '-01-01';
+      const end = first.ends_on && first.ends_on < today() ? first.ends_on : today();
+      setFrom(start);
+      setTo(end < start ? start : end);
+    }
+  }, [agreements.data, agreementId]);
+
+  const split = useSplit(agreementId, from, to);
+  const s = split.data as Split | undefined;
+  const depName = (id: string, code?: string) => nameOf(departments.data, id) || code || id.slice(0, 8);
+  const series = (s?.departments ?? []).map((d) => ({ key: d.department_id, label: depName(d.department_id, d.code) }));
+
+  const byCategory: ChartRow[] = useMemo(() => {
+    const cats = new Set<string>();
+    s?.departments.forEach((d) => Object.keys(categoryTotals(d)).forEach((c) => cats.add(c)));
+    return [...cats].sort().map((c) => ({
+      key: c,
+      label: i.tk('cc', c),
+      values: Object.fromEntries((s?.departments ?? []).map((d) => [d.department_id, categoryTotals(d)[c] ?? 0])),
+    }));
+  }, [s, i]);
+  const byUnit: ChartRow[] = useMemo(() => {
+    const ids = new Set<string>();
+    s?.departments.forEach((d) => (d.by_unit ?? []).forEach((u) => ids.add(u.unit_id ?? '')));
+    return [...ids].map((u) => ({
+      key: u,
+      label: u ? nameOf(units.data, u) || u.slice(0, 8) : t('common.none'),
+      values: Object.fromEntries((s?.departments ?? []).map((d) => [d.department_id, (d.by_unit ?? []).find((x) => (x.unit_id ?? '') === u)?.total_cents ?? 0])),
+    }));
+  }, [s, units.data, t]);
+
+  const show = (label: string, extra: Partial<CostFilter>) => setEntries({ label, filter: { agreement_id: agreementId, from, to, ...extra } });
+  const dl = async (ext: 'csv' | 'xlsx') => {
+    setDlError(null);
+    try {
+      await download(`/agreements/${agreementId}/split.${ext}?from=${from}&to=${to}`, `split-${from}-${to}.${ext}`);
+    } catch (e) {
+      setDlError(e);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('budget.title')}>
+        <Button variant="secondary" onClick={() => dl('csv')} disabled={!agreementId}>
+          {t('budget.csv')}
+        </Button>
+        <Button variant="secondary" onClick={() => dl('xlsx')} disabled={!agreementId}>
+          {t('budget.xlsx')}
+        </Button>
+      </PageHeader>
+      <ErrorAlert error={dlError} />
+      {agreements.isLoading ? (
+        <Loading />
+      ) : agreements.error ? (
+        <ErrorAlert error={agreements.error} />
+      ) : !agreements.data?.length ? (
+        <Empty>{t('budget.noAgreements')}</Empty>
+      ) : (
+        <div className="filters">
+          <SelectField label={t('budget.agreement')} value={agreementId} onChange={(e) => setAgreementId(e.target.value)} options={options(agreements.data)} />
+          <TextField label={t('common.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <TextField label={t('common.to')} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+        </div>
+      )}
+      {agreementId && <PeriodPanel agreementId={agreementId} role={role} myDepartment={(me as { department_id?: string | null } | null)?.department_id ?? null} depName={(id) => depName(id)} />}
+      {split.isLoading && <Loading />}
+      <ErrorAlert error={split.error} onRetry={() => split.refetch()} />
+      {s && (
+        <>
+          <h2>{t('budget.department')}</h2>
+          <div className="grid-2">
+            {s.departments.map((d) => {
+              const pct = d.budget_cents ? Math.round((d.total_cents / d.budget_cents) * 10000) : null;
+              return (
+                <section className="card" key={d.department_id} aria-label={depName(d.department_id, d.code)}>
+                  <h3 style={{ marginTop: 0 }}>
+                    {depName(d.department_id, d.code)} {d.code && <span className="muted small">({d.code})</span>}
+                  </h3>
+                  <p>
+                    <strong>{t('budget.used')}:</strong>{' '}
+                    <button type="button" className="link" onClick={() => show(depName(d.department_id, d.code), { department_id: d.department_id })}>
+                      {i.money(d.total_cents)}
+                    </button>
+                    {d.budget_cents != null && (
+                      <>
+                        {' '}
+                        / {t('budget.budget')} {i.money(d.budget_cents)}
+                      </>
+                    )}
+                  </p>
+                  {pct != null && (
+                    <>
+                      <div className={`budget-meter ${pct > 10000 ? 'over' : ''}`} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct / 100)} aria-label={t('budget.usedPct', { pct: i.percent(pct) })}>
+                        <div style={{ width: `${Math.min(100, pct / 100)}%` }} />
+                      </div>
+                      <p className="small">{t('budget.usedPct', { pct: i.percent(pct) })}</p>
+                    </>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+          <p>
+            <strong>{t('common.total')}:</strong> {i.money(s.total_cents)}
+          </p>
+          <FigureSection title={t('budget.byCategory')} rows={byCategory} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { category: r.key, ...(dep ? { department_id: dep } : {}) })} />
+          <FigureSection title={t('budget.byUnit')} rows={byUnit} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { unit_id: r.key || undefined, ...(dep ? { department_id: dep } : {}) })} />
+        </>
+      )}
+      {entries && <Entries filter={entries.filter} label={entries.label} unitName={(id) => nameOf(units.data, id)} onClose={() => setEntries(null)} />}
+    </>
+  );
+}
+
+function FigureSection({ title, rows, series, onShow }: { title: string; rows: ChartRow[]; series: { key: string; label: string }[]; onShow: (r: ChartRow, dep?: string) => void }) {
+  const i = useI18n();
+  if (!rows.length) return null;
+  return (
+    <section aria-label={title}>
+      <h2>{title}</h2>
+      <BarChart rows={rows} series={series} title={title} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              {series.map((s) => (
+                <th scope="col" className="num" key={s.key}>
+                  {s.label}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {i.t('common.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {series.map((s) => (
+                  <td className="num" key={s.key}>
+                    <button type="button" className="link" onClick={() => onShow(r, s.key)} aria-label={`${i.t('budget.entries')}: ${r.label}, ${s.label}: ${i.money(r.values[s.key] ?? 0)}`}>
+                      {i.money(r.values[s.key] ?? 0)}
+                    </button>
+                  </td>
+                ))}
+                <td className="num">
+                  <button type="button" className="link" onClick={() => onShow(r)} aria-label={`${i.t('budget.entries')}: ${r.label}`}>
+                    {i.money(Object.values(r.values).reduce((a, b) => a + b, 0))}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Entries({ filter, label, unitName, onClose }: { filter: CostFilter; label: string; unitName: (id: string) => string; onClose: () => void }) {
+  const i = useI18n();
+  const { t } = i;
+  const q = useCosts({ ...filter, to: addDays(filter.to, 0) });
+  const items = itemsOf(q.data) as Record<string, unknown>[];
+  return (
+    <section className="card" aria-labelledby="entries-h">
+      <div className="page-header">
+        <h2 id="entries-h" tabIndex={-1} ref={(el) => el?.focus()}>
+          {t('budget.entriesFor', { what: label })}
+        </h2>
+        <Button variant="secondary" onClick={onClose}>
+          {t('action.close')}
+        </Button>
+      </div>
+      {q.isLoading ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorAlert error={q.error} />
+      ) : items.length === 0 ? (
+        <Empty />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('budget.incurredOn')}</th>
+                <th scope="col">{t('common.description')}</th>
+                <th scope="col">{t('budget.costCategory')}</th>
+                <th scope="col">{t('calendar.unit')}</th>
+                <th scope="col" className="num">
+                  {t('budget.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={String(c.id)}>
+                  <td className="nowrap">{i.date(c.incurred_on as string)}</td>
+                  <td>{String(c.description ?? '')}</td>
+                  <td>{i.tk('cc', c.category as string)}</td>
+                  <td>{c.unit_id ? unitName(c.unit_id as string) : ''}</td>
+                  <td className="num">{i.money(c.amount_cents as number)}</td>
+                </tr>
+              ))}
+            </tbody>
+            {(q.data as { total?: number } | undefined)?.total != null && (
+              <tfoot>
+                <tr>
+                  <td colSpan={4}>{t('common.showing', { from: 1, to: items.length, total: (q.data as { total: number }).total })}</td>
+                  <td className="num">{i.money(items.reduce((a, c) => a + Number(c.amount_cents ?? 0), 0))}</td>
+                </tr>
+              </tfoot>
+            )}
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

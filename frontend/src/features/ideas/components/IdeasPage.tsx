@@ -1,0 +1,146 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { useI18n } from '@/lib/i18n/i18n';
+import { useAuth } from '@/lib/auth/auth';
+import { IDEA_SOURCES, IDEA_STATUSES, enumOptions } from '@/lib/api/enums';
+import { nameOf, options, useCommittees } from '@/lib/api/lookups';
+import { ApiError } from '@/lib/api/errors';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { ErrorAlert } from '@/components/ui/Alert';
+import { Loading, PageHeader } from '@/components/ui/misc';
+import { useState, type FormEvent } from 'react';
+import { swapRanks, useCreateIdea, useIdeas, usePatchIdea, type Idea } from '../api/ideas';
+
+/** IdeasPage is the ideas board: columns by status, ranked, with the actions a mentor needs. */
+export function IdeasPage() {
+  const i = useI18n();
+  const { t, tk } = i;
+  const { role } = useAuth();
+  const nav = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const committeeId = params.get('committee_id') ?? '';
+  const committees = useCommittees();
+  const q = useIdeas(committeeId);
+  const patch = usePatchIdea();
+  const canEdit = role === 'mentor' || role === 'admin';
+  const ideas = q.data ?? [];
+
+  function toActivity(idea: Idea) {
+    const c = committees.data?.find((x) => x.id === idea.committee_id) as { unit_id?: string } | undefined;
+    const p = new URLSearchParams({ title: idea.title, description: idea.description ?? '', idea_id: idea.id });
+    if (c?.unit_id) p.append('unit_id', c.unit_id);
+    nav(`/activities/new?${p}`);
+  }
+
+  return (
+    <>
+      <PageHeader title={t('ideas.title')} />
+      <div className="filters">
+        <SelectField
+          label={t('ideas.committee')}
+          value={committeeId}
+          onChange={(e) => setParams(e.target.value ? { committee_id: e.target.value } : {}, { replace: true })}
+          options={options(committees.data)}
+          empty={t('common.all')}
+        />
+      </div>
+      <ErrorAlert error={patch.error} />
+      {q.isLoading ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <div className="board">
+          {IDEA_STATUSES.map((status) => {
+            const col = ideas.filter((x) => x.status === status);
+            return (
+              <section key={status} className="board-col" aria-labelledby={`col-${status}`}>
+                <h2 id={`col-${status}`}>
+                  {tk('is', status)} ({col.length})
+                </h2>
+                <ol>
+                  {col.map((idea, k) => (
+                    <li key={idea.id} className="idea">
+                      <h3>{idea.title}</h3>
+                      {idea.description && <p className="small">{idea.description}</p>}
+                      <p className="muted small">
+                        {nameOf(committees.data, idea.committee_id)} · {tk('src', idea.source)}
+                      </p>
+                      {idea.activity_id && (
+                        <p className="small">
+                          <a href={`/activities/${idea.activity_id}`} onClick={(e) => (e.preventDefault(), nav(`/activities/${idea.activity_id}`))}>
+                            {t('ideas.linked')}
+                          </a>
+                        </p>
+                      )}
+                      {canEdit && (
+                        <div className="idea-actions">
+                          {status === 'new' && (
+                            <>
+                              <Button size="small" variant="secondary" aria-label={t('ideas.moveUp', { title: idea.title })} disabled={k === 0} onClick={() => patch.mutate(swapRanks(col, k, -1).map((c) => ({ id: c.id, version: c.version, body: { rank: c.rank } })))}>
+                                ↑
+                              </Button>
+                              <Button size="small" variant="secondary" aria-label={t('ideas.moveDown', { title: idea.title })} disabled={k === col.length - 1} onClick={() => patch.mutate(swapRanks(col, k, 1).map((c) => ({ id: c.id, version: c.version, body: { rank: c.rank } })))}>
+                                ↓
+                              </Button>
+                              <Button size="small" variant="secondary" onClick={() => patch.mutate([{ id: idea.id, version: idea.version, body: { status: 'planned' } }])}>
+                                {t('ideas.plan')}
+                              </Button>
+                              <Button size="small" variant="danger" onClick={() => patch.mutate([{ id: idea.id, version: idea.version, body: { status: 'declined' } }])}>
+                                {t('ideas.decline')}
+                              </Button>
+                            </>
+                          )}
+                          {(status === 'new' || status === 'planned') && !idea.activity_id && (
+                            <Button size="small" onClick={() => toActivity(idea)}>
+                              {t('ideas.toActivity')}
+                            </Button>
+                          )}
+                        </div>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
+        </div>
+      )}
+      {canEdit && <NewIdea committeeId={committeeId} committees={options(committees.data)} />}
+    </>
+  );
+}
+
+function NewIdea({ committeeId, committees }: { committeeId: string; committees: { value: string; label: string }[] }) {
+  const { t, tk } = useI18n();
+  const create = useCreateIdea();
+  const blank = { committee_id: committeeId, title: '', description: '', source: 'resident' };
+  const [v, setV] = useState(blank);
+  const fe = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value }));
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await create.mutateAsync({ ...v, committee_id: v.committee_id || committeeId });
+      setV({ ...blank, committee_id: v.committee_id });
+    } catch {
+      /* shown below */
+    }
+  }
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="new-idea-h" style={{ marginTop: '1rem' }}>
+      <h2 id="new-idea-h">{t('ideas.new')}</h2>
+      <div className="form-grid">
+        <SelectField label={t('ideas.committee')} required value={v.committee_id || committeeId} onChange={set('committee_id')} options={committees} empty="" error={fe.committee_id} />
+        <TextField label={t('activity.title')} required value={v.title} onChange={set('title')} error={fe.title} />
+        <SelectField label={t('ideas.source')} value={v.source} onChange={set('source')} options={enumOptions(IDEA_SOURCES, tk, 'src')} error={fe.source} />
+        <TextAreaField className="span-all" label={t('common.description')} value={v.description} onChange={set('description')} error={fe.description} />
+      </div>
+      <ErrorAlert error={create.error} shownFields={['committee_id', 'title', 'source', 'description']} />
+      <Button type="submit" busy={create.isPending}>
+        {t('action.add')}
+      </Button>
+    </form>
+  );
+}
+

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '@/lib/i18n/i18n';
+import { ApiError } from '@/lib/api/errors';
+import { SelectField, TextAreaField, TextField, type Option } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { ErrorAlert } from '@/components/ui/Alert';
+
+/** InlineField is one field of an InlineForm. */
+export type InlineField = { name: string; label: string; kind?: 'text' | 'date' | 'textarea' | 'select'; options?: Option[]; required?: boolean; empty?: string };
+
+/**
+ * InlineForm is a small add-form inside a screen. Its values stay on error;
+ * they are cleared only after a successful save.
+ */
+export function InlineForm({
+  title,
+  fields,
+  initial = {},
+  submit,
+  toBody,
+}: {
+  title: string;
+  fields: InlineField[];
+  initial?: Record<string, string>;
+  submit: (body: Record<string, unknown>) => Promise<unknown>;
+  toBody?: (v: Record<string, string>) => Record<string, unknown>;
+}) {
+  const { t } = useI18n();
+  const blank = () => Object.fromEntries(fields.map((f) => [f.name, initial[f.name] ?? '']));
+  const [v, setV] = useState<Record<string, string>>(blank);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fe = error instanceof ApiError ? error.fieldErrors : {};
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = toBody ? toBody(v) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === '' ? null : x]));
+      await submit(body);
+      setV(blank());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <div className="form-grid">
+        {fields.map((f) => {
+          const p = { label: f.label, required: f.required, error: fe[f.name], value: v[f.name] };
+          const on = (x: string) => setV((o) => ({ ...o, [f.name]: x }));
+          if (f.kind === 'textarea') return <TextAreaField key={f.name} className="span-all" {...p} onChange={(e) => on(e.target.value)} />;
+          if (f.kind === 'select') return <SelectField key={f.name} {...p} options={f.options ?? []} empty={f.empty} onChange={(e) => on(e.target.value)} />;
+          return <TextField key={f.name} type={f.kind ?? 'text'} {...p} onChange={(e) => on(e.target.value)} />;
+        })}
+      </div>
+      <ErrorAlert error={error} shownFields={fields.map((f) => f.name)} />
+      <Button type="submit" busy={busy}>
+        {t('action.add')}
+      </Button>
+    </form>
+  );
+}

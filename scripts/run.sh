@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# `make run`: find or start a database, load the demo data, serve.
+#
+# The database, in this order:
+#   1. DATABASE_URL when it is set;
+#   2. the PostgreSQL on localhost:5432 (user postgres, or PGUSER), creating
+#      the database `kulttuurisilta` when it is missing;
+#   3. a private throwaway cluster under .data/pg (the machine's initdb and
+#      pg_ctl, a free port, trust auth, its socket in .data/pg/run), stopped
+#      again when the server stops. `make clean-data` removes it.
+# KS_FORCE_PRIVATE_DB=1 skips step 2 (to try step 3 on a machine that has a
+# local PostgreSQL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${BIN:-bin/kulttuurisilta}
+[ -x "$BIN" ] || { echo "run: $BIN is missing; run 'make build' (make run does it)" >&2; exit 1; }
+
+export APP_ENV=${APP_ENV:-dev}
+export LISTEN_ADDR=${LISTEN_ADDR:-127.0.0.1:8080}
+if [ -z "${SPA_DIR:-}" ] && [ -f frontend/dist/index.html ]; then
+  export SPA_DIR=frontend/dist
+fi
+
+local_pg_up() {
+  [ "${KS_FORCE_PRIVATE_DB:-0}" != 1 ] || return 1
+  (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
+}
+
+# ensure_database creates database $2 on the server at admin URL $1 when missing.
+ensure_database() {
+  local admin=$1 name=$2
+  if command -v psql >/dev/null 2>&1; then
+    if [ "$(psql "$admin" -XAtqc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != 1 ]; then
+      psql "$admin" -Xqc "CREATE DATABASE $name" >/dev/null
+      echo "run: created database $name"
+    fi
+  else
+    echo "run: psql not found; assuming database $name exists" >&2
+  fi
+}
+
+private=0
+if [ -n "${DATABASE_URL:-}" ]; then
+  echo "run: using DATABASE_URL"
+elif local_pg_up; then
+  user=${PGUSER:-postgres}
+  ensure_database "postgres://$user@127.0.0.1:5432/postgres?sslmode=disable" kulttuurisilta
+  export DATABASE_URL="postgres://$user@127.0.0.1:5432/kulttuurisilta?sslmode=disable"
+  echo "run: using the PostgreSQL on localhost:5432 (database kulttuurisilta)"
+else
+  echo "run: no DATABASE_URL and no PostgreSQL on localhost:5432; starting a private cluster in .data/pg"
+  admin=$(scripts/pg-private.sh start .data/pg)
+  private=1
+  ensure_database "$admin" kulttuurisilta
+  export DATABASE_URL=${admin/\/postgres\?/\/kulttuurisilta?}
+  echo "run: private PostgreSQL at ${DATABASE_URL} (data in .data/pg, removed by 'make clean-data')"
+fi
+
+"$BIN" seed --demo
+
+cat <<EOF
+
+  Kulttuurisilta is starting:
+    app       http://${LISTEN_ADDR}/
+    API docs  http://${LISTEN_ADDR}/api/docs   (spec: /api/openapi.json)
+    health    http://${LISTEN_ADDR}/healthz, /readyz
+  Sign in with one of the demo logins above. Stop with Ctrl-C.
+
+EOF
+
+if [ "$private" = 0 ]; then
+  exec "$BIN" serve
+fi
+
+# With a private cluster we stay around to stop it when the server exits.
+"$BIN" serve &
+server=$!
+stop_all() {
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  scripts/pg-private.sh stop .data/pg || true
+}
+trap stop_all INT TERM
+set +e
+wait "$server"
+rc=$?
+# wait returns early when a trapped signal arrives; wait again for the drain.
+wait "$server" 2>/dev/null
+set -e
+scripts/pg-private.sh stop .data/pg || true
+exit "$rc"
