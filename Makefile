@@ -1,18 +1,28 @@
 # Kulttuurisilta — the two commands that matter are `make run` and `make test`.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 GO ?= go
 BIN := bin/kulttuurisilta
 FUZZTIME ?= 10s
+# GOTEST_FLAGS are passed to `go test` by test-go (e.g. -run, -v, -p 1).
+GOTEST_FLAGS ?=
 
-.PHONY: all build build-api build-spa run test test-go test-race fuzz test-spa e2e openapi openapi-check lint bench clean
+.PHONY: all build build-api build-spa run test test-go test-race fuzz test-spa e2e openapi openapi-check lint \
+	bench bench-region fault seed-scale clean clean-data help
 
 all: build
 
+## help: list the targets.
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /  /'
+
 build: build-api build-spa
 
+## build-api: the one binary, bin/kulttuurisilta.
 build-api:
 	$(GO) build -trimpath -o $(BIN) ./api/cmd/kulttuurisilta
 
+## build-spa: the SPA into frontend/dist (when frontend/ exists).
 build-spa:
 	@if [ -f frontend/package.json ]; then \
 		[ -d frontend/node_modules ] || npm --prefix frontend ci --no-audit --no-fund; \
@@ -23,15 +33,18 @@ build-spa:
 run: build
 	./scripts/run.sh
 
-## test: every test — Go (unit, API contract, property), bounded fuzzing, the SPA's Vitest and Playwright e2e.
+## test: every test — Go (unit, API contract, property), bounded fuzzing, the SPA's Vitest and the e2e suite.
 test: openapi-check lint test-go fuzz test-spa e2e
 
+## lint: gofmt and go vet.
 lint:
-	@out=$$(gofmt -l api docs); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l api docs bench scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+## test-go: every Go test; prints go test's package lines and a closing "go-test: N passed, N failed" line.
 test-go:
-	$(GO) test -count=1 ./...
+	@mkdir -p tmp
+	$(GO) test -json -count=1 $(GOTEST_FLAGS) ./... 2>&1 | $(GO) run ./scripts/testsummary -counts tmp/go-test-counts
 
 test-race:
 	$(GO) test -race -count=1 ./...
@@ -43,8 +56,14 @@ fuzz:
 test-spa:
 	@if [ -f frontend/package.json ]; then npm --prefix frontend test; fi
 
+## e2e: the SPA's end-to-end suite against the real server on a fresh database.
 e2e: build
 	@if [ -f frontend/package.json ]; then ./scripts/e2e.sh; fi
+
+## fault: PostgreSQL restarted / slowed under load and SIGTERM under load, on a private cluster (~2 min).
+fault: build-api
+	@mkdir -p tmp
+	KS_FAULT=1 $(GO) test -count=1 -v -timeout 15m ./api/internal/faulttest/... 2>&1 | tee tmp/fault.log
 
 ## openapi: regenerate docs/openapi.json (swag -> OpenAPI 3) and the SPA's typed client.
 openapi:
@@ -59,8 +78,22 @@ openapi-check: openapi
 	@git diff --exit-code -- docs/openapi.json frontend/src/lib/api || \
 		(echo "The committed OpenAPI spec or SPA client is stale: run 'make openapi' and commit." && exit 1)
 
+## bench: the foundation load test (GET /api/v1/units vs /healthz) on a scratch database with the demo data.
 bench: build-api
-	./bench/run.sh
+	./bench/run.sh foundation
+
+## bench-region: the mixed-traffic load test over a region-scale data set (takes ~10 min, most of it seeding).
+bench-region: build-api
+	./bench/run.sh region
+
+## seed-scale: load the region-scale data set into DATABASE_URL.
+seed-scale: build-api
+	$(BIN) seed --scale region
 
 clean:
-	rm -rf bin docs/swagger2 frontend/dist
+	rm -rf bin docs/swagger2 frontend/dist tmp
+
+## clean-data: stop and delete the private PostgreSQL cluster of `make run`.
+clean-data:
+	./scripts/pg-private.sh destroy .data/pg
+	rm -rf .data

@@ -12,12 +12,18 @@
 # local PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 
 BIN=${BIN:-bin/kulttuurisilta}
 [ -x "$BIN" ] || { echo "run: $BIN is missing; run 'make build' (make run does it)" >&2; exit 1; }
 
 export APP_ENV=${APP_ENV:-dev}
 export LISTEN_ADDR=${LISTEN_ADDR:-127.0.0.1:8080}
+port=${LISTEN_ADDR##*:}
+if ! port_free "$port"; then
+  echo "run: port $port is taken; stop what listens there or set LISTEN_ADDR=127.0.0.1:<port>" >&2
+  exit 1
+fi
 if [ -z "${SPA_DIR:-}" ] && [ -f frontend/dist/index.html ]; then
   export SPA_DIR=frontend/dist
 fi
@@ -53,7 +59,7 @@ else
   admin=$(scripts/pg-private.sh start .data/pg)
   private=1
   ensure_database "$admin" kulttuurisilta
-  export DATABASE_URL=${admin/\/postgres\?/\/kulttuurisilta?}
+  export DATABASE_URL=$(with_database "$admin" kulttuurisilta)
   echo "run: private PostgreSQL at ${DATABASE_URL} (data in .data/pg, removed by 'make clean-data')"
 fi
 

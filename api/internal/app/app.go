@@ -14,9 +14,15 @@ import (
 
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/auth"
+	"kulttuurisilta/api/internal/budget"
+	"kulttuurisilta/api/internal/calendar"
+	"kulttuurisilta/api/internal/committee"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/feed"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/linkedevents"
 	"kulttuurisilta/api/internal/org"
+	"kulttuurisilta/api/internal/report"
 )
 
 // Deps are what the modules need.
@@ -35,6 +41,12 @@ func Modules(d Deps) []httpapi.Module {
 	return []httpapi.Module{
 		auth.NewModule(d.DB, d.Auth),
 		org.NewModule(d.DB),
+		committee.NewModule(d.DB, d.CalendarZone),
+		calendar.NewModule(d.DB, d.CalendarZone),
+		feed.NewModule(d.DB, d.CalendarZone),
+		report.NewModule(d.DB, d.CalendarZone),
+		linkedevents.NewModule(d.DB, d.CalendarZone),
+		budget.NewModule(d.DB),
 		audit.Module{DB: d.DB},
 	}
 }

@@ -34,7 +34,7 @@ type CommitteeResponse struct {
 	Version   int         `json:"version"`
 	UnitID    uuid.UUID   `json:"unit_id"`
 	Name      string      `json:"name"`
-	FoundedOn *civil.Date `json:"founded_on" extensions:"x-nullable"`
+	FoundedOn *civil.Date `json:"founded_on" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Active    bool        `json:"active"`
 }
 
@@ -42,7 +42,7 @@ type CommitteeResponse struct {
 type CommitteeInput struct {
 	UnitID    uuid.UUID   `json:"unit_id"`
 	Name      string      `json:"name" example:"Koivukodon kulttuuritoimikunta"`
-	FoundedOn *civil.Date `json:"founded_on" validate:"optional" extensions:"x-nullable"`
+	FoundedOn *civil.Date `json:"founded_on" swaggertype:"string" format:"date" validate:"optional" extensions:"x-nullable"`
 	Active    *bool       `json:"active" validate:"optional"`
 }
 
@@ -88,8 +88,8 @@ type MemberResponse struct {
 	ResidentID  uuid.UUID   `json:"resident_id"`
 	DisplayName string      `json:"display_name"`
 	Role        string      `json:"role" enums:"chair,secretary,member"`
-	JoinedOn    civil.Date  `json:"joined_on"`
-	LeftOn      *civil.Date `json:"left_on" extensions:"x-nullable"`
+	JoinedOn    civil.Date  `json:"joined_on" swaggertype:"string" format:"date"`
+	LeftOn      *civil.Date `json:"left_on" swaggertype:"string" format:"date" extensions:"x-nullable"`
 }
 
 // MemberInput adds a member: either an existing resident of the committee's
@@ -98,15 +98,15 @@ type MemberInput struct {
 	ResidentID  *uuid.UUID  `json:"resident_id" validate:"optional" extensions:"x-nullable"`
 	DisplayName *string     `json:"display_name" validate:"optional" extensions:"x-nullable" example:"Aili"`
 	Role        string      `json:"role" enums:"chair,secretary,member"`
-	JoinedOn    civil.Date  `json:"joined_on"`
-	LeftOn      *civil.Date `json:"left_on" validate:"optional" extensions:"x-nullable"`
+	JoinedOn    civil.Date  `json:"joined_on" swaggertype:"string" format:"date"`
+	LeftOn      *civil.Date `json:"left_on" swaggertype:"string" format:"date" validate:"optional" extensions:"x-nullable"`
 }
 
 // MemberPatch changes a membership; left_on null makes the member current
 // again. The resident cannot change.
 type MemberPatch struct {
 	Role     *string                      `json:"role" enums:"chair,secretary,member"`
-	JoinedOn *civil.Date                  `json:"joined_on"`
+	JoinedOn *civil.Date                  `json:"joined_on" swaggertype:"string" format:"date"`
 	LeftOn   httpapi.Optional[civil.Date] `json:"left_on" swaggertype:"string" format:"date"`
 }
 
@@ -136,7 +136,7 @@ type MeetingResponse struct {
 	UpdatedAt   time.Time  `json:"updated_at"`
 	Version     int        `json:"version"`
 	CommitteeID uuid.UUID  `json:"committee_id"`
-	HeldOn      civil.Date `json:"held_on"`
+	HeldOn      civil.Date `json:"held_on" swaggertype:"string" format:"date"`
 	Agenda      string     `json:"agenda"`
 	Minutes     string     `json:"minutes"`
 	Decisions   string     `json:"decisions"`
@@ -144,7 +144,7 @@ type MeetingResponse struct {
 
 // MeetingInput records a meeting.
 type MeetingInput struct {
-	HeldOn    civil.Date `json:"held_on"`
+	HeldOn    civil.Date `json:"held_on" swaggertype:"string" format:"date"`
 	Agenda    string     `json:"agenda" validate:"optional" example:"1. Kevään toiveet 2. Kesäjuhla"`
 	Minutes   string     `json:"minutes" validate:"optional"`
 	Decisions string     `json:"decisions" validate:"optional"`
@@ -152,7 +152,7 @@ type MeetingInput struct {
 
 // MeetingPatch changes some fields of a meeting.
 type MeetingPatch struct {
-	HeldOn    *civil.Date `json:"held_on"`
+	HeldOn    *civil.Date `json:"held_on" swaggertype:"string" format:"date"`
 	Agenda    *string     `json:"agenda"`
 	Minutes   *string     `json:"minutes"`
 	Decisions *string     `json:"decisions"`

@@ -133,7 +133,7 @@ type MentorResponse struct {
 	Phone     string      `json:"phone"`
 	Title     string      `json:"title"`
 	UnitIDs   []uuid.UUID `json:"unit_ids"`
-	Since     *civil.Date `json:"since" extensions:"x-nullable"`
+	Since     *civil.Date `json:"since" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Active    bool        `json:"active"`
 	UserID    *uuid.UUID  `json:"user_id" extensions:"x-nullable"`
 }
@@ -145,7 +145,7 @@ type MentorInput struct {
 	Phone   string      `json:"phone" validate:"optional" example:"+358 40 123 4567"`
 	Title   string      `json:"title" validate:"optional" example:"lähihoitaja"`
 	UnitIDs []uuid.UUID `json:"unit_ids"`
-	Since   *civil.Date `json:"since" validate:"optional" extensions:"x-nullable"`
+	Since   *civil.Date `json:"since" swaggertype:"string" format:"date" validate:"optional" extensions:"x-nullable"`
 	Active  *bool       `json:"active" validate:"optional"`
 	UserID  *uuid.UUID  `json:"user_id" validate:"optional" extensions:"x-nullable"`
 }
@@ -194,7 +194,7 @@ type TrainingResponse struct {
 	MentorID    uuid.UUID  `json:"mentor_id"`
 	Course      string     `json:"course"`
 	Provider    string     `json:"provider"`
-	CompletedOn civil.Date `json:"completed_on"`
+	CompletedOn civil.Date `json:"completed_on" swaggertype:"string" format:"date"`
 	Hours       float64    `json:"hours" example:"7.5"`
 }
 
@@ -202,7 +202,7 @@ type TrainingResponse struct {
 type TrainingInput struct {
 	Course      string     `json:"course" example:"Kulttuurisen vanhustyön perusteet"`
 	Provider    string     `json:"provider" validate:"optional" example:"Taikusydän"`
-	CompletedOn civil.Date `json:"completed_on"`
+	CompletedOn civil.Date `json:"completed_on" swaggertype:"string" format:"date"`
 	Hours       float64    `json:"hours" example:"7.5" minimum:"0.1" maximum:"1000"`
 }
 
@@ -210,7 +210,7 @@ type TrainingInput struct {
 type TrainingPatch struct {
 	Course      *string     `json:"course"`
 	Provider    *string     `json:"provider"`
-	CompletedOn *civil.Date `json:"completed_on"`
+	CompletedOn *civil.Date `json:"completed_on" swaggertype:"string" format:"date"`
 	Hours       *float64    `json:"hours"`
 }
 

@@ -71,7 +71,7 @@ func Expand(r *Rule, start time.Time, duration time.Duration, loc *time.Location
 // Until returns the start of the last occurrence of a bounded rule (COUNT or UNTIL) whose first occurrence
 // is start, so a caller can index candidate rows by [start, Until+duration]. For UNTIL it may return an
 // upper bound (the UNTIL instant itself). ok is false for unbounded rules, and for a COUNT rule too sparse
-// to finish within the work budget (treat those as unbounded). A nil rule gives start.
+// to be followed to its end within the work budget (treat those as unbounded). A nil rule gives start.
 func Until(r *Rule, start time.Time, loc *time.Location) (time.Time, bool) {
 	if loc == nil {
 		loc = time.UTC
@@ -99,7 +99,7 @@ func Until(r *Rule, start time.Time, loc *time.Location) (time.Time, bool) {
 		}
 		last, n = s, n+1
 	}
-	if n < r.Count {
+	if n < r.Count && it.exhausted {
 		return time.Time{}, false
 	}
 	return last, true
@@ -163,6 +163,7 @@ type iterator struct {
 	emitted   int // occurrences counted towards COUNT (only meaningful when counting from period 0)
 	startDone bool
 	work      int
+	exhausted bool // stopped by the work budget, not by the rule or the window
 	queue     []time.Time
 	done      bool
 }
@@ -183,10 +184,7 @@ func newIterator(r *Rule, start time.Time, loc *time.Location, earliest, to time
 	if r.Count == 0 && earliest.After(start) {
 		le := earliest.In(loc).AddDate(0, 0, -2)
 		it.period = it.periodIndex(civil(le.Year(), le.Month(), le.Day()))
-		it.startDone = true
-		if !start.Before(earliest) {
-			it.startDone = false
-		}
+		it.startDone = true // start is before earliest: it cannot reach the window
 	}
 	return it
 }
@@ -266,6 +264,7 @@ func (it *iterator) fill() {
 	it.period++
 	if first.After(it.lastDate) || first.Year() > 9999 || it.work > maxWork {
 		it.done = true
+		it.exhausted = it.work > maxWork
 		return
 	}
 	if len(it.r.BySetPos) > 0 {

@@ -47,6 +47,7 @@ type step struct {
 var steps = []step{
 	{"organisation", demoOrg},
 	{"users", demoUsers},
+	{"committees", demoCommitteeWork},
 }
 
 // Demo loads the demo data set; running it again changes nothing.

@@ -112,6 +112,7 @@ CREATE TABLE occurrence_overrides (
 );
 -- Finds occurrences moved into a range from outside their activity's span.
 CREATE INDEX occurrence_overrides_starts_idx ON occurrence_overrides (starts_at, activity_id);
+CREATE INDEX occurrence_overrides_original_idx ON occurrence_overrides (original_start, activity_id);
 CREATE INDEX occurrence_overrides_updated_at_idx ON occurrence_overrides (updated_at);
 
 -- Attendance and feedback of one occurrence, keyed by the occurrence's

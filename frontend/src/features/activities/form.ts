@@ -67,12 +67,13 @@ export function valuesFrom(a: ActivityLike): FormValues {
     partner_ids: (a.partner_ids as string[] | null) ?? [],
     series_id: (a.series_id as string | null) ?? '',
     target_groups: (a.target_groups as string[] | null) ?? [],
-    accessibility: String(a.accessibility_notes ?? ''),
+    accessibility: String(a.accessibility ?? ''),
     capacity: a.capacity != null ? String(a.capacity) : '',
     visibility: String(a.visibility ?? 'internal'),
     cost: cents != null ? (cents / 100).toFixed(2).replace('.', ',') : '',
     rec: fromRRule(a.recurrence as string | null) ?? { ...noRecurrence },
-    excluded: ((a.excluded_dates as string[] | null) ?? []).map((d) => d.slice(0, 10)),
+    // The API keeps excluded occurrences as their start instants.
+    excluded: ((a.exdates as string[] | null) ?? []).map((d) => dayOf(d)),
   });
 }
 
@@ -102,12 +103,12 @@ export function toBody(v: FormValues, msg: { required: string; endBeforeStart: s
       starts_at: zonedIso(v.day, v.start),
       ends_at: zonedIso(v.day, v.end),
       recurrence: rrule ?? '',
-      excluded_dates: rrule ? v.excluded : [],
+      exdates: rrule ? v.excluded.map((d) => zonedIso(d, v.start)) : [],
       unit_ids: v.unit_ids,
       partner_ids: v.partner_ids,
       series_id: v.series_id || null,
       target_groups: v.target_groups,
-      accessibility_notes: v.accessibility,
+      accessibility: v.accessibility,
       capacity: v.capacity ? parseInt(v.capacity, 10) : null,
       visibility: v.visibility,
       cost_estimate_cents: cents,

@@ -16,37 +16,12 @@ type Loose = {
 };
 
 type Pending =
-  | '/activities'
-  | '/activities/{id}'
-  | '/activities/{id}/attendance'
-  | '/calendar'
-  | '/partners'
-  | '/partners/{id}'
-  | '/series'
-  | '/series/{id}'
-  | '/residents'
-  | '/residents/{id}'
-  | '/residents/{id}/culture-profile'
-  | '/residents/{id}/culture-profile/export'
-  | '/committees'
-  | '/committees/{id}'
-  | '/committees/{id}/members'
-  | '/committees/{id}/members/{member_id}'
-  | '/committees/{id}/meetings'
-  | '/committees/{id}/meetings/{meeting_id}'
-  | '/ideas'
-  | '/ideas/{id}'
-  | '/mentors'
-  | '/agreements'
-  | '/agreements/{id}'
   | '/agreements/{id}/split'
   | '/agreements/{id}/periods/{month}'
   | '/agreements/{id}/periods/{month}/approve'
   | '/agreements/{id}/periods/{month}/lock'
   | '/agreements/{id}/periods/{month}/unlock'
-  | '/costs'
-  | '/reports/activities'
-  | '/reports/reach';
+  | '/costs';
 
 /** ApiPaths are the API's routes as the client knows them. */
 export type ApiPaths = Generated & { [K in Exclude<Pending, keyof Generated>]: Loose };

@@ -4,6 +4,1460 @@
  */
 
 export interface paths {
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Activities as stored (one row per activity, recurrence not expanded), ordered by first start. Use GET /calendar for occurrences.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Category */
+                    category?: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Partner */
+                    partner_id?: string;
+                    /** @description Series */
+                    series_id?: string;
+                    /** @description Status */
+                    status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+                    /** @description Hosting unit */
+                    unit_id?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.ActivityResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an activity
+         * @description The producer and admins create activities in any status but cancelled; a mentor proposes (status proposed) for their own units. recurrence is an RFC 5545 RRULE expanded in the calendar zone's wall-clock time. An overlap with a confirmed activity in one of the units is a 409 whose body names the clashing occurrence ("clash"), unless allow_overlap is true.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The activity */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.ActivityInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.ActivityResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.ActivityResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an activity
+         * @description An activity with recorded attendance cannot be deleted (409): cancel it instead.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity
+         * @description Status changes follow proposed -> planned -> confirmed -> completed, or to cancelled (others 422). Changing the times, rule or units, or confirming, is checked for clashes (409) unless allow_overlap is true. A change that would remove an occurrence with recorded attendance is a 409.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.ActivityPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.ActivityResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an activity's attendance
+         * @description One record per occurrence, by occurrence. Mentors see only their own units' activities' attendance.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.AttendanceResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record an occurrence's attendance
+         * @description occurrence_start is the occurrence's original start (original_start in the calendar); it must be an occurrence of the activity that is not cancelled and has started (else 422). One record per occurrence (409 for a second). The units' mentors, the producer and admins record attendance.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The attendance */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.AttendanceInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.AttendanceResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/attendance/{attendance_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an attendance record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Attendance id */
+                    attendance_id: string;
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.AttendanceResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an attendance record */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Attendance id */
+                    attendance_id: string;
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an attendance record */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Attendance id */
+                    attendance_id: string;
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.AttendancePatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.AttendanceResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/activities/{id}/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An activity's occurrences in a range
+         * @description As GET /calendar, for one activity.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
+                    from: string;
+                    /** @description Page size (1-2000) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Range end (exclusive) */
+                    to: string;
+                    /** @description Only occurrences changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.CalendarItem"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an activity's moved or cancelled occurrences */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.OverrideResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Move or cancel one occurrence
+         * @description original_start names the occurrence (its start by the rule; 422 if the rule has no such occurrence). Give starts_at and ends_at to move it, cancelled=true to cancel it; the other occurrences are untouched. A move onto a confirmed activity in the same unit is a 409 unless allow_overlap.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The override */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.OverrideInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.OverrideResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/overrides/{override_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an occurrence override */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                    /** @description Override id */
+                    override_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.OverrideResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Restore an occurrence
+         * @description Deletes the override: the occurrence is back at its original time (409 if that now clashes, unless allow_overlap=true).
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Restore even if it overlaps a confirmed activity */
+                    allow_overlap?: boolean;
+                };
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                    /** @description Override id */
+                    override_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an occurrence override */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Activity id */
+                    id: string;
+                    /** @description Override id */
+                    override_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.OverridePatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.OverrideResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List joint-budget agreements */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only agreements this department is part of */
+                    department_id?: string;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["budget.AgreementResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an agreement
+         * @description Departments are listed in order (the first wins split ties); default shares must sum to 10000.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The agreement */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["budget.AgreementInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.AgreementResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an agreement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.AgreementResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an agreement without cost entries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an agreement
+         * @description Changing shares is refused (409) once any month is locked and withdraws the approvals of open months.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["budget.AgreementPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.AgreementResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/agreements/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the months of an agreement with their status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only months changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["budget.PeriodResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a month's status and approvals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                    /** @description Month (YYYY-MM) */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.PeriodResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a month for the manager's own department
+         * @description When every department of the agreement has approved, the month becomes approved. Approvals fall away when the month's costs or the shares change. Approving again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag of the month the approval is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                    /** @description Month (YYYY-MM) */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.PeriodResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock an approved month
+         * @description The producer or an admin. A locked month's costs and the agreement's shares cannot change.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag of the month */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                    /** @description Month (YYYY-MM) */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.PeriodResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock a locked month (admin, with a reason)
+         * @description The month goes back to open and its approvals are withdrawn; the reason is kept in the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag of the month */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                    /** @description Month (YYYY-MM) */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            /** @description Why the month is reopened */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["budget.UnlockInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.PeriodResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The split of an agreement's costs for a range
+         * @description Each department's allocated total, by category, by unit and by month, against its budget. Every figure adds up per-entry allocations (DESIGN.md split rule); department totals sum exactly to total_cents. from/to default to the agreement's period.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Last day (YYYY-MM-DD) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.SplitResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/split.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The split as CSV, a row per cost entry with its allocations
+         * @description For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated cents. Amounts are integer cents. See docs/budget.md.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Field separator */
+                    separator?: "comma" | "semicolon";
+                    /** @description Last day (YYYY-MM-DD) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/split.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The split as an Excel workbook
+         * @description Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Last day (YYYY-MM-DD) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Agreement id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api-tokens": {
         parameters: {
             query?: never;
@@ -411,6 +1865,1197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calendar: occurrences in a range
+         * @description Occurrences overlapping [from, to) with recurrences expanded in the calendar zone, sorted by start. The range is at most one year (else 400). Cancelled occurrences are marked (cancelled=true, status=cancelled), not hidden. List filters take several values, repeated or comma-separated. limit goes up to 2000 here so a month view fits in one page.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Category(ies) */
+                    category?: string;
+                    /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
+                    from: string;
+                    /** @description Page size (1-2000) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Partner(s) */
+                    partner_id?: string;
+                    /** @description Series */
+                    series_id?: string;
+                    /** @description Occurrence status(es): proposed, planned, confirmed, completed, cancelled */
+                    status?: string;
+                    /** @description Target group(s) */
+                    target_group?: string;
+                    /** @description Range end (exclusive) */
+                    to: string;
+                    /** @description Hosting unit(s) */
+                    unit_id?: string;
+                    /** @description Only occurrences whose activity or override changed after this time (RFC 3339) */
+                    updated_since?: string;
+                    /** @description Visibility */
+                    visibility?: "public" | "internal";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.CalendarItem"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calendar as an iCalendar feed
+         * @description RFC 5545 feed for calendar clients, with VTIMEZONE, RRULE/EXDATE for recurring activities and a RECURRENCE-ID event per moved or cancelled occurrence. Without token it is the public feed: public activities that are planned, confirmed, completed or cancelled. With ?token= (a feed token) it is a private feed that also holds internal and proposed activities, limited to the token's unit or partner. Narrow with unit or partner. Activities whose last occurrence ended more than a year ago are left out. Sends ETag and Last-Modified and answers If-None-Match / If-Modified-Since with 304. No Authorization header is needed or used.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this partner's activities */
+                    partner?: string;
+                    /** @description Feed token (private feed) */
+                    token?: string;
+                    /** @description Only this unit's activities */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List committees
+         * @description Every role reads committees (API tokens need org:read); a mentor sees only their own units' committees.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Active committees only (true) or inactive only (false) */
+                    active?: boolean;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Unit */
+                    unit_id?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.CommitteeResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Form a committee
+         * @description Admins, the unit's mentors and API tokens with org:write form committees. A committee's unit never changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The committee */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.CommitteeInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.CommitteeResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a committee */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.CommitteeResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a committee
+         * @description Only a committee without members, meetings or ideas can be deleted; deactivate others with PATCH active=false.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a committee */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.CommitteePatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.CommitteeResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/committees/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a committee's meetings
+         * @description Newest first. Minutes may name residents, so viewers and API tokens do not read meetings.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Held on or after (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Held on or before (YYYY-MM-DD) */
+                    to?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.MeetingResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a meeting
+         * @description held_on must not be before the committee was founded. Texts are stored as plain text.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The meeting */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.MeetingInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MeetingResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a meeting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                    /** @description Meeting id */
+                    meeting_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MeetingResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a meeting */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                    /** @description Meeting id */
+                    meeting_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a meeting */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                    /** @description Meeting id */
+                    meeting_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.MeetingPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MeetingResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/committees/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a committee's members
+         * @description Current members first, the chair and secretary before members; former members stay in the history. Admins, the producer, managers and the unit's mentors read members; viewers and API tokens do not (residents' names are personal data).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only members on the committee today (true) or only former ones (false) */
+                    current?: boolean;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.MemberResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a committee member
+         * @description Give resident_id (a resident of the committee's unit) or display_name (creates the resident in the committee's unit). joined_on must not be before the committee was founded, left_on not before joined_on; one resident's periods on a committee never overlap, and a committee has one current chair and one current secretary at most (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The member */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.MemberInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MemberResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/committees/{id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a committee member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                    /** @description Member id */
+                    member_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MemberResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a membership entered by mistake
+         * @description A member who leaves is not deleted: set left_on instead so the history stays.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                    /** @description Member id */
+                    member_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a committee member
+         * @description Set left_on when a member leaves: they stay in the history. left_on null makes them current again.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Committee id */
+                    id: string;
+                    /** @description Member id */
+                    member_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.MemberPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MemberResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/committees/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Committee figures per unit
+         * @description Per active unit: active committees, members on a committee today, meetings held in the year, and the ideas filed in the year by their status now and how many became activities. Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only units of this department */
+                    department_id?: string;
+                    /** @description Year (default: this year) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.CommitteeSummary"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cost entries with their allocations
+         * @description The entries behind any figure of the split report: filter by agreement, date range, category, unit (unit_id=none for entries without a unit), activity or department (the agreements it is part of).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Activity */
+                    activity_id?: string;
+                    /** @description Agreement */
+                    agreement_id?: string;
+                    /** @description Category */
+                    category?: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+                    /** @description Department */
+                    department_id?: string;
+                    /** @description First day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Last day (YYYY-MM-DD) */
+                    to?: string;
+                    /** @description Unit id, or none */
+                    unit_id?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["budget.CostResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a cost entry
+         * @description amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The cost entry */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["budget.CostInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.CostResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/costs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a cost entry with its allocations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Cost id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.CostResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a cost entry of an unlocked month */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Cost id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a cost entry */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Cost id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["budget.CostPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.CostResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/costs/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import cost entries from CSV
+         * @description A header row (incurred_on; amount in euros such as 123,45 or amount_cents; category; description; optional unit_id, activity_id), separated by ';' or ','. All rows are written or none: every bad row and field is reported as rows[LINE].COLUMN. See docs/budget.md.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Agreement */
+                    agreement_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["budget.ImportResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/departments": {
         parameters: {
             query?: never;
@@ -627,6 +3272,717 @@ export interface paths {
         };
         trace?: never;
     };
+    "/feed-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List feed tokens
+         * @description Admins and the producer. Secrets are never shown again; prefix identifies a token.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["feed.TokenResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a feed token
+         * @description A read-only token that opens a private iCalendar feed (internal and proposed activities included) for the whole calendar, one unit or one partner. The secret and the feed's path are in the response, shown only this once; only a hash is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The token */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["feed.TokenInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["feed.TokenCreated"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feed-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a feed token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Feed token id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["feed.TokenResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a feed token
+         * @description The feed URL stops working at once. Revoking twice is harmless.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version you hold (ETag) */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Feed token id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["feed.TokenResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ideas
+         * @description Ideas and wishes, filterable by committee, unit, status, source, a text search and whether they became activities. sort=rank orders by the committee's priority (1 first, unranked last), then votes. Every role reads ideas (API tokens need org:read); a mentor sees only their own units' ideas.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Committee */
+                    committee_id?: string;
+                    /** @description Only ideas that became activities (true) or not (false) */
+                    has_activity?: boolean;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Text search in title and description */
+                    q?: string;
+                    /** @description Order */
+                    sort?: "newest" | "rank" | "title";
+                    /** @description Source */
+                    source?: "survey" | "meeting" | "resident" | "staff" | "other";
+                    /** @description Status */
+                    status?: "new" | "planned" | "done" | "declined";
+                    /** @description Unit */
+                    unit_id?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.IdeaResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File an idea
+         * @description A new idea starts with status new. Admins, the unit's mentors and API tokens with org:write file ideas.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The idea */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.IdeaInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.IdeaResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an idea */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Idea id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.IdeaResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an idea
+         * @description An idea that became an activity cannot be deleted (409); decline it instead.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Idea id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an idea
+         * @description Status changes: new -> planned or declined, planned -> done or declined, declined -> new (reopened); done is final. Anything else is a 422. activity_id is set by POST /ideas/{id}/activity.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Idea id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.IdeaPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.IdeaResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/ideas/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn an idea into a proposed activity
+         * @description Creates a proposed activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The idea's unit's mentors, the producer and admins may do this; an idea already turned into an activity, declined or done is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Idea id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The activity */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.IdeaActivityInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.ActivityResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ideas/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add votes to an idea
+         * @description Adds count votes (1-1000) to a new or planned idea, e.g. a show of hands at a meeting. Concurrent votes add up, so no If-Match is needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Idea id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description How many votes */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.VoteInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.IdeaResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/linked-events/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Linked Events export of public activities
+         * @description Public activities (planned, confirmed, completed, cancelled) in the Linked Events event format: ids "<data_source>:<id>", names and descriptions in fi/sv/en, times with offsets, event_status, super_event_type umbrella (a series) and recurring (a recurring activity, with one sub-event per occurrence from a month ago to a year ahead), YSO keywords and audiences, the unit's tprek place, offers. With last_modified_since only what changed after it, including tombstones {id, deleted: true} of events that were deleted or made internal. Ordered by last_modified_time; paged as Linked Events pages (meta.next).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only events changed after this time (RFC 3339) */
+                    last_modified_since?: string;
+                    /** @description Page (from 1) */
+                    page?: number;
+                    /** @description Page size (1-500) */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["linkedevents.Page"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/linked-events/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units' Linked Events place ids */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["linkedevents.PlaceResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/linked-events/places/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a unit's Linked Events place id
+         * @description The unit's TPREK (Palvelukartta) place id; exported events at the unit get location tprek:<id>. Creates or replaces; If-Match guards a replace.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Unit id */
+                    unit_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The place id */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["linkedevents.PlaceInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["linkedevents.PlaceResponse"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["linkedevents.PlaceResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -670,6 +4026,1553 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List mentors
+         * @description Staff named as culture mentors. Admins, the producer and managers read all; a mentor reads the mentors of their own units; viewers and API tokens read only GET /mentors/summary.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Active mentors only (true) or inactive only (false) */
+                    active?: boolean;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Mentors of this unit */
+                    unit_id?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.MentorResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Name a mentor
+         * @description Admins and the producer name mentors to one or more units. user_id optionally links the record to the mentor's user account (a user with the mentor role); access to units still comes from the user account's own units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The mentor */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.MentorInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MentorResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mentors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a mentor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MentorResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a mentor
+         * @description Removes the mentor record with its trainings; to keep the history, deactivate it instead (PATCH active=false).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a mentor */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.MentorPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MentorResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/mentors/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a mentor's trainings */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Completed on or after (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Completed on or before (YYYY-MM-DD) */
+                    to?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.TrainingResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a training
+         * @description Admins, the producer and mentors of one of the mentor's units record trainings. completed_on must not be in the future; hours in steps of 0.1.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The training */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.TrainingInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.TrainingResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mentors/{id}/trainings/{training_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a training */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                    /** @description Training id */
+                    training_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.TrainingResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a training */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                    /** @description Training id */
+                    training_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a training */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Mentor id */
+                    id: string;
+                    /** @description Training id */
+                    training_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.TrainingPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.TrainingResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/mentors/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mentor figures per unit
+         * @description Per active unit: its active mentors, and the trainings its mentors completed in the year with their hours (a mentor of two units counts in both). Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only units of this department */
+                    department_id?: string;
+                    /** @description Year (default: this year) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.MentorSummary"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List partners */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Active (true) or inactive (false) partners only */
+                    active?: boolean;
+                    /** @description Partner kind */
+                    kind?: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.PartnerResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a partner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The partner */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.PartnerInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.PartnerResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a partner */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Partner id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.PartnerResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a partner
+         * @description Only a partner in no activity can be deleted; deactivate others with PATCH active=false.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Partner id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a partner */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Partner id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.PartnerPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.PartnerResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/reports/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity report
+         * @description Occurrences (cancelled ones and proposals apart), participants by kind, mean feedback and the share of active units reached, in [from, to) grouped by unit, category, month (calendar zone), partner or target group. An occurrence with two units (partners, target groups) counts in both groups; totals count it once. Aggregates only, never personal data.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start (RFC 3339, or a date = local midnight) */
+                    from: string;
+                    /** @description Grouping */
+                    group_by?: "unit" | "category" | "month" | "partner" | "target_group";
+                    /** @description End, exclusive (at most two years after from) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["report.ActivityReport"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/activities.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity report as CSV
+         * @description The activity report as CSV: a row per group and a final total row.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start (RFC 3339, or a date = local midnight) */
+                    from: string;
+                    /** @description Grouping */
+                    group_by?: "unit" | "category" | "month" | "partner" | "target_group";
+                    /** @description End, exclusive (at most two years after from) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reach report: which units are left out
+         * @description Every active unit with its occurrences and participants in [from, to) and the weeks since its last activity (looking back at most a year before from). Units without occurrences in the range come first, longest without first.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start (RFC 3339, or a date = local midnight) */
+                    from: string;
+                    /** @description End, exclusive (at most two years after from) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["report.ReachReport"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List residents
+         * @description Residents are personal data: only admins and the unit's mentors read them (a mentor sees their own units' residents).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Active residents only (true) or inactive only (false) */
+                    active?: boolean;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Display name contains */
+                    q?: string;
+                    /** @description Unit */
+                    unit_id?: string;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["committee.ResidentResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a resident
+         * @description A display name only (a first name or nickname): no surnames, identity codes or health data. A resident's unit never changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The resident */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.ResidentInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ResidentResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a resident */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ResidentResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Erase a resident
+         * @description Erases the resident with their committee memberships and culture profile (a request to erase personal data). The audit log keeps only that the data existed and was erased, not its content. To keep the committee history, deactivate the resident instead (PATCH active=false).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the erasure is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erased */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a resident */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.ResidentPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ResidentResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/residents/{id}/culture-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a resident's culture profile
+         * @description Culture in the care record: life story, music, arts, places and wishes in the resident's own words. Only the unit's mentors and admins read it, and every read is written to the audit log.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ProfileResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Write a resident's culture profile
+         * @description Creates the profile (201) or replaces it whole (200; send If-Match to be safe from lost updates). Texts are stored as plain text.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The profile */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["committee.ProfileInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ProfileResponse"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ProfileResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Erase a resident's culture profile
+         * @description Deletes the profile and scrubs its content from the audit log, which keeps only that it existed and was erased.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the erasure is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erased */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/residents/{id}/culture-profile/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export all of a resident's data
+         * @description Everything kept about the resident (the resident, the culture profile, committee memberships) as one JSON document, for a data subject's access request. The export is written to the audit log.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Resident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["committee.ResidentExport"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List event series */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["calendar.SeriesResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an event series */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The series */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.SeriesInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.SeriesResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an event series */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Series id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.SeriesResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an event series */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the deletion is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Series id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an event series */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path: {
+                    /** @description Series id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Fields to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["calendar.SeriesPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["calendar.SeriesResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/units": {
@@ -1219,9 +6122,887 @@ export interface components {
             updated_at: string;
             version: number;
         };
+        "budget.AgreementDepartmentInput": {
+            /** @example 6000000 */
+            budget_cents: number;
+            department_id: string;
+            /** @example 5000 */
+            share_bp: number;
+        };
+        "budget.AgreementDepartmentResponse": {
+            budget_cents: number;
+            code: string;
+            department_id: string;
+            name: string;
+            organisation: string;
+            share_bp: number;
+        };
+        "budget.AgreementInput": {
+            category_rules?: components["schemas"]["budget.CategoryRuleInput"][];
+            departments: components["schemas"]["budget.AgreementDepartmentInput"][];
+            /** Format: date */
+            ends_on: string;
+            /** @example Kulttuurituottaja 2025 */
+            name: string;
+            /** Format: date */
+            starts_on: string;
+        };
+        "budget.AgreementPatch": {
+            category_rules?: components["schemas"]["budget.CategoryRuleInput"][] | null;
+            departments?: components["schemas"]["budget.AgreementDepartmentInput"][] | null;
+            /** Format: date */
+            ends_on?: string | null;
+            name?: string | null;
+            /** Format: date */
+            starts_on?: string | null;
+        };
+        "budget.AgreementResponse": {
+            category_rules: components["schemas"]["budget.CategoryRuleResponse"][];
+            created_at: string;
+            departments: components["schemas"]["budget.AgreementDepartmentResponse"][];
+            /** Format: date */
+            ends_on: string;
+            id: string;
+            name: string;
+            /** Format: date */
+            starts_on: string;
+            updated_at: string;
+            version: number;
+        };
+        "budget.AllocationResponse": {
+            amount_cents: number;
+            code: string;
+            department_id: string;
+            share_bp: number;
+        };
+        "budget.CategoryRuleInput": {
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            shares: components["schemas"]["budget.ShareInput"][];
+        };
+        "budget.CategoryRuleResponse": {
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            shares: components["schemas"]["budget.ShareResponse"][];
+        };
+        "budget.CostInput": {
+            activity_id?: string | null;
+            agreement_id: string;
+            /** @example 125000 */
+            amount_cents: number;
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            /** @example Konsertti Koivukodissa, esiintyjäpalkkio */
+            description: string;
+            /** Format: date */
+            incurred_on: string;
+            shares?: components["schemas"]["budget.ShareInput"][] | null;
+            unit_id?: string | null;
+        };
+        "budget.CostPatch": {
+            /** Format: uuid */
+            activity_id?: string | null;
+            amount_cents?: number | null;
+            /** @enum {string|null} */
+            category?: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other" | null;
+            description?: string | null;
+            /** Format: date */
+            incurred_on?: string | null;
+            shares?: Record<string, never>[] | null;
+            /** Format: uuid */
+            unit_id?: string | null;
+        };
+        "budget.CostResponse": {
+            activity_id: string | null;
+            agreement_id: string;
+            allocations: components["schemas"]["budget.AllocationResponse"][];
+            amount_cents: number;
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            created_at: string;
+            description: string;
+            id: string;
+            /** Format: date */
+            incurred_on: string;
+            /**
+             * @description ShareSource says which shares split the entry.
+             * @enum {string}
+             */
+            share_source: "override" | "category" | "default";
+            /** @description Shares is the entry's own override, or null. */
+            shares: components["schemas"]["budget.ShareResponse"][] | null;
+            unit_id: string | null;
+            updated_at: string;
+            version: number;
+        };
+        "budget.DepartmentSplit": {
+            /** @description BudgetCents is the department's budget for the agreement's period. */
+            budget_cents: number;
+            by_category: {
+                [key: string]: number;
+            };
+            by_month: components["schemas"]["budget.MonthTotal"][];
+            by_unit: components["schemas"]["budget.UnitTotal"][];
+            code: string;
+            department_id: string;
+            name: string;
+            remaining_cents: number;
+            share_bp: number;
+            /** @description TotalCents is the department's allocation over [from, to]. */
+            total_cents: number;
+            used_bp: number;
+            /**
+             * @description UsedCents is allocated from the agreement's start through "to";
+             *     RemainingCents is budget minus used; UsedBP is used / budget.
+             */
+            used_cents: number;
+        };
+        "budget.ImportResponse": {
+            created: number;
+            ids: string[];
+            total_cents: number;
+        };
+        "budget.MonthTotal": {
+            /** @example 2025-03 */
+            month: string;
+            total_cents: number;
+        };
+        "budget.PeriodApprovalResponse": {
+            at: string;
+            department_id: string;
+            user_id: string;
+        };
+        "budget.PeriodResponse": {
+            agreement_id: string;
+            approvals: components["schemas"]["budget.PeriodApprovalResponse"][];
+            locked_at: string | null;
+            locked_by: string | null;
+            /** @example 2025-03 */
+            month: string;
+            /** @enum {string} */
+            status: "open" | "approved" | "locked";
+            version: number;
+        };
+        "budget.ShareInput": {
+            department_id: string;
+            /** @example 5000 */
+            share_bp: number;
+        };
+        "budget.ShareResponse": {
+            department_id: string;
+            share_bp: number;
+        };
+        "budget.SplitResponse": {
+            agreement_id: string;
+            departments: components["schemas"]["budget.DepartmentSplit"][];
+            /**
+             * @description ElapsedBP is the share of the agreement's period elapsed by "to"
+             *     (basis points), to compare with each department's used_bp.
+             */
+            elapsed_bp: number;
+            entry_count: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            total_cents: number;
+        };
+        "budget.UnitTotal": {
+            total_cents: number;
+            unit_id: string | null;
+            unit_name: string;
+        };
+        "budget.UnlockInput": {
+            /** @example Laskun korjaus: esiintyjäpalkkio kirjattiin väärälle kuukaudelle */
+            reason: string;
+        };
+        "calendar.ActivityInput": {
+            accessibility?: string;
+            allow_overlap?: boolean;
+            capacity?: number | null;
+            /** @enum {string} */
+            category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+            cost_estimate_cents?: number | null;
+            description?: string;
+            /** @example 2026-09-08T15:00:00+03:00 */
+            ends_at: string;
+            exdates?: string[];
+            partner_ids?: string[];
+            /** @example FREQ=WEEKLY;BYDAY=TU */
+            recurrence?: string;
+            series_id?: string | null;
+            /** @example 2026-09-08T14:00:00+03:00 */
+            starts_at: string;
+            /** @enum {string} */
+            status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+            target_groups?: string[];
+            /** @example Yhteislauluhetki */
+            title: string;
+            unit_ids: string[];
+            /** @enum {string} */
+            visibility?: "public" | "internal";
+        };
+        "calendar.ActivityPatch": {
+            accessibility?: string | null;
+            allow_overlap?: boolean | null;
+            capacity?: number | null;
+            /** @enum {string|null} */
+            category?: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other" | null;
+            cost_estimate_cents?: number | null;
+            description?: string | null;
+            ends_at?: string | null;
+            exdates?: string[] | null;
+            partner_ids?: string[] | null;
+            recurrence?: string | null;
+            /** Format: uuid */
+            series_id?: string | null;
+            starts_at?: string | null;
+            /** @enum {string|null} */
+            status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled" | null;
+            target_groups?: string[] | null;
+            title?: string | null;
+            unit_ids?: string[] | null;
+            /** @enum {string|null} */
+            visibility?: "public" | "internal" | null;
+        };
+        "calendar.ActivityResponse": {
+            accessibility: string;
+            capacity: number | null;
+            /** @enum {string} */
+            category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+            cost_estimate_cents: number | null;
+            created_at: string;
+            description: string;
+            ends_at: string;
+            exdates: string[];
+            id: string;
+            partner_ids: string[];
+            proposed_by: string | null;
+            /** @example FREQ=WEEKLY;BYDAY=TU */
+            recurrence: string;
+            series_id: string | null;
+            starts_at: string;
+            /** @enum {string} */
+            status: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+            target_groups: string[];
+            title: string;
+            unit_ids: string[];
+            until_at: string | null;
+            updated_at: string;
+            version: number;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+        };
+        "calendar.AttendanceInput": {
+            feedback?: number | null;
+            notes?: string;
+            /** @example 2026-09-08T14:00:00+03:00 */
+            occurrence_start: string;
+            relatives?: number;
+            residents?: number;
+            staff?: number;
+            volunteers?: number;
+        };
+        "calendar.AttendancePatch": {
+            feedback?: number | null;
+            notes?: string | null;
+            relatives?: number | null;
+            residents?: number | null;
+            staff?: number | null;
+            volunteers?: number | null;
+        };
+        "calendar.AttendanceResponse": {
+            activity_id: string;
+            created_at: string;
+            feedback: number | null;
+            id: string;
+            notes: string;
+            occurrence_start: string;
+            recorded_by: string | null;
+            relatives: number;
+            residents: number;
+            staff: number;
+            updated_at: string;
+            version: number;
+            volunteers: number;
+        };
+        "calendar.CalendarItem": {
+            accessibility: string;
+            activity_id: string;
+            /** @enum {string} */
+            activity_status: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+            activity_version: number;
+            cancelled: boolean;
+            capacity: number | null;
+            /** @enum {string} */
+            category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+            /** @example 2026-12-01T15:00:00+02:00 */
+            ends_at: string;
+            moved: boolean;
+            note: string;
+            original_start: string;
+            override_id: string | null;
+            partner_ids: string[];
+            recurring: boolean;
+            series_id: string | null;
+            /** @example 2026-12-01T14:00:00+02:00 */
+            starts_at: string;
+            /** @enum {string} */
+            status: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+            target_groups: string[];
+            title: string;
+            unit_ids: string[];
+            updated_at: string;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+        };
+        "calendar.IdeaActivityInput": {
+            accessibility?: string;
+            allow_overlap?: boolean;
+            capacity?: number | null;
+            /** @enum {string} */
+            category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+            cost_estimate_cents?: number | null;
+            description?: string;
+            /** @example 2026-09-08T15:00:00+03:00 */
+            ends_at: string;
+            exdates?: string[];
+            partner_ids?: string[];
+            recurrence?: string;
+            series_id?: string | null;
+            /** @example 2026-09-08T14:00:00+03:00 */
+            starts_at: string;
+            target_groups?: string[];
+            title?: string;
+            unit_ids?: string[];
+            /** @enum {string} */
+            visibility?: "public" | "internal";
+        };
+        "calendar.OverrideInput": {
+            allow_overlap?: boolean;
+            cancelled?: boolean;
+            ends_at?: string;
+            note?: string;
+            /** @example 2026-09-08T14:00:00+03:00 */
+            original_start: string;
+            starts_at?: string;
+        };
+        "calendar.OverridePatch": {
+            allow_overlap?: boolean | null;
+            cancelled?: boolean | null;
+            ends_at?: string | null;
+            note?: string | null;
+            starts_at?: string | null;
+        };
+        "calendar.OverrideResponse": {
+            activity_id: string;
+            cancelled: boolean;
+            created_at: string;
+            ends_at: string;
+            id: string;
+            note: string;
+            original_start: string;
+            starts_at: string;
+            updated_at: string;
+            version: number;
+        };
+        "calendar.PartnerInput": {
+            active?: boolean;
+            contact_name?: string;
+            email?: string;
+            /** @enum {string} */
+            kind: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
+            municipality?: string;
+            /** @example Kaarinan kaupunginkirjasto */
+            name: string;
+            notes?: string;
+            phone?: string;
+            /** @enum {string} */
+            sector: "public" | "private" | "third";
+            website?: string;
+        };
+        "calendar.PartnerPatch": {
+            active?: boolean | null;
+            contact_name?: string | null;
+            email?: string | null;
+            /** @enum {string|null} */
+            kind?: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other" | null;
+            municipality?: string | null;
+            name?: string | null;
+            notes?: string | null;
+            phone?: string | null;
+            /** @enum {string|null} */
+            sector?: "public" | "private" | "third" | null;
+            website?: string | null;
+        };
+        "calendar.PartnerResponse": {
+            active: boolean;
+            contact_name: string;
+            created_at: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            kind: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
+            municipality: string;
+            name: string;
+            notes: string;
+            phone: string;
+            /** @enum {string} */
+            sector: "public" | "private" | "third";
+            updated_at: string;
+            version: number;
+            website: string;
+        };
+        "calendar.SeriesInput": {
+            description?: string;
+            /**
+             * Format: date
+             * @example 2026-09-27
+             */
+            ends_on: string;
+            /** @example Kulttuuriviikot 2026 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2026-09-07
+             */
+            starts_on: string;
+        };
+        "calendar.SeriesPatch": {
+            description?: string | null;
+            /** Format: date */
+            ends_on?: string | null;
+            name?: string | null;
+            /** Format: date */
+            starts_on?: string | null;
+        };
+        "calendar.SeriesResponse": {
+            created_at: string;
+            description: string;
+            /** Format: date */
+            ends_on: string;
+            id: string;
+            name: string;
+            /** Format: date */
+            starts_on: string;
+            updated_at: string;
+            version: number;
+        };
+        "committee.CommitteeInput": {
+            active?: boolean;
+            /** Format: date */
+            founded_on?: string | null;
+            /** @example Koivukodon kulttuuritoimikunta */
+            name: string;
+            unit_id: string;
+        };
+        "committee.CommitteePatch": {
+            active?: boolean | null;
+            /** Format: date */
+            founded_on?: string | null;
+            name?: string | null;
+        };
+        "committee.CommitteeResponse": {
+            active: boolean;
+            created_at: string;
+            /** Format: date */
+            founded_on: string | null;
+            id: string;
+            name: string;
+            unit_id: string;
+            updated_at: string;
+            version: number;
+        };
+        "committee.CommitteeSummary": {
+            units: components["schemas"]["committee.CommitteeUnitSummary"][];
+            year: number;
+        };
+        "committee.CommitteeUnitSummary": {
+            committees: number;
+            current_members: number;
+            ideas_declined: number;
+            ideas_done: number;
+            ideas_new: number;
+            ideas_planned: number;
+            ideas_with_activity: number;
+            meetings: number;
+            unit_id: string;
+            unit_name: string;
+        };
+        "committee.ExportMembershipSummary": {
+            committee_id: string;
+            committee_name: string;
+            created_at: string;
+            display_name: string;
+            id: string;
+            /** Format: date */
+            joined_on: string;
+            /** Format: date */
+            left_on: string | null;
+            resident_id: string;
+            /** @enum {string} */
+            role: "chair" | "secretary" | "member";
+            updated_at: string;
+            version: number;
+        };
+        "committee.IdeaInput": {
+            committee_id: string;
+            description?: string;
+            priority?: number | null;
+            /** @enum {string} */
+            source: "survey" | "meeting" | "resident" | "staff" | "other";
+            /** @example Tanssiaiset elävän musiikin kera */
+            title: string;
+            votes?: number;
+        };
+        "committee.IdeaPatch": {
+            description?: string | null;
+            priority?: number | null;
+            /** @enum {string|null} */
+            source?: "survey" | "meeting" | "resident" | "staff" | "other" | null;
+            /** @enum {string|null} */
+            status?: "new" | "planned" | "done" | "declined" | null;
+            title?: string | null;
+            votes?: number | null;
+        };
+        "committee.IdeaResponse": {
+            activity_id: string | null;
+            committee_id: string;
+            created_at: string;
+            description: string;
+            id: string;
+            priority: number | null;
+            /** @enum {string} */
+            source: "survey" | "meeting" | "resident" | "staff" | "other";
+            /** @enum {string} */
+            status: "new" | "planned" | "done" | "declined";
+            status_changed_at: string;
+            title: string;
+            unit_id: string;
+            updated_at: string;
+            version: number;
+            votes: number;
+        };
+        "committee.MeetingInput": {
+            /** @example 1. Kevään toiveet 2. Kesäjuhla */
+            agenda?: string;
+            decisions?: string;
+            /** Format: date */
+            held_on: string;
+            minutes?: string;
+        };
+        "committee.MeetingPatch": {
+            agenda?: string | null;
+            decisions?: string | null;
+            /** Format: date */
+            held_on?: string | null;
+            minutes?: string | null;
+        };
+        "committee.MeetingResponse": {
+            agenda: string;
+            committee_id: string;
+            created_at: string;
+            decisions: string;
+            /** Format: date */
+            held_on: string;
+            id: string;
+            minutes: string;
+            updated_at: string;
+            version: number;
+        };
+        "committee.MemberInput": {
+            /** @example Aili */
+            display_name?: string | null;
+            /** Format: date */
+            joined_on: string;
+            /** Format: date */
+            left_on?: string | null;
+            resident_id?: string | null;
+            /** @enum {string} */
+            role: "chair" | "secretary" | "member";
+        };
+        "committee.MemberPatch": {
+            /** Format: date */
+            joined_on?: string | null;
+            /** Format: date */
+            left_on?: string | null;
+            /** @enum {string|null} */
+            role?: "chair" | "secretary" | "member" | null;
+        };
+        "committee.MemberResponse": {
+            committee_id: string;
+            created_at: string;
+            display_name: string;
+            id: string;
+            /** Format: date */
+            joined_on: string;
+            /** Format: date */
+            left_on: string | null;
+            resident_id: string;
+            /** @enum {string} */
+            role: "chair" | "secretary" | "member";
+            updated_at: string;
+            version: number;
+        };
+        "committee.MentorInput": {
+            active?: boolean;
+            /** @example maija.mentori@example.fi */
+            email?: string;
+            /** @example Maija Mentori */
+            name: string;
+            /** @example +358 40 123 4567 */
+            phone?: string;
+            /** Format: date */
+            since?: string | null;
+            /** @example lähihoitaja */
+            title?: string;
+            unit_ids: string[];
+            user_id?: string | null;
+        };
+        "committee.MentorPatch": {
+            active?: boolean | null;
+            email?: string | null;
+            name?: string | null;
+            phone?: string | null;
+            /** Format: date */
+            since?: string | null;
+            title?: string | null;
+            unit_ids?: string[] | null;
+            /** Format: uuid */
+            user_id?: string | null;
+        };
+        "committee.MentorResponse": {
+            active: boolean;
+            created_at: string;
+            email: string;
+            id: string;
+            name: string;
+            phone: string;
+            /** Format: date */
+            since: string | null;
+            title: string;
+            unit_ids: string[];
+            updated_at: string;
+            user_id: string | null;
+            version: number;
+        };
+        "committee.MentorSummary": {
+            units: components["schemas"]["committee.MentorUnitSummary"][];
+            year: number;
+        };
+        "committee.MentorUnitSummary": {
+            mentors: number;
+            trained_mentors: number;
+            training_hours: number;
+            trainings: number;
+            unit_id: string;
+            unit_name: string;
+        };
+        "committee.ProfileInput": {
+            arts?: string;
+            /** @example Kasvoin Turussa, lauloin kirkkokuorossa 40 vuotta. */
+            life_story?: string;
+            /** @example Tapio Rautavaara, kuorolaulu */
+            music?: string;
+            places?: string;
+            /** @example Haluaisin vielä käydä konsertissa. */
+            wishes?: string;
+        };
+        "committee.ProfileResponse": {
+            arts: string;
+            created_at: string;
+            life_story: string;
+            music: string;
+            places: string;
+            resident_id: string;
+            updated_at: string;
+            version: number;
+            wishes: string;
+        };
+        "committee.ResidentExport": {
+            culture_profile: components["schemas"]["committee.ProfileResponse"] | null;
+            exported_at: string;
+            memberships: components["schemas"]["committee.ExportMembershipSummary"][];
+            resident: components["schemas"]["committee.ResidentResponse"];
+        };
+        "committee.ResidentInput": {
+            active?: boolean;
+            /** @example Aili */
+            display_name: string;
+            unit_id: string;
+        };
+        "committee.ResidentPatch": {
+            active?: boolean | null;
+            display_name?: string | null;
+        };
+        "committee.ResidentResponse": {
+            active: boolean;
+            created_at: string;
+            display_name: string;
+            id: string;
+            unit_id: string;
+            updated_at: string;
+            version: number;
+        };
+        "committee.TrainingInput": {
+            /** Format: date */
+            completed_on: string;
+            /** @example Kulttuurisen vanhustyön perusteet */
+            course: string;
+            /** @example 7.5 */
+            hours: number;
+            /** @example Taikusydän */
+            provider?: string;
+        };
+        "committee.TrainingPatch": {
+            /** Format: date */
+            completed_on?: string | null;
+            course?: string | null;
+            hours?: number | null;
+            provider?: string | null;
+        };
+        "committee.TrainingResponse": {
+            /** Format: date */
+            completed_on: string;
+            course: string;
+            created_at: string;
+            /** @example 7.5 */
+            hours: number;
+            id: string;
+            mentor_id: string;
+            provider: string;
+            updated_at: string;
+            version: number;
+        };
+        "committee.VoteInput": {
+            /** @example 3 */
+            count: number;
+        };
+        "feed.TokenCreated": {
+            created_at: string;
+            created_by: string | null;
+            /**
+             * @description FeedPath is the private feed's address (relative to the API host), secret included.
+             * @example /api/v1/calendar.ics?token=ksf_...
+             */
+            feed_path: string;
+            id: string;
+            last_used_at: string | null;
+            name: string;
+            partner_id: string | null;
+            prefix: string;
+            revoked_at: string | null;
+            /** @enum {string} */
+            scope: "all" | "unit" | "partner";
+            /** @description Token is shown only once; store it now. */
+            token: string;
+            unit_id: string | null;
+            updated_at: string;
+            version: number;
+        };
+        "feed.TokenInput": {
+            /** @example Hoivakoti Koivula staff calendar */
+            name: string;
+            partner_id?: string;
+            /** @enum {string} */
+            scope: "all" | "unit" | "partner";
+            unit_id?: string;
+        };
+        "feed.TokenResponse": {
+            created_at: string;
+            created_by: string | null;
+            id: string;
+            last_used_at: string | null;
+            name: string;
+            partner_id: string | null;
+            prefix: string;
+            revoked_at: string | null;
+            /** @enum {string} */
+            scope: "all" | "unit" | "partner";
+            unit_id: string | null;
+            updated_at: string;
+            version: number;
+        };
         "httpapi.ListDoc": {
             items: unknown[];
             total: number;
+        };
+        "linkedevents.Event": {
+            audience?: components["schemas"]["linkedevents.Ref"][];
+            created_time?: string;
+            data_source: string;
+            date_published?: string;
+            deleted: boolean;
+            description?: {
+                [key: string]: string;
+            };
+            end_time?: string | null;
+            /** @enum {string} */
+            event_status?: "EventScheduled" | "EventCancelled" | "EventPostponed" | "EventRescheduled";
+            /** @example kulttuurisilta:0190b2c4-... */
+            id: string;
+            in_language?: components["schemas"]["linkedevents.Ref"][];
+            keywords?: components["schemas"]["linkedevents.Ref"][];
+            last_modified_time: string;
+            location?: components["schemas"]["linkedevents.Ref"] | null;
+            location_extra_info?: {
+                [key: string]: string;
+            };
+            maximum_attendee_capacity?: number | null;
+            name?: {
+                [key: string]: string;
+            };
+            offers?: components["schemas"]["linkedevents.Offer"][];
+            /** @enum {string} */
+            publication_status?: "public" | "draft";
+            publisher: string | null;
+            short_description?: {
+                [key: string]: string;
+            };
+            start_time?: string | null;
+            sub_events?: components["schemas"]["linkedevents.Ref"][];
+            super_event?: components["schemas"]["linkedevents.Ref"] | null;
+            /** @enum {string|null} */
+            super_event_type?: "umbrella" | "recurring" | null;
+            /** @enum {string} */
+            type_id?: "General" | "Course" | "Volunteering";
+        };
+        "linkedevents.Meta": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+        };
+        "linkedevents.Offer": {
+            description: {
+                [key: string]: string;
+            } | null;
+            info_url: {
+                [key: string]: string;
+            } | null;
+            is_free: boolean;
+            price: {
+                [key: string]: string;
+            } | null;
+        };
+        "linkedevents.Page": {
+            data: components["schemas"]["linkedevents.Event"][];
+            meta: components["schemas"]["linkedevents.Meta"];
+        };
+        "linkedevents.PlaceInput": {
+            /** @example 7254 */
+            tprek_id: string;
+        };
+        "linkedevents.PlaceResponse": {
+            created_at: string;
+            id: string;
+            /** @example 7254 */
+            tprek_id: string;
+            unit_id: string;
+            updated_at: string;
+            version: number;
+        };
+        "linkedevents.Ref": {
+            "@id": string;
         };
         "org.DepartmentInput": {
             /** @example SOTE-4100 */
@@ -1306,6 +7087,98 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        "report.ActivityReport": {
+            from: string;
+            /** @enum {string} */
+            group_by: "unit" | "category" | "month" | "partner" | "target_group";
+            groups: components["schemas"]["report.Group"][];
+            to: string;
+            /**
+             * @description Totals are over distinct occurrences: with group_by unit, partner or target_group one occurrence
+             *     can count in several groups, so the groups may add up to more than the totals.
+             */
+            totals: components["schemas"]["report.Metrics"];
+            units_total: number;
+        };
+        "report.Group": {
+            /** @description Cancelled occurrences in the range. */
+            cancelled: number;
+            feedback_count: number;
+            /** @description FeedbackMean is the mean feedback (1..5) over occurrences that have one, rounded to two decimals. */
+            feedback_mean: number | null;
+            /**
+             * @description Key is the unit or partner id, the category, the month (YYYY-MM) or the target group; "" collects
+             *     occurrences without a partner or target group.
+             */
+            key: string;
+            label: string;
+            /** @description Occurrences held or planned in the range (cancelled ones and mere proposals not counted). */
+            occurrences: number;
+            /** @description OccurrencesWithAttendance have attendance recorded. */
+            occurrences_with_attendance: number;
+            participants: components["schemas"]["report.Participants"];
+            /**
+             * @description UnitsReached is how many units hosted at least one counted occurrence; UnitsReachedShareBP is that
+             *     share of all active units, in basis points.
+             */
+            units_reached: number;
+            units_reached_share_bp: number;
+        };
+        "report.Metrics": {
+            /** @description Cancelled occurrences in the range. */
+            cancelled: number;
+            feedback_count: number;
+            /** @description FeedbackMean is the mean feedback (1..5) over occurrences that have one, rounded to two decimals. */
+            feedback_mean: number | null;
+            /** @description Occurrences held or planned in the range (cancelled ones and mere proposals not counted). */
+            occurrences: number;
+            /** @description OccurrencesWithAttendance have attendance recorded. */
+            occurrences_with_attendance: number;
+            participants: components["schemas"]["report.Participants"];
+            /**
+             * @description UnitsReached is how many units hosted at least one counted occurrence; UnitsReachedShareBP is that
+             *     share of all active units, in basis points.
+             */
+            units_reached: number;
+            units_reached_share_bp: number;
+        };
+        "report.Participants": {
+            relatives: number;
+            residents: number;
+            staff: number;
+            total: number;
+            volunteers: number;
+        };
+        "report.ReachReport": {
+            from: string;
+            reached_share_bp: number;
+            to: string;
+            /**
+             * @description Units are the active units: those without occurrences in the range first (longest without first),
+             *     then the rest by fewest occurrences.
+             */
+            units: components["schemas"]["report.UnitReach"][];
+            units_reached: number;
+            units_total: number;
+        };
+        "report.UnitReach": {
+            kind: string;
+            /**
+             * @description LastActivityAt is the start of the unit's latest counted occurrence that has begun by the end of
+             *     the range (or now, if earlier), looking back at most a year before the range.
+             */
+            last_activity_at: string | null;
+            municipality: string;
+            name: string;
+            occurrences: number;
+            participants: components["schemas"]["report.Participants"];
+            unit_id: string;
+            /**
+             * @description WeeksSinceLast is whole weeks from LastActivityAt to the end of the range (or now); null when there
+             *     was none in the look-back.
+             */
+            weeks_since_last: number | null;
         };
     };
     responses: never;

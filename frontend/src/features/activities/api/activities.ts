@@ -74,7 +74,7 @@ export function useOccurrences(activityId: string | undefined, from: string, to:
   return useQuery({
     queryKey: ['calendar', 'activity', activityId, from, to],
     queryFn: () =>
-      unwrap(api.GET('/calendar', { params: { query: { from, to, activity_id: activityId, limit: 200 } as never } })),
+      unwrap(api.GET('/activities/{id}/occurrences', { params: { path: { id: activityId! }, query: { from, to, limit: 500 } } })),
     enabled: !!activityId,
   });
 }
@@ -88,12 +88,27 @@ export function useAttendance(activityId: string | undefined) {
   });
 }
 
-/** useRecordAttendance records (or replaces) the attendance of one occurrence. */
+/**
+ * useRecordAttendance records the attendance of one occurrence, or changes
+ * the record (`existing`) made for it before.
+ */
 export function useRecordAttendance(activityId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body: body as never })),
+    mutationFn: ({ body, existing }: { body: Record<string, unknown>; existing?: { id: string; version?: number } }) => {
+      if (existing) {
+        const { occurrence_start: _o, ...patch } = body;
+        void _o;
+        return unwrap(
+          api.PATCH('/activities/{id}/attendance/{attendance_id}', {
+            params: { path: { id: activityId, attendance_id: existing.id } },
+            headers: ifMatch(existing.version),
+            body: patch as never,
+          }),
+        );
+      }
+      return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body: body as never }));
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['attendance', activityId] }),
   });
 }

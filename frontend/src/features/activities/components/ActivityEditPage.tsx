@@ -23,7 +23,8 @@ export function ActivityEditPage() {
   const qc = useQueryClient();
   const activity = useActivity(id);
   const saveMut = useSaveActivity();
-  const statuses = role === 'mentor' ? (['proposed'] as const) : undefined;
+  const ideaId = params.get('idea_id');
+  const statuses = role === 'mentor' || ideaId ? (['proposed'] as const) : undefined;
 
   if (id && activity.isLoading) return <Loading />;
   if (id && activity.error) return <ErrorAlert error={activity.error} onRetry={() => activity.refetch()} />;
@@ -35,17 +36,22 @@ export function ActivityEditPage() {
         description: params.get('description') ?? '',
         unit_ids: params.getAll('unit_id'),
         day: params.get('day') ?? '',
-        status: role === 'mentor' ? 'proposed' : 'planned',
+        status: role === 'mentor' || ideaId ? 'proposed' : 'planned',
       });
-  const ideaId = params.get('idea_id');
 
   async function save(body: Record<string, unknown>) {
     const a = (activity.data ?? {}) as { version?: number };
-    const saved = (await saveMut.mutateAsync({ id, version: a.version, body })) as { id: string };
+    let saved: { id: string };
     if (!id && ideaId) {
-      // Link the idea to the activity it became; a failure here does not undo the activity.
-      await unwrap(api.PATCH('/ideas/{id}', { params: { path: { id: ideaId } }, body: { status: 'planned', activity_id: saved.id } as never })).catch(() => undefined);
+      // The API creates the (proposed) activity from the idea and links the two.
+      const { status: _status, ...rest } = body;
+      void _status;
+      saved = (await unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body: rest as never }))) as { id: string };
       qc.invalidateQueries({ queryKey: ['ideas'] });
+      qc.invalidateQueries({ queryKey: ['calendar'] });
+      qc.invalidateQueries({ queryKey: ['activities'] });
+    } else {
+      saved = (await saveMut.mutateAsync({ id, version: a.version, body })) as { id: string };
     }
     nav(`/activities/${saved.id}`, { state: { saved: true } });
   }

@@ -44,7 +44,7 @@ describe('ActivityForm', () => {
       starts_at: '2025-03-03T14:00:00+02:00',
       ends_at: '2025-03-03T15:00:00+02:00',
       recurrence: 'FREQ=WEEKLY;BYDAY=WE;COUNT=4',
-      excluded_dates: ['2025-03-12'],
+      exdates: ['2025-03-12T14:00:00+02:00'],
       unit_ids: ['unit-1'],
     });
   });
@@ -68,7 +68,7 @@ describe('ActivityForm', () => {
   it('shows a calendar clash from the API in place', async () => {
     const user = userEvent.setup();
     const save = vi.fn(async () => {
-      throw new ApiError(409, { status: 409, title: 'Conflict', detail: 'clashes with another activity', clashes: [{ title: 'Bingo', starts_at: '2025-03-03T12:00:00Z', ends_at: '2025-03-03T13:00:00Z' }] });
+      throw new ApiError(409, { status: 409, title: 'Conflict', detail: 'clashes with another activity', clash: { activity_id: 'x', title: 'Bingo', starts_at: '2025-03-03T12:00:00Z', ends_at: '2025-03-03T13:00:00Z' } });
     });
     setup(save);
     await user.type(screen.getByLabelText(/^Title/), 'Konsertti');
@@ -76,6 +76,8 @@ describe('ActivityForm', () => {
     expect(await screen.findByText('Clash')).toBeInTheDocument();
     expect(screen.getByText('Bingo')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Title/)).toHaveValue('Konsertti');
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    expect((save.mock.calls[1] as unknown[])[0]).toMatchObject({ title: 'Konsertti', allow_overlap: true });
   });
 
   it('checks required fields before sending', async () => {

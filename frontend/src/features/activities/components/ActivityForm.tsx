@@ -9,7 +9,7 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { RecurrenceEditor } from './RecurrenceEditor';
 import { toBody, type FormValues } from '../form';
 
-const SHOWN = ['title', 'description', 'category', 'status', 'starts_at', 'ends_at', 'recurrence', 'excluded_dates', 'unit_ids', 'partner_ids', 'series_id', 'target_groups', 'accessibility_notes', 'capacity', 'visibility', 'cost_estimate_cents'];
+const SHOWN = ['title', 'description', 'category', 'status', 'starts_at', 'ends_at', 'recurrence', 'exdates', 'unit_ids', 'partner_ids', 'series_id', 'target_groups', 'accessibility', 'capacity', 'visibility', 'cost_estimate_cents'];
 
 type Props = {
   initial: FormValues;
@@ -40,7 +40,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
   const fe = { ...apiErrors, ...local };
   const clash = error instanceof ApiError && error.status === 409 ? error : null;
 
-  async function onSubmit(e: FormEvent) {
+  async function onSubmit(e: FormEvent, allowOverlap = false) {
     e.preventDefault();
     const r = toBody(v, { required: t('common.required'), endBeforeStart: t('form.endBeforeStart'), badMoney: t('form.badMoney') });
     if ('errors' in r) {
@@ -52,7 +52,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
     setBusy(true);
     setError(null);
     try {
-      await save(r.body);
+      await save(allowOverlap ? { ...r.body, allow_overlap: true } : r.body);
     } catch (err) {
       setError(err);
     } finally {
@@ -76,6 +76,9 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
           <p>{t('activity.clashText')}</p>
           {clash.problem.detail && <p>{clash.problem.detail}</p>}
           <ClashList problem={clash.problem} />
+          <Button variant="secondary" busy={busy} onClick={(e) => void onSubmit(e, true)}>
+            {t('activity.saveAnyway')}
+          </Button>
         </Alert>
       )}
       <RecurrenceEditor
@@ -85,7 +88,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
         excluded={v.excluded}
         onExcludedChange={(d) => set('excluded', d)}
         error={fe.recurrence}
-        excludedError={fe.excluded_dates}
+        excludedError={fe.exdates}
       />
       <CheckboxGroup legend={t('activity.units')} options={options(units.data)} value={v.unit_ids} onChange={(x) => set('unit_ids', x)} error={fe.unit_ids} />
       <CheckboxGroup legend={t('activity.partners')} options={options(partners.data)} value={v.partner_ids} onChange={(x) => set('partner_ids', x)} error={fe.partner_ids} />
@@ -95,7 +98,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
         <SelectField label={t('activity.visibility')} value={v.visibility} onChange={(e) => set('visibility', e.target.value)} options={enumOptions(VISIBILITIES, tk, 'vis')} error={fe.visibility} />
         <TextField label={t('activity.capacity')} type="number" min={0} value={v.capacity} onChange={(e) => set('capacity', e.target.value)} error={fe.capacity} />
         <TextField label={t('activity.costEstimate')} inputMode="decimal" value={v.cost} onChange={(e) => set('cost', e.target.value)} error={fe.cost_estimate_cents} />
-        <TextAreaField className="span-all" label={t('activity.accessibility')} value={v.accessibility} onChange={(e) => set('accessibility', e.target.value)} error={fe.accessibility_notes} />
+        <TextAreaField className="span-all" label={t('activity.accessibility')} value={v.accessibility} onChange={(e) => set('accessibility', e.target.value)} error={fe.accessibility} />
       </div>
       {Object.keys(local).length > 0 && <Alert kind="error">{t('error.422')}</Alert>}
       {!clash && <ErrorAlert error={error} shownFields={SHOWN} />}

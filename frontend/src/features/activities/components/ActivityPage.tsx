@@ -82,9 +82,9 @@ export function ActivityPage() {
           )}
         </dl>
         {Boolean(a.description) && <p>{String(a.description)}</p>}
-        {Boolean(a.accessibility_notes) && (
+        {Boolean(a.accessibility) && (
           <p>
-            <strong>{t('activity.accessibility')}:</strong> {String(a.accessibility_notes)}
+            <strong>{t('activity.accessibility')}:</strong> {String(a.accessibility)}
           </p>
         )}
       </div>
@@ -101,7 +101,7 @@ export function ActivityPage() {
               {canEdit && (
                 <>
                   {' '}
-                  <Link to={`/activities/${id}/attendance?occurrence=${encodeURIComponent(o.starts_at)}`}>{t('att.title')}</Link>
+                  <Link to={`/activities/${id}/attendance?occurrence=${encodeURIComponent(o.original_start ?? o.starts_at)}`}>{t('att.title')}</Link>
                 </>
               )}
             </li>

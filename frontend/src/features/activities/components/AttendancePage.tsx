@@ -27,7 +27,8 @@ export function AttendancePage() {
   const recorded = useAttendance(id);
   const record = useRecordAttendance(id!);
   const occurrences = useMemo(
-    () => (((occ.data as { items?: { starts_at: string }[] } | undefined)?.items ?? []).map((o) => o.starts_at)),
+    // Attendance is keyed by the occurrence's original start (its RECURRENCE-ID).
+    () => (((occ.data as { items?: { starts_at: string; original_start?: string }[] } | undefined)?.items ?? []).map((o) => o.original_start ?? o.starts_at)),
     [occ.data],
   );
   const [occurrence, setOccurrence] = useState(params.get('occurrence') ?? '');
@@ -69,7 +70,8 @@ export function AttendancePage() {
     e.preventDefault();
     setSaved(false);
     try {
-      await record.mutateAsync({ occurrence_start: occurrence, ...counts, feedback, notes });
+      const existing = records.find((x) => sameInstant(x.occurrence_start as string, occurrence)) as { id: string; version?: number } | undefined;
+      await record.mutateAsync({ body: { occurrence_start: occurrence, ...counts, feedback, notes }, existing });
       setSaved(true);
     } catch {
       /* shown below; the values stay */

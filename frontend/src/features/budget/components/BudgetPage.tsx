@@ -9,7 +9,7 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { categoryTotals, useCosts, useSplit, type CostFilter, type Split } from '../api/budget';
+import { useCosts, useSplit, type CostFilter } from '../api/budget';
 import { BarChart, type ChartRow } from './BarChart';
 import { PeriodPanel } from './PeriodPanel';
 
@@ -43,17 +43,17 @@ export function BudgetPage() {
   }, [agreements.data, agreementId]);
 
   const split = useSplit(agreementId, from, to);
-  const s = split.data as Split | undefined;
-  const depName = (id: string, code?: string) => nameOf(departments.data, id) || code || id.slice(0, 8);
+  const s = split.data;
+  const depName = (id: string, code?: string) => s?.departments.find((d) => d.department_id === id)?.name || nameOf(departments.data, id) || code || id.slice(0, 8);
   const series = (s?.departments ?? []).map((d) => ({ key: d.department_id, label: depName(d.department_id, d.code) }));
 
   const byCategory: ChartRow[] = useMemo(() => {
     const cats = new Set<string>();
-    s?.departments.forEach((d) => Object.keys(categoryTotals(d)).forEach((c) => cats.add(c)));
+    s?.departments.forEach((d) => Object.keys(d.by_category ?? {}).forEach((c) => cats.add(c)));
     return [...cats].sort().map((c) => ({
       key: c,
       label: i.tk('cc', c),
-      values: Object.fromEntries((s?.departments ?? []).map((d) => [d.department_id, categoryTotals(d)[c] ?? 0])),
+      values: Object.fromEntries((s?.departments ?? []).map((d) => [d.department_id, d.by_category?.[c] ?? 0])),
     }));
   }, [s, i]);
   const byUnit: ChartRow[] = useMemo(() => {
@@ -61,7 +61,7 @@ export function BudgetPage() {
     s?.departments.forEach((d) => (d.by_unit ?? []).forEach((u) => ids.add(u.unit_id ?? '')));
     return [...ids].map((u) => ({
       key: u,
-      label: u ? nameOf(units.data, u) || u.slice(0, 8) : t('common.none'),
+      label: u ? s?.departments.flatMap((d) => d.by_unit ?? []).find((x) => x.unit_id === u)?.unit_name || nameOf(units.data, u) || u.slice(0, 8) : t('common.none'),
       values: Object.fromEntries((s?.departments ?? []).map((d) => [d.department_id, (d.by_unit ?? []).find((x) => (x.unit_id ?? '') === u)?.total_cents ?? 0])),
     }));
   }, [s, units.data, t]);
@@ -108,30 +108,30 @@ export function BudgetPage() {
           <h2>{t('budget.department')}</h2>
           <div className="grid-2">
             {s.departments.map((d) => {
-              const pct = d.budget_cents ? Math.round((d.total_cents / d.budget_cents) * 10000) : null;
+              const pct = d.budget_cents ? d.used_bp : null;
               return (
                 <section className="card" key={d.department_id} aria-label={depName(d.department_id, d.code)}>
                   <h3 style={{ marginTop: 0 }}>
                     {depName(d.department_id, d.code)} {d.code && <span className="muted small">({d.code})</span>}
                   </h3>
                   <p>
-                    <strong>{t('budget.used')}:</strong>{' '}
+                    <strong>{t('budget.inRange')}:</strong>{' '}
                     <button type="button" className="link" onClick={() => show(depName(d.department_id, d.code), { department_id: d.department_id })}>
                       {i.money(d.total_cents)}
-                    </button>
-                    {d.budget_cents != null && (
-                      <>
-                        {' '}
-                        / {t('budget.budget')} {i.money(d.budget_cents)}
-                      </>
-                    )}
+                    </button>{' '}
+                    <span className="muted small">({t('budget.share')} {i.percent(d.share_bp)})</span>
+                  </p>
+                  <p>
+                    <strong>{t('budget.used')}:</strong> {i.money(d.used_cents)} / {t('budget.budget')} {i.money(d.budget_cents)} · {t('budget.remaining')} {i.money(d.remaining_cents)}
                   </p>
                   {pct != null && (
                     <>
                       <div className={`budget-meter ${pct > 10000 ? 'over' : ''}`} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct / 100)} aria-label={t('budget.usedPct', { pct: i.percent(pct) })}>
                         <div style={{ width: `${Math.min(100, pct / 100)}%` }} />
                       </div>
-                      <p className="small">{t('budget.usedPct', { pct: i.percent(pct) })}</p>
+                      <p className="small">
+                        {t('budget.usedPct', { pct: i.percent(pct) })} · {t('budget.elapsed', { pct: i.percent(s.elapsed_bp) })}
+                      </p>
                     </>
                   )}
                 </section>
@@ -139,9 +139,9 @@ export function BudgetPage() {
             })}
           </div>
           <p>
-            <strong>{t('common.total')}:</strong> {i.money(s.total_cents)}
+            <strong>{t('common.total')}:</strong> {i.money(s.total_cents)} <span className="muted">({t('budget.entryCount', { n: s.entry_count })})</span>
           </p>
-          <FigureSection title={t('budget.byCategory')} rows={byCategory} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { category: r.key, ...(dep ? { department_id: dep } : {}) })} />
+          <FigureSection title={t('budget.byCategory')} rows={byCategory} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { category: r.key as CostFilter['category'], ...(dep ? { department_id: dep } : {}) })} />
           <FigureSection title={t('budget.byUnit')} rows={byUnit} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { unit_id: r.key || undefined, ...(dep ? { department_id: dep } : {}) })} />
         </>
       )}
@@ -230,6 +230,11 @@ function Entries({ filter, label, unitName, onClose }: { filter: CostFilter; lab
                 <th scope="col" className="num">
                   {t('budget.amount')}
                 </th>
+                {filter.department_id && (
+                  <th scope="col" className="num">
+                    {t('budget.share')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -240,6 +245,9 @@ function Entries({ filter, label, unitName, onClose }: { filter: CostFilter; lab
                   <td>{i.tk('cc', c.category as string)}</td>
                   <td>{c.unit_id ? unitName(c.unit_id as string) : ''}</td>
                   <td className="num">{i.money(c.amount_cents as number)}</td>
+                  {filter.department_id && (
+                    <td className="num">{i.money((c.allocations as { department_id: string; amount_cents: number }[] | undefined)?.find((a) => a.department_id === filter.department_id)?.amount_cents ?? 0)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -248,6 +256,7 @@ function Entries({ filter, label, unitName, onClose }: { filter: CostFilter; lab
                 <tr>
                   <td colSpan={4}>{t('common.showing', { from: 1, to: items.length, total: (q.data as { total: number }).total })}</td>
                   <td className="num">{i.money(items.reduce((a, c) => a + Number(c.amount_cents ?? 0), 0))}</td>
+                  {filter.department_id && <td />}
                 </tr>
               </tfoot>
             )}

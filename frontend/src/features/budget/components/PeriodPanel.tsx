@@ -26,7 +26,7 @@ export function PeriodPanel({ agreementId, role, myDepartment, depName }: { agre
   const run = async (action: 'approve' | 'lock' | 'unlock') => {
     setDone(null);
     try {
-      await act.mutateAsync({ action, reason });
+      await act.mutateAsync({ action, reason, version: p?.version });
       setDone(action === 'approve' ? t('budget.approved') : action === 'lock' ? t('budget.locked') : t('budget.unlocked'));
       setReason('');
     } catch {

@@ -17,8 +17,8 @@ export type CalendarFilter = {
   series_id?: string;
 };
 
-const PAGE = 200;
-const MAX_PAGES = 10;
+const PAGE = 2000;
+const MAX_PAGES = 5;
 
 /** fetchCalendar reads every occurrence in the range (page by page). */
 export async function fetchCalendar(f: CalendarFilter): Promise<Record<string, unknown>[]> {

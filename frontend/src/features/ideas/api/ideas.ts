@@ -8,11 +8,14 @@ export type Idea = {
   id: string;
   version?: number;
   committee_id: string;
+  unit_id?: string;
   title: string;
   description?: string;
   source?: string;
   status: string;
-  rank?: number | null;
+  votes?: number;
+  /** priority is the committee's ranking, 1 (first) to 5; null when not ranked. */
+  priority?: number | null;
   activity_id?: string | null;
 };
 
@@ -21,38 +24,36 @@ export function useIdeas(committeeId: string) {
   return useQuery({
     queryKey: ['ideas', committeeId],
     queryFn: async () => {
-      const r = await unwrap(api.GET('/ideas', { params: { query: { limit: 200, ...(committeeId ? { committee_id: committeeId } : {}) } } }));
-      return sortIdeas(itemsOf(r as { items?: Idea[] }) as Idea[]);
+      const r = await unwrap(
+        api.GET('/ideas', { params: { query: { limit: 200, sort: 'rank', ...(committeeId ? { committee_id: committeeId } : {}) } } }),
+      );
+      return rankIdeas(itemsOf(r as { items?: Idea[] }) as Idea[]);
     },
   });
 }
 
-/** sortIdeas orders ideas by rank (unranked last), then by title. */
-export function sortIdeas(list: Idea[]): Idea[] {
-  return [...list].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.title.localeCompare(b.title));
+/** rankIdeas orders ideas by priority (1 first, unranked last), then by votes, then by title. */
+export function rankIdeas(list: Idea[]): Idea[] {
+  return [...list].sort(
+    (a, b) => (a.priority ?? 99) - (b.priority ?? 99) || (b.votes ?? 0) - (a.votes ?? 0) || a.title.localeCompare(b.title),
+  );
 }
 
-/**
- * swapRanks gives the rank changes that move `list[index]` one place up
- * (-1) or down (+1): the two ideas swap places and all get dense ranks 1..n.
- */
-export function swapRanks(list: Idea[], index: number, dir: -1 | 1): { id: string; version?: number; rank: number }[] {
-  const j = index + dir;
-  if (j < 0 || j >= list.length) return [];
-  const order = [...list];
-  [order[index], order[j]] = [order[j], order[index]];
-  return order.map((x, k) => ({ id: x.id, version: x.version, rank: k + 1 })).filter((x, k) => order[k].rank !== x.rank);
-}
-
-/** usePatchIdea changes an idea (status, rank). */
+/** usePatchIdea changes an idea (status, priority). */
 export function usePatchIdea() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (changes: { id: string; version?: number; body: Record<string, unknown> }[]) => {
-      for (const c of changes) {
-        await unwrap(api.PATCH('/ideas/{id}', { params: { path: { id: c.id } }, headers: ifMatch(c.version), body: c.body as never }));
-      }
-    },
+    mutationFn: ({ id, version, body }: { id: string; version?: number; body: Record<string, unknown> }) =>
+      unwrap(api.PATCH('/ideas/{id}', { params: { path: { id } }, headers: ifMatch(version), body: body as never })),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
+  });
+}
+
+/** useVote adds one vote to an idea (a show of hands at a meeting). */
+export function useVote() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/ideas/{id}/votes', { params: { path: { id } }, body: { count: 1 } as never })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
   });
 }

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
 import { useState, type FormEvent } from 'react';
-import { swapRanks, useCreateIdea, useIdeas, usePatchIdea, type Idea } from '../api/ideas';
+import { useCreateIdea, useIdeas, usePatchIdea, useVote, type Idea } from '../api/ideas';
 
 /** IdeasPage is the ideas board: columns by status, ranked, with the actions a mentor needs. */
 export function IdeasPage() {
@@ -22,13 +22,15 @@ export function IdeasPage() {
   const committees = useCommittees();
   const q = useIdeas(committeeId);
   const patch = usePatchIdea();
+  const vote = useVote();
   const canEdit = role === 'mentor' || role === 'admin';
   const ideas = q.data ?? [];
 
   function toActivity(idea: Idea) {
     const c = committees.data?.find((x) => x.id === idea.committee_id) as { unit_id?: string } | undefined;
     const p = new URLSearchParams({ title: idea.title, description: idea.description ?? '', idea_id: idea.id });
-    if (c?.unit_id) p.append('unit_id', c.unit_id);
+    const unit = idea.unit_id ?? c?.unit_id;
+    if (unit) p.append('unit_id', unit);
     nav(`/activities/new?${p}`);
   }
 
@@ -44,7 +46,7 @@ export function IdeasPage() {
           empty={t('common.all')}
         />
       </div>
-      <ErrorAlert error={patch.error} />
+      <ErrorAlert error={patch.error ?? vote.error} />
       {q.isLoading ? (
         <Loading />
       ) : q.error ? (
@@ -59,12 +61,13 @@ export function IdeasPage() {
                   {tk('is', status)} ({col.length})
                 </h2>
                 <ol>
-                  {col.map((idea, k) => (
+                  {col.map((idea) => (
                     <li key={idea.id} className="idea">
                       <h3>{idea.title}</h3>
                       {idea.description && <p className="small">{idea.description}</p>}
                       <p className="muted small">
-                        {nameOf(committees.data, idea.committee_id)} · {tk('src', idea.source)}
+                        {nameOf(committees.data, idea.committee_id)} · {tk('src', idea.source)} · {t('ideas.votes', { n: idea.votes ?? 0 })}
+                        {idea.priority != null && ` · ${t('ideas.rank')} ${idea.priority}`}
                       </p>
                       {idea.activity_id && (
                         <p className="small">
@@ -75,18 +78,33 @@ export function IdeasPage() {
                       )}
                       {canEdit && (
                         <div className="idea-actions">
+                          {(status === 'new' || status === 'planned') && (
+                            <>
+                              <Button size="small" variant="secondary" aria-label={t('ideas.vote', { title: idea.title })} onClick={() => vote.mutate(idea.id)}>
+                                +1
+                              </Button>
+                              <label className="inline-select">
+                                <span className="visually-hidden">{t('ideas.priorityOf', { title: idea.title })}</span>
+                                <select
+                                  value={idea.priority ?? ''}
+                                  onChange={(e) => patch.mutate({ id: idea.id, version: idea.version, body: { priority: e.target.value ? Number(e.target.value) : null } })}
+                                >
+                                  <option value="">{t('ideas.rank')}: –</option>
+                                  {[1, 2, 3, 4, 5].map((n) => (
+                                    <option key={n} value={n}>
+                                      {t('ideas.rank')}: {n}
+                                    </option>
+                                  ))}
+                                </select>
+                              </label>
+                            </>
+                          )}
                           {status === 'new' && (
                             <>
-                              <Button size="small" variant="secondary" aria-label={t('ideas.moveUp', { title: idea.title })} disabled={k === 0} onClick={() => patch.mutate(swapRanks(col, k, -1).map((c) => ({ id: c.id, version: c.version, body: { rank: c.rank } })))}>
-                                ↑
-                              </Button>
-                              <Button size="small" variant="secondary" aria-label={t('ideas.moveDown', { title: idea.title })} disabled={k === col.length - 1} onClick={() => patch.mutate(swapRanks(col, k, 1).map((c) => ({ id: c.id, version: c.version, body: { rank: c.rank } })))}>
-                                ↓
-                              </Button>
-                              <Button size="small" variant="secondary" onClick={() => patch.mutate([{ id: idea.id, version: idea.version, body: { status: 'planned' } }])}>
+                              <Button size="small" variant="secondary" onClick={() => patch.mutate({ id: idea.id, version: idea.version, body: { status: 'planned' } })}>
                                 {t('ideas.plan')}
                               </Button>
-                              <Button size="small" variant="danger" onClick={() => patch.mutate([{ id: idea.id, version: idea.version, body: { status: 'declined' } }])}>
+                              <Button size="small" variant="danger" onClick={() => patch.mutate({ id: idea.id, version: idea.version, body: { status: 'declined' } })}>
                                 {t('ideas.decline')}
                               </Button>
                             </>

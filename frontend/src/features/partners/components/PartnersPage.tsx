@@ -20,13 +20,20 @@ export function PartnersPage() {
         { name: 'name', label: t('common.name'), required: true },
         { name: 'kind', label: t('partner.kind'), kind: 'select', options: enumOptions(PARTNER_KINDS, tk, 'pk'), required: true },
         { name: 'sector', label: t('partner.sector'), kind: 'select', options: enumOptions(SECTORS, tk, 'sector') },
-        { name: 'contact', label: t('partner.contact'), kind: 'textarea' },
+        { name: 'contact_name', label: t('partner.contact') },
+        { name: 'email', label: t('common.email'), kind: 'email' },
+        { name: 'phone', label: t('common.phone') },
+        { name: 'website', label: t('partner.website') },
+        { name: 'municipality', label: t('unit.municipality') },
+        { name: 'notes', label: t('common.notes'), kind: 'textarea' },
+        { name: 'active', label: t('common.active'), kind: 'checkbox' },
       ]}
       columns={[
         { label: t('common.name'), render: (p) => String(p.name) },
         { label: t('partner.kind'), render: (p) => tk('pk', p.kind as string) },
         { label: t('partner.sector'), render: (p) => tk('sector', p.sector as string) },
-        { label: t('partner.contact'), render: (p) => String(p.contact ?? '') },
+        { label: t('partner.contact'), render: (p) => [p.contact_name, p.email, p.phone].filter(Boolean).join(' · ') },
+        { label: t('unit.municipality'), render: (p) => String(p.municipality ?? '') },
       ]}
     />
   );

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
-import { nameOf, usePartners, useUnits } from '@/lib/api/lookups';
+import { download } from '@/lib/api/client';
 import { addMonths, today } from '@/lib/i18n/dates';
 import { SelectField, TextField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { useActivityReport } from '../api/reports';
+import { useActivityReport, type GroupBy } from '../api/reports';
 
-const GROUPS = ['unit', 'category', 'month', 'partner'] as const;
+const GROUPS: GroupBy[] = ['unit', 'category', 'month', 'partner', 'target_group'];
 
 /** ReportsPage shows occurrences, participants and mean feedback grouped as chosen. */
 export function ReportsPage() {
@@ -15,70 +16,90 @@ export function ReportsPage() {
   const { t, tk } = i;
   const [from, setFrom] = useState(addMonths(today(), -12));
   const [to, setTo] = useState(today());
-  const [groupBy, setGroupBy] = useState<string>('unit');
+  const [groupBy, setGroupBy] = useState<GroupBy>('unit');
+  const [dlError, setDlError] = useState<unknown>(null);
   const q = useActivityReport(from, to, groupBy);
-  const units = useUnits();
-  const partners = usePartners();
-  const label = (r: Record<string, unknown>) => {
-    const key = String(r.key ?? r.unit_id ?? r.category ?? r.month ?? r.partner_id ?? '');
-    if (r.label) return String(r.label);
-    if (groupBy === 'unit') return nameOf(units.data, key) || key;
-    if (groupBy === 'partner') return nameOf(partners.data, key) || key;
+  const r = q.data;
+  const label = (key: string, l: string) => {
     if (groupBy === 'category') return tk('cat', key);
-    if (groupBy === 'month') return i.monthYear(`${key.slice(0, 7)}-01`);
-    return key;
+    if (groupBy === 'target_group') return key ? tk('tg', key) : t('common.none');
+    if (groupBy === 'month') return i.monthYear(`${key}-01`);
+    return l || key || t('common.none');
+  };
+  const csv = async () => {
+    setDlError(null);
+    try {
+      await download(`/reports/activities.csv?from=${from}&to=${to}&group_by=${groupBy}`, `activities-${groupBy}-${from}-${to}.csv`);
+    } catch (e) {
+      setDlError(e);
+    }
   };
   return (
     <>
-      <PageHeader title={t('reports.title')} />
+      <PageHeader title={t('reports.title')}>
+        <Button variant="secondary" onClick={csv}>
+          {t('budget.csv')}
+        </Button>
+      </PageHeader>
+      <ErrorAlert error={dlError} />
       <div className="filters">
         <TextField label={t('common.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextField label={t('common.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        <SelectField label={t('reports.groupBy')} value={groupBy} onChange={(e) => setGroupBy(e.target.value)} options={GROUPS.map((g) => ({ value: g, label: t(`gb.${g}`) }))} />
+        <SelectField label={t('reports.groupBy')} value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)} options={GROUPS.map((g) => ({ value: g, label: t(`gb.${g}`) }))} />
       </div>
       {q.isLoading ? (
         <Loading />
       ) : q.error ? (
         <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !q.data?.length ? (
+      ) : !r?.groups.length ? (
         <Empty />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t(`gb.${groupBy}` as 'gb.unit')}</th>
-                <th scope="col" className="num">
-                  {t('reports.occurrences')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.participants')}
-                </th>
-                <th scope="col" className="num">
-                  {t('reports.feedback')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((r, k) => (
-                <tr key={k}>
-                  <th scope="row">{label(r)}</th>
-                  <td className="num">{i.number(r.occurrences)}</td>
-                  <td className="num">{i.number(r.participants)}</td>
-                  <td className="num">{r.mean_feedback != null ? i.number(r.mean_feedback, 1) : '–'}</td>
+        <>
+          <p>
+            {t('reports.unitsReached', { n: r.totals.units_reached, total: r.units_total, pct: i.percent(r.totals.units_reached_share_bp) })}
+          </p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t(`gb.${groupBy}`)}</th>
+                  <th scope="col" className="num">
+                    {t('reports.occurrences')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('reports.participants')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('att.residents')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('reports.feedback')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td>{t('common.total')}</td>
-                <td className="num">{i.number(q.data.reduce((a, r) => a + (r.occurrences ?? 0), 0))}</td>
-                <td className="num">{i.number(q.data.reduce((a, r) => a + (r.participants ?? 0), 0))}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {r.groups.map((g) => (
+                  <tr key={g.key}>
+                    <th scope="row">{label(g.key, g.label)}</th>
+                    <td className="num">{i.number(g.occurrences)}</td>
+                    <td className="num">{i.number(g.participants.total)}</td>
+                    <td className="num">{i.number(g.participants.residents)}</td>
+                    <td className="num">{g.feedback_mean != null ? i.number(g.feedback_mean, 1) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td>{t('common.total')}</td>
+                  <td className="num">{i.number(r.totals.occurrences)}</td>
+                  <td className="num">{i.number(r.totals.participants.total)}</td>
+                  <td className="num">{i.number(r.totals.participants.residents)}</td>
+                  <td className="num">{r.totals.feedback_mean != null ? i.number(r.totals.feedback_mean, 1) : '–'}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
       )}
     </>
   );

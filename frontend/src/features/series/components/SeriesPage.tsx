@@ -21,6 +21,7 @@ export function SeriesPage() {
         { name: 'name', label: t('common.name'), required: true },
         { name: 'starts_on', label: t('series.startsOn'), kind: 'date', required: true },
         { name: 'ends_on', label: t('series.endsOn'), kind: 'date', required: true },
+        { name: 'description', label: t('common.description'), kind: 'textarea' },
       ]}
       columns={[
         { label: t('common.name'), render: (s) => <Link to={`/calendar?view=list&series_id=${s.id}&date=${s.starts_on}`}>{String(s.name)}</Link> },

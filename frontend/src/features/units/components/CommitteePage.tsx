@@ -23,9 +23,9 @@ export function CommitteePage() {
   const canEdit = role === 'mentor' || role === 'admin';
   if (committee.isLoading) return <Loading />;
   if (committee.error) return <ErrorAlert error={committee.error} />;
-  const c = committee.data as Record<string, string>;
+  const c = committee.data!;
   const residentOptions = itemsOf(residents.data).map((r) => {
-    const x = r as Record<string, string>;
+    const x = r;
     return { value: x.id, label: x.display_name };
   });
   return (
@@ -56,7 +56,7 @@ export function CommitteePage() {
               </thead>
               <tbody>
                 {itemsOf(members.data).map((m) => {
-                  const x = m as Record<string, string>;
+                  const x = m;
                   return (
                     <tr key={x.id ?? x.resident_id}>
                       <td>{x.display_name}</td>
@@ -97,7 +97,7 @@ export function CommitteePage() {
             <Empty />
           ) : (
             itemsOf(meetings.data).map((m) => {
-              const x = m as Record<string, string>;
+              const x = m;
               return (
                 <article key={x.id} className="card">
                   <h3>{i.dateLong(x.held_on)}</h3>

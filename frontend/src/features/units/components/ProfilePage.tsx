@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n, type MessageKey } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
+import { download } from '@/lib/api/client';
 import { TextAreaField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
@@ -10,7 +11,7 @@ import { useEraseProfile, useProfile, useSaveProfile } from '../api/units';
 
 const FIELDS: [string, MessageKey][] = [
   ['life_story', 'profile.lifeStory'],
-  ['favourite_music', 'profile.music'],
+  ['music', 'profile.music'],
   ['arts', 'profile.arts'],
   ['places', 'profile.places'],
   ['wishes', 'profile.wishes'],
@@ -50,13 +51,14 @@ export function ProfilePage() {
       /* shown below */
     }
   }
-  function exportJson() {
-    const blob = new Blob([JSON.stringify(data ?? {}, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `culture-profile-${residentId}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
+  const [exportError, setExportError] = useState<unknown>(null);
+  async function exportJson() {
+    setExportError(null);
+    try {
+      await download(`/residents/${residentId}/culture-profile/export`, `culture-profile-${residentId}.json`);
+    } catch (e) {
+      setExportError(e);
+    }
   }
   return (
     <>
@@ -74,7 +76,7 @@ export function ProfilePage() {
         )}
       </PageHeader>
       <Alert kind="info">{t('profile.privacy')}</Alert>
-      <ErrorAlert error={erase.error} />
+      <ErrorAlert error={erase.error ?? exportError} />
       {erase.isSuccess && <Alert kind="success">{t('common.deleted')}</Alert>}
       <form onSubmit={onSubmit} noValidate className="card">
         {FIELDS.map(([k, label]) => (

@@ -48,7 +48,7 @@ export function UnitPage() {
           ) : (
             <ul>
               {itemsOf(committees.data).map((c) => {
-                const x = c as Record<string, string>;
+                const x = c;
                 return (
                   <li key={x.id}>
                     <Link to={`/units/${id}/committees/${x.id}`}>{x.name}</Link>
@@ -80,7 +80,7 @@ export function UnitPage() {
           ) : (
             <ul>
               {itemsOf(residents.data).map((r) => {
-                const x = r as Record<string, string>;
+                const x = r;
                 return (
                   <li key={x.id}>
                     {x.display_name}

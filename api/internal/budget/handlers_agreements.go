@@ -1,0 +1,182 @@
+package budget
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listAgreements godoc
+//
+//	@Summary	List joint-budget agreements
+//	@Tags		budget
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		department_id	query		string	false	"Only agreements this department is part of"	format(uuid)
+//	@Param		limit			query		int		false	"Page size (1-200)"								default(50)
+//	@Param		offset			query		int		false	"Offset"										default(0)
+//	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success	200				{object}	httpapi.ListDoc{items=[]budget.AgreementResponse}
+//	@Router		/agreements [get]
+func (m Module) listAgreements(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadTotals(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f AgreementFilter
+	if f.DepartmentID, err = httpapi.QueryUUID(c, "department_id"); err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListAgreements(c.Request().Context(), f, page)
+	if err != nil {
+		return err
+	}
+	items := make([]AgreementResponse, len(rows))
+	for i, a := range rows {
+		items[i] = toAgreementResponse(a)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getAgreement godoc
+//
+//	@Summary	Get an agreement
+//	@Tags		budget
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Agreement id"	format(uuid)
+//	@Success	200	{object}	AgreementResponse
+//	@Success	304	"Not modified"
+//	@Router		/agreements/{id} [get]
+func (m Module) getAgreement(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadTotals(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetAgreement(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, a.Version, toAgreementResponse(a))
+}
+
+// createAgreement godoc
+//
+//	@Summary		Create an agreement
+//	@Description	Departments are listed in order (the first wins split ties); default shares must sum to 10000.
+//	@Tags			budget
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		AgreementInput	true	"The agreement"
+//	@Success		201		{object}	AgreementResponse
+//	@Router			/agreements [post]
+func (m Module) createAgreement(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	var in AgreementInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	a, err := m.Store.CreateAgreement(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/agreements/"+a.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, a.Version, toAgreementResponse(a))
+}
+
+// updateAgreement godoc
+//
+//	@Summary		Change an agreement
+//	@Description	Changing shares is refused (409) once any month is locked and withdraws the approvals of open months.
+//	@Tags			budget
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string			true	"Agreement id"	format(uuid)
+//	@Param			If-Match	header		string			false	"Version ETag the change is based on"
+//	@Param			body		body		AgreementPatch	true	"Fields to change"
+//	@Success		200			{object}	AgreementResponse
+//	@Router			/agreements/{id} [patch]
+func (m Module) updateAgreement(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch AgreementPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	a, err := m.Store.UpdateAgreement(c.Request().Context(), id, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, a.Version, toAgreementResponse(a))
+}
+
+// deleteAgreement godoc
+//
+//	@Summary	Delete an agreement without cost entries
+//	@Tags		budget
+//	@Security	BearerAuth
+//	@Param		id			path	string	true	"Agreement id"	format(uuid)
+//	@Param		If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success	204			"Deleted"
+//	@Router		/agreements/{id} [delete]
+func (m Module) deleteAgreement(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteAgreement(c.Request().Context(), id, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -1,0 +1,268 @@
+package budget
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listCosts godoc
+//
+//	@Summary		List cost entries with their allocations
+//	@Description	The entries behind any figure of the split report: filter by agreement, date range, category, unit (unit_id=none for entries without a unit), activity or department (the agreements it is part of).
+//	@Tags			budget
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			agreement_id	query		string	false	"Agreement"					format(uuid)
+//	@Param			from			query		string	false	"First day (YYYY-MM-DD)"	format(date)
+//	@Param			to				query		string	false	"Last day (YYYY-MM-DD)"		format(date)
+//	@Param			category		query		string	false	"Category"					Enums(salary, performer_fee, travel, materials, venue, other)
+//	@Param			unit_id			query		string	false	"Unit id, or none"
+//	@Param			activity_id		query		string	false	"Activity"			format(uuid)
+//	@Param			department_id	query		string	false	"Department"		format(uuid)
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]budget.CostResponse}
+//	@Router			/costs [get]
+func (m Module) listCosts(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadEntries(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f CostFilter
+	if f.AgreementID, err = httpapi.QueryUUID(c, "agreement_id"); err != nil {
+		return err
+	}
+	if f.From, err = httpapi.QueryDate(c, "from"); err != nil {
+		return err
+	}
+	if f.To, err = httpapi.QueryDate(c, "to"); err != nil {
+		return err
+	}
+	if f.Category, err = httpapi.QueryEnum(c, "category", Categories...); err != nil {
+		return err
+	}
+	if c.QueryParam("unit_id") == "none" {
+		f.NoUnit = true
+	} else if f.UnitID, err = httpapi.QueryUUID(c, "unit_id"); err != nil {
+		return err
+	}
+	if f.ActivityID, err = httpapi.QueryUUID(c, "activity_id"); err != nil {
+		return err
+	}
+	if f.DepartmentID, err = httpapi.QueryUUID(c, "department_id"); err != nil {
+		return err
+	}
+	rows, agreements, total, err := m.Store.ListCosts(c.Request().Context(), f, page)
+	if err != nil {
+		return err
+	}
+	items := make([]CostResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toCostResponse(agreements[r.AgreementID], r)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getCost godoc
+//
+//	@Summary	Get a cost entry with its allocations
+//	@Tags		budget
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Cost id"	format(uuid)
+//	@Success	200	{object}	CostResponse
+//	@Success	304	"Not modified"
+//	@Router		/costs/{id} [get]
+func (m Module) getCost(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadEntries(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	cost, a, err := m.Store.GetCost(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, cost.Version, toCostResponse(a, cost))
+}
+
+// createCost godoc
+//
+//	@Summary		Record a cost entry
+//	@Description	amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn.
+//	@Tags			budget
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		CostInput	true	"The cost entry"
+//	@Success		201		{object}	CostResponse
+//	@Router			/costs [post]
+func (m Module) createCost(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	var in CostInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	cost, a, err := m.Store.CreateCost(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/costs/"+cost.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, cost.Version, toCostResponse(a, cost))
+}
+
+// updateCost godoc
+//
+//	@Summary	Change a cost entry
+//	@Tags		budget
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string		true	"Cost id"	format(uuid)
+//	@Param		If-Match	header		string		false	"Version ETag the change is based on"
+//	@Param		body		body		CostPatch	true	"Fields to change"
+//	@Success	200			{object}	CostResponse
+//	@Router		/costs/{id} [patch]
+func (m Module) updateCost(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch CostPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	cost, a, err := m.Store.UpdateCost(c.Request().Context(), id, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, cost.Version, toCostResponse(a, cost))
+}
+
+// deleteCost godoc
+//
+//	@Summary	Delete a cost entry of an unlocked month
+//	@Tags		budget
+//	@Security	BearerAuth
+//	@Param		id			path	string	true	"Cost id"	format(uuid)
+//	@Param		If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success	204			"Deleted"
+//	@Router		/costs/{id} [delete]
+func (m Module) deleteCost(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteCost(c.Request().Context(), id, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// importCosts godoc
+//
+//	@Summary		Import cost entries from CSV
+//	@Description	A header row (incurred_on; amount in euros such as 123,45 or amount_cents; category; description; optional unit_id, activity_id), separated by ';' or ','. All rows are written or none: every bad row and field is reported as rows[LINE].COLUMN. See docs/budget.md.
+//	@Tags			budget
+//	@Accept			text/csv
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			agreement_id	query		string	true	"Agreement"	format(uuid)
+//	@Param			body			body		string	true	"The CSV file"
+//	@Success		201				{object}	ImportResponse
+//	@Router			/costs/import [post]
+func (m Module) importCosts(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWrite(p); err != nil {
+		return err
+	}
+	agreementID, err := httpapi.QueryUUID(c, "agreement_id")
+	if err != nil {
+		return err
+	}
+	if agreementID == nil {
+		return apperr.BadParam("agreement_id", "is required")
+	}
+	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || (mt != "text/csv" && mt != "text/plain" && !strings.HasSuffix(mt, "/csv")) {
+			return echo.NewHTTPError(http.StatusUnsupportedMediaType)
+		}
+	}
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+		}
+		return apperr.BadRequest("the request body could not be read")
+	}
+	rows, err := ParseCostsCSV(body)
+	if err != nil {
+		return err
+	}
+	costs, err := m.Store.ImportCosts(c.Request().Context(), *agreementID, rows)
+	if err != nil {
+		return err
+	}
+	out := ImportResponse{Created: len(costs), IDs: make([]uuid.UUID, len(costs))}
+	for i, cost := range costs {
+		out.TotalCents += cost.AmountCents
+		out.IDs[i] = cost.ID
+	}
+	return c.JSON(http.StatusCreated, out)
+}

@@ -1,0 +1,151 @@
+package budget
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// splitParams reads the agreement id and the from/to range.
+func splitParams(c echo.Context) (id uuid.UUID, from, to *civil.Date, err error) {
+	uid, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return id, nil, nil, err
+	}
+	if from, err = httpapi.QueryDate(c, "from"); err != nil {
+		return id, nil, nil, err
+	}
+	if to, err = httpapi.QueryDate(c, "to"); err != nil {
+		return id, nil, nil, err
+	}
+	return uid, from, to, nil
+}
+
+// getSplit godoc
+//
+//	@Summary		The split of an agreement's costs for a range
+//	@Description	Each department's allocated total, by category, by unit and by month, against its budget. Every figure adds up per-entry allocations (DESIGN.md split rule); department totals sum exactly to total_cents. from/to default to the agreement's period.
+//	@Tags			budget
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string	true	"Agreement id"				format(uuid)
+//	@Param			from	query		string	false	"First day (YYYY-MM-DD)"	format(date)
+//	@Param			to		query		string	false	"Last day (YYYY-MM-DD)"		format(date)
+//	@Success		200		{object}	SplitResponse
+//	@Router			/agreements/{id}/split [get]
+func (m Module) getSplit(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadTotals(p); err != nil {
+		return err
+	}
+	id, from, to, err := splitParams(c)
+	if err != nil {
+		return err
+	}
+	r, err := m.Store.Split(c.Request().Context(), id, from, to)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, r)
+}
+
+// getSplitCSV godoc
+//
+//	@Summary		The split as CSV, a row per cost entry with its allocations
+//	@Description	For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated cents. Amounts are integer cents. See docs/budget.md.
+//	@Tags			budget
+//	@Produce		text/csv
+//	@Security		BearerAuth
+//	@Param			id			path		string	true	"Agreement id"				format(uuid)
+//	@Param			from		query		string	false	"First day (YYYY-MM-DD)"	format(date)
+//	@Param			to			query		string	false	"Last day (YYYY-MM-DD)"		format(date)
+//	@Param			separator	query		string	false	"Field separator"			Enums(comma, semicolon)	default(comma)
+//	@Success		200			{string}	string	"CSV"
+//	@Router			/agreements/{id}/split.csv [get]
+func (m Module) getSplitCSV(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadEntries(p); err != nil {
+		return err
+	}
+	id, fromP, toP, err := splitParams(c)
+	if err != nil {
+		return err
+	}
+	sepName, err := httpapi.QueryEnum(c, "separator", "comma", "semicolon")
+	if err != nil {
+		return err
+	}
+	sep := ','
+	if sepName == "semicolon" {
+		sep = ';'
+	}
+	ctx := c.Request().Context()
+	a, err := m.Store.GetAgreement(ctx, id)
+	if err != nil {
+		return err
+	}
+	from, to, err := splitRange(a, fromP, toP)
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="split-%s-%s.csv"`, from, to))
+	c.Response().WriteHeader(http.StatusOK)
+	return m.Store.WriteCSV(ctx, c.Response(), a, from, to, sep)
+}
+
+// getSplitXLSX godoc
+//
+//	@Summary		The split as an Excel workbook
+//	@Description	Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget.
+//	@Tags			budget
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//	@Security		BearerAuth
+//	@Param			id		path	string	true	"Agreement id"				format(uuid)
+//	@Param			from	query	string	false	"First day (YYYY-MM-DD)"	format(date)
+//	@Param			to		query	string	false	"Last day (YYYY-MM-DD)"		format(date)
+//	@Success		200		{file}	file	"XLSX"
+//	@Router			/agreements/{id}/split.xlsx [get]
+func (m Module) getSplitXLSX(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canReadEntries(p); err != nil {
+		return err
+	}
+	id, from, to, err := splitParams(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	split, err := m.Store.Split(ctx, id, from, to)
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetAgreement(ctx, id)
+	if err != nil {
+		return err
+	}
+	// Built in memory first, so a failure is a clean error response
+	// rather than a truncated file.
+	var buf bytes.Buffer
+	if err := m.Store.WriteXLSX(ctx, &buf, a, split); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="split-%s-%s.xlsx"`, split.From, split.To))
+	return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}

@@ -1,0 +1,62 @@
+package budget
+
+import (
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+)
+
+// The budget policy (ADR 0033):
+//   - everyone signed in reads agreements, periods and the split totals;
+//     tokens need budget:read;
+//   - the entries behind the totals (cost list, CSV/XLSX exports) are for
+//     admins, the producer and managers (and budget:read tokens); viewers
+//     and mentors read totals only;
+//   - the producer and admins write agreements and costs (tokens
+//     budget:write);
+//   - a manager approves a month for their own department; the producer or
+//     an admin locks it; only an admin unlocks it, with a reason. Period
+//     steps are personal acts of accountability: API tokens cannot take
+//     them.
+func canReadTotals(p *access.Principal) error {
+	if !p.Allows(access.ScopeBudgetRead, access.Roles...) {
+		return apperr.Forbidden("this token lacks the budget:read scope")
+	}
+	return nil
+}
+
+func canReadEntries(p *access.Principal) error {
+	if !p.Allows(access.ScopeBudgetRead, access.RoleAdmin, access.RoleProducer, access.RoleManager) {
+		return apperr.Forbidden("the cost entries are for the producer, managers and admins; you may read the totals")
+	}
+	return nil
+}
+
+func canWrite(p *access.Principal) error {
+	if !p.Allows(access.ScopeBudgetWrite, access.RoleAdmin, access.RoleProducer) {
+		return apperr.Forbidden("only the producer and admins write agreements and costs")
+	}
+	return nil
+}
+
+// canApprove checks the caller is a manager; that the department is part
+// of the agreement is checked against the agreement in the store.
+func canApprove(p *access.Principal) error {
+	if !p.Is(access.RoleManager) || p.DepartmentID == nil {
+		return apperr.Forbidden("only a department's manager approves its months")
+	}
+	return nil
+}
+
+func canLock(p *access.Principal) error {
+	if !p.Is(access.RoleProducer, access.RoleAdmin) {
+		return apperr.Forbidden("only the producer or an admin locks a month")
+	}
+	return nil
+}
+
+func canUnlock(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin) {
+		return apperr.Forbidden("only an admin unlocks a locked month")
+	}
+	return nil
+}

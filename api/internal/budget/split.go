@@ -1,0 +1,368 @@
+package budget
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/costsplit"
+)
+
+// SplitResponse is the split of an agreement's costs for a range: each
+// department's allocated total, by category, by unit and by month, against
+// its budget. Every figure is a sum of per-entry allocations, so the
+// department totals add up exactly to total_cents.
+type SplitResponse struct {
+	AgreementID uuid.UUID  `json:"agreement_id"`
+	From        civil.Date `json:"from" swaggertype:"string" format:"date"`
+	To          civil.Date `json:"to" swaggertype:"string" format:"date"`
+	TotalCents  int64      `json:"total_cents"`
+	EntryCount  int64      `json:"entry_count"`
+	// ElapsedBP is the share of the agreement's period elapsed by "to"
+	// (basis points), to compare with each department's used_bp.
+	ElapsedBP   int               `json:"elapsed_bp"`
+	Departments []DepartmentSplit `json:"departments"`
+}
+
+// DepartmentSplit is one department's part of the split.
+type DepartmentSplit struct {
+	DepartmentID uuid.UUID `json:"department_id"`
+	Code         string    `json:"code"`
+	Name         string    `json:"name"`
+	ShareBP      int       `json:"share_bp"`
+	// TotalCents is the department's allocation over [from, to].
+	TotalCents int64 `json:"total_cents"`
+	// BudgetCents is the department's budget for the agreement's period.
+	BudgetCents int64 `json:"budget_cents"`
+	// UsedCents is allocated from the agreement's start through "to";
+	// RemainingCents is budget minus used; UsedBP is used / budget.
+	UsedCents      int64            `json:"used_cents"`
+	RemainingCents int64            `json:"remaining_cents"`
+	UsedBP         int64            `json:"used_bp"`
+	ByCategory     map[string]int64 `json:"by_category"`
+	ByUnit         []UnitTotal      `json:"by_unit"`
+	ByMonth        []MonthTotal     `json:"by_month"`
+}
+
+// UnitTotal is a department's allocation of one unit's costs (unit_id
+// null: costs without a unit).
+type UnitTotal struct {
+	UnitID     *uuid.UUID `json:"unit_id" extensions:"x-nullable"`
+	UnitName   string     `json:"unit_name"`
+	TotalCents int64      `json:"total_cents"`
+}
+
+// MonthTotal is a department's allocation of one month's costs.
+type MonthTotal struct {
+	Month      string `json:"month" example:"2025-03"`
+	TotalCents int64  `json:"total_cents"`
+}
+
+// splitRange resolves a report's range: the agreement's period by default.
+func splitRange(a Agreement, from, to *civil.Date) (civil.Date, civil.Date, error) {
+	f, t := a.StartsOn, a.EndsOn
+	if from != nil {
+		f = *from
+	}
+	if to != nil {
+		t = *to
+	}
+	if t.Before(f.Time) {
+		return f, t, apperr.BadParam("to", "must not be before from")
+	}
+	return f, t, nil
+}
+
+func categoryIndex(b []byte) int {
+	switch string(b) {
+	case "salary":
+		return 0
+	case "performer_fee":
+		return 1
+	case "travel":
+		return 2
+	case "materials":
+		return 3
+	case "venue":
+		return 4
+	}
+	return 5
+}
+
+// pgEpoch is day 0 of PostgreSQL's binary date format.
+var pgEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// splitAcc accumulates per-entry allocations.
+type splitAcc struct {
+	n           int
+	from        int32 // first day (PostgreSQL day number) of the report range
+	dayMonth    []int // day number - base -> month index
+	base        int32
+	catShares   [6][]int
+	parts       []int64
+	override    []int
+	total       []int64
+	used        []int64
+	byCat       [][6]int64
+	byMonth     [][]int64
+	byUnit      map[[16]byte][]int64
+	noUnit      []int64
+	noUnitCount int64
+	totalCents  int64
+	entries     int64
+}
+
+// add splits one entry with the one rule and adds its parts.
+func (s *splitAcc) add(day int32, amount int64, cat int, unit []byte, override []int) error {
+	shares := s.catShares[cat]
+	if override != nil {
+		shares = override
+	}
+	if err := costsplit.SplitInto(s.parts, amount, shares); err != nil {
+		return fmt.Errorf("split: %w", err)
+	}
+	inRange := day >= s.from
+	var unitRow []int64
+	if inRange {
+		s.totalCents += amount
+		s.entries++
+		if unit == nil {
+			unitRow = s.noUnit
+			s.noUnitCount++
+		} else {
+			key := [16]byte(unit)
+			if unitRow = s.byUnit[key]; unitRow == nil {
+				unitRow = make([]int64, s.n)
+				s.byUnit[key] = unitRow
+			}
+		}
+	}
+	m := s.dayMonth[day-s.base]
+	for i, p := range s.parts {
+		s.used[i] += p
+		if inRange {
+			s.total[i] += p
+			s.byCat[i][cat] += p
+			s.byMonth[i][m] += p
+			unitRow[i] += p
+		}
+	}
+	return nil
+}
+
+// Split computes the split report: it streams the agreement's entries
+// from the start of the agreement (for "used") through "to" and splits
+// each with package costsplit, adding the parts up per department,
+// category, unit and month.
+func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civil.Date) (SplitResponse, error) {
+	db := s.DB.WithContext(ctx)
+	a, err := loadAgreement(db, agreementID, lockNone)
+	if err != nil {
+		return SplitResponse{}, err
+	}
+	from, to, err := splitRange(a, fromP, toP)
+	if err != nil {
+		return SplitResponse{}, err
+	}
+	// Entries exist only inside the agreement's period.
+	lo := a.StartsOn
+	hi := to
+	if hi.After(a.EndsOn.Time) {
+		hi = a.EndsOn
+	}
+	months := monthsOf(a)
+	n := len(a.Departments)
+	acc := &splitAcc{n: n, parts: make([]int64, n), override: make([]int, n), total: make([]int64, n), used: make([]int64, n),
+		byCat: make([][6]int64, n), byMonth: make([][]int64, n), byUnit: map[[16]byte][]int64{}, noUnit: make([]int64, n)}
+	for i := range acc.byMonth {
+		acc.byMonth[i] = make([]int64, len(months))
+	}
+	for c, name := range Categories {
+		acc.catShares[c], _ = a.sharesFor(name, nil)
+	}
+	acc.base = int32(lo.Sub(pgEpoch).Hours() / 24)
+	acc.from = int32(from.Sub(pgEpoch).Hours() / 24)
+	for d := lo; !d.After(a.EndsOn.Time); d = (civil.Date{Time: d.AddDate(0, 0, 1)}) {
+		acc.dayMonth = append(acc.dayMonth, (d.Year()-months[0].Year())*12+int(d.Month())-int(months[0].Month()))
+	}
+	if !hi.Before(lo.Time) {
+		if err := s.streamSplit(ctx, acc, a.ID, lo, hi); err != nil {
+			return SplitResponse{}, err
+		}
+	}
+	return s.splitResponse(ctx, a, acc, from, to, months)
+}
+
+const splitQuery = `SELECT incurred_on, amount_cents, category, unit_id, share_override
+FROM costs WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`
+
+// streamSplit reads the entries over pgx's binary protocol (no per-row
+// allocation) and feeds them to the accumulator.
+func (s Store) streamSplit(ctx context.Context, acc *splitAcc, agreementID uuid.UUID, lo, hi civil.Date) error {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		binary5 := pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode}
+		rows, err := pc.Query(ctx, splitQuery, binary5, agreementID, lo.Time, hi.Time)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v := rows.RawValues()
+			if len(v) != 5 || len(v[0]) != 4 || len(v[1]) != 8 {
+				return fmt.Errorf("split: unexpected row shape")
+			}
+			day := int32(binary.BigEndian.Uint32(v[0]))
+			amount := int64(binary.BigEndian.Uint64(v[1]))
+			var override []int
+			if v[4] != nil {
+				if override, err = decodeInt4Array(v[4], acc.override); err != nil {
+					return err
+				}
+			}
+			var unit []byte
+			if v[3] != nil {
+				unit = v[3]
+				if len(unit) != 16 {
+					return fmt.Errorf("split: unexpected uuid")
+				}
+			}
+			if err := acc.add(day, amount, categoryIndex(v[2]), unit, override); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+}
+
+// decodeInt4Array decodes PostgreSQL's binary one-dimensional int4[] into dst.
+func decodeInt4Array(b []byte, dst []int) ([]int, error) {
+	bad := fmt.Errorf("split: unexpected share_override encoding")
+	if len(b) < 12 {
+		return nil, bad
+	}
+	ndim := binary.BigEndian.Uint32(b[0:4])
+	if ndim != 1 || len(b) < 20 {
+		return nil, bad
+	}
+	n := int(binary.BigEndian.Uint32(b[12:16]))
+	if n != len(dst) || len(b) != 20+n*8 {
+		return nil, bad
+	}
+	p := 20
+	for i := range n {
+		if binary.BigEndian.Uint32(b[p:p+4]) != 4 {
+			return nil, bad
+		}
+		dst[i] = int(int32(binary.BigEndian.Uint32(b[p+4 : p+8])))
+		p += 8
+	}
+	return dst, nil
+}
+
+func (s Store) splitResponse(ctx context.Context, a Agreement, acc *splitAcc, from, to civil.Date, months []civil.Date) (SplitResponse, error) {
+	r := SplitResponse{AgreementID: a.ID, From: from, To: to, TotalCents: acc.totalCents, EntryCount: acc.entries,
+		ElapsedBP: elapsedBP(a, to), Departments: make([]DepartmentSplit, len(a.Departments))}
+	var sum int64
+	for _, t := range acc.total {
+		sum += t
+	}
+	if sum != acc.totalCents {
+		return r, fmt.Errorf("split: department totals %d do not add up to %d", sum, acc.totalCents)
+	}
+	unitIDs := make([]uuid.UUID, 0, len(acc.byUnit))
+	for k := range acc.byUnit {
+		unitIDs = append(unitIDs, uuid.UUID(k))
+	}
+	names := map[uuid.UUID]string{}
+	if len(unitIDs) > 0 {
+		var rows []struct {
+			ID   uuid.UUID
+			Name string
+		}
+		if err := s.DB.WithContext(ctx).Table("units").Select("id, name").Where("id IN ?", unitIDs).Scan(&rows).Error; err != nil {
+			return r, err
+		}
+		for _, u := range rows {
+			names[u.ID] = u.Name
+		}
+	}
+	slices.SortFunc(unitIDs, func(x, y uuid.UUID) int {
+		if c := strings.Compare(names[x], names[y]); c != 0 {
+			return c
+		}
+		return strings.Compare(x.String(), y.String())
+	})
+	// Months of the report: those of the agreement overlapping [from, to].
+	var shown []int
+	for i, m := range months {
+		if !m.After(to.Time) && !m.AddDate(0, 1, -1).Before(from.Time) {
+			shown = append(shown, i)
+		}
+	}
+	for i, d := range a.Departments {
+		ds := DepartmentSplit{DepartmentID: d.DepartmentID, Code: d.Code, Name: d.Name, ShareBP: d.ShareBP,
+			TotalCents: acc.total[i], BudgetCents: d.BudgetCents, UsedCents: acc.used[i],
+			RemainingCents: d.BudgetCents - acc.used[i], ByCategory: map[string]int64{},
+			ByUnit: []UnitTotal{}, ByMonth: make([]MonthTotal, 0, len(shown))}
+		if d.BudgetCents > 0 {
+			ds.UsedBP = acc.used[i] * 10000 / d.BudgetCents
+		}
+		for c, name := range Categories {
+			ds.ByCategory[name] = acc.byCat[i][c]
+		}
+		for _, id := range unitIDs {
+			uid := id
+			ds.ByUnit = append(ds.ByUnit, UnitTotal{UnitID: &uid, UnitName: names[id], TotalCents: acc.byUnit[[16]byte(id)][i]})
+		}
+		if acc.noUnitCount > 0 {
+			ds.ByUnit = append(ds.ByUnit, UnitTotal{UnitName: "", TotalCents: acc.noUnit[i]})
+		}
+		for _, m := range shown {
+			ds.ByMonth = append(ds.ByMonth, MonthTotal{Month: months[m].Format("2006-01"), TotalCents: acc.byMonth[i][m]})
+		}
+		r.Departments[i] = ds
+	}
+	return r, nil
+}
+
+// elapsedBP is the share of the agreement's period elapsed through "to".
+func elapsedBP(a Agreement, to civil.Date) int {
+	total := a.EndsOn.Sub(a.StartsOn.Time).Hours()/24 + 1
+	done := to.Sub(a.StartsOn.Time).Hours()/24 + 1
+	switch {
+	case done <= 0:
+		return 0
+	case done >= total:
+		return 10000
+	}
+	return int(done * 10000 / total)
+}
+
+// SumCents is the bare SQL sum of an agreement's entries in a range: the
+// baseline the split report's benchmark compares with.
+func (s Store) SumCents(ctx context.Context, agreementID uuid.UUID, from, to civil.Date) (int64, error) {
+	var sum sql.NullInt64
+	err := s.DB.WithContext(ctx).Raw(`SELECT sum(amount_cents) FROM costs WHERE agreement_id = ? AND incurred_on BETWEEN ? AND ?`,
+		agreementID, from, to).Scan(&sum).Error
+	return sum.Int64, err
+}

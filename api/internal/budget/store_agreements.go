@@ -1,0 +1,304 @@
+package budget
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/validate"
+)
+
+// Store reads and writes agreements, costs and periods. Every write records
+// its audit events in the same transaction.
+type Store struct {
+	DB *gorm.DB
+}
+
+// Row lock strengths. Writes that depend on an agreement's shares take it
+// FOR SHARE; a change of the agreement takes it FOR UPDATE, so the two
+// serialise (ADR 0032).
+const (
+	lockNone   = ""
+	lockShare  = "SHARE"
+	lockUpdate = "UPDATE"
+)
+
+// loadAgreement reads an agreement with its departments and rules.
+func loadAgreement(tx *gorm.DB, id uuid.UUID, lock string) (Agreement, error) {
+	var a Agreement
+	q := tx
+	if lock != lockNone {
+		q = q.Clauses(clause.Locking{Strength: lock})
+	}
+	if err := q.First(&a, "id = ?", id).Error; err != nil {
+		return a, database.NotFound(err, "agreement")
+	}
+	list := []*Agreement{&a}
+	return a, loadParts(tx, list)
+}
+
+// loadParts fills the departments and rules of agreements.
+func loadParts(tx *gorm.DB, list []*Agreement) error {
+	if len(list) == 0 {
+		return nil
+	}
+	ids := make([]uuid.UUID, len(list))
+	byID := map[uuid.UUID]*Agreement{}
+	for i, a := range list {
+		ids[i] = a.ID
+		byID[a.ID] = a
+		a.Departments, a.Rules = nil, nil
+	}
+	var deps []AgreementDepartment
+	err := tx.Table("agreement_departments ad").
+		Select("ad.agreement_id, ad.department_id, ad.position, ad.share_bp, ad.budget_cents, d.code, d.name, d.organisation").
+		Joins("JOIN departments d ON d.id = ad.department_id").
+		Where("ad.agreement_id IN ?", ids).Order("ad.agreement_id, ad.position").Scan(&deps).Error
+	if err != nil {
+		return fmt.Errorf("load agreement departments: %w", err)
+	}
+	for _, d := range deps {
+		byID[d.AgreementID].Departments = append(byID[d.AgreementID].Departments, d)
+	}
+	var rules []CategoryShares
+	if err := tx.Where("agreement_id IN ?", ids).Find(&rules).Error; err != nil {
+		return fmt.Errorf("load agreement rules: %w", err)
+	}
+	for _, r := range rules {
+		byID[r.AgreementID].Rules = append(byID[r.AgreementID].Rules, r)
+	}
+	return nil
+}
+
+// AgreementFilter narrows the agreement listing.
+type AgreementFilter struct {
+	// DepartmentID lists the agreements a department is part of.
+	DepartmentID *uuid.UUID
+}
+
+// ListAgreements returns a page of agreements, newest period first.
+func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page httpapi.Page) ([]Agreement, int64, error) {
+	db := s.DB.WithContext(ctx)
+	q := page.Filter(db.Model(&Agreement{}), "agreements")
+	if f.DepartmentID != nil {
+		q = q.Where("EXISTS (SELECT 1 FROM agreement_departments ad WHERE ad.agreement_id = agreements.id AND ad.department_id = ?)", *f.DepartmentID)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Agreement
+	if err := page.Window(q).Order("starts_on DESC, name, id").Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	list := make([]*Agreement, len(rows))
+	for i := range rows {
+		list[i] = &rows[i]
+	}
+	return rows, total, loadParts(db, list)
+}
+
+// GetAgreement returns one agreement.
+func (s Store) GetAgreement(ctx context.Context, id uuid.UUID) (Agreement, error) {
+	return loadAgreement(s.DB.WithContext(ctx), id, lockNone)
+}
+
+// CreateAgreement inserts an agreement with its departments and rules.
+func (s Store) CreateAgreement(ctx context.Context, in AgreementInput) (Agreement, error) {
+	a := Agreement{Name: in.Name, StartsOn: in.StartsOn, EndsOn: in.EndsOn}
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := checkDepartments(tx, in.Departments); err != nil {
+			return err
+		}
+		if err := tx.Create(&a).Error; err != nil {
+			return err
+		}
+		if err := writeParts(tx, a.ID, in); err != nil {
+			return err
+		}
+		var err error
+		if a, err = loadAgreement(tx, a.ID, lockNone); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "agreement.create", "agreement", a.ID, nil, toAgreementResponse(a))
+	})
+	return a, err
+}
+
+func checkDepartments(tx *gorm.DB, deps []AgreementDepartmentInput) error {
+	ids := make([]uuid.UUID, len(deps))
+	for i, d := range deps {
+		ids[i] = d.DepartmentID
+	}
+	var found []uuid.UUID
+	if err := tx.Table("departments").Where("id IN ?", ids).Pluck("id", &found).Error; err != nil {
+		return err
+	}
+	var v validate.Errors
+	for i, id := range ids {
+		if !slices.Contains(found, id) {
+			v.Add(fmt.Sprintf("departments[%d].department_id", i), "no such department")
+		}
+	}
+	return v.Err()
+}
+
+// writeParts replaces an agreement's departments and rules. The share sum
+// is checked again by the database at commit.
+func writeParts(tx *gorm.DB, id uuid.UUID, in AgreementInput) error {
+	if err := tx.Where("agreement_id = ?", id).Delete(&AgreementDepartment{}).Error; err != nil {
+		return err
+	}
+	if err := tx.Where("agreement_id = ?", id).Delete(&CategoryShares{}).Error; err != nil {
+		return err
+	}
+	deps := make([]AgreementDepartment, len(in.Departments))
+	ids := make([]uuid.UUID, len(in.Departments))
+	for i, d := range in.Departments {
+		deps[i] = AgreementDepartment{AgreementID: id, DepartmentID: d.DepartmentID, Position: i, ShareBP: d.ShareBP, BudgetCents: d.BudgetCents}
+		ids[i] = d.DepartmentID
+	}
+	if err := tx.Omit("Code", "Name", "Organisation").Create(&deps).Error; err != nil {
+		return err
+	}
+	for _, r := range in.CategoryRules {
+		var v validate.Errors
+		shares := checkShares(&v, "category_rules", ids, r.Shares)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if err := tx.Create(&CategoryShares{AgreementID: id, Category: r.Category, SharesBP: shares}).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UpdateAgreement applies a patch if the version still matches. Changing
+// the shares (default or per category) is refused once any month is
+// locked, and withdraws every approval of the agreement's open months;
+// the department list cannot change once costs exist.
+func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, p AgreementPatch) (Agreement, error) {
+	var a Agreement
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if a, err = loadAgreement(tx, id, lockUpdate); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, a.Version); err != nil {
+			return err
+		}
+		before := toAgreementResponse(a)
+		in := p.apply(a.toInput())
+		if err := in.validate(); err != nil {
+			return err
+		}
+		if err := checkDepartments(tx, in.Departments); err != nil {
+			return err
+		}
+		next := Agreement{Model: a.Model, Name: in.Name, StartsOn: in.StartsOn, EndsOn: in.EndsOn}
+		for i, d := range in.Departments {
+			next.Departments = append(next.Departments, AgreementDepartment{DepartmentID: d.DepartmentID, Position: i, ShareBP: d.ShareBP, BudgetCents: d.BudgetCents})
+		}
+		for _, r := range in.CategoryRules {
+			var v validate.Errors
+			next.Rules = append(next.Rules, CategoryShares{Category: r.Category, SharesBP: checkShares(&v, "", next.departmentIDs(), r.Shares)})
+		}
+		depsChanged := !slices.Equal(a.departmentIDs(), next.departmentIDs())
+		sharesChanged := depsChanged || !slices.Equal(a.defaultShares(), next.defaultShares()) || !sameRules(a, next)
+		var costs int64
+		if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
+			return err
+		}
+		if depsChanged && costs > 0 {
+			return apperr.Conflict("the agreement's departments cannot change once it has cost entries; change the shares instead")
+		}
+		var outside int64
+		if err := tx.Model(&Cost{}).Where("agreement_id = ? AND (incurred_on < ? OR incurred_on > ?)", id, next.StartsOn, next.EndsOn).
+			Count(&outside).Error; err != nil {
+			return err
+		}
+		if outside > 0 {
+			return apperr.Conflict("%d cost entries fall outside the new period %s..%s", outside, next.StartsOn, next.EndsOn)
+		}
+		if sharesChanged {
+			var locked []Period
+			if err := tx.Where("agreement_id = ? AND status = ?", id, StatusLocked).Order("month").Find(&locked).Error; err != nil {
+				return err
+			}
+			if len(locked) > 0 {
+				return apperr.Conflict("the shares cannot change: %s is locked, and the split of a locked month never changes", locked[0].Month.Format("2006-01"))
+			}
+		}
+		if err := writeParts(tx, id, in); err != nil {
+			return err
+		}
+		a.Name, a.StartsOn, a.EndsOn = in.Name, in.StartsOn, in.EndsOn
+		a.Version++
+		if err := tx.Select("Name", "StartsOn", "EndsOn", "Version", "UpdatedAt").Save(&a).Error; err != nil {
+			return err
+		}
+		if sharesChanged {
+			if err := reopenAll(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		if a, err = loadAgreement(tx, id, lockNone); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "agreement.update", "agreement", a.ID, before, toAgreementResponse(a))
+	})
+	return a, err
+}
+
+func sameRules(a, b Agreement) bool {
+	key := func(x Agreement) map[string]string {
+		m := map[string]string{}
+		for _, r := range x.Rules {
+			m[r.Category] = fmt.Sprint([]int64(r.SharesBP))
+		}
+		return m
+	}
+	ka, kb := key(a), key(b)
+	if len(ka) != len(kb) {
+		return false
+	}
+	for k, v := range ka {
+		if kb[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// DeleteAgreement removes an agreement without cost entries.
+func (s Store) DeleteAgreement(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		a, err := loadAgreement(tx, id, lockUpdate)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, a.Version); err != nil {
+			return err
+		}
+		var costs int64
+		if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
+			return err
+		}
+		if costs > 0 {
+			return apperr.Conflict("the agreement has %d cost entries; it cannot be deleted", costs)
+		}
+		if err := tx.Delete(&a).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "agreement.delete", "agreement", a.ID, toAgreementResponse(a), nil)
+	})
+}

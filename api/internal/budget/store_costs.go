@@ -1,0 +1,290 @@
+package budget
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/costsplit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/validate"
+)
+
+// allocate splits an entry by its shares with the one split rule.
+func allocate(a Agreement, c Cost) ([]int, []int64, string) {
+	shares, source := a.sharesFor(c.Category, c.ShareOverride)
+	parts := make([]int64, len(shares))
+	if err := costsplit.SplitInto(parts, c.AmountCents, shares); err != nil {
+		// The database guarantees valid shares and amounts; a failure
+		// here is a broken invariant, not bad input.
+		panic(fmt.Sprintf("budget: split of cost %s: %v", c.ID, err))
+	}
+	return shares, parts, source
+}
+
+func toCostResponse(a Agreement, c Cost) CostResponse {
+	shares, parts, source := allocate(a, c)
+	r := CostResponse{ID: c.ID, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version,
+		AgreementID: c.AgreementID, IncurredOn: c.IncurredOn, AmountCents: c.AmountCents, Category: c.Category,
+		Description: c.Description, ActivityID: c.ActivityID, UnitID: c.UnitID, ShareSource: source,
+		Allocations: make([]AllocationResponse, len(parts))}
+	if len(c.ShareOverride) > 0 {
+		r.Shares = sharesResponse(a, toInts(c.ShareOverride))
+	}
+	for i, d := range a.Departments {
+		r.Allocations[i] = AllocationResponse{DepartmentID: d.DepartmentID, Code: d.Code, ShareBP: shares[i], AmountCents: parts[i]}
+	}
+	return r
+}
+
+// CostFilter narrows the cost listing to the entries behind one figure of
+// the split report.
+type CostFilter struct {
+	AgreementID  *uuid.UUID
+	From, To     *civil.Date
+	Category     string
+	UnitID       *uuid.UUID
+	NoUnit       bool
+	ActivityID   *uuid.UUID
+	DepartmentID *uuid.UUID
+}
+
+func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
+	if f.AgreementID != nil {
+		q = q.Where("agreement_id = ?", *f.AgreementID)
+	}
+	if f.From != nil {
+		q = q.Where("incurred_on >= ?", *f.From)
+	}
+	if f.To != nil {
+		q = q.Where("incurred_on <= ?", *f.To)
+	}
+	if f.Category != "" {
+		q = q.Where("category = ?", f.Category)
+	}
+	if f.UnitID != nil {
+		q = q.Where("unit_id = ?", *f.UnitID)
+	}
+	if f.NoUnit {
+		q = q.Where("unit_id IS NULL")
+	}
+	if f.ActivityID != nil {
+		q = q.Where("activity_id = ?", *f.ActivityID)
+	}
+	if f.DepartmentID != nil {
+		q = q.Where("agreement_id IN (SELECT agreement_id FROM agreement_departments WHERE department_id = ?)", *f.DepartmentID)
+	}
+	return q
+}
+
+// ListCosts returns a page of cost entries (by date) with the agreements
+// needed to split them.
+func (s Store) ListCosts(ctx context.Context, f CostFilter, page httpapi.Page) ([]Cost, map[uuid.UUID]Agreement, int64, error) {
+	db := s.DB.WithContext(ctx)
+	q := f.apply(page.Filter(db.Model(&Cost{}), "costs"))
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, nil, 0, err
+	}
+	var rows []Cost
+	if err := page.Window(q).Order("incurred_on, id").Find(&rows).Error; err != nil {
+		return nil, nil, 0, err
+	}
+	agreements, err := s.agreementsOf(db, rows)
+	return rows, agreements, total, err
+}
+
+func (s Store) agreementsOf(db *gorm.DB, rows []Cost) (map[uuid.UUID]Agreement, error) {
+	var ids []uuid.UUID
+	for _, c := range rows {
+		if !slices.Contains(ids, c.AgreementID) {
+			ids = append(ids, c.AgreementID)
+		}
+	}
+	out := map[uuid.UUID]Agreement{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var list []Agreement
+	if err := db.Where("id IN ?", ids).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	ptrs := make([]*Agreement, len(list))
+	for i := range list {
+		ptrs[i] = &list[i]
+	}
+	if err := loadParts(db, ptrs); err != nil {
+		return nil, err
+	}
+	for _, a := range list {
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+// GetCost returns one cost entry and its agreement.
+func (s Store) GetCost(ctx context.Context, id uuid.UUID) (Cost, Agreement, error) {
+	db := s.DB.WithContext(ctx)
+	var c Cost
+	if err := db.First(&c, "id = ?", id).Error; err != nil {
+		return c, Agreement{}, database.NotFound(err, "cost")
+	}
+	a, err := loadAgreement(db, c.AgreementID, lockNone)
+	return c, a, err
+}
+
+// agreementForCost locks the agreement a new entry refers to; an unknown
+// one is a field error.
+func agreementForCost(tx *gorm.DB, id uuid.UUID, field string) (Agreement, error) {
+	a, err := loadAgreement(tx, id, lockShare)
+	if apperr.IsKind(err, apperr.KindNotFound) {
+		return a, apperr.InvalidField(field, "no such agreement")
+	}
+	return a, err
+}
+
+// checkRefs checks that the units and activities referred to exist.
+func checkRefs(tx *gorm.DB, v *validate.Errors, field func(i int, name string) string, units, activities []*uuid.UUID) error {
+	for _, ref := range []struct {
+		table, name string
+		ids         []*uuid.UUID
+	}{{"units", "unit_id", units}, {"activities", "activity_id", activities}} {
+		var want []uuid.UUID
+		for _, id := range ref.ids {
+			if id != nil {
+				want = append(want, *id)
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		var found []uuid.UUID
+		if err := tx.Table(ref.table).Where("id IN ?", want).Pluck("id", &found).Error; err != nil {
+			return err
+		}
+		for i, id := range ref.ids {
+			if id != nil && !slices.Contains(found, *id) {
+				v.Add(field(i, ref.name), "no such %s", ref.name[:len(ref.name)-3])
+			}
+		}
+	}
+	return nil
+}
+
+func plainField(_ int, name string) string { return name }
+
+// CreateCost inserts a cost entry. A cost in a locked month is refused;
+// the month's approvals are withdrawn.
+func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, error) {
+	var c Cost
+	var a Agreement
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if a, err = agreementForCost(tx, in.AgreementID, "agreement_id"); err != nil {
+			return err
+		}
+		override, err := in.validate(a)
+		if err != nil {
+			return err
+		}
+		var v validate.Errors
+		if err := checkRefs(tx, &v, plainField, []*uuid.UUID{in.UnitID}, []*uuid.UUID{in.ActivityID}); err != nil {
+			return err
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if err := touchMonths(ctx, tx, a.ID, in.IncurredOn); err != nil {
+			return err
+		}
+		c = Cost{AgreementID: a.ID, IncurredOn: in.IncurredOn, AmountCents: in.AmountCents, Category: in.Category,
+			Description: in.Description, ActivityID: in.ActivityID, UnitID: in.UnitID, ShareOverride: override}
+		if err := tx.Create(&c).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, toCostResponse(a, c))
+	})
+	return c, a, err
+}
+
+// lockCost locks a cost entry's agreement (FOR SHARE, first, as every
+// budget write does) and then the entry.
+func lockCost(tx *gorm.DB, id uuid.UUID) (Cost, Agreement, error) {
+	var c Cost
+	if err := tx.First(&c, "id = ?", id).Error; err != nil {
+		return c, Agreement{}, database.NotFound(err, "cost")
+	}
+	a, err := loadAgreement(tx, c.AgreementID, lockShare)
+	if err != nil {
+		return c, a, err
+	}
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&c, "id = ?", id).Error; err != nil {
+		return c, a, database.NotFound(err, "cost")
+	}
+	return c, a, nil
+}
+
+// UpdateCost applies a patch if the version still matches. Both the old
+// and the new month must be unlocked; both lose their approvals.
+func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p CostPatch) (Cost, Agreement, error) {
+	var c Cost
+	var a Agreement
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if c, a, err = lockCost(tx, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
+			return err
+		}
+		before := toCostResponse(a, c)
+		oldDate := c.IncurredOn
+		if err := p.apply(&c, a); err != nil {
+			return err
+		}
+		var v validate.Errors
+		if err := checkRefs(tx, &v, plainField, []*uuid.UUID{c.UnitID}, []*uuid.UUID{c.ActivityID}); err != nil {
+			return err
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if err := touchMonths(ctx, tx, a.ID, oldDate, c.IncurredOn); err != nil {
+			return err
+		}
+		c.Version++
+		if err := tx.Save(&c).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "cost.update", "cost", c.ID, before, toCostResponse(a, c))
+	})
+	return c, a, err
+}
+
+// DeleteCost removes a cost entry of an unlocked month.
+func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		c, a, err := lockCost(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
+			return err
+		}
+		if err := touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
+			return err
+		}
+		if err := tx.Delete(&c).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "cost.delete", "cost", c.ID, toCostResponse(a, c), nil)
+	})
+}

@@ -1,0 +1,326 @@
+package budget
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// monthOf returns the first day of d's month.
+func monthOf(d civil.Date) civil.Date {
+	return civil.Date{Time: time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)}
+}
+
+// ParseMonth parses YYYY-MM into the month's first day.
+func ParseMonth(s string) (civil.Date, bool) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil || len(s) != 7 {
+		return civil.Date{}, false
+	}
+	return civil.Date{Time: t.UTC()}, true
+}
+
+// monthsOf lists the months an agreement covers.
+func monthsOf(a Agreement) []civil.Date {
+	var out []civil.Date
+	for m := monthOf(a.StartsOn); !m.After(a.EndsOn.Time); m = (civil.Date{Time: m.AddDate(0, 1, 0)}) {
+		out = append(out, m)
+	}
+	return out
+}
+
+func inAgreement(a Agreement, month civil.Date) bool {
+	return !month.Before(monthOf(a.StartsOn).Time) && !month.After(a.EndsOn.Time)
+}
+
+// virtualPeriod is a month nothing has happened to yet: open, version 1,
+// exactly the row that would be created for it.
+func virtualPeriod(agreementID uuid.UUID, month civil.Date) Period {
+	return Period{Model: database.Model{Version: 1}, AgreementID: agreementID, Month: month, Status: StatusOpen}
+}
+
+func loadApprovals(tx *gorm.DB, periods []*Period) error {
+	ids := make([]uuid.UUID, 0, len(periods))
+	byID := map[uuid.UUID]*Period{}
+	for _, p := range periods {
+		if p.ID != uuid.Nil {
+			ids = append(ids, p.ID)
+			byID[p.ID] = p
+		}
+		p.Approvals = []Approval{}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var rows []Approval
+	if err := tx.Where("period_id IN ?", ids).Order("at, department_id").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		byID[r.PeriodID].Approvals = append(byID[r.PeriodID].Approvals, r)
+	}
+	return nil
+}
+
+// lockPeriods locks the rows of the given months of an agreement (creating
+// the missing ones), in month order so concurrent writers never deadlock,
+// and returns them with their approvals. The caller holds the agreement
+// row (FOR SHARE or FOR UPDATE) already.
+func lockPeriods(tx *gorm.DB, agreementID uuid.UUID, months []civil.Date) ([]Period, error) {
+	months = slices.Clone(months)
+	slices.SortFunc(months, func(a, b civil.Date) int { return a.Compare(b.Time) })
+	months = slices.CompactFunc(months, func(a, b civil.Date) bool { return a.Equal(b.Time) })
+	rows := make([]Period, len(months))
+	for i, m := range months {
+		rows[i] = Period{Model: database.Model{ID: database.NewID(), Version: 1}, AgreementID: agreementID, Month: m, Status: StatusOpen}
+	}
+	if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Omit("Approvals").Create(&rows).Error; err != nil {
+		return nil, err
+	}
+	var out []Period
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("agreement_id = ? AND month IN ?", agreementID, months).
+		Order("month").Find(&out).Error; err != nil {
+		return nil, err
+	}
+	list := make([]*Period, len(out))
+	for i := range out {
+		list[i] = &out[i]
+	}
+	return out, loadApprovals(tx, list)
+}
+
+// reopen withdraws a month's approvals because its costs or shares
+// changed; an approved month goes back to open. Audited when it changes
+// anything.
+func reopen(ctx context.Context, tx *gorm.DB, p *Period) error {
+	if len(p.Approvals) == 0 && p.Status == StatusOpen {
+		return nil
+	}
+	before := toPeriodResponse(*p)
+	if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
+		return err
+	}
+	p.Approvals = []Approval{}
+	p.Status = StatusOpen
+	p.Version++
+	if err := tx.Omit("Approvals").Save(p).Error; err != nil {
+		return err
+	}
+	return audit.Record(ctx, tx, "period.reopen", "agreement_period", p.ID, before, toPeriodResponse(*p))
+}
+
+// touchMonths is called by every change to costs: it refuses the change
+// when one of the months is locked (409) and withdraws their approvals.
+func touchMonths(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID, dates ...civil.Date) error {
+	months := make([]civil.Date, len(dates))
+	for i, d := range dates {
+		months[i] = monthOf(d)
+	}
+	periods, err := lockPeriods(tx, agreementID, months)
+	if err != nil {
+		return err
+	}
+	for _, p := range periods {
+		if p.Status == StatusLocked {
+			return apperr.Conflict("%s is locked; its costs cannot change (an admin can unlock it with a reason)", p.Month.Format("2006-01"))
+		}
+	}
+	for i := range periods {
+		if err := reopen(ctx, tx, &periods[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reopenAll withdraws the approvals of every month of an agreement (its
+// shares changed). The caller has made sure no month is locked.
+func reopenAll(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID) error {
+	var periods []Period
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("agreement_id = ?", agreementID).Order("month").Find(&periods).Error; err != nil {
+		return err
+	}
+	list := make([]*Period, len(periods))
+	for i := range periods {
+		list[i] = &periods[i]
+	}
+	if err := loadApprovals(tx, list); err != nil {
+		return err
+	}
+	for _, p := range list {
+		if err := reopen(ctx, tx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GetPeriod returns a month of an agreement.
+func (s Store) GetPeriod(ctx context.Context, agreementID uuid.UUID, month civil.Date) (Period, error) {
+	db := s.DB.WithContext(ctx)
+	a, err := loadAgreement(db, agreementID, lockNone)
+	if err != nil {
+		return Period{}, err
+	}
+	if !inAgreement(a, month) {
+		return Period{}, apperr.NotFound("period")
+	}
+	var rows []Period
+	if err := db.Where("agreement_id = ? AND month = ?", agreementID, month).Find(&rows).Error; err != nil {
+		return Period{}, err
+	}
+	p := virtualPeriod(agreementID, month)
+	if len(rows) == 1 {
+		p = rows[0]
+	}
+	return p, loadApprovals(db, []*Period{&p})
+}
+
+// ListPeriods returns the months of an agreement in order.
+func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page httpapi.Page) ([]Period, int64, error) {
+	db := s.DB.WithContext(ctx)
+	a, err := loadAgreement(db, agreementID, lockNone)
+	if err != nil {
+		return nil, 0, err
+	}
+	var rows []Period
+	if err := page.Filter(db.Where("agreement_id = ?", agreementID), "agreement_periods").Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	byMonth := map[string]Period{}
+	for _, r := range rows {
+		byMonth[r.Month.String()] = r
+	}
+	var all []Period
+	for _, m := range monthsOf(a) {
+		if r, ok := byMonth[m.String()]; ok {
+			all = append(all, r)
+		} else if page.UpdatedSince == nil {
+			all = append(all, virtualPeriod(agreementID, m))
+		}
+	}
+	total := int64(len(all))
+	all = all[min(page.Offset, len(all)):min(page.Offset+page.Limit, len(all))]
+	list := make([]*Period, len(all))
+	for i := range all {
+		list[i] = &all[i]
+	}
+	return all, total, loadApprovals(db, list)
+}
+
+// periodStep locks the agreement (FOR SHARE) and the month, and runs step
+// on it; step returns the audit action, or "" when nothing changed.
+func (s Store) periodStep(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int,
+	step func(tx *gorm.DB, a Agreement, p *Period) (string, any, error)) (Period, error) {
+	var out Period
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		a, err := loadAgreement(tx, agreementID, lockShare)
+		if err != nil {
+			return err
+		}
+		if !inAgreement(a, month) {
+			return apperr.NotFound("period")
+		}
+		periods, err := lockPeriods(tx, agreementID, []civil.Date{month})
+		if err != nil {
+			return err
+		}
+		p := periods[0]
+		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		before := toPeriodResponse(p)
+		action, extra, err := step(tx, a, &p)
+		if err != nil {
+			return err
+		}
+		out = p
+		if action == "" {
+			return nil
+		}
+		p.Version++
+		if err := tx.Omit("Approvals").Save(&p).Error; err != nil {
+			return err
+		}
+		if err := loadApprovals(tx, []*Period{&p}); err != nil {
+			return err
+		}
+		out = p
+		var after any = toPeriodResponse(p)
+		if extra != nil {
+			after = map[string]any{"period": after, "reason": extra}
+		}
+		return audit.Record(ctx, tx, action, "agreement_period", p.ID, before, after)
+	})
+	return out, err
+}
+
+// Approve records the manager's approval of a month for their department;
+// when every department of the agreement has approved, the month becomes
+// approved. Approving again changes nothing.
+func (s Store) Approve(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, error) {
+	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
+		if a.position(*who.DepartmentID) < 0 {
+			return "", nil, apperr.Forbidden("your department is not part of this agreement")
+		}
+		if p.Status == StatusLocked {
+			return "", nil, apperr.Conflict("%s is locked already", p.Month.Format("2006-01"))
+		}
+		for _, ap := range p.Approvals {
+			if ap.DepartmentID == *who.DepartmentID {
+				return "", nil, nil
+			}
+		}
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		if err := tx.Create(&Approval{PeriodID: p.ID, DepartmentID: *who.DepartmentID, UserID: who.UserID, At: now}).Error; err != nil {
+			return "", nil, err
+		}
+		if len(p.Approvals)+1 == len(a.Departments) {
+			p.Status = StatusApproved
+		}
+		return "period.approve", nil, nil
+	})
+}
+
+// Lock locks an approved month: from then on its costs and the
+// agreement's shares cannot change.
+func (s Store) Lock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, error) {
+	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
+		switch p.Status {
+		case StatusLocked:
+			return "", nil, apperr.Conflict("%s is locked already", p.Month.Format("2006-01"))
+		case StatusOpen:
+			return "", nil, apperr.Conflict("%s is not approved by every department yet", p.Month.Format("2006-01"))
+		}
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		uid := who.UserID
+		p.Status, p.LockedAt, p.LockedBy = StatusLocked, &now, &uid
+		return "period.lock", nil, nil
+	})
+}
+
+// Unlock reopens a locked month; its approvals are withdrawn and the
+// reason is kept in the audit log.
+func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, reason string) (Period, error) {
+	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
+		if p.Status != StatusLocked {
+			return "", nil, apperr.Conflict("%s is not locked", p.Month.Format("2006-01"))
+		}
+		if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
+			return "", nil, err
+		}
+		p.Status, p.LockedAt, p.LockedBy = StatusOpen, nil, nil
+		return "period.unlock", reason, nil
+	})
+}

@@ -1,0 +1,145 @@
+package calendar_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apitest"
+	"kulttuurisilta/api/internal/calendar"
+	"kulttuurisilta/api/internal/org"
+)
+
+// regionCalendar loads a region: 500 units and n activities spread over
+// 2026-2027, a fifth weekly recurring (most for a 12-week term, one in
+// twenty of those without end), each in one unit (every tenth in two).
+func regionCalendar(b *testing.B, env *apitest.Env, n int) {
+	b.Helper()
+	ctx := context.Background()
+	units := make([]uuid.UUID, 500)
+	for i := range units {
+		u, err := org.Store{DB: env.DB}.CreateUnit(ctx, org.UnitInput{Name: fmt.Sprintf("Yksikkö %03d", i), Kind: "care_home",
+			Organisation: "Alue", Sector: "public"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		units[i] = u.ID
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, env.Zone)
+	cats := calendar.Categories
+	acts := make([]calendar.Activity, n)
+	for i := range acts {
+		day := rng.IntN(730)
+		hour := 9 + rng.IntN(8)
+		st := time.Date(base.Year(), base.Month(), base.Day()+day, hour, 0, 0, 0, env.Zone)
+		a := calendar.Activity{Title: fmt.Sprintf("Toiminta %d", i), Category: cats[i%len(cats)], StartsAt: st,
+			EndsAt: st.Add(time.Duration(30+rng.IntN(90)) * time.Minute), Status: calendar.Statuses[i%4],
+			UnitIDs: []uuid.UUID{units[i%len(units)]}, TargetGroups: []string{"elderly"}}
+		if i%10 == 0 {
+			a.UnitIDs = append(a.UnitIDs, units[(i+7)%len(units)])
+		}
+		if i%5 == 0 {
+			a.Recurrence = "FREQ=WEEKLY;COUNT=12"
+			if i%25 == 0 {
+				a.Recurrence = "FREQ=WEEKLY"
+			}
+		}
+		acts[i] = a
+	}
+	if err := calendar.BulkInsert(ctx, env.DB, env.Zone, acts); err != nil {
+		b.Fatal(err)
+	}
+	if err := env.DB.Exec("ANALYZE").Error; err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkCalendarMonth measures a month of the calendar over all 500
+// units and 100,000 activities: the store query with expansion, the whole
+// authenticated route (first page of 2000 and the default 50), and the
+// bare candidate SQL as the baseline. p95 is reported per sub-benchmark.
+//
+//	go test -run '^$' -bench CalendarMonth -benchtime 200x ./api/internal/calendar/
+func BenchmarkCalendarMonth(b *testing.B) {
+	env := apitest.New(b)
+	env.SkipContract = true
+	regionCalendar(b, env, 100_000)
+	ctx := context.Background()
+	store := calendar.Store{DB: env.DB, Zone: env.Zone}
+	from := time.Date(2027, 3, 1, 0, 0, 0, 0, env.Zone)
+	to := from.AddDate(0, 1, 0)
+	tok := env.Token(access.RoleViewer)
+
+	occ, err := store.Occurrences(ctx, calendar.OccurrenceFilter{From: from, To: to})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("occurrences in March 2027: %d", len(occ))
+
+	timed := func(b *testing.B, fn func()) {
+		durs := make([]time.Duration, 0, b.N)
+		b.ResetTimer()
+		for b.Loop() {
+			t0 := time.Now()
+			fn()
+			durs = append(durs, time.Since(t0))
+		}
+		slices.Sort(durs)
+		if len(durs) > 0 {
+			b.ReportMetric(float64(durs[len(durs)*95/100].Microseconds())/1000, "p95-ms")
+		}
+	}
+	b.Run("sql-candidates-baseline", func(b *testing.B) {
+		timed(b, func() {
+			var n int64
+			if err := env.DB.Raw(`SELECT count(*) FROM activities a
+				WHERE tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(?, ?, '[)')`, from, to).Scan(&n).Error; err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("store", func(b *testing.B) {
+		timed(b, func() {
+			if _, err := store.Occurrences(ctx, calendar.OccurrenceFilter{From: from, To: to}); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	route := func(limit int) func() {
+		url := fmt.Sprintf("/api/v1/calendar?from=2027-03-01&to=2027-04-01&limit=%d", limit)
+		return func() {
+			req := httptest.NewRequest(http.MethodGet, url, nil)
+			req.Header.Set("Authorization", "Bearer "+tok)
+			rec := httptest.NewRecorder()
+			env.Echo.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("status %d: %s", rec.Code, rec.Body)
+			}
+		}
+	}
+	b.Run("route-limit-2000", func(b *testing.B) { timed(b, route(2000)) })
+	b.Run("route-limit-50", func(b *testing.B) { timed(b, route(50)) })
+	b.Run("route-one-unit", func(b *testing.B) {
+		var unit uuid.UUID
+		env.DB.Raw("SELECT unit_id FROM activity_units LIMIT 1").Scan(&unit)
+		url := "/api/v1/calendar?from=2027-03-01&to=2027-04-01&limit=2000&unit_id=" + unit.String()
+		timed(b, func() {
+			req := httptest.NewRequest(http.MethodGet, url, nil)
+			req.Header.Set("Authorization", "Bearer "+tok)
+			rec := httptest.NewRecorder()
+			env.Echo.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Fatalf("status %d", rec.Code)
+			}
+		})
+	})
+}

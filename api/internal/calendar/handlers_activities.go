@@ -1,0 +1,266 @@
+package calendar
+
+import (
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listActivities godoc
+//
+//	@Summary		List activities
+//	@Description	Activities as stored (one row per activity, recurrence not expanded), ordered by first start. Use GET /calendar for occurrences.
+//	@Tags			calendar
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			status			query		string	false	"Status"			Enums(proposed,planned,confirmed,completed,cancelled)
+//	@Param			category		query		string	false	"Category"			Enums(music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other)
+//	@Param			unit_id			query		string	false	"Hosting unit"		format(uuid)
+//	@Param			partner_id		query		string	false	"Partner"			format(uuid)
+//	@Param			series_id		query		string	false	"Series"			format(uuid)
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.ActivityResponse}
+//	@Router			/activities [get]
+func (m Module) listActivities(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f ActivityFilter
+	if f.Status, err = httpapi.QueryEnum(c, "status", Statuses...); err != nil {
+		return err
+	}
+	if f.Category, err = httpapi.QueryEnum(c, "category", Categories...); err != nil {
+		return err
+	}
+	if f.UnitID, err = httpapi.QueryUUID(c, "unit_id"); err != nil {
+		return err
+	}
+	if f.PartnerID, err = httpapi.QueryUUID(c, "partner_id"); err != nil {
+		return err
+	}
+	if f.SeriesID, err = httpapi.QueryUUID(c, "series_id"); err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListActivities(c.Request().Context(), f, page)
+	if err != nil {
+		return err
+	}
+	items := make([]ActivityResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toActivityResponse(r, m.Zone)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getActivity godoc
+//
+//	@Summary	Get an activity
+//	@Tags		calendar
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Activity id"	format(uuid)
+//	@Success	200	{object}	calendar.ActivityResponse
+//	@Success	304	"Not modified"
+//	@Router		/activities/{id} [get]
+func (m Module) getActivity(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, a.Version, toActivityResponse(a, m.Zone))
+}
+
+// createActivity godoc
+//
+//	@Summary		Create an activity
+//	@Description	The producer and admins create activities in any status but cancelled; a mentor proposes (status proposed) for their own units. recurrence is an RFC 5545 RRULE expanded in the calendar zone's wall-clock time. An overlap with a confirmed activity in one of the units is a 409 whose body names the clashing occurrence ("clash"), unless allow_overlap is true.
+//	@Tags			calendar
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		calendar.ActivityInput	true	"The activity"
+//	@Success		201		{object}	calendar.ActivityResponse
+//	@Router			/activities [post]
+func (m Module) createActivity(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if !isPlanner(p) && !p.Is(access.RoleMentor) {
+		return apperr.Forbidden("only the producer, admins and mentors create activities")
+	}
+	var in ActivityInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	rule, err := in.validate()
+	if err != nil {
+		return err
+	}
+	if in.Status == StatusCancelled {
+		return apperr.InvalidField("status", "a new activity cannot be cancelled")
+	}
+	if err := canCreateActivity(p, in); err != nil {
+		return err
+	}
+	a, err := m.Store.CreateActivity(c.Request().Context(), in, rule, proposer(p))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/activities/"+a.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, a.Version, toActivityResponse(a, m.Zone))
+}
+
+// proposer is the user recorded as having proposed an activity.
+func proposer(p *access.Principal) *uuid.UUID {
+	if p.IsToken() {
+		return nil
+	}
+	id := p.UserID
+	return &id
+}
+
+// updateActivity godoc
+//
+//	@Summary		Change an activity
+//	@Description	Status changes follow proposed -> planned -> confirmed -> completed, or to cancelled (others 422). Changing the times, rule or units, or confirming, is checked for clashes (409) unless allow_overlap is true. A change that would remove an occurrence with recorded attendance is a 409.
+//	@Tags			calendar
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string					true	"Activity id"	format(uuid)
+//	@Param			If-Match	header		string					false	"Version ETag the change is based on"
+//	@Param			body		body		calendar.ActivityPatch	true	"Fields to change"
+//	@Success		200			{object}	calendar.ActivityResponse
+//	@Router			/activities/{id} [patch]
+func (m Module) updateActivity(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if !isPlanner(p) && !p.Is(access.RoleMentor) {
+		return apperr.Forbidden("only the producer and admins change activities")
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch ActivityPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	a, err := m.Store.UpdateActivity(c.Request().Context(), id, ifMatch, patch, func(before Activity, after ActivityInput) error {
+		return canChangeActivity(p, before, after)
+	})
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, a.Version, toActivityResponse(a, m.Zone))
+}
+
+// deleteActivity godoc
+//
+//	@Summary		Delete an activity
+//	@Description	An activity with recorded attendance cannot be deleted (409): cancel it instead.
+//	@Tags			calendar
+//	@Security		BearerAuth
+//	@Param			id			path	string	true	"Activity id"	format(uuid)
+//	@Param			If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success		204			"Deleted"
+//	@Router			/activities/{id} [delete]
+func (m Module) deleteActivity(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canDeleteActivity(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteActivity(c.Request().Context(), id, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// activityFromIdea godoc
+//
+//	@Summary		Turn an idea into a proposed activity
+//	@Description	Creates a proposed activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The idea's unit's mentors, the producer and admins may do this; an idea already turned into an activity, declined or done is a 409.
+//	@Tags			calendar
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string						true	"Idea id"	format(uuid)
+//	@Param			body	body		calendar.IdeaActivityInput	true	"The activity"
+//	@Success		201		{object}	calendar.ActivityResponse
+//	@Router			/ideas/{id}/activity [post]
+func (m Module) activityFromIdea(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if !isPlanner(p) && !p.Is(access.RoleMentor) {
+		return apperr.Forbidden("only the producer, admins and the unit's mentors turn ideas into activities")
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in IdeaActivityInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	a, err := m.Store.ActivityFromIdea(c.Request().Context(), id, in, proposer(p), func(unit uuid.UUID, act ActivityInput) error {
+		if p.Is(access.RoleMentor) && !p.HasUnit(unit) {
+			return apperr.NotFound("idea")
+		}
+		if isPlanner(p) {
+			return nil
+		}
+		// Validated later; the mentor's units must be checked on what is asked.
+		return canCreateActivity(p, ActivityInput{Status: StatusProposed, UnitIDs: dedupeIDs(act.UnitIDs)})
+	})
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/activities/"+a.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, a.Version, toActivityResponse(a, m.Zone))
+}

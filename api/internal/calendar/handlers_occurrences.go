@@ -1,0 +1,426 @@
+package calendar
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listOverrides godoc
+//
+//	@Summary	List an activity's moved or cancelled occurrences
+//	@Tags		calendar
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id				path		string	true	"Activity id"		format(uuid)
+//	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param		offset			query		int		false	"Offset"			default(0)
+//	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.OverrideResponse}
+//	@Router		/activities/{id}/overrides [get]
+func (m Module) listOverrides(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	if _, err := m.Store.GetActivity(c.Request().Context(), id); err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListOverrides(c.Request().Context(), id, page)
+	if err != nil {
+		return err
+	}
+	items := make([]OverrideResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toOverrideResponse(r, m.Zone)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getOverride godoc
+//
+//	@Summary	Get an occurrence override
+//	@Tags		calendar
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string	true	"Activity id"	format(uuid)
+//	@Param		override_id	path		string	true	"Override id"	format(uuid)
+//	@Success	200			{object}	calendar.OverrideResponse
+//	@Success	304			"Not modified"
+//	@Router		/activities/{id}/overrides/{override_id} [get]
+func (m Module) getOverride(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	oid, err := httpapi.PathUUID(c, "override_id")
+	if err != nil {
+		return err
+	}
+	o, err := m.Store.GetOverride(c.Request().Context(), id, oid)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, o.Version, toOverrideResponse(o, m.Zone))
+}
+
+// createOverride godoc
+//
+//	@Summary		Move or cancel one occurrence
+//	@Description	original_start names the occurrence (its start by the rule; 422 if the rule has no such occurrence). Give starts_at and ends_at to move it, cancelled=true to cancel it; the other occurrences are untouched. A move onto a confirmed activity in the same unit is a 409 unless allow_overlap.
+//	@Tags			calendar
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string					true	"Activity id"	format(uuid)
+//	@Param			body	body		calendar.OverrideInput	true	"The override"
+//	@Success		201		{object}	calendar.OverrideResponse
+//	@Router			/activities/{id}/overrides [post]
+func (m Module) createOverride(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canScheduleOccurrences(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in OverrideInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	o, err := m.Store.CreateOverride(c.Request().Context(), id, in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/activities/"+id.String()+"/overrides/"+o.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, o.Version, toOverrideResponse(o, m.Zone))
+}
+
+// updateOverride godoc
+//
+//	@Summary	Change an occurrence override
+//	@Tags		calendar
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string					true	"Activity id"	format(uuid)
+//	@Param		override_id	path		string					true	"Override id"	format(uuid)
+//	@Param		If-Match	header		string					false	"Version ETag the change is based on"
+//	@Param		body		body		calendar.OverridePatch	true	"Fields to change"
+//	@Success	200			{object}	calendar.OverrideResponse
+//	@Router		/activities/{id}/overrides/{override_id} [patch]
+func (m Module) updateOverride(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canScheduleOccurrences(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	oid, err := httpapi.PathUUID(c, "override_id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch OverridePatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	o, err := m.Store.UpdateOverride(c.Request().Context(), id, oid, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, o.Version, toOverrideResponse(o, m.Zone))
+}
+
+// deleteOverride godoc
+//
+//	@Summary		Restore an occurrence
+//	@Description	Deletes the override: the occurrence is back at its original time (409 if that now clashes, unless allow_overlap=true).
+//	@Tags			calendar
+//	@Security		BearerAuth
+//	@Param			id				path	string	true	"Activity id"	format(uuid)
+//	@Param			override_id		path	string	true	"Override id"	format(uuid)
+//	@Param			allow_overlap	query	bool	false	"Restore even if it overlaps a confirmed activity"
+//	@Param			If-Match		header	string	false	"Version ETag the deletion is based on"
+//	@Success		204				"Deleted"
+//	@Router			/activities/{id}/overrides/{override_id} [delete]
+func (m Module) deleteOverride(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canScheduleOccurrences(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	oid, err := httpapi.PathUUID(c, "override_id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	allow, err := httpapi.QueryBool(c, "allow_overlap")
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteOverride(c.Request().Context(), id, oid, ifMatch, allow != nil && *allow); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// listAttendance godoc
+//
+//	@Summary		List an activity's attendance
+//	@Description	One record per occurrence, by occurrence. Mentors see only their own units' activities' attendance.
+//	@Tags			calendar
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id				path		string	true	"Activity id"		format(uuid)
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.AttendanceResponse}
+//	@Router			/activities/{id}/attendance [get]
+func (m Module) listAttendance(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := canReadAttendance(p, a); err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListAttendance(c.Request().Context(), id, page)
+	if err != nil {
+		return err
+	}
+	items := make([]AttendanceResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toAttendanceResponse(r, m.Zone)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getAttendance godoc
+//
+//	@Summary	Get an attendance record
+//	@Tags		calendar
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id				path		string	true	"Activity id"	format(uuid)
+//	@Param		attendance_id	path		string	true	"Attendance id"	format(uuid)
+//	@Success	200				{object}	calendar.AttendanceResponse
+//	@Success	304				"Not modified"
+//	@Router		/activities/{id}/attendance/{attendance_id} [get]
+func (m Module) getAttendance(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	aid, err := httpapi.PathUUID(c, "attendance_id")
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := canReadAttendance(p, a); err != nil {
+		return err
+	}
+	r, err := m.Store.GetAttendance(c.Request().Context(), id, aid)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, r.Version, toAttendanceResponse(r, m.Zone))
+}
+
+// createAttendance godoc
+//
+//	@Summary		Record an occurrence's attendance
+//	@Description	occurrence_start is the occurrence's original start (original_start in the calendar); it must be an occurrence of the activity that is not cancelled and has started (else 422). One record per occurrence (409 for a second). The units' mentors, the producer and admins record attendance.
+//	@Tags			calendar
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string						true	"Activity id"	format(uuid)
+//	@Param			body	body		calendar.AttendanceInput	true	"The attendance"
+//	@Success		201		{object}	calendar.AttendanceResponse
+//	@Router			/activities/{id}/attendance [post]
+func (m Module) createAttendance(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := canWriteAttendance(p, a); err != nil {
+		return err
+	}
+	var in AttendanceInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	r, err := m.Store.CreateAttendance(c.Request().Context(), id, in, proposer(p), m.Now())
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/activities/"+id.String()+"/attendance/"+r.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, r.Version, toAttendanceResponse(r, m.Zone))
+}
+
+// updateAttendance godoc
+//
+//	@Summary	Change an attendance record
+//	@Tags		calendar
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id				path		string						true	"Activity id"	format(uuid)
+//	@Param		attendance_id	path		string						true	"Attendance id"	format(uuid)
+//	@Param		If-Match		header		string						false	"Version ETag the change is based on"
+//	@Param		body			body		calendar.AttendancePatch	true	"Fields to change"
+//	@Success	200				{object}	calendar.AttendanceResponse
+//	@Router		/activities/{id}/attendance/{attendance_id} [patch]
+func (m Module) updateAttendance(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	aid, err := httpapi.PathUUID(c, "attendance_id")
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := canWriteAttendance(p, a); err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch AttendancePatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	r, err := m.Store.UpdateAttendance(c.Request().Context(), id, aid, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, r.Version, toAttendanceResponse(r, m.Zone))
+}
+
+// deleteAttendance godoc
+//
+//	@Summary	Delete an attendance record
+//	@Tags		calendar
+//	@Security	BearerAuth
+//	@Param		id				path	string	true	"Activity id"	format(uuid)
+//	@Param		attendance_id	path	string	true	"Attendance id"	format(uuid)
+//	@Param		If-Match		header	string	false	"Version ETag the deletion is based on"
+//	@Success	204				"Deleted"
+//	@Router		/activities/{id}/attendance/{attendance_id} [delete]
+func (m Module) deleteAttendance(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	aid, err := httpapi.PathUUID(c, "attendance_id")
+	if err != nil {
+		return err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := canWriteAttendance(p, a); err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteAttendance(c.Request().Context(), id, aid, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

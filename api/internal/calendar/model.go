@@ -1,0 +1,403 @@
+// Package calendar is the shared culture calendar: partners, event series,
+// activities (single or recurring), per-occurrence overrides, attendance,
+// the expanded calendar view and clash detection. Recurrence rules are
+// expanded by package recurrence in the calendar zone's wall-clock time.
+package calendar
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/lib/pq"
+
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// Enumerations of DESIGN.md.
+var (
+	PartnerKinds = []string{"art_centre", "library", "performer", "museum", "school", "volunteer_org",
+		"association", "company", "other"}
+	Sectors    = []string{"public", "private", "third"}
+	Categories = []string{"music", "theatre", "dance", "visual_arts", "crafts", "literature", "film",
+		"intergenerational", "outdoor", "other"}
+	Statuses     = []string{StatusProposed, StatusPlanned, StatusConfirmed, StatusCompleted, StatusCancelled}
+	TargetGroups = []string{"elderly", "disability", "mental_health", "intergenerational", "staff"}
+	Visibilities = []string{"public", "internal"}
+)
+
+// Activity statuses.
+const (
+	StatusProposed  = "proposed"
+	StatusPlanned   = "planned"
+	StatusConfirmed = "confirmed"
+	StatusCompleted = "completed"
+	StatusCancelled = "cancelled"
+)
+
+// Partner is a cultural actor or volunteer organisation.
+type Partner struct {
+	database.Model
+	Name         string
+	Kind         string
+	Sector       string
+	ContactName  string
+	Email        string
+	Phone        string
+	Website      string
+	Municipality string
+	Notes        string
+	Active       bool
+}
+
+// PartnerResponse is a partner in the API.
+type PartnerResponse struct {
+	ID           uuid.UUID `json:"id"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+	Version      int       `json:"version"`
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
+	Sector       string    `json:"sector" enums:"public,private,third"`
+	ContactName  string    `json:"contact_name"`
+	Email        string    `json:"email"`
+	Phone        string    `json:"phone"`
+	Website      string    `json:"website"`
+	Municipality string    `json:"municipality"`
+	Notes        string    `json:"notes"`
+	Active       bool      `json:"active"`
+}
+
+// PartnerInput creates a partner.
+type PartnerInput struct {
+	Name         string `json:"name" example:"Kaarinan kaupunginkirjasto"`
+	Kind         string `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
+	Sector       string `json:"sector" enums:"public,private,third"`
+	ContactName  string `json:"contact_name" validate:"optional"`
+	Email        string `json:"email" validate:"optional"`
+	Phone        string `json:"phone" validate:"optional"`
+	Website      string `json:"website" validate:"optional"`
+	Municipality string `json:"municipality" validate:"optional"`
+	Notes        string `json:"notes" validate:"optional"`
+	Active       *bool  `json:"active" validate:"optional"`
+}
+
+// PartnerPatch changes some fields of a partner.
+type PartnerPatch struct {
+	Name         *string `json:"name"`
+	Kind         *string `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
+	Sector       *string `json:"sector" enums:"public,private,third"`
+	ContactName  *string `json:"contact_name"`
+	Email        *string `json:"email"`
+	Phone        *string `json:"phone"`
+	Website      *string `json:"website"`
+	Municipality *string `json:"municipality"`
+	Notes        *string `json:"notes"`
+	Active       *bool   `json:"active"`
+}
+
+func toPartnerResponse(p Partner) PartnerResponse {
+	return PartnerResponse{ID: p.ID, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), Version: p.Version,
+		Name: p.Name, Kind: p.Kind, Sector: p.Sector, ContactName: p.ContactName, Email: p.Email, Phone: p.Phone,
+		Website: p.Website, Municipality: p.Municipality, Notes: p.Notes, Active: p.Active}
+}
+
+// Series is an event series or festival with its date range.
+type Series struct {
+	database.Model
+	Name        string
+	Description string
+	StartsOn    civil.Date `gorm:"type:date"`
+	EndsOn      civil.Date `gorm:"type:date"`
+}
+
+// TableName keeps the plural table name (GORM would say "series" anyway).
+func (Series) TableName() string { return "series" }
+
+// SeriesResponse is a series in the API.
+type SeriesResponse struct {
+	ID          uuid.UUID  `json:"id"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+	Version     int        `json:"version"`
+	Name        string     `json:"name"`
+	Description string     `json:"description"`
+	StartsOn    civil.Date `json:"starts_on" swaggertype:"string" format:"date"`
+	EndsOn      civil.Date `json:"ends_on" swaggertype:"string" format:"date"`
+}
+
+// SeriesInput creates a series.
+type SeriesInput struct {
+	Name        string      `json:"name" example:"Kulttuuriviikot 2026"`
+	Description string      `json:"description" validate:"optional"`
+	StartsOn    *civil.Date `json:"starts_on" swaggertype:"string" format:"date" example:"2026-09-07"`
+	EndsOn      *civil.Date `json:"ends_on" swaggertype:"string" format:"date" example:"2026-09-27"`
+}
+
+// SeriesPatch changes some fields of a series.
+type SeriesPatch struct {
+	Name        *string     `json:"name"`
+	Description *string     `json:"description"`
+	StartsOn    *civil.Date `json:"starts_on" swaggertype:"string" format:"date"`
+	EndsOn      *civil.Date `json:"ends_on" swaggertype:"string" format:"date"`
+}
+
+func toSeriesResponse(s Series) SeriesResponse {
+	return SeriesResponse{ID: s.ID, CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(), Version: s.Version,
+		Name: s.Name, Description: s.Description, StartsOn: s.StartsOn, EndsOn: s.EndsOn}
+}
+
+// Activity is one event, or a recurring one when Recurrence is set.
+// StartsAt/EndsAt are the first occurrence; UntilAt is the end of the last
+// occurrence (nil when the rule is unbounded), kept for the range index.
+type Activity struct {
+	database.Model
+	Title             string
+	Description       string
+	Category          string
+	StartsAt          time.Time
+	EndsAt            time.Time
+	Recurrence        string
+	Exdates           Times `gorm:"type:timestamptz[]"`
+	UntilAt           *time.Time
+	SeriesID          *uuid.UUID `gorm:"type:uuid"`
+	Status            string
+	TargetGroups      pq.StringArray `gorm:"type:text[]"`
+	Accessibility     string
+	Capacity          *int
+	Visibility        string
+	CostEstimateCents *int64
+	ProposedBy        *uuid.UUID  `gorm:"type:uuid"`
+	UnitIDs           []uuid.UUID `gorm:"-"`
+	PartnerIDs        []uuid.UUID `gorm:"-"`
+}
+
+// ActivityUnit names a hosting unit of an activity.
+type ActivityUnit struct {
+	ActivityID uuid.UUID `gorm:"type:uuid;primaryKey"`
+	UnitID     uuid.UUID `gorm:"type:uuid;primaryKey"`
+}
+
+// ActivityPartner names a partner of an activity.
+type ActivityPartner struct {
+	ActivityID uuid.UUID `gorm:"type:uuid;primaryKey"`
+	PartnerID  uuid.UUID `gorm:"type:uuid;primaryKey"`
+}
+
+// ActivityResponse is an activity in the API. starts_at, ends_at and the
+// excluded dates are shown in the calendar zone.
+type ActivityResponse struct {
+	ID                uuid.UUID   `json:"id"`
+	CreatedAt         time.Time   `json:"created_at"`
+	UpdatedAt         time.Time   `json:"updated_at"`
+	Version           int         `json:"version"`
+	Title             string      `json:"title"`
+	Description       string      `json:"description"`
+	Category          string      `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          time.Time   `json:"starts_at"`
+	EndsAt            time.Time   `json:"ends_at"`
+	Recurrence        string      `json:"recurrence" example:"FREQ=WEEKLY;BYDAY=TU"`
+	Exdates           []time.Time `json:"exdates"`
+	UntilAt           *time.Time  `json:"until_at" extensions:"x-nullable"`
+	UnitIDs           []uuid.UUID `json:"unit_ids"`
+	PartnerIDs        []uuid.UUID `json:"partner_ids"`
+	SeriesID          *uuid.UUID  `json:"series_id" extensions:"x-nullable"`
+	Status            string      `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      []string    `json:"target_groups"`
+	Accessibility     string      `json:"accessibility"`
+	Capacity          *int        `json:"capacity" extensions:"x-nullable"`
+	Visibility        string      `json:"visibility" enums:"public,internal"`
+	CostEstimateCents *int64      `json:"cost_estimate_cents" extensions:"x-nullable"`
+	ProposedBy        *uuid.UUID  `json:"proposed_by" extensions:"x-nullable"`
+}
+
+// ActivityInput creates an activity. allow_overlap lets it overlap a
+// confirmed activity in the same unit (otherwise 409).
+type ActivityInput struct {
+	Title             string      `json:"title" example:"Yhteislauluhetki"`
+	Description       string      `json:"description" validate:"optional"`
+	Category          string      `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          *time.Time  `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
+	EndsAt            *time.Time  `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
+	Recurrence        string      `json:"recurrence" validate:"optional" example:"FREQ=WEEKLY;BYDAY=TU"`
+	Exdates           []time.Time `json:"exdates" validate:"optional"`
+	UnitIDs           []uuid.UUID `json:"unit_ids"`
+	PartnerIDs        []uuid.UUID `json:"partner_ids" validate:"optional"`
+	SeriesID          *uuid.UUID  `json:"series_id" validate:"optional" extensions:"x-nullable"`
+	Status            string      `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      []string    `json:"target_groups" validate:"optional"`
+	Accessibility     string      `json:"accessibility" validate:"optional"`
+	Capacity          *int        `json:"capacity" validate:"optional" extensions:"x-nullable"`
+	Visibility        string      `json:"visibility" validate:"optional" enums:"public,internal"`
+	CostEstimateCents *int64      `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
+	AllowOverlap      bool        `json:"allow_overlap" validate:"optional"`
+}
+
+// ActivityPatch changes some fields of an activity. Status changes follow
+// proposed -> planned -> confirmed -> completed, or -> cancelled.
+type ActivityPatch struct {
+	Title             *string                     `json:"title"`
+	Description       *string                     `json:"description"`
+	Category          *string                     `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          *time.Time                  `json:"starts_at"`
+	EndsAt            *time.Time                  `json:"ends_at"`
+	Recurrence        *string                     `json:"recurrence"`
+	Exdates           *[]time.Time                `json:"exdates"`
+	UnitIDs           *[]uuid.UUID                `json:"unit_ids"`
+	PartnerIDs        *[]uuid.UUID                `json:"partner_ids"`
+	SeriesID          httpapi.Optional[uuid.UUID] `json:"series_id" swaggertype:"string" format:"uuid"`
+	Status            *string                     `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      *[]string                   `json:"target_groups"`
+	Accessibility     *string                     `json:"accessibility"`
+	Capacity          httpapi.Optional[int]       `json:"capacity" swaggertype:"integer"`
+	Visibility        *string                     `json:"visibility" enums:"public,internal"`
+	CostEstimateCents httpapi.Optional[int64]     `json:"cost_estimate_cents" swaggertype:"integer"`
+	AllowOverlap      *bool                       `json:"allow_overlap"`
+}
+
+func toActivityResponse(a Activity, zone *time.Location) ActivityResponse {
+	ex := make([]time.Time, len(a.Exdates))
+	for i, t := range a.Exdates {
+		ex[i] = t.In(zone)
+	}
+	var until *time.Time
+	if a.UntilAt != nil {
+		u := a.UntilAt.In(zone)
+		until = &u
+	}
+	tg := []string(a.TargetGroups)
+	if tg == nil {
+		tg = []string{}
+	}
+	return ActivityResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
+		Title: a.Title, Description: a.Description, Category: a.Category, StartsAt: a.StartsAt.In(zone),
+		EndsAt: a.EndsAt.In(zone), Recurrence: a.Recurrence, Exdates: ex, UntilAt: until,
+		UnitIDs: nonNilIDs(a.UnitIDs), PartnerIDs: nonNilIDs(a.PartnerIDs), SeriesID: a.SeriesID, Status: a.Status,
+		TargetGroups: tg, Accessibility: a.Accessibility, Capacity: a.Capacity, Visibility: a.Visibility,
+		CostEstimateCents: a.CostEstimateCents, ProposedBy: a.ProposedBy}
+}
+
+func nonNilIDs(ids []uuid.UUID) []uuid.UUID {
+	if ids == nil {
+		return []uuid.UUID{}
+	}
+	return ids
+}
+
+// Override moves or cancels one occurrence of an activity, identified by
+// its original start (the iCalendar RECURRENCE-ID).
+type Override struct {
+	database.Model
+	ActivityID    uuid.UUID `gorm:"type:uuid"`
+	OriginalStart time.Time
+	StartsAt      time.Time
+	EndsAt        time.Time
+	Cancelled     bool
+	Note          string
+}
+
+// TableName is the overrides table.
+func (Override) TableName() string { return "occurrence_overrides" }
+
+// OverrideResponse is an occurrence override in the API.
+type OverrideResponse struct {
+	ID            uuid.UUID `json:"id"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+	Version       int       `json:"version"`
+	ActivityID    uuid.UUID `json:"activity_id"`
+	OriginalStart time.Time `json:"original_start"`
+	StartsAt      time.Time `json:"starts_at"`
+	EndsAt        time.Time `json:"ends_at"`
+	Cancelled     bool      `json:"cancelled"`
+	Note          string    `json:"note"`
+}
+
+// OverrideInput moves (starts_at/ends_at) or cancels one occurrence.
+// Without starts_at/ends_at the occurrence keeps its times.
+type OverrideInput struct {
+	OriginalStart *time.Time `json:"original_start" example:"2026-09-08T14:00:00+03:00"`
+	StartsAt      *time.Time `json:"starts_at" validate:"optional"`
+	EndsAt        *time.Time `json:"ends_at" validate:"optional"`
+	Cancelled     bool       `json:"cancelled" validate:"optional"`
+	Note          string     `json:"note" validate:"optional"`
+	AllowOverlap  bool       `json:"allow_overlap" validate:"optional"`
+}
+
+// OverridePatch changes an override.
+type OverridePatch struct {
+	StartsAt     *time.Time `json:"starts_at"`
+	EndsAt       *time.Time `json:"ends_at"`
+	Cancelled    *bool      `json:"cancelled"`
+	Note         *string    `json:"note"`
+	AllowOverlap *bool      `json:"allow_overlap"`
+}
+
+func toOverrideResponse(o Override, zone *time.Location) OverrideResponse {
+	return OverrideResponse{ID: o.ID, CreatedAt: o.CreatedAt.UTC(), UpdatedAt: o.UpdatedAt.UTC(), Version: o.Version,
+		ActivityID: o.ActivityID, OriginalStart: o.OriginalStart.In(zone), StartsAt: o.StartsAt.In(zone),
+		EndsAt: o.EndsAt.In(zone), Cancelled: o.Cancelled, Note: o.Note}
+}
+
+// Attendance is the attendance and feedback of one occurrence.
+type Attendance struct {
+	database.Model
+	ActivityID      uuid.UUID `gorm:"type:uuid"`
+	OccurrenceStart time.Time
+	Residents       int
+	Staff           int
+	Volunteers      int
+	Relatives       int
+	Feedback        *int
+	Notes           string
+	RecordedBy      *uuid.UUID `gorm:"type:uuid"`
+}
+
+// TableName is the attendance table.
+func (Attendance) TableName() string { return "attendance" }
+
+// AttendanceResponse is an attendance record in the API.
+type AttendanceResponse struct {
+	ID              uuid.UUID  `json:"id"`
+	CreatedAt       time.Time  `json:"created_at"`
+	UpdatedAt       time.Time  `json:"updated_at"`
+	Version         int        `json:"version"`
+	ActivityID      uuid.UUID  `json:"activity_id"`
+	OccurrenceStart time.Time  `json:"occurrence_start"`
+	Residents       int        `json:"residents"`
+	Staff           int        `json:"staff"`
+	Volunteers      int        `json:"volunteers"`
+	Relatives       int        `json:"relatives"`
+	Feedback        *int       `json:"feedback" extensions:"x-nullable"`
+	Notes           string     `json:"notes"`
+	RecordedBy      *uuid.UUID `json:"recorded_by" extensions:"x-nullable"`
+}
+
+// AttendanceInput records one occurrence's attendance. occurrence_start is
+// the occurrence's original start (as in the calendar's original_start).
+type AttendanceInput struct {
+	OccurrenceStart *time.Time `json:"occurrence_start" example:"2026-09-08T14:00:00+03:00"`
+	Residents       int        `json:"residents" validate:"optional"`
+	Staff           int        `json:"staff" validate:"optional"`
+	Volunteers      int        `json:"volunteers" validate:"optional"`
+	Relatives       int        `json:"relatives" validate:"optional"`
+	Feedback        *int       `json:"feedback" validate:"optional" extensions:"x-nullable"`
+	Notes           string     `json:"notes" validate:"optional"`
+}
+
+// AttendancePatch changes an attendance record.
+type AttendancePatch struct {
+	Residents  *int                  `json:"residents"`
+	Staff      *int                  `json:"staff"`
+	Volunteers *int                  `json:"volunteers"`
+	Relatives  *int                  `json:"relatives"`
+	Feedback   httpapi.Optional[int] `json:"feedback" swaggertype:"integer"`
+	Notes      *string               `json:"notes"`
+}
+
+func toAttendanceResponse(a Attendance, zone *time.Location) AttendanceResponse {
+	return AttendanceResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
+		ActivityID: a.ActivityID, OccurrenceStart: a.OccurrenceStart.In(zone), Residents: a.Residents, Staff: a.Staff,
+		Volunteers: a.Volunteers, Relatives: a.Relatives, Feedback: a.Feedback, Notes: a.Notes, RecordedBy: a.RecordedBy}
+}

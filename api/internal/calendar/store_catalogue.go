@@ -1,0 +1,189 @@
+package calendar
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// PartnerFilter narrows the partner listing.
+type PartnerFilter struct {
+	Kind   string
+	Active *bool
+}
+
+// ListPartners returns a page of partners ordered by name.
+func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page httpapi.Page) ([]Partner, int64, error) {
+	q := page.Filter(s.DB.WithContext(ctx).Model(&Partner{}), "partners")
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Partner
+	err := page.Window(q).Order("name, id").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetPartner returns one partner.
+func (s Store) GetPartner(ctx context.Context, id uuid.UUID) (Partner, error) {
+	var p Partner
+	err := s.DB.WithContext(ctx).First(&p, "id = ?", id).Error
+	return p, database.NotFound(err, "partner")
+}
+
+// CreatePartner inserts a partner.
+func (s Store) CreatePartner(ctx context.Context, in PartnerInput) (Partner, error) {
+	var p Partner
+	in.toPartner(&p)
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Create(&p).Error; err != nil {
+			return partnerConflict(err)
+		}
+		return audit.Record(ctx, tx, "partner.create", "partner", p.ID, nil, toPartnerResponse(p))
+	})
+	return p, err
+}
+
+// UpdatePartner applies a patch if the version still matches.
+func (s Store) UpdatePartner(ctx context.Context, id uuid.UUID, ifMatch *int, patch PartnerPatch) (Partner, error) {
+	var p Partner
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "partner")
+		}
+		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		before := toPartnerResponse(p)
+		if err := patch.apply(&p); err != nil {
+			return err
+		}
+		p.Version++
+		if err := tx.Save(&p).Error; err != nil {
+			return partnerConflict(err)
+		}
+		return audit.Record(ctx, tx, "partner.update", "partner", p.ID, before, toPartnerResponse(p))
+	})
+	return p, err
+}
+
+// DeletePartner removes a partner no activity refers to.
+func (s Store) DeletePartner(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var p Partner
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "partner")
+		}
+		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&p).Error; err != nil {
+			if database.IsForeignKeyViolation(err) {
+				return apperr.Conflict("the partner takes part in activities; deactivate it instead")
+			}
+			return err
+		}
+		return audit.Record(ctx, tx, "partner.delete", "partner", p.ID, toPartnerResponse(p), nil)
+	})
+}
+
+func partnerConflict(err error) error {
+	if database.IsUniqueViolation(err) {
+		return apperr.Conflict("a partner with this name already exists")
+	}
+	return err
+}
+
+// ListSeries returns a page of series, latest first.
+func (s Store) ListSeries(ctx context.Context, page httpapi.Page) ([]Series, int64, error) {
+	q := page.Filter(s.DB.WithContext(ctx).Model(&Series{}), "series")
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Series
+	err := page.Window(q).Order("starts_on DESC, name, id").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetSeries returns one series.
+func (s Store) GetSeries(ctx context.Context, id uuid.UUID) (Series, error) {
+	var sr Series
+	err := s.DB.WithContext(ctx).First(&sr, "id = ?", id).Error
+	return sr, database.NotFound(err, "series")
+}
+
+// CreateSeries inserts a series.
+func (s Store) CreateSeries(ctx context.Context, in SeriesInput) (Series, error) {
+	sr := Series{Name: in.Name, Description: in.Description, StartsOn: *in.StartsOn, EndsOn: *in.EndsOn}
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Create(&sr).Error; err != nil {
+			return seriesConflict(err)
+		}
+		return audit.Record(ctx, tx, "series.create", "series", sr.ID, nil, toSeriesResponse(sr))
+	})
+	return sr, err
+}
+
+// UpdateSeries applies a patch if the version still matches.
+func (s Store) UpdateSeries(ctx context.Context, id uuid.UUID, ifMatch *int, patch SeriesPatch) (Series, error) {
+	var sr Series
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&sr, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "series")
+		}
+		if err := database.CheckVersion(ifMatch, sr.Version); err != nil {
+			return err
+		}
+		before := toSeriesResponse(sr)
+		if err := patch.apply(&sr); err != nil {
+			return err
+		}
+		sr.Version++
+		if err := tx.Save(&sr).Error; err != nil {
+			return seriesConflict(err)
+		}
+		return audit.Record(ctx, tx, "series.update", "series", sr.ID, before, toSeriesResponse(sr))
+	})
+	return sr, err
+}
+
+// DeleteSeries removes a series no activity belongs to.
+func (s Store) DeleteSeries(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var sr Series
+		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&sr, "id = ?", id).Error; err != nil {
+			return database.NotFound(err, "series")
+		}
+		if err := database.CheckVersion(ifMatch, sr.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&sr).Error; err != nil {
+			if database.IsForeignKeyViolation(err) {
+				return apperr.Conflict("the series still has activities")
+			}
+			return err
+		}
+		return audit.Record(ctx, tx, "series.delete", "series", sr.ID, toSeriesResponse(sr), nil)
+	})
+}
+
+func seriesConflict(err error) error {
+	if database.IsUniqueViolation(err) {
+		return apperr.Conflict("a series with this name and start date already exists")
+	}
+	return err
+}

@@ -1,0 +1,392 @@
+package calendar
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/recurrence"
+	"kulttuurisilta/api/internal/validate"
+)
+
+// Limits of one activity.
+const (
+	MaxDuration    = 14 * 24 * time.Hour
+	maxLinkedItems = 50
+	maxExdates     = 1000
+)
+
+// Bounds on stored times, so no arithmetic overflows and no client sends
+// the year 0001 by mistake.
+var (
+	minTime = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(2199, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+func (in *PartnerInput) validate() error {
+	in.Name, in.ContactName = strings.TrimSpace(in.Name), strings.TrimSpace(in.ContactName)
+	in.Email, in.Phone, in.Website = strings.TrimSpace(in.Email), strings.TrimSpace(in.Phone), strings.TrimSpace(in.Website)
+	var v validate.Errors
+	v.Text("name", in.Name, true, 200)
+	v.OneOf("kind", in.Kind, PartnerKinds...)
+	v.OneOf("sector", in.Sector, Sectors...)
+	v.Text("contact_name", in.ContactName, false, 200)
+	if in.Email != "" {
+		v.Email("email", in.Email)
+	}
+	v.Text("phone", in.Phone, false, 50)
+	v.Text("website", in.Website, false, 500)
+	if in.Website != "" && !v.Has("website") && !strings.HasPrefix(in.Website, "https://") && !strings.HasPrefix(in.Website, "http://") {
+		v.Add("website", "must start with https:// or http://")
+	}
+	v.Text("municipality", in.Municipality, false, 100)
+	v.Text("notes", in.Notes, false, 5000)
+	return v.Err()
+}
+
+func (in PartnerInput) toPartner(p *Partner) {
+	active := true
+	if in.Active != nil {
+		active = *in.Active
+	}
+	p.Name, p.Kind, p.Sector, p.ContactName, p.Email = in.Name, in.Kind, in.Sector, in.ContactName, in.Email
+	p.Phone, p.Website, p.Municipality, p.Notes, p.Active = in.Phone, in.Website, in.Municipality, in.Notes, active
+}
+
+func (patch PartnerPatch) apply(p *Partner) error {
+	in := PartnerInput{Name: p.Name, Kind: p.Kind, Sector: p.Sector, ContactName: p.ContactName, Email: p.Email,
+		Phone: p.Phone, Website: p.Website, Municipality: p.Municipality, Notes: p.Notes, Active: &p.Active}
+	httpapi.Patch(&in.Name, patch.Name)
+	httpapi.Patch(&in.Kind, patch.Kind)
+	httpapi.Patch(&in.Sector, patch.Sector)
+	httpapi.Patch(&in.ContactName, patch.ContactName)
+	httpapi.Patch(&in.Email, patch.Email)
+	httpapi.Patch(&in.Phone, patch.Phone)
+	httpapi.Patch(&in.Website, patch.Website)
+	httpapi.Patch(&in.Municipality, patch.Municipality)
+	httpapi.Patch(&in.Notes, patch.Notes)
+	if patch.Active != nil {
+		in.Active = patch.Active
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	in.toPartner(p)
+	return nil
+}
+
+func (in *SeriesInput) validate() error {
+	in.Name = strings.TrimSpace(in.Name)
+	var v validate.Errors
+	v.Text("name", in.Name, true, 200)
+	v.Text("description", in.Description, false, 5000)
+	v.Check(in.StartsOn != nil, "starts_on", "is required")
+	v.Check(in.EndsOn != nil, "ends_on", "is required")
+	v.DateOrder("ends_on", in.StartsOn, in.EndsOn)
+	if in.StartsOn != nil && in.EndsOn != nil && !v.Has("ends_on") && in.EndsOn.Sub(in.StartsOn.Time) > 366*24*time.Hour {
+		v.Add("ends_on", "a series lasts at most a year")
+	}
+	for _, d := range []struct {
+		field string
+		date  *civil.Date
+	}{{"starts_on", in.StartsOn}, {"ends_on", in.EndsOn}} {
+		if d.date != nil && (d.date.Before(minTime) || d.date.After(maxTime)) {
+			v.Add(d.field, "must be between 1990 and 2199")
+		}
+	}
+	return v.Err()
+}
+
+func (patch SeriesPatch) apply(s *Series) error {
+	in := SeriesInput{Name: s.Name, Description: s.Description, StartsOn: &s.StartsOn, EndsOn: &s.EndsOn}
+	httpapi.Patch(&in.Name, patch.Name)
+	httpapi.Patch(&in.Description, patch.Description)
+	if patch.StartsOn != nil {
+		in.StartsOn = patch.StartsOn
+	}
+	if patch.EndsOn != nil {
+		in.EndsOn = patch.EndsOn
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	s.Name, s.Description, s.StartsOn, s.EndsOn = in.Name, in.Description, *in.StartsOn, *in.EndsOn
+	return nil
+}
+
+// validate checks and normalises an activity: trims texts, fills defaults,
+// canonicalises the recurrence rule, dedupes lists and stores times in
+// UTC. It returns the parsed rule (nil for a single event).
+func (in *ActivityInput) validate() (*recurrence.Rule, error) {
+	in.Title, in.Recurrence = strings.TrimSpace(in.Title), strings.TrimSpace(in.Recurrence)
+	if in.Status == "" {
+		in.Status = StatusProposed
+	}
+	if in.Visibility == "" {
+		in.Visibility = "internal"
+	}
+	var v validate.Errors
+	v.Text("title", in.Title, true, 200)
+	v.Text("description", in.Description, false, 5000)
+	v.OneOf("category", in.Category, Categories...)
+	checkTime(&v, "starts_at", in.StartsAt)
+	checkTime(&v, "ends_at", in.EndsAt)
+	if in.StartsAt != nil && in.EndsAt != nil && !v.Has("starts_at") && !v.Has("ends_at") {
+		switch d := in.EndsAt.Sub(*in.StartsAt); {
+		case d <= 0:
+			v.Add("ends_at", "must be after starts_at")
+		case d > MaxDuration:
+			v.Add("ends_at", "an activity lasts at most 14 days; use a recurrence rule or a series for longer programmes")
+		}
+	}
+	var rule *recurrence.Rule
+	if in.Recurrence != "" {
+		r, err := recurrence.Parse(in.Recurrence)
+		if err != nil {
+			v.Add("recurrence", "%s", err.Error())
+		} else {
+			rule, in.Recurrence = r, r.String()
+		}
+	}
+	if len(in.Exdates) > maxExdates {
+		v.Add("exdates", "at most %d excluded dates", maxExdates)
+	} else {
+		for _, t := range in.Exdates {
+			if t.Before(minTime) || t.After(maxTime) {
+				v.Add("exdates", "every excluded date must be between 1990 and 2199")
+				break
+			}
+		}
+		if len(in.Exdates) > 0 && in.Recurrence == "" && !v.Has("recurrence") {
+			v.Add("exdates", "only a recurring activity has excluded dates")
+		}
+	}
+	in.UnitIDs = dedupeIDs(in.UnitIDs)
+	in.PartnerIDs = dedupeIDs(in.PartnerIDs)
+	switch {
+	case len(in.UnitIDs) == 0:
+		v.Add("unit_ids", "name at least one hosting unit")
+	case len(in.UnitIDs) > maxLinkedItems:
+		v.Add("unit_ids", "at most %d units", maxLinkedItems)
+	}
+	if len(in.PartnerIDs) > maxLinkedItems {
+		v.Add("partner_ids", "at most %d partners", maxLinkedItems)
+	}
+	v.OneOf("status", in.Status, Statuses...)
+	slices.Sort(in.TargetGroups)
+	in.TargetGroups = slices.Compact(in.TargetGroups)
+	for _, g := range in.TargetGroups {
+		if !slices.Contains(TargetGroups, g) {
+			v.Add("target_groups", "each must be one of %s", strings.Join(TargetGroups, ", "))
+			break
+		}
+	}
+	v.Text("accessibility", in.Accessibility, false, 2000)
+	if in.Capacity != nil {
+		v.Range("capacity", int64(*in.Capacity), 0, 100000)
+	}
+	v.OneOf("visibility", in.Visibility, Visibilities...)
+	if in.CostEstimateCents != nil {
+		v.Range("cost_estimate_cents", *in.CostEstimateCents, 0, 100_000_000_000)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	return rule, nil
+}
+
+func checkTime(v *validate.Errors, field string, t *time.Time) {
+	switch {
+	case t == nil:
+		v.Add(field, "is required")
+	case t.Before(minTime) || t.After(maxTime):
+		v.Add(field, "must be between 1990 and 2199")
+	}
+}
+
+func dedupeIDs(ids []uuid.UUID) []uuid.UUID {
+	out := slices.Clone(ids)
+	slices.SortFunc(out, func(a, b uuid.UUID) int { return strings.Compare(a.String(), b.String()) })
+	return slices.Compact(out)
+}
+
+// toActivity copies a validated input into a, computing the indexed span.
+func (in ActivityInput) toActivity(a *Activity, rule *recurrence.Rule, zone *time.Location) {
+	a.Title, a.Description, a.Category = in.Title, in.Description, in.Category
+	a.StartsAt, a.EndsAt = in.StartsAt.UTC().Truncate(time.Microsecond), in.EndsAt.UTC().Truncate(time.Microsecond)
+	a.Recurrence = in.Recurrence
+	a.Exdates = make(Times, len(in.Exdates))
+	for i, t := range in.Exdates {
+		a.Exdates[i] = t.UTC().Truncate(time.Microsecond)
+	}
+	a.UntilAt = spanEnd(rule, a.StartsAt, a.EndsAt, zone)
+	a.UnitIDs, a.PartnerIDs, a.SeriesID = in.UnitIDs, in.PartnerIDs, in.SeriesID
+	a.Status, a.TargetGroups, a.Accessibility = in.Status, in.TargetGroups, in.Accessibility
+	if a.TargetGroups == nil {
+		a.TargetGroups = []string{}
+	}
+	a.Capacity, a.Visibility, a.CostEstimateCents = in.Capacity, in.Visibility, in.CostEstimateCents
+}
+
+// spanEnd is the end of the last occurrence, or nil when the rule never ends.
+func spanEnd(rule *recurrence.Rule, start, end time.Time, zone *time.Location) *time.Time {
+	if rule == nil {
+		return &end
+	}
+	last, ok := recurrence.Until(rule, start, zone)
+	if !ok {
+		return nil
+	}
+	u := last.Add(end.Sub(start)).UTC()
+	if u.Before(end) {
+		u = end
+	}
+	return &u
+}
+
+// toInput is the activity as an input, for patches to merge into.
+func (a Activity) toInput() ActivityInput {
+	st, en := a.StartsAt, a.EndsAt
+	return ActivityInput{Title: a.Title, Description: a.Description, Category: a.Category, StartsAt: &st, EndsAt: &en,
+		Recurrence: a.Recurrence, Exdates: slices.Clone([]time.Time(a.Exdates)), UnitIDs: slices.Clone(a.UnitIDs),
+		PartnerIDs: slices.Clone(a.PartnerIDs), SeriesID: a.SeriesID, Status: a.Status,
+		TargetGroups: slices.Clone([]string(a.TargetGroups)), Accessibility: a.Accessibility, Capacity: a.Capacity,
+		Visibility: a.Visibility, CostEstimateCents: a.CostEstimateCents}
+}
+
+// merge applies the patch onto the activity's current values.
+func (p ActivityPatch) merge(a Activity) ActivityInput {
+	in := a.toInput()
+	httpapi.Patch(&in.Title, p.Title)
+	httpapi.Patch(&in.Description, p.Description)
+	httpapi.Patch(&in.Category, p.Category)
+	if p.StartsAt != nil {
+		in.StartsAt = p.StartsAt
+	}
+	if p.EndsAt != nil {
+		in.EndsAt = p.EndsAt
+	}
+	httpapi.Patch(&in.Recurrence, p.Recurrence)
+	httpapi.Patch(&in.Exdates, p.Exdates)
+	httpapi.Patch(&in.UnitIDs, p.UnitIDs)
+	httpapi.Patch(&in.PartnerIDs, p.PartnerIDs)
+	if p.SeriesID.Set {
+		in.SeriesID = p.SeriesID.Value
+	}
+	httpapi.Patch(&in.Status, p.Status)
+	httpapi.Patch(&in.TargetGroups, p.TargetGroups)
+	httpapi.Patch(&in.Accessibility, p.Accessibility)
+	if p.Capacity.Set {
+		in.Capacity = p.Capacity.Value
+	}
+	httpapi.Patch(&in.Visibility, p.Visibility)
+	if p.CostEstimateCents.Set {
+		in.CostEstimateCents = p.CostEstimateCents.Value
+	}
+	if p.AllowOverlap != nil {
+		in.AllowOverlap = *p.AllowOverlap
+	}
+	return in
+}
+
+// transitions are the allowed status changes (ADR 0023).
+var transitions = map[string][]string{
+	StatusProposed:  {StatusPlanned, StatusCancelled},
+	StatusPlanned:   {StatusConfirmed, StatusCancelled},
+	StatusConfirmed: {StatusCompleted, StatusCancelled},
+	StatusCompleted: {},
+	StatusCancelled: {},
+}
+
+// checkTransition refuses a status change outside the life cycle with 422.
+func checkTransition(from, to string) error {
+	if from == to || slices.Contains(transitions[from], to) {
+		return nil
+	}
+	allowed := transitions[from]
+	if len(allowed) == 0 {
+		return apperr.InvalidField("status", "a "+from+" activity cannot change status")
+	}
+	return apperr.InvalidField("status", "a "+from+" activity can only become "+strings.Join(allowed, " or "))
+}
+
+// timingChanged reports whether the change moves any occurrence or unit.
+func timingChanged(before, after Activity) bool {
+	return !before.StartsAt.Equal(after.StartsAt) || !before.EndsAt.Equal(after.EndsAt) ||
+		before.Recurrence != after.Recurrence || !slices.EqualFunc(before.Exdates, after.Exdates, time.Time.Equal) ||
+		!slices.Equal(before.UnitIDs, after.UnitIDs)
+}
+
+// occurrencesChanged reports whether the change can remove an occurrence
+// (what attendance and overrides refer to).
+func occurrencesChanged(before, after Activity) bool {
+	return !before.StartsAt.Equal(after.StartsAt) || !before.EndsAt.Equal(after.EndsAt) ||
+		before.Recurrence != after.Recurrence || !slices.EqualFunc(before.Exdates, after.Exdates, time.Time.Equal)
+}
+
+func (in *OverrideInput) validate(dur time.Duration) error {
+	var v validate.Errors
+	checkTime(&v, "original_start", in.OriginalStart)
+	if (in.StartsAt == nil) != (in.EndsAt == nil) {
+		v.Add("ends_at", "give both starts_at and ends_at to move the occurrence, or neither")
+	}
+	if in.StartsAt != nil && in.EndsAt != nil {
+		checkTime(&v, "starts_at", in.StartsAt)
+		checkTime(&v, "ends_at", in.EndsAt)
+		if !v.Has("starts_at") && !v.Has("ends_at") {
+			switch d := in.EndsAt.Sub(*in.StartsAt); {
+			case d <= 0:
+				v.Add("ends_at", "must be after starts_at")
+			case d > MaxDuration:
+				v.Add("ends_at", "an occurrence lasts at most 14 days")
+			}
+		}
+	}
+	if in.StartsAt == nil && in.EndsAt == nil && in.OriginalStart != nil && !v.Has("original_start") {
+		st, en := *in.OriginalStart, in.OriginalStart.Add(dur)
+		in.StartsAt, in.EndsAt = &st, &en
+	}
+	v.Text("note", in.Note, false, 2000)
+	return v.Err()
+}
+
+func (in *AttendanceInput) validate() error {
+	var v validate.Errors
+	checkTime(&v, "occurrence_start", in.OccurrenceStart)
+	checkCounts(&v, in.Residents, in.Staff, in.Volunteers, in.Relatives)
+	if in.Feedback != nil {
+		v.Range("feedback", int64(*in.Feedback), 1, 5)
+	}
+	v.Text("notes", in.Notes, false, 5000)
+	return v.Err()
+}
+
+func checkCounts(v *validate.Errors, residents, staff, volunteers, relatives int) {
+	v.Range("residents", int64(residents), 0, 100000)
+	v.Range("staff", int64(staff), 0, 100000)
+	v.Range("volunteers", int64(volunteers), 0, 100000)
+	v.Range("relatives", int64(relatives), 0, 100000)
+}
+
+func (p AttendancePatch) apply(a *Attendance) error {
+	httpapi.Patch(&a.Residents, p.Residents)
+	httpapi.Patch(&a.Staff, p.Staff)
+	httpapi.Patch(&a.Volunteers, p.Volunteers)
+	httpapi.Patch(&a.Relatives, p.Relatives)
+	if p.Feedback.Set {
+		a.Feedback = p.Feedback.Value
+	}
+	httpapi.Patch(&a.Notes, p.Notes)
+	var v validate.Errors
+	checkCounts(&v, a.Residents, a.Staff, a.Volunteers, a.Relatives)
+	if a.Feedback != nil {
+		v.Range("feedback", int64(*a.Feedback), 1, 5)
+	}
+	v.Text("notes", a.Notes, false, 5000)
+	return v.Err()
+}

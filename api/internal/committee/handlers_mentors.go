@@ -1,0 +1,364 @@
+package committee
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// listMentors godoc
+//
+//	@Summary		List mentors
+//	@Description	Staff named as culture mentors. Admins, the producer and managers read all; a mentor reads the mentors of their own units; viewers and API tokens read only GET /mentors/summary.
+//	@Tags			mentors
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			unit_id			query		string	false	"Mentors of this unit"	format(uuid)
+//	@Param			active			query		bool	false	"Active mentors only (true) or inactive only (false)"
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MentorResponse}
+//	@Router			/mentors [get]
+func (m Module) listMentors(c echo.Context) error {
+	p, err := allowed(c, canReadMentors)
+	if err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f MentorFilter
+	if f.UnitID, err = httpapi.QueryUUID(c, "unit_id"); err != nil {
+		return err
+	}
+	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListMentors(c.Request().Context(), unitScope(p), f, page)
+	if err != nil {
+		return err
+	}
+	items := make([]MentorResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toMentorResponse(r)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getMentor godoc
+//
+//	@Summary	Get a mentor
+//	@Tags		mentors
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		string	true	"Mentor id"	format(uuid)
+//	@Success	200	{object}	MentorResponse
+//	@Success	304	"Not modified"
+//	@Router		/mentors/{id} [get]
+func (m Module) getMentor(c echo.Context) error {
+	p, err := allowed(c, canReadMentors)
+	if err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	row, err := m.Store.GetMentor(c.Request().Context(), unitScope(p), id)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, row.Version, toMentorResponse(row))
+}
+
+// createMentor godoc
+//
+//	@Summary		Name a mentor
+//	@Description	Admins and the producer name mentors to one or more units. user_id optionally links the record to the mentor's user account (a user with the mentor role); access to units still comes from the user account's own units.
+//	@Tags			mentors
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			body	body		MentorInput	true	"The mentor"
+//	@Success		201		{object}	MentorResponse
+//	@Router			/mentors [post]
+func (m Module) createMentor(c echo.Context) error {
+	if _, err := allowed(c, canWriteMentors); err != nil {
+		return err
+	}
+	var in MentorInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	row, err := m.Store.CreateMentor(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/mentors/"+row.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, toMentorResponse(row))
+}
+
+// updateMentor godoc
+//
+//	@Summary	Change a mentor
+//	@Tags		mentors
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string		true	"Mentor id"	format(uuid)
+//	@Param		If-Match	header		string		false	"Version ETag the change is based on"
+//	@Param		body		body		MentorPatch	true	"Fields to change"
+//	@Success	200			{object}	MentorResponse
+//	@Router		/mentors/{id} [patch]
+func (m Module) updateMentor(c echo.Context) error {
+	if _, err := allowed(c, canWriteMentors); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch MentorPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	row, err := m.Store.UpdateMentor(c.Request().Context(), id, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, row.Version, toMentorResponse(row))
+}
+
+// deleteMentor godoc
+//
+//	@Summary		Delete a mentor
+//	@Description	Removes the mentor record with its trainings; to keep the history, deactivate it instead (PATCH active=false).
+//	@Tags			mentors
+//	@Security		BearerAuth
+//	@Param			id			path	string	true	"Mentor id"	format(uuid)
+//	@Param			If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success		204			"Deleted"
+//	@Router			/mentors/{id} [delete]
+func (m Module) deleteMentor(c echo.Context) error {
+	if _, err := allowed(c, canWriteMentors); err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteMentor(c.Request().Context(), id, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// listTrainings godoc
+//
+//	@Summary	List a mentor's trainings
+//	@Tags		mentors
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id				path		string	true	"Mentor id"								format(uuid)
+//	@Param		from			query		string	false	"Completed on or after (YYYY-MM-DD)"	format(date)
+//	@Param		to				query		string	false	"Completed on or before (YYYY-MM-DD)"	format(date)
+//	@Param		limit			query		int		false	"Page size (1-200)"						default(50)
+//	@Param		offset			query		int		false	"Offset"								default(0)
+//	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
+//	@Success	200				{object}	httpapi.ListDoc{items=[]committee.TrainingResponse}
+//	@Router		/mentors/{id}/trainings [get]
+func (m Module) listTrainings(c echo.Context) error {
+	p, err := allowed(c, canReadMentors)
+	if err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f TrainingFilter
+	if f.From, f.To, err = dateRange(c); err != nil {
+		return err
+	}
+	rows, total, err := m.Store.ListTrainings(c.Request().Context(), unitScope(p), id, f, page)
+	if err != nil {
+		return err
+	}
+	items := make([]TrainingResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toTrainingResponse(r)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// getTraining godoc
+//
+//	@Summary	Get a training
+//	@Tags		mentors
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string	true	"Mentor id"		format(uuid)
+//	@Param		training_id	path		string	true	"Training id"	format(uuid)
+//	@Success	200			{object}	TrainingResponse
+//	@Success	304			"Not modified"
+//	@Router		/mentors/{id}/trainings/{training_id} [get]
+func (m Module) getTraining(c echo.Context) error {
+	p, err := allowed(c, canReadMentors)
+	if err != nil {
+		return err
+	}
+	id, trainingID, err := pathIDs(c, "training_id")
+	if err != nil {
+		return err
+	}
+	row, err := m.Store.GetTraining(c.Request().Context(), unitScope(p), id, trainingID)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, row.Version, toTrainingResponse(row))
+}
+
+// createTraining godoc
+//
+//	@Summary		Record a training
+//	@Description	Admins, the producer and mentors of one of the mentor's units record trainings. completed_on must not be in the future; hours in steps of 0.1.
+//	@Tags			mentors
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id		path		string			true	"Mentor id"	format(uuid)
+//	@Param			body	body		TrainingInput	true	"The training"
+//	@Success		201		{object}	TrainingResponse
+//	@Router			/mentors/{id}/trainings [post]
+func (m Module) createTraining(c echo.Context) error {
+	p, err := allowed(c, canWriteTrainings)
+	if err != nil {
+		return err
+	}
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in TrainingInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	row, err := m.Store.CreateTraining(c.Request().Context(), unitScope(p), id, in, m.today())
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", "/api/v1/mentors/"+id.String()+"/trainings/"+row.ID.String())
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, toTrainingResponse(row))
+}
+
+// updateTraining godoc
+//
+//	@Summary	Change a training
+//	@Tags		mentors
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		string			true	"Mentor id"		format(uuid)
+//	@Param		training_id	path		string			true	"Training id"	format(uuid)
+//	@Param		If-Match	header		string			false	"Version ETag the change is based on"
+//	@Param		body		body		TrainingPatch	true	"Fields to change"
+//	@Success	200			{object}	TrainingResponse
+//	@Router		/mentors/{id}/trainings/{training_id} [patch]
+func (m Module) updateTraining(c echo.Context) error {
+	p, err := allowed(c, canWriteTrainings)
+	if err != nil {
+		return err
+	}
+	id, trainingID, err := pathIDs(c, "training_id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch TrainingPatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	row, err := m.Store.UpdateTraining(c.Request().Context(), unitScope(p), id, trainingID, ifMatch, patch, m.today())
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, row.Version, toTrainingResponse(row))
+}
+
+// deleteTraining godoc
+//
+//	@Summary	Delete a training
+//	@Tags		mentors
+//	@Security	BearerAuth
+//	@Param		id			path	string	true	"Mentor id"		format(uuid)
+//	@Param		training_id	path	string	true	"Training id"	format(uuid)
+//	@Param		If-Match	header	string	false	"Version ETag the deletion is based on"
+//	@Success	204			"Deleted"
+//	@Router		/mentors/{id}/trainings/{training_id} [delete]
+func (m Module) deleteTraining(c echo.Context) error {
+	p, err := allowed(c, canWriteTrainings)
+	if err != nil {
+		return err
+	}
+	id, trainingID, err := pathIDs(c, "training_id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	if err := m.Store.DeleteTraining(c.Request().Context(), unitScope(p), id, trainingID, ifMatch); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// mentorSummary godoc
+//
+//	@Summary		Mentor figures per unit
+//	@Description	Per active unit: its active mentors, and the trainings its mentors completed in the year with their hours (a mentor of two units counts in both). Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
+//	@Tags			mentors
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			year			query		int		false	"Year (default: this year)"
+//	@Param			department_id	query		string	false	"Only units of this department"	format(uuid)
+//	@Success		200				{object}	MentorSummary
+//	@Router			/mentors/summary [get]
+func (m Module) mentorSummary(c echo.Context) error {
+	p, err := allowed(c, canReadSummary)
+	if err != nil {
+		return err
+	}
+	f, err := m.summaryFilter(c)
+	if err != nil {
+		return err
+	}
+	out, err := m.Store.MentorSummary(c.Request().Context(), unitScope(p), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,181 @@
+package committee
+
+import (
+	"context"
+	"slices"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// Store reads and writes the committee domain. Every write records its
+// audit event in the same transaction.
+//
+// Calls take a scope: nil sees every unit, otherwise only rows of the
+// listed units (a mentor's) are visible, and any other row is "not found".
+type Store struct {
+	DB *gorm.DB
+}
+
+var (
+	forUpdate = clause.Locking{Strength: "UPDATE"}
+	forShare  = clause.Locking{Strength: "SHARE"}
+)
+
+func inScope(scope []uuid.UUID, unit uuid.UUID) bool {
+	return scope == nil || slices.Contains(scope, unit)
+}
+
+// whereScope restricts q to rows whose column is one of the scope's units.
+func whereScope(q *gorm.DB, column string, scope []uuid.UUID) *gorm.DB {
+	if scope == nil {
+		return q
+	}
+	return q.Where(column+" IN ?", append(slices.Clone(scope), uuid.Nil))
+}
+
+// CommitteeFilter narrows the committee listing.
+type CommitteeFilter struct {
+	UnitID *uuid.UUID
+	Active *bool
+}
+
+// ListCommittees returns a page of committees ordered by name.
+func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f CommitteeFilter, page httpapi.Page) ([]Committee, int64, error) {
+	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Committee{}), "committees"), "unit_id", scope)
+	if f.UnitID != nil {
+		q = q.Where("unit_id = ?", *f.UnitID)
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Committee
+	err := page.Window(q).Order("name, id").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetCommittee returns one committee in scope.
+func (s Store) GetCommittee(ctx context.Context, scope []uuid.UUID, id uuid.UUID) (Committee, error) {
+	return findCommittee(s.DB.WithContext(ctx), scope, id)
+}
+
+func findCommittee(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Committee, error) {
+	var c Committee
+	if err := db.First(&c, "id = ?", id).Error; err != nil {
+		return c, database.NotFound(err, "committee")
+	}
+	if !inScope(scope, c.UnitID) {
+		return Committee{}, apperr.NotFound("committee")
+	}
+	return c, nil
+}
+
+// CreateCommittee inserts a committee.
+func (s Store) CreateCommittee(ctx context.Context, in CommitteeInput) (Committee, error) {
+	c := in.toCommittee()
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := checkUnits(tx, "unit_id", []uuid.UUID{c.UnitID}); err != nil {
+			return err
+		}
+		if err := tx.Create(&c).Error; err != nil {
+			return committeeConflict(err)
+		}
+		return audit.Record(ctx, tx, "committee.create", "committee", c.ID, nil, toCommitteeResponse(c))
+	})
+	return c, err
+}
+
+// UpdateCommittee applies a patch if the version still matches. A founding
+// date after the committee's first meeting or membership is refused.
+func (s Store) UpdateCommittee(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p CommitteePatch) (Committee, error) {
+	var c Committee
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if c, err = findCommittee(tx.Clauses(forUpdate), scope, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
+			return err
+		}
+		before := toCommitteeResponse(c)
+		if err := p.apply(&c); err != nil {
+			return err
+		}
+		if c.FoundedOn != nil {
+			if err := checkFounding(tx, c.ID, *c.FoundedOn); err != nil {
+				return err
+			}
+		}
+		c.Version++
+		if err := tx.Save(&c).Error; err != nil {
+			return committeeConflict(err)
+		}
+		return audit.Record(ctx, tx, "committee.update", "committee", c.ID, before, toCommitteeResponse(c))
+	})
+	return c, err
+}
+
+func checkFounding(tx *gorm.DB, id uuid.UUID, founded civil.Date) error {
+	var n int64
+	err := tx.Raw(`SELECT (SELECT count(*) FROM committee_meetings WHERE committee_id = @id AND held_on < @d)
+		+ (SELECT count(*) FROM committee_members WHERE committee_id = @id AND joined_on < @d)`,
+		map[string]any{"id": id, "d": founded}).Scan(&n).Error
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return apperr.InvalidField("founded_on", "the committee has meetings or members before this date")
+	}
+	return nil
+}
+
+// DeleteCommittee removes a committee with no members, meetings or ideas;
+// a committee with history is deactivated instead (PATCH active=false).
+func (s Store) DeleteCommittee(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		c, err := findCommittee(tx.Clauses(forUpdate), scope, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&c).Error; err != nil {
+			if database.IsForeignKeyViolation(err) {
+				return apperr.Conflict("the committee has members, meetings or ideas; deactivate it instead (active=false)")
+			}
+			return err
+		}
+		return audit.Record(ctx, tx, "committee.delete", "committee", c.ID, toCommitteeResponse(c), nil)
+	})
+}
+
+func committeeConflict(err error) error {
+	if database.IsUniqueViolation(err) {
+		return apperr.Conflict("the unit already has a committee with this name")
+	}
+	return err
+}
+
+// checkUnits answers 422 on field unless every unit exists.
+func checkUnits(tx *gorm.DB, field string, ids []uuid.UUID) error {
+	var n int64
+	if err := tx.Table("units").Where("id IN ?", ids).Count(&n).Error; err != nil {
+		return err
+	}
+	if int(n) != len(ids) {
+		return apperr.InvalidField(field, "no such unit")
+	}
+	return nil
+}

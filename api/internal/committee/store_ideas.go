@@ -1,0 +1,188 @@
+package committee
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// IdeaFilter narrows the idea listing.
+type IdeaFilter struct {
+	CommitteeID *uuid.UUID
+	UnitID      *uuid.UUID
+	Status      string
+	Source      string
+	// Q is a case-insensitive text search in title and description.
+	Q           string
+	HasActivity *bool
+	Sort        string
+}
+
+// likePattern escapes LIKE wildcards so q matches literally.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(q) + "%"
+}
+
+// ListIdeas returns a page of ideas in the requested order.
+func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, page httpapi.Page) ([]Idea, int64, error) {
+	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Idea{}), "ideas"), "unit_id", scope)
+	if f.CommitteeID != nil {
+		q = q.Where("committee_id = ?", *f.CommitteeID)
+	}
+	if f.UnitID != nil {
+		q = q.Where("unit_id = ?", *f.UnitID)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
+	}
+	if f.Source != "" {
+		q = q.Where("source = ?", f.Source)
+	}
+	if f.Q != "" {
+		q = q.Where("(title || ' ' || description) ILIKE ?", likePattern(f.Q))
+	}
+	if f.HasActivity != nil {
+		if *f.HasActivity {
+			q = q.Where("activity_id IS NOT NULL")
+		} else {
+			q = q.Where("activity_id IS NULL")
+		}
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	order := "created_at DESC, id DESC"
+	switch f.Sort {
+	case "rank":
+		order = "priority ASC NULLS LAST, votes DESC, created_at, id"
+	case "title":
+		order = "lower(title), id"
+	}
+	var rows []Idea
+	err := page.Window(q).Order(order).Find(&rows).Error
+	return rows, total, err
+}
+
+func findIdea(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Idea, error) {
+	var i Idea
+	if err := db.First(&i, "id = ?", id).Error; err != nil {
+		return i, database.NotFound(err, "idea")
+	}
+	if !inScope(scope, i.UnitID) {
+		return Idea{}, apperr.NotFound("idea")
+	}
+	return i, nil
+}
+
+// GetIdea returns one idea in scope.
+func (s Store) GetIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID) (Idea, error) {
+	return findIdea(s.DB.WithContext(ctx), scope, id)
+}
+
+// CreateIdea files a new idea under a committee in scope.
+func (s Store) CreateIdea(ctx context.Context, scope []uuid.UUID, in IdeaInput) (Idea, error) {
+	var i Idea
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		c, err := findCommittee(tx.Clauses(forShare), scope, in.CommitteeID)
+		if err != nil {
+			if apperr.IsKind(err, apperr.KindNotFound) {
+				return apperr.InvalidField("committee_id", "no such committee")
+			}
+			return err
+		}
+		i = Idea{CommitteeID: c.ID, UnitID: c.UnitID, Title: in.Title, Description: in.Description, Source: in.Source,
+			Status: "new", Votes: in.Votes, Priority: in.Priority, StatusChangedAt: s.now()}
+		if err := tx.Create(&i).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "idea.create", "idea", i.ID, nil, toIdeaResponse(i))
+	})
+	return i, err
+}
+
+func (s Store) now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// UpdateIdea applies a patch if the version still matches; a status change
+// must be an allowed transition.
+func (s Store) UpdateIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p IdeaPatch) (Idea, error) {
+	var i Idea
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if i, err = findIdea(tx.Clauses(forUpdate), scope, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, i.Version); err != nil {
+			return err
+		}
+		before := toIdeaResponse(i)
+		if err := p.apply(&i, s.now()); err != nil {
+			return err
+		}
+		i.Version++
+		if err := tx.Save(&i).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "idea.update", "idea", i.ID, before, toIdeaResponse(i))
+	})
+	return i, err
+}
+
+// VoteIdea adds votes to a new or planned idea. It needs no If-Match:
+// concurrent votes add up instead of overwriting each other.
+func (s Store) VoteIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, count int) (Idea, error) {
+	var i Idea
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if i, err = findIdea(tx.Clauses(forUpdate), scope, id); err != nil {
+			return err
+		}
+		if i.Status != "new" && i.Status != "planned" {
+			return apperr.InvalidField("status", "only new and planned ideas take votes; this one is "+i.Status)
+		}
+		if i.Votes+count > maxVotes {
+			return apperr.InvalidField("count", "the idea would have more than 100000 votes")
+		}
+		before := toIdeaResponse(i)
+		i.Votes += count
+		i.Version++
+		if err := tx.Save(&i).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "idea.vote", "idea", i.ID, before, toIdeaResponse(i))
+	})
+	return i, err
+}
+
+// DeleteIdea removes an idea that has not become an activity; such ideas
+// are declined instead, so the link is kept.
+func (s Store) DeleteIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		i, err := findIdea(tx.Clauses(forUpdate), scope, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, i.Version); err != nil {
+			return err
+		}
+		if i.ActivityID != nil {
+			return apperr.Conflict("the idea became an activity; decline it instead of deleting it")
+		}
+		if err := tx.Delete(&i).Error; err != nil {
+			if database.IsForeignKeyViolation(err) {
+				return apperr.Conflict("the idea is referred to elsewhere; decline it instead")
+			}
+			return err
+		}
+		return audit.Record(ctx, tx, "idea.delete", "idea", i.ID, toIdeaResponse(i), nil)
+	})
+}

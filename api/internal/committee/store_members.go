@@ -1,0 +1,280 @@
+package committee
+
+import (
+	"context"
+	"errors"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// MemberFilter narrows the member listing.
+type MemberFilter struct {
+	// Current keeps only members on the committee today (true) or only
+	// former ones (false).
+	Current *bool
+	Today   civil.Date
+}
+
+func membersWithNames(db *gorm.DB) *gorm.DB {
+	return db.Model(&Member{}).Select("committee_members.*, residents.display_name").
+		Joins("JOIN residents ON residents.id = committee_members.resident_id")
+}
+
+// ListMembers returns a page of a committee's members, current ones first,
+// officers before members.
+func (s Store) ListMembers(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MemberFilter, page httpapi.Page) ([]Member, int64, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := findCommittee(db, scope, committeeID); err != nil {
+		return nil, 0, err
+	}
+	q := page.Filter(membersWithNames(db), "committee_members").Where("committee_members.committee_id = ?", committeeID)
+	if f.Current != nil {
+		cond := "committee_members.joined_on <= ? AND (committee_members.left_on IS NULL OR committee_members.left_on >= ?)"
+		if *f.Current {
+			q = q.Where(cond, f.Today, f.Today)
+		} else {
+			q = q.Not(cond, f.Today, f.Today)
+		}
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Member
+	err := page.Window(q).Order("committee_members.left_on IS NOT NULL, " +
+		"array_position(ARRAY['chair','secretary','member'], committee_members.role), " +
+		"lower(residents.display_name), committee_members.joined_on, committee_members.id").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetMember returns one member of a committee in scope.
+func (s Store) GetMember(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID) (Member, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := findCommittee(db, scope, committeeID); err != nil {
+		return Member{}, err
+	}
+	var m Member
+	err := membersWithNames(db).Where("committee_members.id = ? AND committee_members.committee_id = ?", id, committeeID).
+		Take(&m).Error
+	return m, database.NotFound(err, "member")
+}
+
+// CreateMember adds a member; a display_name creates the resident in the
+// committee's unit in the same transaction.
+func (s Store) CreateMember(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, in MemberInput) (Member, error) {
+	var m Member
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
+		if err != nil {
+			return err
+		}
+		if err := in.validate(c.FoundedOn); err != nil {
+			return err
+		}
+		var r Resident
+		if in.DisplayName != nil {
+			r = Resident{UnitID: c.UnitID, DisplayName: *in.DisplayName, Active: true}
+			if err := tx.Create(&r).Error; err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, tx, "resident.create", "resident", r.ID, nil, toResidentResponse(r)); err != nil {
+				return err
+			}
+		} else if err := tx.First(&r, "id = ? AND unit_id = ?", *in.ResidentID, c.UnitID).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return apperr.InvalidField("resident_id", "no such resident in the committee's unit")
+			}
+			return err
+		}
+		m = Member{CommitteeID: c.ID, UnitID: c.UnitID, ResidentID: r.ID, Role: in.Role, JoinedOn: in.JoinedOn, LeftOn: in.LeftOn}
+		if err := tx.Create(&m).Error; err != nil {
+			return memberConflict(err, m.Role)
+		}
+		m.DisplayName = r.DisplayName
+		return audit.Record(ctx, tx, "committee_member.create", "committee_member", m.ID, nil, toMemberResponse(m))
+	})
+	return m, err
+}
+
+func lockMember(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Member, Committee, error) {
+	c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
+	if err != nil {
+		return Member{}, c, err
+	}
+	var m Member
+	if err := tx.Clauses(forUpdate).First(&m, "id = ? AND committee_id = ?", id, committeeID).Error; err != nil {
+		return m, c, database.NotFound(err, "member")
+	}
+	err = tx.Model(&Resident{}).Where("id = ?", m.ResidentID).Pluck("display_name", &m.DisplayName).Error
+	return m, c, err
+}
+
+// UpdateMember applies a patch if the version still matches.
+func (s Store) UpdateMember(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int, p MemberPatch) (Member, error) {
+	var m Member
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var c Committee
+		var err error
+		if m, c, err = lockMember(tx, scope, committeeID, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
+			return err
+		}
+		before := toMemberResponse(m)
+		if err := p.apply(&m, c.FoundedOn); err != nil {
+			return err
+		}
+		m.Version++
+		if err := tx.Save(&m).Error; err != nil {
+			return memberConflict(err, m.Role)
+		}
+		return audit.Record(ctx, tx, "committee_member.update", "committee_member", m.ID, before, toMemberResponse(m))
+	})
+	return m, err
+}
+
+// DeleteMember removes a membership entered by mistake. A member who
+// leaves is kept in the history with left_on instead.
+func (s Store) DeleteMember(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		m, _, err := lockMember(tx, scope, committeeID, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&m).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "committee_member.delete", "committee_member", m.ID, toMemberResponse(m), nil)
+	})
+}
+
+func memberConflict(err error, role string) error {
+	switch database.ConstraintName(err) {
+	case "committee_members_no_overlap":
+		return apperr.Conflict("the resident is already a member of this committee for an overlapping period")
+	case "committee_members_one_officer_key":
+		return apperr.Conflict("the committee already has a current %s; give the current one a left_on date first", role)
+	}
+	return err
+}
+
+// MeetingFilter narrows the meeting listing.
+type MeetingFilter struct {
+	From, To *civil.Date
+}
+
+// ListMeetings returns a page of a committee's meetings, newest first.
+func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MeetingFilter, page httpapi.Page) ([]Meeting, int64, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := findCommittee(db, scope, committeeID); err != nil {
+		return nil, 0, err
+	}
+	q := page.Filter(db.Model(&Meeting{}), "committee_meetings").Where("committee_id = ?", committeeID)
+	if f.From != nil {
+		q = q.Where("held_on >= ?", *f.From)
+	}
+	if f.To != nil {
+		q = q.Where("held_on <= ?", *f.To)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Meeting
+	err := page.Window(q).Order("held_on DESC, id DESC").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetMeeting returns one meeting of a committee in scope.
+func (s Store) GetMeeting(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID) (Meeting, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := findCommittee(db, scope, committeeID); err != nil {
+		return Meeting{}, err
+	}
+	var m Meeting
+	err := db.First(&m, "id = ? AND committee_id = ?", id, committeeID).Error
+	return m, database.NotFound(err, "meeting")
+}
+
+// CreateMeeting records a meeting.
+func (s Store) CreateMeeting(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, in MeetingInput) (Meeting, error) {
+	var m Meeting
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
+		if err != nil {
+			return err
+		}
+		if err := in.validate(c.FoundedOn); err != nil {
+			return err
+		}
+		m = Meeting{CommitteeID: c.ID, HeldOn: in.HeldOn, Agenda: in.Agenda, Minutes: in.Minutes, Decisions: in.Decisions}
+		if err := tx.Create(&m).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "committee_meeting.create", "committee_meeting", m.ID, nil, toMeetingResponse(m))
+	})
+	return m, err
+}
+
+func lockMeeting(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Meeting, Committee, error) {
+	c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
+	if err != nil {
+		return Meeting{}, c, err
+	}
+	var m Meeting
+	err = tx.Clauses(forUpdate).First(&m, "id = ? AND committee_id = ?", id, committeeID).Error
+	return m, c, database.NotFound(err, "meeting")
+}
+
+// UpdateMeeting applies a patch if the version still matches.
+func (s Store) UpdateMeeting(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int, p MeetingPatch) (Meeting, error) {
+	var m Meeting
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var c Committee
+		var err error
+		if m, c, err = lockMeeting(tx, scope, committeeID, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
+			return err
+		}
+		before := toMeetingResponse(m)
+		if err := p.apply(&m, c.FoundedOn); err != nil {
+			return err
+		}
+		m.Version++
+		if err := tx.Save(&m).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "committee_meeting.update", "committee_meeting", m.ID, before, toMeetingResponse(m))
+	})
+	return m, err
+}
+
+// DeleteMeeting removes a meeting.
+func (s Store) DeleteMeeting(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		m, _, err := lockMeeting(tx, scope, committeeID, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&m).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "committee_meeting.delete", "committee_meeting", m.ID, toMeetingResponse(m), nil)
+	})
+}

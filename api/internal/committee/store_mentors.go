@@ -1,0 +1,398 @@
+package committee
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// MentorFilter narrows the mentor listing.
+type MentorFilter struct {
+	UnitID *uuid.UUID
+	Active *bool
+}
+
+// mentorsInScope keeps mentors named to at least one unit of the scope.
+func mentorsInScope(q *gorm.DB, scope []uuid.UUID) *gorm.DB {
+	if scope == nil {
+		return q
+	}
+	return q.Where("EXISTS (SELECT 1 FROM mentor_units mu WHERE mu.mentor_id = mentors.id AND mu.unit_id IN ?)",
+		append(append([]uuid.UUID{}, scope...), uuid.Nil))
+}
+
+// ListMentors returns a page of mentors ordered by name.
+func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilter, page httpapi.Page) ([]Mentor, int64, error) {
+	db := s.DB.WithContext(ctx)
+	q := mentorsInScope(page.Filter(db.Model(&Mentor{}), "mentors"), scope)
+	if f.UnitID != nil {
+		q = q.Where("EXISTS (SELECT 1 FROM mentor_units mu WHERE mu.mentor_id = mentors.id AND mu.unit_id = ?)", *f.UnitID)
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Mentor
+	if err := page.Window(q).Order("lower(name), id").Find(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	return rows, total, loadMentorUnits(db, rows)
+}
+
+func loadMentorUnits(db *gorm.DB, rows []Mentor) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ids := make([]uuid.UUID, len(rows))
+	index := make(map[uuid.UUID]int, len(rows))
+	for i, m := range rows {
+		ids[i], index[m.ID] = m.ID, i
+		rows[i].UnitIDs = []uuid.UUID{}
+	}
+	var links []MentorUnit
+	if err := db.Where("mentor_id IN ?", ids).Order("mentor_id, unit_id").Find(&links).Error; err != nil {
+		return err
+	}
+	for _, l := range links {
+		rows[index[l.MentorID]].UnitIDs = append(rows[index[l.MentorID]].UnitIDs, l.UnitID)
+	}
+	return nil
+}
+
+func findMentor(db, plain *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Mentor, error) {
+	var m Mentor
+	if err := db.First(&m, "id = ?", id).Error; err != nil {
+		return m, database.NotFound(err, "mentor")
+	}
+	rows := []Mentor{m}
+	if err := loadMentorUnits(plain, rows); err != nil {
+		return m, err
+	}
+	m = rows[0]
+	if scope != nil && !anyInScope(scope, m.UnitIDs) {
+		return Mentor{}, apperr.NotFound("mentor")
+	}
+	return m, nil
+}
+
+func anyInScope(scope, units []uuid.UUID) bool {
+	for _, u := range units {
+		if inScope(scope, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// GetMentor returns one mentor in scope.
+func (s Store) GetMentor(ctx context.Context, scope []uuid.UUID, id uuid.UUID) (Mentor, error) {
+	db := s.DB.WithContext(ctx)
+	return findMentor(db, db, scope, id)
+}
+
+// CreateMentor names a mentor.
+func (s Store) CreateMentor(ctx context.Context, in MentorInput) (Mentor, error) {
+	m := in.toMentor(database.Model{})
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := checkMentorRefs(tx, m); err != nil {
+			return err
+		}
+		if err := tx.Omit("UnitIDs").Create(&m).Error; err != nil {
+			return mentorConflict(err)
+		}
+		if err := saveMentorUnits(tx, m); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "mentor.create", "mentor", m.ID, nil, toMentorResponse(m))
+	})
+	return m, err
+}
+
+func checkMentorRefs(tx *gorm.DB, m Mentor) error {
+	if err := checkUnits(tx, "unit_ids", m.UnitIDs); err != nil {
+		return err
+	}
+	if m.UserID == nil {
+		return nil
+	}
+	var role string
+	err := tx.Table("users").Where("id = ?", *m.UserID).Pluck("role", &role).Error
+	if err != nil {
+		return err
+	}
+	if role != "mentor" {
+		return apperr.InvalidField("user_id", "must be the user account of a user with the mentor role")
+	}
+	return nil
+}
+
+func saveMentorUnits(tx *gorm.DB, m Mentor) error {
+	if err := tx.Where("mentor_id = ?", m.ID).Delete(&MentorUnit{}).Error; err != nil {
+		return err
+	}
+	links := make([]MentorUnit, len(m.UnitIDs))
+	for i, u := range m.UnitIDs {
+		links[i] = MentorUnit{MentorID: m.ID, UnitID: u}
+	}
+	return tx.Create(&links).Error
+}
+
+// UpdateMentor applies a patch if the version still matches.
+func (s Store) UpdateMentor(ctx context.Context, id uuid.UUID, ifMatch *int, p MentorPatch) (Mentor, error) {
+	var m Mentor
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if m, err = findMentor(tx.Clauses(forUpdate), tx, nil, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
+			return err
+		}
+		before := toMentorResponse(m)
+		if err := p.apply(&m); err != nil {
+			return err
+		}
+		if err := checkMentorRefs(tx, m); err != nil {
+			return err
+		}
+		m.Version++
+		if err := tx.Omit("UnitIDs").Save(&m).Error; err != nil {
+			return mentorConflict(err)
+		}
+		if err := saveMentorUnits(tx, m); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "mentor.update", "mentor", m.ID, before, toMentorResponse(m))
+	})
+	return m, err
+}
+
+// DeleteMentor removes a mentor record with its trainings.
+func (s Store) DeleteMentor(ctx context.Context, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		m, err := findMentor(tx.Clauses(forUpdate), tx, nil, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&m).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "mentor.delete", "mentor", m.ID, toMentorResponse(m), nil)
+	})
+}
+
+func mentorConflict(err error) error {
+	switch database.ConstraintName(err) {
+	case "mentors_user_key":
+		return apperr.Conflict("the user account is already linked to another mentor record")
+	case "mentors_email_key":
+		return apperr.Conflict("a mentor with this email already exists")
+	}
+	return err
+}
+
+// TrainingFilter narrows the training listing.
+type TrainingFilter struct {
+	From, To *civil.Date
+}
+
+// ListTrainings returns a page of a mentor's trainings, newest first.
+func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, f TrainingFilter, page httpapi.Page) ([]Training, int64, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := findMentor(db, db, scope, mentorID); err != nil {
+		return nil, 0, err
+	}
+	q := page.Filter(db.Model(&Training{}), "mentor_trainings").Where("mentor_id = ?", mentorID)
+	if f.From != nil {
+		q = q.Where("completed_on >= ?", *f.From)
+	}
+	if f.To != nil {
+		q = q.Where("completed_on <= ?", *f.To)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Training
+	err := page.Window(q).Order("completed_on DESC, id DESC").Find(&rows).Error
+	return rows, total, err
+}
+
+// GetTraining returns one training of a mentor in scope.
+func (s Store) GetTraining(ctx context.Context, scope []uuid.UUID, mentorID, id uuid.UUID) (Training, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := findMentor(db, db, scope, mentorID); err != nil {
+		return Training{}, err
+	}
+	var t Training
+	err := db.First(&t, "id = ? AND mentor_id = ?", id, mentorID).Error
+	return t, database.NotFound(err, "training")
+}
+
+// CreateTraining records a training of a mentor in scope.
+func (s Store) CreateTraining(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, in TrainingInput, today civil.Date) (Training, error) {
+	var t Training
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if _, err := findMentor(tx.Clauses(forShare), tx, scope, mentorID); err != nil {
+			return err
+		}
+		tenths, err := in.validate(today)
+		if err != nil {
+			return err
+		}
+		t = Training{MentorID: mentorID, Course: in.Course, Provider: in.Provider, CompletedOn: in.CompletedOn, HoursTenths: tenths}
+		if err := tx.Create(&t).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "mentor_training.create", "mentor_training", t.ID, nil, toTrainingResponse(t))
+	})
+	return t, err
+}
+
+func lockTraining(tx *gorm.DB, scope []uuid.UUID, mentorID, id uuid.UUID) (Training, error) {
+	var t Training
+	if _, err := findMentor(tx.Clauses(forShare), tx, scope, mentorID); err != nil {
+		return t, err
+	}
+	err := tx.Clauses(forUpdate).First(&t, "id = ? AND mentor_id = ?", id, mentorID).Error
+	return t, database.NotFound(err, "training")
+}
+
+// UpdateTraining applies a patch if the version still matches.
+func (s Store) UpdateTraining(ctx context.Context, scope []uuid.UUID, mentorID, id uuid.UUID, ifMatch *int, p TrainingPatch, today civil.Date) (Training, error) {
+	var t Training
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if t, err = lockTraining(tx, scope, mentorID, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
+			return err
+		}
+		before := toTrainingResponse(t)
+		if err := p.apply(&t, today); err != nil {
+			return err
+		}
+		t.Version++
+		if err := tx.Save(&t).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "mentor_training.update", "mentor_training", t.ID, before, toTrainingResponse(t))
+	})
+	return t, err
+}
+
+// DeleteTraining removes a training.
+func (s Store) DeleteTraining(ctx context.Context, scope []uuid.UUID, mentorID, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		t, err := lockTraining(tx, scope, mentorID, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&t).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "mentor_training.delete", "mentor_training", t.ID, toTrainingResponse(t), nil)
+	})
+}
+
+// SummaryFilter chooses the year and units of a summary.
+type SummaryFilter struct {
+	Year         int
+	DepartmentID *uuid.UUID
+}
+
+func (f SummaryFilter) bounds() (civil.Date, civil.Date) {
+	return civil.Date{Time: time.Date(f.Year, 1, 1, 0, 0, 0, 0, time.UTC)},
+		civil.Date{Time: time.Date(f.Year+1, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
+
+func summaryUnits(q *gorm.DB, scope []uuid.UUID, f SummaryFilter) *gorm.DB {
+	q = whereScope(q.Where("u.active"), "u.id", scope)
+	if f.DepartmentID != nil {
+		q = q.Where("u.department_id = ?", *f.DepartmentID)
+	}
+	return q
+}
+
+// MentorSummary counts, per active unit, its active mentors and the
+// trainings its mentors completed in the year and their hours. A mentor
+// of two units counts in both.
+func (s Store) MentorSummary(ctx context.Context, scope []uuid.UUID, f SummaryFilter) (MentorSummary, error) {
+	from, to := f.bounds()
+	var rows []struct {
+		UnitID         uuid.UUID
+		UnitName       string
+		Mentors        int
+		TrainedMentors int
+		Trainings      int
+		HoursTenths    int64
+	}
+	q := s.DB.WithContext(ctx).Table("units u").
+		Select(`u.id AS unit_id, u.name AS unit_name,
+			count(DISTINCT m.id) FILTER (WHERE m.active) AS mentors,
+			count(DISTINCT t.mentor_id) AS trained_mentors,
+			count(t.id) AS trainings,
+			coalesce(sum(t.hours_tenths), 0) AS hours_tenths`).
+		Joins("LEFT JOIN mentor_units mu ON mu.unit_id = u.id").
+		Joins("LEFT JOIN mentors m ON m.id = mu.mentor_id").
+		Joins("LEFT JOIN mentor_trainings t ON t.mentor_id = m.id AND t.completed_on >= ? AND t.completed_on < ?", from, to)
+	err := summaryUnits(q, scope, f).Group("u.id, u.name").Order("u.name, u.id").Scan(&rows).Error
+	out := MentorSummary{Year: f.Year, Units: make([]MentorUnitSummary, len(rows))}
+	for i, r := range rows {
+		out.Units[i] = MentorUnitSummary{UnitID: r.UnitID, UnitName: r.UnitName, Mentors: r.Mentors,
+			TrainedMentors: r.TrainedMentors, Trainings: r.Trainings, TrainingHours: float64(r.HoursTenths) / 10}
+	}
+	return out, err
+}
+
+// CommitteeSummary counts, per active unit, its active committees, the
+// members on a committee today, the meetings held in the year, and the
+// ideas filed in the year by their status now and how many of them became
+// activities.
+func (s Store) CommitteeSummary(ctx context.Context, scope []uuid.UUID, f SummaryFilter, today civil.Date, zone *time.Location) (CommitteeSummary, error) {
+	from, to := f.bounds()
+	fromT := time.Date(f.Year, 1, 1, 0, 0, 0, 0, zone)
+	toT := time.Date(f.Year+1, 1, 1, 0, 0, 0, 0, zone)
+	var rows []CommitteeUnitSummary
+	q := s.DB.WithContext(ctx).Table("units u").
+		Select(`u.id AS unit_id, u.name AS unit_name,
+			(SELECT count(*) FROM committees c WHERE c.unit_id = u.id AND c.active) AS committees,
+			(SELECT count(*) FROM committee_members cm WHERE cm.unit_id = u.id AND cm.joined_on <= @today
+				AND (cm.left_on IS NULL OR cm.left_on >= @today)) AS current_members,
+			(SELECT count(*) FROM committee_meetings mt JOIN committees c ON c.id = mt.committee_id
+				WHERE c.unit_id = u.id AND mt.held_on >= @from AND mt.held_on < @to) AS meetings,
+			coalesce(i.ideas_new, 0) AS ideas_new, coalesce(i.ideas_planned, 0) AS ideas_planned,
+			coalesce(i.ideas_done, 0) AS ideas_done, coalesce(i.ideas_declined, 0) AS ideas_declined,
+			coalesce(i.ideas_with_activity, 0) AS ideas_with_activity`,
+			map[string]any{"today": today, "from": from, "to": to}).
+		Joins(`LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'new') AS ideas_new,
+				count(*) FILTER (WHERE status = 'planned') AS ideas_planned,
+				count(*) FILTER (WHERE status = 'done') AS ideas_done,
+				count(*) FILTER (WHERE status = 'declined') AS ideas_declined,
+				count(activity_id) AS ideas_with_activity
+			FROM ideas WHERE ideas.unit_id = u.id AND ideas.created_at >= ? AND ideas.created_at < ?) i ON true`,
+			fromT.UTC(), toT.UTC())
+	err := summaryUnits(q, scope, f).Order("u.name, u.id").Scan(&rows).Error
+	if rows == nil {
+		rows = []CommitteeUnitSummary{}
+	}
+	return CommitteeSummary{Year: f.Year, Units: rows}, err
+}

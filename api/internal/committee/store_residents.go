@@ -1,0 +1,257 @@
+package committee
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// ResidentFilter narrows the resident listing.
+type ResidentFilter struct {
+	UnitID *uuid.UUID
+	Active *bool
+	// Q matches display names (case-insensitive substring).
+	Q string
+}
+
+// ListResidents returns a page of residents ordered by display name.
+func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentFilter, page httpapi.Page) ([]Resident, int64, error) {
+	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Resident{}), "residents"), "unit_id", scope)
+	if f.UnitID != nil {
+		q = q.Where("unit_id = ?", *f.UnitID)
+	}
+	if f.Active != nil {
+		q = q.Where("active = ?", *f.Active)
+	}
+	if f.Q != "" {
+		q = q.Where("display_name ILIKE ?", likePattern(f.Q))
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []Resident
+	err := page.Window(q).Order("lower(display_name), id").Find(&rows).Error
+	return rows, total, err
+}
+
+func findResident(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Resident, error) {
+	var r Resident
+	if err := db.First(&r, "id = ?", id).Error; err != nil {
+		return r, database.NotFound(err, "resident")
+	}
+	if !inScope(scope, r.UnitID) {
+		return Resident{}, apperr.NotFound("resident")
+	}
+	return r, nil
+}
+
+// GetResident returns one resident in scope.
+func (s Store) GetResident(ctx context.Context, scope []uuid.UUID, id uuid.UUID) (Resident, error) {
+	return findResident(s.DB.WithContext(ctx), scope, id)
+}
+
+// CreateResident adds a resident to a unit.
+func (s Store) CreateResident(ctx context.Context, in ResidentInput) (Resident, error) {
+	r := in.toResident()
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := checkUnits(tx, "unit_id", []uuid.UUID{r.UnitID}); err != nil {
+			return err
+		}
+		if err := tx.Create(&r).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "resident.create", "resident", r.ID, nil, toResidentResponse(r))
+	})
+	return r, err
+}
+
+// UpdateResident applies a patch if the version still matches.
+func (s Store) UpdateResident(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p ResidentPatch) (Resident, error) {
+	var r Resident
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var err error
+		if r, err = findResident(tx.Clauses(forUpdate), scope, id); err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, r.Version); err != nil {
+			return err
+		}
+		before := toResidentResponse(r)
+		if err := p.apply(&r); err != nil {
+			return err
+		}
+		r.Version++
+		if err := tx.Save(&r).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "resident.update", "resident", r.ID, before, toResidentResponse(r))
+	})
+	return r, err
+}
+
+// EraseResident deletes a resident with their memberships and culture
+// profile (a request to erase personal data) and scrubs the content of
+// every audit event about them, keeping only that the events and the
+// erasure happened.
+func (s Store) EraseResident(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		r, err := findResident(tx.Clauses(forUpdate), scope, id)
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, r.Version); err != nil {
+			return err
+		}
+		var memberIDs []uuid.UUID
+		if err := tx.Model(&Member{}).Where("resident_id = ?", r.ID).Pluck("id", &memberIDs).Error; err != nil {
+			return err
+		}
+		if err := tx.Delete(&r).Error; err != nil {
+			return err
+		}
+		for _, m := range memberIDs {
+			if err := audit.Scrub(ctx, tx, "committee_member", m); err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, tx, "committee_member.erase", "committee_member", m, nil, nil); err != nil {
+				return err
+			}
+		}
+		if err := audit.Scrub(ctx, tx, "culture_profile", r.ID); err != nil {
+			return err
+		}
+		if err := audit.Scrub(ctx, tx, "resident", r.ID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "resident.erase", "resident", r.ID, nil, nil)
+	})
+}
+
+// GetProfile returns a resident's culture profile and writes the read to
+// the audit log (who read whose profile, never its content).
+func (s Store) GetProfile(ctx context.Context, scope []uuid.UUID, residentID uuid.UUID) (Profile, error) {
+	var p Profile
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if _, err := findResident(tx, scope, residentID); err != nil {
+			return err
+		}
+		if err := tx.First(&p, "id = ?", residentID).Error; err != nil {
+			return database.NotFound(err, "culture profile")
+		}
+		return audit.Record(ctx, tx, "culture_profile.read", "culture_profile", residentID, nil, nil)
+	})
+	return p, err
+}
+
+// PutProfile writes a whole culture profile, creating it when there is
+// none; created tells which. An existing profile is replaced only if the
+// version still matches.
+func (s Store) PutProfile(ctx context.Context, scope []uuid.UUID, residentID uuid.UUID, ifMatch *int, in ProfileInput) (Profile, bool, error) {
+	var p Profile
+	created := false
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
+			return err
+		}
+		err := tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			if ifMatch != nil {
+				return apperr.PreconditionFailed(0)
+			}
+			created = true
+			p = Profile{Model: database.Model{ID: residentID}, LifeStory: in.LifeStory, Music: in.Music, Arts: in.Arts,
+				Places: in.Places, Wishes: in.Wishes}
+			if err := tx.Create(&p).Error; err != nil {
+				return err
+			}
+			return audit.Record(ctx, tx, "culture_profile.create", "culture_profile", residentID, nil, toProfileResponse(p))
+		case err != nil:
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		before := toProfileResponse(p)
+		p.LifeStory, p.Music, p.Arts, p.Places, p.Wishes = in.LifeStory, in.Music, in.Arts, in.Places, in.Wishes
+		p.Version++
+		if err := tx.Save(&p).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "culture_profile.update", "culture_profile", residentID, before, toProfileResponse(p))
+	})
+	return p, created, err
+}
+
+// EraseProfile deletes a resident's culture profile and scrubs its content
+// from the audit log; the log keeps only that it existed and was erased.
+func (s Store) EraseProfile(ctx context.Context, scope []uuid.UUID, residentID uuid.UUID, ifMatch *int) error {
+	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
+			return err
+		}
+		var p Profile
+		if err := tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error; err != nil {
+			return database.NotFound(err, "culture profile")
+		}
+		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		if err := tx.Delete(&p).Error; err != nil {
+			return err
+		}
+		if err := audit.Scrub(ctx, tx, "culture_profile", residentID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "culture_profile.erase", "culture_profile", residentID, nil, nil)
+	})
+}
+
+// Export gathers everything kept about a resident and audits the export.
+func (s Store) Export(ctx context.Context, scope []uuid.UUID, residentID uuid.UUID) (ResidentExport, error) {
+	var out ResidentExport
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		r, err := findResident(tx, scope, residentID)
+		if err != nil {
+			return err
+		}
+		out.ExportedAt = time.Now().UTC().Truncate(time.Second)
+		out.Resident = toResidentResponse(r)
+		var p Profile
+		switch err := tx.First(&p, "id = ?", residentID).Error; {
+		case err == nil:
+			pr := toProfileResponse(p)
+			out.CultureProfile = &pr
+		case !errors.Is(err, gorm.ErrRecordNotFound):
+			return err
+		}
+		var rows []memberWithCommittee
+		err = membersWithNames(tx).Select("committee_members.*, residents.display_name, committees.name AS committee_name").
+			Joins("JOIN committees ON committees.id = committee_members.committee_id").
+			Where("committee_members.resident_id = ?", residentID).
+			Order("committee_members.joined_on, committee_members.id").Find(&rows).Error
+		if err != nil {
+			return err
+		}
+		out.Memberships = make([]ExportMembershipSummary, len(rows))
+		for i, row := range rows {
+			out.Memberships[i] = ExportMembershipSummary{MemberResponse: toMemberResponse(row.Member), CommitteeName: row.CommitteeName}
+		}
+		return audit.Record(ctx, tx, "resident.export", "resident", residentID, nil, nil)
+	})
+	return out, err
+}
+
+type memberWithCommittee struct {
+	Member
+	CommitteeName string `gorm:"->;-:migration"`
+}

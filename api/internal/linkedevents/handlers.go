@@ -1,0 +1,166 @@
+package linkedevents
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// Paging of the export, as Linked Events pages.
+const (
+	DefaultPageSize = 100
+	MaxPageSize     = 500
+)
+
+func queryInt(c echo.Context, name string, def, lo, hi int) (int, error) {
+	s := c.QueryParam(name)
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, apperr.BadParam(name, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
+	}
+	return n, nil
+}
+
+// listEvents godoc
+//
+//	@Summary		Linked Events export of public activities
+//	@Description	Public activities (planned, confirmed, completed, cancelled) in the Linked Events event format: ids "<data_source>:<id>", names and descriptions in fi/sv/en, times with offsets, event_status, super_event_type umbrella (a series) and recurring (a recurring activity, with one sub-event per occurrence from a month ago to a year ahead), YSO keywords and audiences, the unit's tprek place, offers. With last_modified_since only what changed after it, including tombstones {id, deleted: true} of events that were deleted or made internal. Ordered by last_modified_time; paged as Linked Events pages (meta.next).
+//	@Tags			integrations
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			last_modified_since	query		string	false	"Only events changed after this time (RFC 3339)"
+//	@Param			page				query		int		false	"Page (from 1)"		default(1)
+//	@Param			page_size			query		int		false	"Page size (1-500)"	default(100)
+//	@Success		200					{object}	linkedevents.Page
+//	@Router			/integrations/linked-events/events [get]
+func (m Module) listEvents(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canExport(p); err != nil {
+		return err
+	}
+	var since *time.Time
+	if s := c.QueryParam("last_modified_since"); s != "" {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return apperr.BadParam("last_modified_since", "must be an RFC 3339 time")
+		}
+		since = &t
+	}
+	page, err := queryInt(c, "page", 1, 1, 1_000_000)
+	if err != nil {
+		return err
+	}
+	size, err := queryInt(c, "page_size", DefaultPageSize, 1, MaxPageSize)
+	if err != nil {
+		return err
+	}
+	all, err := m.Store.Events(c.Request().Context(), since)
+	if err != nil {
+		return err
+	}
+	out := Page{Meta: Meta{Count: len(all)}, Data: []Event{}}
+	lo := min((page-1)*size, len(all))
+	hi := min(lo+size, len(all))
+	out.Data = append(out.Data, all[lo:hi]...)
+	link := func(n int) *string {
+		q := url.Values{}
+		if since != nil {
+			q.Set("last_modified_since", c.QueryParam("last_modified_since"))
+		}
+		q.Set("page", strconv.Itoa(n))
+		q.Set("page_size", strconv.Itoa(size))
+		s := "/api/v1/integrations/linked-events/events?" + q.Encode()
+		return &s
+	}
+	if hi < len(all) {
+		out.Meta.Next = link(page + 1)
+	}
+	if page > 1 {
+		out.Meta.Previous = link(page - 1)
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// listPlaces godoc
+//
+//	@Summary	Units' Linked Events place ids
+//	@Tags		integrations
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Success	200	{object}	httpapi.ListDoc{items=[]linkedevents.PlaceResponse}
+//	@Router		/integrations/linked-events/places [get]
+func (m Module) listPlaces(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canExport(p); err != nil {
+		return err
+	}
+	rows, err := m.Store.Places(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	items := make([]PlaceResponse, len(rows))
+	for i, r := range rows {
+		items[i] = toPlaceResponse(r)
+	}
+	return c.JSON(http.StatusOK, httpapi.NewList(items, int64(len(items))))
+}
+
+// putPlace godoc
+//
+//	@Summary		Set a unit's Linked Events place id
+//	@Description	The unit's TPREK (Palvelukartta) place id; exported events at the unit get location tprek:<id>. Creates or replaces; If-Match guards a replace.
+//	@Tags			integrations
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			unit_id		path		string					true	"Unit id"	format(uuid)
+//	@Param			If-Match	header		string					false	"Version ETag the change is based on"
+//	@Param			body		body		linkedevents.PlaceInput	true	"The place id"
+//	@Success		200			{object}	linkedevents.PlaceResponse
+//	@Success		201			{object}	linkedevents.PlaceResponse
+//	@Router			/integrations/linked-events/places/{unit_id} [put]
+func (m Module) putPlace(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canWritePlaces(p); err != nil {
+		return err
+	}
+	unitID, err := httpapi.PathUUID(c, "unit_id")
+	if err != nil {
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var in PlaceInput
+	if err := httpapi.Decode(c, &in); err != nil {
+		return err
+	}
+	pl, created, err := m.Store.PutPlace(c.Request().Context(), unitID, in, ifMatch)
+	if err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	return httpapi.Versioned(c, status, pl.Version, toPlaceResponse(pl))
+}

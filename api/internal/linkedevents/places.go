@@ -1,0 +1,106 @@
+package linkedevents
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/validate"
+)
+
+// Place is a unit's place id in the Palvelukartta / TPREK register that Linked Events uses for locations.
+type Place struct {
+	database.Model
+	UnitID  uuid.UUID `gorm:"type:uuid"`
+	TprekID string
+}
+
+// TableName is the unit places table.
+func (Place) TableName() string { return "unit_places" }
+
+// PlaceResponse is a unit's place in the API.
+type PlaceResponse struct {
+	ID        uuid.UUID `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Version   int       `json:"version"`
+	UnitID    uuid.UUID `json:"unit_id"`
+	TprekID   string    `json:"tprek_id" example:"7254"`
+}
+
+// PlaceInput sets a unit's place.
+type PlaceInput struct {
+	TprekID string `json:"tprek_id" example:"7254"`
+}
+
+func toPlaceResponse(p Place) PlaceResponse {
+	return PlaceResponse{ID: p.ID, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), Version: p.Version,
+		UnitID: p.UnitID, TprekID: p.TprekID}
+}
+
+var tprekPattern = regexp.MustCompile(`^[0-9]{1,12}$`)
+
+func (in *PlaceInput) validate() error {
+	var v validate.Errors
+	v.Check(tprekPattern.MatchString(in.TprekID), "tprek_id", "must be the numeric TPREK place id, e.g. 7254")
+	return v.Err()
+}
+
+// Places lists every unit's place.
+func (s Store) Places(ctx context.Context) ([]Place, error) {
+	var rows []Place
+	err := s.DB.WithContext(ctx).Order("unit_id").Find(&rows).Error
+	return rows, err
+}
+
+// PutPlace sets (creates or replaces) a unit's place id.
+func (s Store) PutPlace(ctx context.Context, unitID uuid.UUID, in PlaceInput, ifMatch *int) (Place, bool, error) {
+	if err := in.validate(); err != nil {
+		return Place{}, false, err
+	}
+	var p Place
+	created := false
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Table("units").Where("id = ?", unitID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.NotFound("unit")
+		}
+		err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "unit_id = ?", unitID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			if ifMatch != nil {
+				return apperr.PreconditionFailed(0)
+			}
+			p = Place{UnitID: unitID, TprekID: in.TprekID}
+			created = true
+			if err := tx.Create(&p).Error; err != nil {
+				return err
+			}
+			return audit.Record(ctx, tx, "unit_place.create", "unit_place", p.ID, nil, toPlaceResponse(p))
+		}
+		if err != nil {
+			return err
+		}
+		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+			return err
+		}
+		before := toPlaceResponse(p)
+		p.TprekID = in.TprekID
+		p.Version++
+		if err := tx.Save(&p).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "unit_place.update", "unit_place", p.ID, before, toPlaceResponse(p))
+	})
+	return p, created, err
+}

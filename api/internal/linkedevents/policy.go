@@ -1,0 +1,23 @@
+package linkedevents
+
+import (
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
+)
+
+// canExport: the export holds only public data, read by every signed-in role and by API tokens with
+// calendar:read (the portal's importer).
+func canExport(p *access.Principal) error {
+	if !p.Allows(access.ScopeCalendarRead, access.Roles...) {
+		return apperr.Forbidden("this token lacks the calendar:read scope")
+	}
+	return nil
+}
+
+// canWritePlaces: admins and the producer (and tokens with org:write) set units' place ids.
+func canWritePlaces(p *access.Principal) error {
+	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleProducer) {
+		return apperr.Forbidden("only admins and the producer set units' place ids")
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package report
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/httpapi"
+)
+
+// parseRange reads the required ?from= and ?to= (RFC 3339, or dates meaning local midnight).
+func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
+	from, err := httpapi.QueryTime(c, "from", m.Store.Zone)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	to, err := httpapi.QueryTime(c, "to", m.Store.Zone)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	switch {
+	case from == nil:
+		return time.Time{}, time.Time{}, apperr.BadParam("from", "is required")
+	case to == nil:
+		return time.Time{}, time.Time{}, apperr.BadParam("to", "is required")
+	case !to.After(*from):
+		return time.Time{}, time.Time{}, apperr.BadParam("to", "must be after from")
+	case to.Sub(*from) > MaxRange:
+		return time.Time{}, time.Time{}, apperr.BadParam("to", "the range may be at most two years")
+	case from.Year() < 1900 || to.Year() > 9999:
+		return time.Time{}, time.Time{}, apperr.BadParam("from", "must be a realistic date")
+	}
+	return *from, *to, nil
+}
+
+func (m Module) activityReport(c echo.Context) (ActivityReport, error) {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return ActivityReport{}, err
+	}
+	if err := canRead(p); err != nil {
+		return ActivityReport{}, err
+	}
+	from, to, err := m.parseRange(c)
+	if err != nil {
+		return ActivityReport{}, err
+	}
+	groupBy, err := httpapi.QueryEnum(c, "group_by", GroupBys...)
+	if err != nil {
+		return ActivityReport{}, err
+	}
+	if groupBy == "" {
+		groupBy = "unit"
+	}
+	return m.Store.Activities(c.Request().Context(), from, to, groupBy)
+}
+
+// getActivities godoc
+//
+//	@Summary		Activity report
+//	@Description	Occurrences (cancelled ones and proposals apart), participants by kind, mean feedback and the share of active units reached, in [from, to) grouped by unit, category, month (calendar zone), partner or target group. An occurrence with two units (partners, target groups) counts in both groups; totals count it once. Aggregates only, never personal data.
+//	@Tags			reports
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			from		query		string	true	"Start (RFC 3339, or a date = local midnight)"
+//	@Param			to			query		string	true	"End, exclusive (at most two years after from)"
+//	@Param			group_by	query		string	false	"Grouping"	Enums(unit,category,month,partner,target_group)	default(unit)
+//	@Success		200			{object}	report.ActivityReport
+//	@Router			/reports/activities [get]
+func (m Module) getActivities(c echo.Context) error {
+	rep, err := m.activityReport(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
+}
+
+// getActivitiesCSV godoc
+//
+//	@Summary		Activity report as CSV
+//	@Description	The activity report as CSV: a row per group and a final total row.
+//	@Tags			reports
+//	@Produce		text/csv
+//	@Security		BearerAuth
+//	@Param			from		query		string	true	"Start (RFC 3339, or a date = local midnight)"
+//	@Param			to			query		string	true	"End, exclusive (at most two years after from)"
+//	@Param			group_by	query		string	false	"Grouping"	Enums(unit,category,month,partner,target_group)	default(unit)
+//	@Success		200			{string}	string	"CSV"
+//	@Router			/reports/activities.csv [get]
+func (m Module) getActivitiesCSV(c echo.Context) error {
+	rep, err := m.activityReport(c)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="activities-`+rep.GroupBy+`.csv"`)
+	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", rep.CSV())
+}
+
+// getReach godoc
+//
+//	@Summary		Reach report: which units are left out
+//	@Description	Every active unit with its occurrences and participants in [from, to) and the weeks since its last activity (looking back at most a year before from). Units without occurrences in the range come first, longest without first.
+//	@Tags			reports
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			from	query		string	true	"Start (RFC 3339, or a date = local midnight)"
+//	@Param			to		query		string	true	"End, exclusive (at most two years after from)"
+//	@Success		200		{object}	report.ReachReport
+//	@Router			/reports/reach [get]
+func (m Module) getReach(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if err := canRead(p); err != nil {
+		return err
+	}
+	from, to, err := m.parseRange(c)
+	if err != nil {
+		return err
+	}
+	rep, err := m.Store.Reach(c.Request().Context(), from, to)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
+}

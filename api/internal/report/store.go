@@ -1,0 +1,347 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/calendar"
+)
+
+// Store computes reports from the calendar's occurrences and the attendance table.
+type Store struct {
+	DB   *gorm.DB
+	Zone *time.Location
+	Now  func() time.Time
+}
+
+func (s Store) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+type attendanceKey struct {
+	activity uuid.UUID
+	start    int64
+}
+
+type attendanceRow struct {
+	ActivityID      uuid.UUID
+	OccurrenceStart time.Time
+	Residents       int
+	Staff           int
+	Volunteers      int
+	Relatives       int
+	Feedback        *int
+}
+
+type unitRow struct {
+	ID           uuid.UUID
+	Name         string
+	Kind         string
+	Municipality string
+}
+
+// counted reports whether an occurrence counts as held or planned: not cancelled, not a mere proposal.
+func counted(o *calendar.Occurrence) bool {
+	return !o.Cancelled && o.ActivityStatus != calendar.StatusProposed
+}
+
+// occurrences loads the occurrences of [from, to) and the attendance recorded for them.
+func (s Store) occurrences(ctx context.Context, from, to time.Time) ([]calendar.Occurrence, map[attendanceKey]attendanceRow, error) {
+	occ, err := calendar.Store{DB: s.DB, Zone: s.Zone}.Occurrences(ctx, calendar.OccurrenceFilter{From: from, To: to})
+	if err != nil {
+		return nil, nil, err
+	}
+	var rows []attendanceRow
+	// Attendance is keyed by the occurrence's original start, which lies at most the longest move away.
+	err = s.DB.WithContext(ctx).Raw(`SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
+		FROM attendance WHERE occurrence_start >= ? AND occurrence_start < ?`,
+		from.Add(-calendar.MaxOverrideShift).UTC(), to.Add(calendar.MaxOverrideShift).UTC()).Scan(&rows).Error
+	if err != nil {
+		return nil, nil, fmt.Errorf("report attendance: %w", err)
+	}
+	att := make(map[attendanceKey]attendanceRow, len(rows))
+	for _, r := range rows {
+		att[attendanceKey{r.ActivityID, r.OccurrenceStart.UnixNano()}] = r
+	}
+	return occ, att, nil
+}
+
+func (s Store) activeUnits(ctx context.Context) ([]unitRow, error) {
+	var units []unitRow
+	err := s.DB.WithContext(ctx).Raw(`SELECT id, name, kind, municipality FROM units WHERE active ORDER BY name, id`).Scan(&units).Error
+	if err != nil {
+		return nil, fmt.Errorf("report units: %w", err)
+	}
+	return units, nil
+}
+
+// acc accumulates one group's metrics.
+type acc struct {
+	m           Metrics
+	feedbackSum int
+	units       map[uuid.UUID]bool
+}
+
+func newAcc() *acc { return &acc{units: map[uuid.UUID]bool{}} }
+
+func (a *acc) add(o *calendar.Occurrence, att map[attendanceKey]attendanceRow) {
+	if o.Cancelled {
+		a.m.Cancelled++
+		return
+	}
+	if !counted(o) {
+		return
+	}
+	a.m.Occurrences++
+	for _, u := range o.UnitIDs {
+		a.units[u] = true
+	}
+	r, ok := att[attendanceKey{o.ActivityID, o.OriginalStart.UnixNano()}]
+	if !ok {
+		return
+	}
+	a.m.OccurrencesWithAttendance++
+	p := &a.m.Participants
+	p.Residents += r.Residents
+	p.Staff += r.Staff
+	p.Volunteers += r.Volunteers
+	p.Relatives += r.Relatives
+	p.Total += r.Residents + r.Staff + r.Volunteers + r.Relatives
+	if r.Feedback != nil {
+		a.m.FeedbackCount++
+		a.feedbackSum += *r.Feedback
+	}
+}
+
+func (a *acc) metrics(unitsTotal int) Metrics {
+	m := a.m
+	m.UnitsReached = len(a.units)
+	m.UnitsReachedShareBP = shareBP(m.UnitsReached, unitsTotal)
+	if m.FeedbackCount > 0 {
+		mean := math.Round(float64(a.feedbackSum)/float64(m.FeedbackCount)*100) / 100
+		m.FeedbackMean = &mean
+	}
+	return m
+}
+
+func shareBP(n, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return min(10000, n*10000/total)
+}
+
+// Activities computes the activity report of [from, to) grouped by groupBy.
+func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy string) (ActivityReport, error) {
+	occ, att, err := s.occurrences(ctx, from, to)
+	if err != nil {
+		return ActivityReport{}, err
+	}
+	units, err := s.activeUnits(ctx)
+	if err != nil {
+		return ActivityReport{}, err
+	}
+	labels, err := s.labels(ctx, groupBy)
+	if err != nil {
+		return ActivityReport{}, err
+	}
+	totals := newAcc()
+	groups := map[string]*acc{}
+	for i := range occ {
+		o := &occ[i]
+		if !o.Cancelled && !counted(o) {
+			continue // a proposal is not evidence of anything yet
+		}
+		totals.add(o, att)
+		for _, k := range s.keys(o, groupBy) {
+			g, ok := groups[k]
+			if !ok {
+				g = newAcc()
+				groups[k] = g
+			}
+			g.add(o, att)
+		}
+	}
+	rep := ActivityReport{From: from.In(s.Zone), To: to.In(s.Zone), GroupBy: groupBy, UnitsTotal: len(units),
+		Totals: totals.metrics(len(units)), Groups: make([]Group, 0, len(groups))}
+	for k, g := range groups {
+		label := labels[k]
+		if label == "" {
+			label = k
+		}
+		if k == "" {
+			label = "(none)"
+		}
+		rep.Groups = append(rep.Groups, Group{Key: k, Label: label, Metrics: g.metrics(len(units))})
+	}
+	slices.SortFunc(rep.Groups, func(a, b Group) int {
+		if groupBy == "month" {
+			return strings.Compare(a.Key, b.Key)
+		}
+		if c := b.Occurrences - a.Occurrences; c != 0 {
+			return c
+		}
+		return strings.Compare(a.Label+a.Key, b.Label+b.Key)
+	})
+	return rep, nil
+}
+
+// keys names the groups an occurrence belongs to.
+func (s Store) keys(o *calendar.Occurrence, groupBy string) []string {
+	switch groupBy {
+	case "unit":
+		out := make([]string, len(o.UnitIDs))
+		for i, u := range o.UnitIDs {
+			out[i] = u.String()
+		}
+		return out
+	case "partner":
+		if len(o.PartnerIDs) == 0 {
+			return []string{""}
+		}
+		out := make([]string, len(o.PartnerIDs))
+		for i, p := range o.PartnerIDs {
+			out[i] = p.String()
+		}
+		return out
+	case "target_group":
+		if len(o.TargetGroups) == 0 {
+			return []string{""}
+		}
+		return o.TargetGroups
+	case "month":
+		return []string{o.StartsAt.In(s.Zone).Format("2006-01")}
+	default:
+		return []string{o.Category}
+	}
+}
+
+// labels names unit and partner groups (ids are keys); other keys label themselves.
+func (s Store) labels(ctx context.Context, groupBy string) (map[string]string, error) {
+	out := map[string]string{}
+	switch groupBy {
+	case "unit":
+		var all []unitRow // inactive units may have hosted occurrences too
+		if err := s.DB.WithContext(ctx).Raw(`SELECT id, name FROM units`).Scan(&all).Error; err != nil {
+			return nil, fmt.Errorf("report labels: %w", err)
+		}
+		for _, u := range all {
+			out[u.ID.String()] = u.Name
+		}
+	case "partner":
+		var rows []unitRow
+		if err := s.DB.WithContext(ctx).Raw(`SELECT id, name FROM partners`).Scan(&rows).Error; err != nil {
+			return nil, fmt.Errorf("report labels: %w", err)
+		}
+		for _, p := range rows {
+			out[p.ID.String()] = p.Name
+		}
+	}
+	return out, nil
+}
+
+// LookBack is how far before the range the reach report looks for a unit's last activity.
+const LookBack = 365 * 24 * time.Hour
+
+// Reach computes the reach report of [from, to).
+func (s Store) Reach(ctx context.Context, from, to time.Time) (ReachReport, error) {
+	units, err := s.activeUnits(ctx)
+	if err != nil {
+		return ReachReport{}, err
+	}
+	occ, att, err := s.occurrences(ctx, from.Add(-LookBack), to)
+	if err != nil {
+		return ReachReport{}, err
+	}
+	ref := to
+	if now := s.now(); now.Before(ref) {
+		ref = now
+	}
+	byUnit := map[uuid.UUID]*UnitReach{}
+	rep := ReachReport{From: from.In(s.Zone), To: to.In(s.Zone), UnitsTotal: len(units), Units: make([]UnitReach, len(units))}
+	for i, u := range units {
+		rep.Units[i] = UnitReach{UnitID: u.ID, Name: u.Name, Kind: u.Kind, Municipality: u.Municipality}
+		byUnit[u.ID] = &rep.Units[i]
+	}
+	for i := range occ {
+		o := &occ[i]
+		if !counted(o) {
+			continue
+		}
+		inRange := o.StartsAt.Before(to) && o.EndsAt.After(from)
+		r, hasAtt := att[attendanceKey{o.ActivityID, o.OriginalStart.UnixNano()}]
+		for _, id := range o.UnitIDs {
+			u := byUnit[id]
+			if u == nil {
+				continue
+			}
+			if inRange {
+				u.Occurrences++
+				if hasAtt {
+					p := &u.Participants
+					p.Residents += r.Residents
+					p.Staff += r.Staff
+					p.Volunteers += r.Volunteers
+					p.Relatives += r.Relatives
+					p.Total += r.Residents + r.Staff + r.Volunteers + r.Relatives
+				}
+			}
+			if !o.StartsAt.After(ref) && (u.LastActivityAt == nil || o.StartsAt.After(*u.LastActivityAt)) {
+				t := o.StartsAt.In(s.Zone)
+				u.LastActivityAt = &t
+			}
+		}
+	}
+	for i := range rep.Units {
+		u := &rep.Units[i]
+		if u.Occurrences > 0 {
+			rep.UnitsReached++
+		}
+		if u.LastActivityAt != nil {
+			w := int(ref.Sub(*u.LastActivityAt) / (7 * 24 * time.Hour))
+			u.WeeksSinceLast = &w
+		}
+	}
+	rep.ReachedShareBP = shareBP(rep.UnitsReached, rep.UnitsTotal)
+	slices.SortStableFunc(rep.Units, compareReach)
+	return rep, nil
+}
+
+// compareReach puts units without occurrences first (never-active first, then longest without), then
+// the rest by fewest occurrences, then by name.
+func compareReach(a, b UnitReach) int {
+	if (a.Occurrences == 0) != (b.Occurrences == 0) {
+		if a.Occurrences == 0 {
+			return -1
+		}
+		return 1
+	}
+	if a.Occurrences == 0 {
+		wa, wb := math.MaxInt, math.MaxInt
+		if a.WeeksSinceLast != nil {
+			wa = *a.WeeksSinceLast
+		}
+		if b.WeeksSinceLast != nil {
+			wb = *b.WeeksSinceLast
+		}
+		if wa != wb {
+			if wa > wb {
+				return -1
+			}
+			return 1
+		}
+	} else if a.Occurrences != b.Occurrences {
+		return a.Occurrences - b.Occurrences
+	}
+	return strings.Compare(a.Name+a.UnitID.String(), b.Name+b.UnitID.String())
+}

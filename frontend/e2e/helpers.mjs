@@ -1,0 +1,105 @@
+// Shared helpers of the end-to-end tests: Debian's Chromium through
+// playwright-core (no downloaded browsers), sign-in, axe-core checks and
+// screenshots into ../docs/screenshots.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** BASE_URL is where the API serves the built SPA. */
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+/** PASSWORD is the demo users' password. */
+export const PASSWORD = process.env.E2E_PASSWORD ?? 'demo-password';
+/** SHOTS is where screenshots go. */
+export const SHOTS = path.resolve(here, process.env.E2E_SCREENSHOTS ?? '../../docs/screenshots');
+
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** launch starts headless Chromium. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** newPage opens a page in a fresh context (Finnish UI unless told otherwise). */
+export async function newPage(browser, { locale = 'fi', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale: locale === 'fi' ? 'fi-FI' : 'en-GB', viewport, timezoneId: 'Europe/Helsinki' });
+  await context.addInitScript((l) => localStorage.setItem('ks.locale', l), locale);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.jsErrors = errors;
+  return page;
+}
+
+/** login signs in through the login form and waits for the signed-in layout. */
+export async function login(page, email, next = '') {
+  await page.goto(`${BASE_URL}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('nav.app-nav').waitFor();
+}
+
+/**
+ * axe runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the
+ * serious and critical violations.
+ */
+export async function axe(page) {
+  // Evaluated over the DevTools protocol, so the app's CSP stays on.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** shot saves a full-page screenshot under docs/screenshots. */
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** api calls the API directly (for set-up and for checking what the spec offers). */
+export async function apiLogin(email) {
+  const r = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`login ${email}: ${r.status}`);
+  const { access_token } = await r.json();
+  return async (method, p, body) => {
+    const res = await fetch(`${BASE_URL}/api/v1${p}`, {
+      method,
+      headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+let specPaths;
+/** hasRoute tells whether the API's spec documents a route (so a test can skip until it exists). */
+export async function hasRoute(route) {
+  if (!specPaths) {
+    try {
+      const r = await fetch(`${BASE_URL}/api/openapi.json`);
+      specPaths = Object.keys((await r.json()).paths ?? {});
+    } catch {
+      specPaths = [];
+    }
+  }
+  return specPaths.includes(route);
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The SPA's end-to-end suite against the real server: a fresh database
+# (ks_e2e_<pid>, dropped on exit) with the demo data, the server on a free
+# port serving frontend/dist, then `npm --prefix frontend run e2e` with
+# E2E_BASE_URL. Exits with the suite's status.
+#
+# The database server is TEST_DATABASE_URL's (default: the PostgreSQL on
+# 127.0.0.1:5432, user postgres). `make e2e` builds bin/ and frontend/dist first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+BIN=${BIN:-bin/kulttuurisilta}
+if ! node -e 'process.exit(require("./frontend/package.json").scripts?.e2e ? 0 : 1)' 2>/dev/null; then
+  echo "e2e: frontend/package.json has no \"e2e\" script; skipped"
+  exit 0
+fi
+[ -x "$BIN" ] || { echo "e2e: $BIN is missing; run 'make build'" >&2; exit 1; }
+[ -f frontend/dist/index.html ] || { echo "e2e: frontend/dist is missing; run 'make build-spa'" >&2; exit 1; }
+
+admin=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}
+db=ks_e2e_$$
+port=$(free_port)
+workdir=$(mktemp -d)
+server=
+
+cleanup() {
+  local rc=$?
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+    kill -TERM "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  psql "$admin" -Xqc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  if [ "$rc" -ne 0 ] && [ -f "$workdir/server.log" ]; then
+    echo "e2e: last server log lines:"
+    grep -v ' level=INFO msg=request ' "$workdir/server.log" | tail -n 20 || true
+  fi
+  rm -rf "$workdir"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+psql "$admin" -Xqc "CREATE DATABASE $db" >/dev/null
+export DATABASE_URL
+DATABASE_URL=$(with_database "$admin" "$db")
+export APP_ENV=dev LISTEN_ADDR=127.0.0.1:$port SPA_DIR=frontend/dist LOG_FORMAT=text
+
+echo "e2e: database $db, server on http://127.0.0.1:$port"
+"$BIN" seed --demo >"$workdir/seed.log"
+"$BIN" serve >"$workdir/server.log" 2>&1 &
+server=$!
+wait_ready "http://127.0.0.1:$port/readyz" 60
+
+set +e
+E2E_BASE_URL="http://127.0.0.1:$port" npm --prefix frontend run --silent e2e
+rc=$?
+set -e
+echo "e2e: suite exited $rc"
+exit "$rc"
