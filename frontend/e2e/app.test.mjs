@@ -26,6 +26,49 @@ async function noSeriousA11yIssues(page, where) {
   assert.deepEqual(v, [], `${where}: serious/critical axe violations:\n${JSON.stringify(v, null, 2)}`);
 }
 
+/**
+ * ensureAgreementWithCosts makes sure the manager has an agreement with costs
+ * in the previous month (the demo data may not have one yet).
+ */
+async function ensureAgreementWithCosts() {
+  const producer = await apiLogin('producer@demo.fi');
+  const existing = await producer('GET', '/agreements?limit=1');
+  if (existing.body?.items?.length) return;
+  const deps = (await producer('GET', '/departments?limit=50')).body.items;
+  const social = deps.find((d) => d.kind === 'social_care') ?? deps[0];
+  const culture = deps.find((d) => d.kind === 'culture') ?? deps[1];
+  const now = new Date();
+  const start = isoDay(new Date(now.getFullYear(), now.getMonth() - 3, 1));
+  const end = isoDay(new Date(now.getFullYear() + 1, now.getMonth() - 3, 0));
+  const a = await producer('POST', '/agreements', {
+    name: 'E2E culture producer agreement',
+    starts_on: start,
+    ends_on: end,
+    departments: [
+      { department_id: social.id, share_bp: 5000, budget_cents: 6_000_000 },
+      { department_id: culture.id, share_bp: 5000, budget_cents: 6_000_000 },
+    ],
+  });
+  assert.equal(a.status, 201, JSON.stringify(a.body));
+  const prev = new Date(now.getFullYear(), now.getMonth() - 1, 15);
+  const units = (await producer('GET', '/units?limit=5')).body.items;
+  for (const [cents, category, description] of [
+    [420_001, 'salary', 'Producer salary'],
+    [85_000, 'performer_fee', 'Concert at the care home'],
+    [12_345, 'materials', 'Craft materials'],
+  ]) {
+    const c = await producer('POST', '/costs', {
+      agreement_id: a.body.id,
+      incurred_on: isoDay(prev),
+      amount_cents: cents,
+      category,
+      description,
+      ...(category !== 'salary' && units[0] ? { unit_id: units[0].id } : {}),
+    });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+  }
+}
+
 describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   test('login: wrong password is explained, right one opens the role’s screen (fi)', async () => {
     const page = await newPage(browser, { locale: 'fi' });
@@ -68,7 +111,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Weekly' }).click();
     await page.locator('.day-toggles label', { hasText: 'Mon' }).click();
     await page.locator('.day-toggles label', { hasText: 'Thu' }).click();
-    await page.getByLabel('Times').fill('6');
+    await page.getByRole('spinbutton', { name: 'Times' }).fill('6');
     const preview = page.getByTestId('occurrence-preview').locator('li');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="occurrence-preview"] li').length === 6);
     assert.equal(await preview.count(), 6);
@@ -103,6 +146,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
       recurrence: 'FREQ=WEEKLY;COUNT=4',
       unit_ids: me.unit_ids.slice(0, 1),
       visibility: 'internal',
+      allow_overlap: true,
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const page = await newPage(browser, { locale: 'en', viewport: { width: 820, height: 1180 } });
@@ -127,6 +171,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
 
   test('manager reviews the split and approves a month', async (t) => {
     if (!(await hasRoute('/agreements/{id}/periods/{month}/approve'))) return t.skip('API has no period approval yet');
+    await ensureAgreementWithCosts();
     const page = await newPage(browser, { locale: 'en' });
     await login(page, 'manager.social@demo.fi');
     await page.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();

@@ -20,18 +20,20 @@ import (
 // booleans, UUIDs, dates, times, pointers, lists, nested objects and
 // PATCH-style optionals.
 type fuzzBody struct {
-	Name     string                         `json:"name"`
-	Count    int                            `json:"count"`
-	Cents    int64                          `json:"amount_cents"`
-	Active   *bool                          `json:"active"`
-	ID       uuid.UUID                      `json:"id"`
-	UnitIDs  []uuid.UUID                    `json:"unit_ids"`
-	Day      *civil.Date                    `json:"day"`
-	At       *time.Time                     `json:"at"`
-	Tags     []string                       `json:"tags"`
-	Shares   []struct{ BP int `json:"bp"` } `json:"shares"`
-	Optional httpapi.Optional[uuid.UUID]    `json:"optional"`
-	Extra    map[string]any                 `json:"extra"`
+	Name    string      `json:"name"`
+	Count   int         `json:"count"`
+	Cents   int64       `json:"amount_cents"`
+	Active  *bool       `json:"active"`
+	ID      uuid.UUID   `json:"id"`
+	UnitIDs []uuid.UUID `json:"unit_ids"`
+	Day     *civil.Date `json:"day"`
+	At      *time.Time  `json:"at"`
+	Tags    []string    `json:"tags"`
+	Shares  []struct {
+		BP int `json:"bp"`
+	} `json:"shares"`
+	Optional httpapi.Optional[uuid.UUID] `json:"optional"`
+	Extra    map[string]any              `json:"extra"`
 }
 
 // FuzzDecode: whatever the body, strict decoding never panics, and a

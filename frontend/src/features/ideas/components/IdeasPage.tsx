@@ -80,7 +80,7 @@ export function IdeasPage() {
                         <div className="idea-actions">
                           {(status === 'new' || status === 'planned') && (
                             <>
-                              <Button size="small" variant="secondary" aria-label={t('ideas.vote', { title: idea.title })} onClick={() => vote.mutate(idea.id)}>
+                              <Button size="small" variant="secondary" aria-label={`+1 ${t('ideas.vote', { title: idea.title })}`} onClick={() => vote.mutate(idea.id)}>
                                 +1
                               </Button>
                               <label className="inline-select">
