@@ -70,8 +70,14 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** api calls the API directly (for set-up and for checking what the spec offers). */
+/** apiLogin signs in through the API (once per user and run) and returns a caller for test set-up. */
+const apiSessions = new Map();
 export async function apiLogin(email) {
+  if (!apiSessions.has(email)) apiSessions.set(email, apiSession(email));
+  return apiSessions.get(email);
+}
+
+async function apiSession(email) {
   const r = await fetch(`${BASE_URL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -458,7 +458,9 @@ func TestCalendarPolicy(t *testing.T) {
 		{"viewer", "GET", "/api/v1/partners", nil, 200},
 		{"viewer", "GET", "/api/v1/series", nil, 200},
 		{"mentor", "POST", "/api/v1/activities/" + planned + "/overrides",
-			func() map[string]any { return map[string]any{"original_start": "2027-01-03T10:00:00+02:00", "cancelled": true} }, 403},
+			func() map[string]any {
+				return map[string]any{"original_start": "2027-01-03T10:00:00+02:00", "cancelled": true}
+			}, 403},
 	}
 	for _, tc := range tests {
 		var body any

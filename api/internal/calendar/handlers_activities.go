@@ -119,7 +119,7 @@ func (m Module) createActivity(c echo.Context) error {
 	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
-	rule, err := in.validate()
+	rule, err := in.Validate()
 	if err != nil {
 		return err
 	}

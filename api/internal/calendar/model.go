@@ -168,9 +168,11 @@ type Activity struct {
 	Capacity          *int
 	Visibility        string
 	CostEstimateCents *int64
-	ProposedBy        *uuid.UUID  `gorm:"type:uuid"`
-	UnitIDs           []uuid.UUID `gorm:"-"`
-	PartnerIDs        []uuid.UUID `gorm:"-"`
+	ProposedBy        *uuid.UUID `gorm:"type:uuid"`
+	// UnitIDs and PartnerIDs are stored on the row too (uuid[] copies of
+	// the link tables, for the calendar's read path).
+	UnitIDs    IDs `gorm:"type:uuid[]"`
+	PartnerIDs IDs `gorm:"type:uuid[]"`
 }
 
 // ActivityUnit names a hosting unit of an activity.

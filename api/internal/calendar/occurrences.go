@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -100,8 +102,8 @@ type candidate struct {
 	Visibility    string
 	Version       int
 	UpdatedAt     time.Time
-	UnitIDs       pq.StringArray `gorm:"type:text[]"`
-	PartnerIDs    pq.StringArray `gorm:"type:text[]"`
+	UnitIDs       IDs `gorm:"type:uuid[]"`
+	PartnerIDs    IDs `gorm:"type:uuid[]"`
 }
 
 type overrideKey struct {
@@ -131,7 +133,7 @@ func (s Store) Occurrences(ctx context.Context, f OccurrenceFilter) ([]Occurrenc
 		return nil, fmt.Errorf("calendar occurrences: %w", err)
 	}
 	rules := map[string]*recurrence.Rule{}
-	out := make([]Occurrence, 0, len(cands))
+	out := make([]Occurrence, 0, 3*len(cands))
 	for i := range cands {
 		c := &cands[i]
 		rule, err := cachedRule(rules, c.Recurrence)
@@ -140,10 +142,13 @@ func (s Store) Occurrences(ctx context.Context, f OccurrenceFilter) ([]Occurrenc
 		}
 		dur := c.EndsAt.Sub(c.StartsAt)
 		base := occurrenceBase(c)
-		seen := map[int64]bool{}
+		var seen map[int64]bool
 		for _, o := range expand(rule, c.StartsAt, dur, zone, c.Exdates, f.From, f.To) {
 			key := overrideKey{c.ID, o.Start.UnixNano()}
 			if ov, ok := overrides[key]; ok {
+				if seen == nil {
+					seen = map[int64]bool{}
+				}
 				seen[key.start] = true
 				if overlaps(ov.StartsAt, ov.EndsAt, f.From, f.To) {
 					out = append(out, withOverride(base, o.Start, dur, ov))
@@ -155,6 +160,9 @@ func (s Store) Occurrences(ctx context.Context, f OccurrenceFilter) ([]Occurrenc
 			out = append(out, occ)
 		}
 		// Occurrences moved into the range from outside it.
+		if len(overrides) == 0 {
+			continue
+		}
 		for key, ov := range overrides {
 			if key.activity != c.ID || seen[key.start] || !overlaps(ov.StartsAt, ov.EndsAt, f.From, f.To) {
 				continue
@@ -167,25 +175,42 @@ func (s Store) Occurrences(ctx context.Context, f OccurrenceFilter) ([]Occurrenc
 	if len(f.Statuses) > 0 {
 		out = slices.DeleteFunc(out, func(o Occurrence) bool { return !slices.Contains(f.Statuses, o.Status) })
 	}
-	slices.SortFunc(out, compareOccurrences)
-	return out, nil
+	return sortOccurrences(out), nil
 }
 
-func compareOccurrences(a, b Occurrence) int {
-	if c := a.StartsAt.Compare(b.StartsAt); c != 0 {
-		return c
+// sortOccurrences orders by start, activity and original start. It sorts
+// small keys and then places the (large) occurrences once.
+func sortOccurrences(occ []Occurrence) []Occurrence {
+	type key struct {
+		start, orig int64
+		id          uuid.UUID
+		i           int
 	}
-	if c := strings.Compare(a.ActivityID.String(), b.ActivityID.String()); c != 0 {
-		return c
+	keys := make([]key, len(occ))
+	for i := range occ {
+		keys[i] = key{occ[i].StartsAt.UnixNano(), occ[i].OriginalStart.UnixNano(), occ[i].ActivityID, i}
 	}
-	return a.OriginalStart.Compare(b.OriginalStart)
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		if c := bytes.Compare(a.id[:], b.id[:]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.orig, b.orig)
+	})
+	out := make([]Occurrence, len(occ))
+	for j, k := range keys {
+		out[j] = occ[k.i]
+	}
+	return out
 }
 
 func occurrenceBase(c *candidate) Occurrence {
 	cancelled := c.Status == StatusCancelled
 	return Occurrence{ActivityID: c.ID, Title: c.Title, Description: c.Description, Category: c.Category,
 		Status: c.Status, ActivityStatus: c.Status, Cancelled: cancelled, Recurring: c.Recurrence != "",
-		Recurrence: c.Recurrence, UnitIDs: parseIDs(c.UnitIDs), PartnerIDs: parseIDs(c.PartnerIDs),
+		Recurrence: c.Recurrence, UnitIDs: c.UnitIDs, PartnerIDs: c.PartnerIDs,
 		SeriesID: c.SeriesID, Visibility: c.Visibility, TargetGroups: nonNilStrings(c.TargetGroups),
 		Accessibility: c.Accessibility, Capacity: c.Capacity, ActivityVersion: c.Version, UpdatedAt: c.UpdatedAt.UTC()}
 }
@@ -247,16 +272,6 @@ func cachedRule(cache map[string]*recurrence.Rule, s string) (*recurrence.Rule, 
 	return r, nil
 }
 
-func parseIDs(ss []string) []uuid.UUID {
-	out := make([]uuid.UUID, 0, len(ss))
-	for _, s := range ss {
-		if id, err := uuid.Parse(s); err == nil {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
 func nonNilStrings(ss []string) []string {
 	if ss == nil {
 		return []string{}
@@ -266,28 +281,23 @@ func nonNilStrings(ss []string) []string {
 
 const candidateColumns = `a.id, a.title, a.description, a.category, a.starts_at, a.ends_at, a.recurrence, a.exdates,
 	a.series_id, a.status, a.target_groups, a.accessibility, a.capacity, a.visibility, a.version, a.updated_at,
-	ARRAY(SELECT au.unit_id::text FROM activity_units au WHERE au.activity_id = a.id ORDER BY au.unit_id) AS unit_ids,
-	ARRAY(SELECT ap.partner_id::text FROM activity_partners ap WHERE ap.activity_id = a.id ORDER BY ap.partner_id) AS partner_ids`
+	a.unit_ids, a.partner_ids`
 
 // candidates selects the activities that may have occurrences in the
 // range: those whose span [starts_at, until_at) overlaps it (GiST index),
-// and those with an occurrence moved into it.
+// and, in a second small query, those with an occurrence moved into it
+// from outside their span.
 func (s Store) candidates(ctx context.Context, f OccurrenceFilter) ([]candidate, error) {
 	args := map[string]any{"from": f.From.UTC(), "to": f.To.UTC(), "shift": f.From.UTC().Add(-MaxOverrideShift)}
-	spanArm := `SELECT a.id FROM activities a WHERE tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(@from, @to, '[)')`
-	movedArm := `SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < @to AND o.starts_at > @shift AND o.ends_at > @from`
-	if len(f.UnitIDs) > 0 {
-		// Drive from the unit index: a unit has few activities.
-		args["units"] = f.UnitIDs
-		spanArm = `SELECT a.id FROM activity_units au JOIN activities a ON a.id = au.activity_id
-			WHERE au.unit_id IN @units AND tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(@from, @to, '[)')`
-		movedArm += ` AND o.activity_id IN (SELECT au.activity_id FROM activity_units au WHERE au.unit_id IN @units)`
-	}
 	var where []string
+	if len(f.UnitIDs) > 0 {
+		// Drive from the unit index when a unit is asked for: a unit has few activities.
+		args["units"] = f.UnitIDs
+		where = append(where, `a.id IN (SELECT au.activity_id FROM activity_units au WHERE au.unit_id IN @units)`)
+	}
 	if f.ActivityID != nil {
 		args["activity"] = *f.ActivityID
-		spanArm += ` AND a.id = @activity`
-		movedArm += ` AND o.activity_id = @activity`
+		where = append(where, `a.id = @activity`)
 	}
 	if f.ExcludeActivityID != nil {
 		args["exclude"] = *f.ExcludeActivityID
@@ -295,7 +305,7 @@ func (s Store) candidates(ctx context.Context, f OccurrenceFilter) ([]candidate,
 	}
 	if len(f.PartnerIDs) > 0 {
 		args["partners"] = f.PartnerIDs
-		where = append(where, `EXISTS (SELECT 1 FROM activity_partners ap WHERE ap.activity_id = a.id AND ap.partner_id IN @partners)`)
+		where = append(where, `a.id IN (SELECT ap.activity_id FROM activity_partners ap WHERE ap.partner_id IN @partners)`)
 	}
 	if len(f.Categories) > 0 {
 		args["categories"] = f.Categories
@@ -321,14 +331,38 @@ func (s Store) candidates(ctx context.Context, f OccurrenceFilter) ([]candidate,
 		args["visibility"] = f.Visibility
 		where = append(where, `a.visibility = @visibility`)
 	}
-	q := `WITH cand AS (` + spanArm + ` UNION ` + movedArm + `)
-		SELECT ` + candidateColumns + ` FROM cand JOIN activities a ON a.id = cand.id`
+	filters := ""
 	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
+		filters = ` AND ` + strings.Join(where, ` AND `)
 	}
-	var rows []candidate
-	err := s.DB.WithContext(ctx).Raw(q, args).Scan(&rows).Error
-	return rows, err
+	const span = `tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(@from, @to, '[)')`
+	db := s.DB.WithContext(ctx)
+	rows, err := scanCandidates(db.Raw(`SELECT `+candidateColumns+` FROM activities a WHERE `+span+filters, args), nil)
+	if err != nil {
+		return nil, err
+	}
+	return scanCandidates(db.Raw(`SELECT `+candidateColumns+` FROM activities a
+		WHERE a.id IN (SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < @to AND o.starts_at > @shift AND o.ends_at > @from)
+		AND NOT (`+span+`)`+filters, args), rows)
+}
+
+// scanCandidates reads rows by position (no reflection: this is the hot path).
+func scanCandidates(q *gorm.DB, out []candidate) ([]candidate, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.ID, &c.Title, &c.Description, &c.Category, &c.StartsAt, &c.EndsAt, &c.Recurrence,
+			&c.Exdates, &c.SeriesID, &c.Status, &c.TargetGroups, &c.Accessibility, &c.Capacity, &c.Visibility,
+			&c.Version, &c.UpdatedAt, &c.UnitIDs, &c.PartnerIDs); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // overridesNear loads the overrides of occurrences that are, or were, in

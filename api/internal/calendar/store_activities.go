@@ -161,7 +161,7 @@ func (s Store) UpdateActivity(ctx context.Context, id uuid.UUID, ifMatch *int, p
 			return err
 		}
 		in := patch.merge(before)
-		rule, err := in.validate()
+		rule, err := in.Validate()
 		if err != nil {
 			return err
 		}

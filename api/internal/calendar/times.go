@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // Times is a timestamptz[] column (an activity's excluded dates).
@@ -68,4 +70,53 @@ func parsePGTime(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("calendar: cannot parse time %q", s)
+}
+
+// IDs is a uuid[] column.
+type IDs []uuid.UUID
+
+// Value writes the array in PostgreSQL's text form.
+func (ids IDs) Value() (driver.Value, error) {
+	var b strings.Builder
+	b.Grow(2 + 37*len(ids))
+	b.WriteByte('{')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(id.String())
+	}
+	b.WriteByte('}')
+	return b.String(), nil
+}
+
+// Scan reads the array's text form.
+func (ids *IDs) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case nil:
+		*ids = nil
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("calendar: cannot scan %T into IDs", src)
+	}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+	out := make(IDs, 0, strings.Count(s, ",")+1)
+	if s == "" {
+		*ids = out
+		return nil
+	}
+	for part := range strings.SplitSeq(s, ",") {
+		id, err := uuid.Parse(part)
+		if err != nil {
+			return fmt.Errorf("calendar: scan IDs: %w", err)
+		}
+		out = append(out, id)
+	}
+	*ids = out
+	return nil
 }

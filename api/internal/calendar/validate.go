@@ -119,10 +119,10 @@ func (patch SeriesPatch) apply(s *Series) error {
 	return nil
 }
 
-// validate checks and normalises an activity: trims texts, fills defaults,
+// Validate checks and normalises an activity: trims texts, fills defaults,
 // canonicalises the recurrence rule, dedupes lists and stores times in
 // UTC. It returns the parsed rule (nil for a single event).
-func (in *ActivityInput) validate() (*recurrence.Rule, error) {
+func (in *ActivityInput) Validate() (*recurrence.Rule, error) {
 	in.Title, in.Recurrence = strings.TrimSpace(in.Title), strings.TrimSpace(in.Recurrence)
 	if in.Status == "" {
 		in.Status = StatusProposed

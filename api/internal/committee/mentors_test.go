@@ -60,7 +60,7 @@ func TestMentorsAndSummary(t *testing.T) {
 	}
 
 	var sum struct {
-		Year  int                            `json:"year"`
+		Year  int                           `json:"year"`
 		Units []committee.MentorUnitSummary `json:"units"`
 	}
 	env.Get("/api/v1/mentors/summary?year="+itoa(year), producer).Expect(http.StatusOK).JSON(&sum)

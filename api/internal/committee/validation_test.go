@@ -216,7 +216,9 @@ func TestBadParameters(t *testing.T) {
 	}
 	for _, p := range []string{"/api/v1/committees/nope", w.path("members", "nope"), w.path("meetings", "1"),
 		"/api/v1/ideas/nope", "/api/v1/residents/nope/culture-profile", "/api/v1/mentors/x/trainings",
-		"/api/v1/committees/" + uuid.NewString() + "/members", "/api/v1/residents/" + uuid.NewString() + "/culture-profile/export"} {
+		"/api/v1/committees/" + uuid.NewString() + "/members", "/api/v1/residents/" + uuid.NewString() + "/culture-profile/export",
+		"/api/v1/residents/nope", "/api/v1/mentors/nope", "/api/v1/mentors/" + w.mentorRecord + "/trainings/nope",
+		"/api/v1/committees/" + uuid.NewString() + "/meetings/" + w.meeting, "/api/v1/ideas/" + uuid.NewString()} {
 		w.env.Get(p, a).Problem(http.StatusNotFound, "not-found")
 	}
 	w.env.Patch(w.path(), a, map[string]any{"name": "X"}, `"abc"`).Problem(http.StatusPreconditionFailed, "version-mismatch")

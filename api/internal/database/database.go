@@ -5,9 +5,12 @@ package database
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -51,7 +54,14 @@ func Open(ctx context.Context, url string, opts Options) (*gorm.DB, error) {
 	if opts.StatementTimeout == 0 {
 		opts.StatementTimeout = 15 * time.Second
 	}
-	db, err := gorm.Open(postgres.New(postgres.Config{DSN: url}), &gorm.Config{
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	// A startup parameter, so every pooled connection has the timeout (a
+	// SET would reach only the one connection that ran it).
+	cfg.RuntimeParams["statement_timeout"] = strconv.FormatInt(opts.StatementTimeout.Milliseconds(), 10)
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg)}), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
 		PrepareStmt:            false,
@@ -68,7 +78,8 @@ func Open(ctx context.Context, url string, opts Options) (*gorm.DB, error) {
 	sqlDB.SetMaxOpenConns(opts.MaxOpenConns)
 	sqlDB.SetMaxIdleConns(opts.MaxOpenConns)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-	if err := db.WithContext(ctx).Exec(fmt.Sprintf("SET statement_timeout = %d", opts.StatementTimeout.Milliseconds())).Error; err != nil {
+	if err := sqlDB.PingContext(ctx); err != nil {
+		_ = sqlDB.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
 	return db, nil

@@ -162,7 +162,7 @@ func databaseProblem(err error) (Problem, bool) {
 			return toProblem(apperr.InvalidField(constraintField(pg), "breaks the rule "+pg.ConstraintName)), true
 		case "22001":
 			return toProblem(apperr.InvalidField("body", "a text is too long")), true
-		case "22P02", "22007", "22008", "22003", "22023":
+		case "22P02", "22007", "22008", "22003", "22023", "22021":
 			return toProblem(apperr.BadRequest("a value has the wrong format")), true
 		case "40001", "40P01":
 			return toProblem(apperr.Conflict("the change collided with a concurrent change; retry it")), true

@@ -48,6 +48,8 @@ var steps = []step{
 	{"organisation", demoOrg},
 	{"users", demoUsers},
 	{"committees", demoCommitteeWork},
+	{"calendar", demoCalendar},
+	{"budget", demoBudget},
 }
 
 // Demo loads the demo data set; running it again changes nothing.

@@ -226,4 +226,3 @@ func demoMentors(ctx context.Context, s committee.Store, w *World, year int) err
 	}
 	return nil
 }
-

@@ -297,14 +297,18 @@ func (g *generator) activitiesStep(ctx context.Context, tx pgx.Tx) (int64, error
 			g.past = append(g.past, id)
 		}
 		unit := g.allUnits[g.rnd.IntN(len(g.allUnits))]
+		unitIDs, partnerIDs := []uuid.UUID{unit}, []uuid.UUID{}
 		links = append(links, []any{id, unit})
 		if g.rnd.IntN(10) == 0 {
 			if other := g.allUnits[g.rnd.IntN(len(g.allUnits))]; other != unit {
 				links = append(links, []any{id, other})
+				unitIDs = append(unitIDs, other)
 			}
 		}
 		if len(g.partners) > 0 && g.rnd.IntN(2) == 0 {
-			partnerLinks = append(partnerLinks, []any{id, g.partners[g.rnd.IntN(len(g.partners))]})
+			p := g.partners[g.rnd.IntN(len(g.partners))]
+			partnerLinks = append(partnerLinks, []any{id, p})
+			partnerIDs = append(partnerIDs, p)
 		}
 		var series any
 		if len(g.series) > 0 && g.rnd.IntN(20) == 0 {
@@ -323,11 +327,11 @@ func (g *generator) activitiesStep(ctx context.Context, tx pgx.Tx) (int64, error
 			ts = g.now.Add(-2 * time.Hour)
 		}
 		return []any{id, ts, ts, fmt.Sprintf("%s %d", names[g.rnd.IntN(len(names))], i+1), cat, start, end, rec, until,
-			series, status, groups, 10 + g.rnd.IntN(60), visibility, int64(10000 + 1000*g.rnd.IntN(100))}, nil
+			series, status, groups, 10 + g.rnd.IntN(60), visibility, int64(10000 + 1000*g.rnd.IntN(100)), unitIDs, partnerIDs}, nil
 	})
 	n, err := tx.CopyFrom(ctx, pgx.Identifier{"activities"}, []string{"id", "created_at", "updated_at", "title",
 		"category", "starts_at", "ends_at", "recurrence", "until_at", "series_id", "status", "target_groups", "capacity",
-		"visibility", "cost_estimate_cents"}, src)
+		"visibility", "cost_estimate_cents", "unit_ids", "partner_ids"}, src)
 	if err != nil {
 		return n, err
 	}

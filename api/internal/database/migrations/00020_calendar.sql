@@ -67,6 +67,10 @@ CREATE TABLE activities (
     visibility           text NOT NULL DEFAULT 'internal' CHECK (visibility IN ('public', 'internal')),
     cost_estimate_cents  bigint CHECK (cost_estimate_cents BETWEEN 0 AND 100000000000),
     proposed_by          uuid REFERENCES users (id) ON DELETE SET NULL,
+    -- Copies of activity_units / activity_partners (written in the same
+    -- transaction), so the calendar reads a month without a join (ADR 0022).
+    unit_ids             uuid[] NOT NULL DEFAULT '{}' CHECK (cardinality(unit_ids) BETWEEN 1 AND 50),
+    partner_ids          uuid[] NOT NULL DEFAULT '{}' CHECK (cardinality(partner_ids) <= 50),
     CONSTRAINT activities_times CHECK (ends_at > starts_at AND ends_at - starts_at <= interval '14 days'),
     -- A single event ends at its own end; a recurring one no earlier.
     CONSTRAINT activities_until CHECK (until_at IS NULL OR until_at >= ends_at),

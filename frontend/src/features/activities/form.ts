@@ -1,7 +1,15 @@
 // Conversion between an activity from the API and the edit form's values.
 import { dayOf, timeOf, zonedIso } from '@/lib/i18n/dates';
 import { parseMoney } from '@/lib/i18n/format';
+import type { BodyOf, ResponseOf } from '@/lib/api/types';
 import { fromRRule, noRecurrence, toRRule, type Recurrence } from './recurrence';
+
+/** ActivityInput is the body that creates an activity (generated from the spec). */
+export type ActivityInput = BodyOf<'/activities', 'post'>;
+type Activity = ResponseOf<'/activities/{id}'>;
+type Category = ActivityInput['category'];
+type Status = NonNullable<ActivityInput['status']>;
+type Visibility = NonNullable<ActivityInput['visibility']>;
 
 /** FormValues is what the activity form holds while the user types. */
 export type FormValues = {
@@ -48,32 +56,28 @@ export function emptyValues(p: Partial<FormValues> = {}): FormValues {
   };
 }
 
-type ActivityLike = Record<string, unknown>;
-
 /** valuesFrom fills the form from an activity. */
-export function valuesFrom(a: ActivityLike): FormValues {
-  const s = String(a.starts_at ?? '');
-  const e = String(a.ends_at ?? '');
-  const cents = a.cost_estimate_cents as number | null | undefined;
+export function valuesFrom(a: Activity): FormValues {
+  const cents = a.cost_estimate_cents;
   return emptyValues({
-    title: String(a.title ?? ''),
-    description: String(a.description ?? ''),
-    category: String(a.category ?? 'other'),
-    status: String(a.status ?? 'planned'),
-    day: s ? dayOf(s) : '',
-    start: s ? timeOf(s) : '',
-    end: e ? timeOf(e) : '',
-    unit_ids: (a.unit_ids as string[] | null) ?? [],
-    partner_ids: (a.partner_ids as string[] | null) ?? [],
-    series_id: (a.series_id as string | null) ?? '',
-    target_groups: (a.target_groups as string[] | null) ?? [],
-    accessibility: String(a.accessibility ?? ''),
+    title: a.title,
+    description: a.description ?? '',
+    category: a.category,
+    status: a.status,
+    day: dayOf(a.starts_at),
+    start: timeOf(a.starts_at),
+    end: timeOf(a.ends_at),
+    unit_ids: a.unit_ids ?? [],
+    partner_ids: a.partner_ids ?? [],
+    series_id: a.series_id ?? '',
+    target_groups: a.target_groups ?? [],
+    accessibility: a.accessibility ?? '',
     capacity: a.capacity != null ? String(a.capacity) : '',
-    visibility: String(a.visibility ?? 'internal'),
+    visibility: a.visibility,
     cost: cents != null ? (cents / 100).toFixed(2).replace('.', ',') : '',
-    rec: fromRRule(a.recurrence as string | null) ?? { ...noRecurrence },
+    rec: fromRRule(a.recurrence) ?? { ...noRecurrence },
     // The API keeps excluded occurrences as their start instants.
-    excluded: ((a.exdates as string[] | null) ?? []).map((d) => dayOf(d)),
+    excluded: (a.exdates ?? []).map((d) => dayOf(d)),
   });
 }
 
@@ -82,7 +86,7 @@ export type LocalErrors = Record<string, string>;
 
 /** toBody turns the form into the API body, or returns field errors found locally. */
 export function toBody(v: FormValues, msg: { required: string; endBeforeStart: string; badMoney: string; noDays?: string }):
-  | { body: Record<string, unknown> }
+  | { body: ActivityInput }
   | { errors: LocalErrors } {
   const errors: LocalErrors = {};
   if (!v.title.trim()) errors.title = msg.required;
@@ -98,8 +102,8 @@ export function toBody(v: FormValues, msg: { required: string; endBeforeStart: s
     body: {
       title: v.title.trim(),
       description: v.description,
-      category: v.category,
-      status: v.status,
+      category: v.category as Category,
+      status: v.status as Status,
       starts_at: zonedIso(v.day, v.start),
       ends_at: zonedIso(v.day, v.end),
       recurrence: rrule ?? '',
@@ -110,7 +114,7 @@ export function toBody(v: FormValues, msg: { required: string; endBeforeStart: s
       target_groups: v.target_groups,
       accessibility: v.accessibility,
       capacity: v.capacity ? parseInt(v.capacity, 10) : null,
-      visibility: v.visibility,
+      visibility: v.visibility as Visibility,
       cost_estimate_cents: cents,
     },
   };

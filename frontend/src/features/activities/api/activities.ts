@@ -1,12 +1,14 @@
 // Activities and their attendance: queries and mutations over the API client.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { BodyOf, ItemOf, ResponseOf } from '@/lib/api/types';
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '@/lib/api/types';
 
 /** Activity is one activity as the API returns it. */
 export type Activity = ResponseOf<'/activities/{id}', 'get'>;
 /** ActivityBody is what creating an activity sends. */
 export type ActivityBody = BodyOf<'/activities', 'post'>;
+/** AttendanceInput records one occurrence. */
+export type AttendanceInput = BodyOf<'/activities/{id}/attendance', 'post'>;
 /** Attendance is one recorded occurrence. */
 export type Attendance = ItemOf<'/activities/{id}/attendance'>;
 
@@ -20,7 +22,7 @@ export function useActivity(id: string | undefined) {
 }
 
 /** ActivityFilter is the list screen's query. */
-export type ActivityFilter = { q?: string; status?: string; category?: string; unit_id?: string; offset: number; limit: number };
+export type ActivityFilter = QueryOf<'/activities'> & { offset: number; limit: number };
 
 /** useActivities pages through activities. */
 export function useActivities(f: ActivityFilter) {
@@ -29,16 +31,8 @@ export function useActivities(f: ActivityFilter) {
     queryFn: () =>
       unwrap(
         api.GET('/activities', {
-          params: {
-            query: {
-              limit: f.limit,
-              offset: f.offset,
-              ...(f.q ? { q: f.q } : {}),
-              ...(f.status ? { status: f.status } : {}),
-              ...(f.category ? { category: f.category } : {}),
-              ...(f.unit_id ? { unit_id: f.unit_id } : {}),
-            } as never,
-          },
+          // Empty filters are left out of the query.
+          params: { query: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== undefined)) as ActivityFilter },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -49,17 +43,11 @@ export function useActivities(f: ActivityFilter) {
 export function useSaveActivity() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, version, body }: { id?: string; version?: number; body: Record<string, unknown> }) => {
+    mutationFn: async ({ id, version, body }: { id?: string; version?: number; body: ActivityBody }) => {
       if (id) {
-        return unwrap(
-          api.PATCH('/activities/{id}', {
-            params: { path: { id } },
-            headers: ifMatch(version),
-            body: body as never,
-          }),
-        );
+        return unwrap(api.PATCH('/activities/{id}', { params: { path: { id } }, headers: ifMatch(version), body }));
       }
-      return unwrap(api.POST('/activities', { body: body as never }));
+      return unwrap(api.POST('/activities', { body }));
     },
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['activities'] });
@@ -83,7 +71,7 @@ export function useOccurrences(activityId: string | undefined, from: string, to:
 export function useAttendance(activityId: string | undefined) {
   return useQuery({
     queryKey: ['attendance', activityId],
-    queryFn: () => unwrap(api.GET('/activities/{id}/attendance', { params: { path: { id: activityId! }, query: { limit: 200 } as never } })),
+    queryFn: () => unwrap(api.GET('/activities/{id}/attendance', { params: { path: { id: activityId! }, query: { limit: 200 } } })),
     enabled: !!activityId,
   });
 }
@@ -95,7 +83,7 @@ export function useAttendance(activityId: string | undefined) {
 export function useRecordAttendance(activityId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, existing }: { body: Record<string, unknown>; existing?: { id: string; version?: number } }) => {
+    mutationFn: ({ body, existing }: { body: AttendanceInput; existing?: { id: string; version?: number } }) => {
       if (existing) {
         const { occurrence_start: _o, ...patch } = body;
         void _o;
@@ -103,11 +91,11 @@ export function useRecordAttendance(activityId: string) {
           api.PATCH('/activities/{id}/attendance/{attendance_id}', {
             params: { path: { id: activityId, attendance_id: existing.id } },
             headers: ifMatch(existing.version),
-            body: patch as never,
+            body: patch,
           }),
         );
       }
-      return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body: body as never }));
+      return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['attendance', activityId] }),
   });

@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, enumOptions } from '@/lib/api/enums';
 import { nameOf, options, useUnits } from '@/lib/api/lookups';
-import { SelectField, TextField } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/Field';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
+import { itemsOf } from '@/lib/api/types';
 import { useActivities, type ActivityFilter } from '../api/activities';
 
 /** ActivitiesPage lists activities with filters. */
@@ -15,7 +16,8 @@ export function ActivitiesPage() {
   const [f, setF] = useState<ActivityFilter>({ offset: 0, limit: 50 });
   const q = useActivities(f);
   const units = useUnits();
-  const data = q.data as { items?: Record<string, unknown>[]; total?: number } | undefined;
+  const data = q.data;
+  const items = itemsOf(data);
   const set = (p: Partial<ActivityFilter>) => setF((o) => ({ ...o, ...p, offset: 0 }));
   return (
     <>
@@ -25,16 +27,15 @@ export function ActivitiesPage() {
         </Link>
       </PageHeader>
       <div className="filters" role="search">
-        <TextField label={t('activity.title')} type="search" value={f.q ?? ''} onChange={(e) => set({ q: e.target.value })} />
-        <SelectField label={t('activity.status')} value={f.status ?? ''} onChange={(e) => set({ status: e.target.value })} options={enumOptions(ACTIVITY_STATUSES, tk, 'status')} empty={t('common.all')} />
-        <SelectField label={t('activity.category')} value={f.category ?? ''} onChange={(e) => set({ category: e.target.value })} options={enumOptions(ACTIVITY_CATEGORIES, tk, 'cat')} empty={t('common.all')} />
-        <SelectField label={t('calendar.unit')} value={f.unit_id ?? ''} onChange={(e) => set({ unit_id: e.target.value })} options={options(units.data)} empty={t('common.all')} />
+        <SelectField label={t('activity.status')} value={f.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as ActivityFilter['status'] })} options={enumOptions(ACTIVITY_STATUSES, tk, 'status')} empty={t('common.all')} />
+        <SelectField label={t('activity.category')} value={f.category ?? ''} onChange={(e) => set({ category: (e.target.value || undefined) as ActivityFilter['category'] })} options={enumOptions(ACTIVITY_CATEGORIES, tk, 'cat')} empty={t('common.all')} />
+        <SelectField label={t('calendar.unit')} value={f.unit_id ?? ''} onChange={(e) => set({ unit_id: e.target.value || undefined })} options={options(units.data)} empty={t('common.all')} />
       </div>
       {q.isLoading ? (
         <Loading />
       ) : q.error ? (
         <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !data?.items?.length ? (
+      ) : !items.length ? (
         <Empty />
       ) : (
         <div className="table-wrap">
@@ -49,18 +50,18 @@ export function ActivitiesPage() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((a) => (
-                <tr key={String(a.id)}>
+              {items.map((a) => (
+                <tr key={a.id}>
                   <td>
-                    <Link to={`/activities/${a.id}`}>{String(a.title)}</Link>
-                    {Boolean(a.recurrence) && <span className="muted small"> ({t('calendar.recurring')})</span>}
+                    <Link to={`/activities/${a.id}`}>{a.title}</Link>
+                    {a.recurrence && <span className="muted small"> ({t('calendar.recurring')})</span>}
                   </td>
-                  <td className="nowrap">{i.dateTime(a.starts_at as string)}</td>
-                  <td>{tk('cat', a.category as string)}</td>
+                  <td className="nowrap">{i.dateTime(a.starts_at)}</td>
+                  <td>{tk('cat', a.category)}</td>
                   <td>
-                    <Badge tone={a.status === 'cancelled' ? 'bad' : a.status === 'confirmed' || a.status === 'completed' ? 'good' : 'info'}>{tk('status', a.status as string)}</Badge>
+                    <Badge tone={a.status === 'cancelled' ? 'bad' : a.status === 'confirmed' || a.status === 'completed' ? 'good' : 'info'}>{tk('status', a.status)}</Badge>
                   </td>
-                  <td>{((a.unit_ids as string[]) ?? []).map((u) => nameOf(units.data, u)).join(', ')}</td>
+                  <td>{(a.unit_ids ?? []).map((u) => nameOf(units.data, u)).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

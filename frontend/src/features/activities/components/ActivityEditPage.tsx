@@ -7,7 +7,7 @@ import { PageHeader, Loading } from '@/components/ui/misc';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { ActivityForm } from './ActivityForm';
 import { useActivity, useSaveActivity } from '../api/activities';
-import { emptyValues, valuesFrom } from '../form';
+import { emptyValues, valuesFrom, type ActivityInput } from '../form';
 
 /**
  * ActivityEditPage creates an activity (/activities/new, which an idea can
@@ -30,7 +30,7 @@ export function ActivityEditPage() {
   if (id && activity.error) return <ErrorAlert error={activity.error} onRetry={() => activity.refetch()} />;
 
   const initial = id
-    ? valuesFrom(activity.data as Record<string, unknown>)
+    ? valuesFrom(activity.data!)
     : emptyValues({
         title: params.get('title') ?? '',
         description: params.get('description') ?? '',
@@ -39,19 +39,19 @@ export function ActivityEditPage() {
         status: role === 'mentor' || ideaId ? 'proposed' : 'planned',
       });
 
-  async function save(body: Record<string, unknown>) {
-    const a = (activity.data ?? {}) as { version?: number };
+  async function save(body: ActivityInput) {
+    const a = activity.data;
     let saved: { id: string };
     if (!id && ideaId) {
       // The API creates the (proposed) activity from the idea and links the two.
       const { status: _status, ...rest } = body;
       void _status;
-      saved = (await unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body: rest as never }))) as { id: string };
+      saved = await unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body: rest }));
       qc.invalidateQueries({ queryKey: ['ideas'] });
       qc.invalidateQueries({ queryKey: ['calendar'] });
       qc.invalidateQueries({ queryKey: ['activities'] });
     } else {
-      saved = (await saveMut.mutateAsync({ id, version: a.version, body })) as { id: string };
+      saved = await saveMut.mutateAsync({ id, version: a?.version, body });
     }
     nav(`/activities/${saved.id}`, { state: { saved: true } });
   }

@@ -32,7 +32,7 @@ describe('ActivityForm', () => {
     expect(preview).toHaveTextContent('Wed, 5 Mar 2025');
     expect(screen.getByText('4 times in total')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: /Exclude a date: Wed, 12 Mar 2025/ }));
+    await user.click(screen.getByRole('button', { name: /Skip: Wed, 12 Mar 2025/ }));
     expect(screen.getByText('3 times in total')).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: 'Koivukoti' }));

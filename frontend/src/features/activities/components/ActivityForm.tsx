@@ -7,14 +7,14 @@ import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/componen
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { RecurrenceEditor } from './RecurrenceEditor';
-import { toBody, type FormValues } from '../form';
+import { toBody, type ActivityInput, type FormValues } from '../form';
 
 const SHOWN = ['title', 'description', 'category', 'status', 'starts_at', 'ends_at', 'recurrence', 'exdates', 'unit_ids', 'partner_ids', 'series_id', 'target_groups', 'accessibility', 'capacity', 'visibility', 'cost_estimate_cents'];
 
 type Props = {
   initial: FormValues;
   /** save sends the body; it throws an ApiError on failure. */
-  save: (body: Record<string, unknown>) => Promise<unknown>;
+  save: (body: ActivityInput) => Promise<unknown>;
   onCancel?: () => void;
   /** restrictStatus limits the statuses a role may set (a mentor proposes). */
   statuses?: readonly string[];

@@ -5,6 +5,7 @@ import { nameOf, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
 import { addMonths, addDays, today } from '@/lib/i18n/dates';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Loading, PageHeader } from '@/components/ui/misc';
+import { itemsOf } from '@/lib/api/types';
 import { useActivity, useOccurrences } from '../api/activities';
 
 /** ActivityPage shows an activity, its coming occurrences and its actions. */
@@ -22,12 +23,12 @@ export function ActivityPage() {
   const occ = useOccurrences(id, from, addMonths(today(), 6));
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
-  const a = q.data as Record<string, unknown>;
-  const items = ((occ.data as { items?: Record<string, unknown>[] } | undefined)?.items ?? []) as Record<string, string>[];
+  const a = q.data!;
+  const items = itemsOf(occ.data);
   const canEdit = role === 'producer' || role === 'admin' || role === 'mentor';
   return (
     <>
-      <PageHeader title={String(a.title)}>
+      <PageHeader title={a.title}>
         {canEdit && (
           <Link className="btn btn-secondary" to={`/activities/${id}/edit`}>
             {t('action.edit')}
@@ -44,47 +45,47 @@ export function ActivityPage() {
         <dl className="facts">
           <dt>{t('activity.status')}</dt>
           <dd>
-            <Badge tone={a.status === 'cancelled' ? 'bad' : a.status === 'confirmed' ? 'good' : 'info'}>{tk('status', a.status as string)}</Badge>
+            <Badge tone={a.status === 'cancelled' ? 'bad' : a.status === 'confirmed' ? 'good' : 'info'}>{tk('status', a.status)}</Badge>
           </dd>
           <dt>{t('activity.category')}</dt>
-          <dd>{tk('cat', a.category as string)}</dd>
+          <dd>{tk('cat', a.category)}</dd>
           <dt>{t('activity.startsAt')}</dt>
           <dd>
-            {i.dateLong(a.starts_at as string)} {i.time(a.starts_at as string)}–{i.time(a.ends_at as string)}
+            {i.dateLong(a.starts_at)} {i.time(a.starts_at)}–{i.time(a.ends_at)}
           </dd>
-          {Boolean(a.recurrence) && (
+          {!!a.recurrence && (
             <>
               <dt>{t('rec.title')}</dt>
               <dd>
-                <code>{String(a.recurrence)}</code>
+                <code>{a.recurrence}</code>
               </dd>
             </>
           )}
           <dt>{t('activity.units')}</dt>
-          <dd>{((a.unit_ids as string[]) ?? []).map((u) => nameOf(units.data, u)).join(', ') || t('common.none')}</dd>
+          <dd>{((a.unit_ids) ?? []).map((u) => nameOf(units.data, u)).join(', ') || t('common.none')}</dd>
           <dt>{t('activity.partners')}</dt>
-          <dd>{((a.partner_ids as string[]) ?? []).map((u) => nameOf(partners.data, u)).join(', ') || t('common.none')}</dd>
-          {Boolean(a.series_id) && (
+          <dd>{((a.partner_ids) ?? []).map((u) => nameOf(partners.data, u)).join(', ') || t('common.none')}</dd>
+          {!!a.series_id && (
             <>
               <dt>{t('activity.series')}</dt>
-              <dd>{nameOf(series.data, a.series_id as string)}</dd>
+              <dd>{nameOf(series.data, a.series_id)}</dd>
             </>
           )}
           <dt>{t('activity.targetGroups')}</dt>
-          <dd>{((a.target_groups as string[]) ?? []).map((g) => tk('tg', g)).join(', ') || t('common.none')}</dd>
+          <dd>{((a.target_groups) ?? []).map((g) => tk('tg', g)).join(', ') || t('common.none')}</dd>
           <dt>{t('activity.visibility')}</dt>
-          <dd>{tk('vis', a.visibility as string)}</dd>
+          <dd>{tk('vis', a.visibility)}</dd>
           {a.cost_estimate_cents != null && (
             <>
               <dt>{t('activity.costEstimate')}</dt>
-              <dd>{i.money(a.cost_estimate_cents as number)}</dd>
+              <dd>{i.money(a.cost_estimate_cents)}</dd>
             </>
           )}
         </dl>
-        {Boolean(a.description) && <p>{String(a.description)}</p>}
-        {Boolean(a.accessibility) && (
+        {!!a.description && <p>{a.description}</p>}
+        {!!a.accessibility && (
           <p>
-            <strong>{t('activity.accessibility')}:</strong> {String(a.accessibility)}
+            <strong>{t('activity.accessibility')}:</strong> {a.accessibility}
           </p>
         )}
       </div>

@@ -133,8 +133,8 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
                   {value.freq === 'weekly' && !o.excluded && (
                     <>
                       {' '}
-                      <button type="button" className="link small" onClick={() => onExcludedChange([...excluded, o.day].sort())} aria-label={`${t('rec.addExcluded')}: ${dateLong(o.day)}`}>
-                        {t('action.remove')}
+                      <button type="button" className="link small" onClick={() => onExcludedChange([...excluded, o.day].sort())} aria-label={`${t('rec.skip')}: ${dateLong(o.day)}`}>
+                        {t('rec.skip')}
                       </button>
                     </>
                   )}

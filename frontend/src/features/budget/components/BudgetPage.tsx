@@ -61,7 +61,7 @@ export function BudgetPage() {
     s?.departments.forEach((d) => (d.by_unit ?? []).forEach((u) => ids.add(u.unit_id ?? '')));
     return [...ids].map((u) => ({
       key: u,
-      label: u ? s?.departments.flatMap((d) => d.by_unit ?? []).find((x) => x.unit_id === u)?.unit_name || nameOf(units.data, u) || u.slice(0, 8) : t('common.none'),
+      label: u ? s?.departments.flatMap((d) => d.by_unit ?? []).find((x) => x.unit_id === u)?.unit_name || nameOf(units.data, u) || u.slice(0, 8) : t('budget.noUnit'),
       values: Object.fromEntries((s?.departments ?? []).map((d) => [d.department_id, (d.by_unit ?? []).find((x) => (x.unit_id ?? '') === u)?.total_cents ?? 0])),
     }));
   }, [s, units.data, t]);
@@ -178,13 +178,13 @@ function FigureSection({ title, rows, series, onShow }: { title: string; rows: C
                 <th scope="row">{r.label}</th>
                 {series.map((s) => (
                   <td className="num" key={s.key}>
-                    <button type="button" className="link" onClick={() => onShow(r, s.key)} aria-label={`${i.t('budget.entries')}: ${r.label}, ${s.label}: ${i.money(r.values[s.key] ?? 0)}`}>
+                    <button type="button" className="link" onClick={() => onShow(r, s.key)} aria-label={`${i.money(r.values[s.key] ?? 0)}: ${i.t('budget.entries')}, ${r.label}, ${s.label}`}>
                       {i.money(r.values[s.key] ?? 0)}
                     </button>
                   </td>
                 ))}
                 <td className="num">
-                  <button type="button" className="link" onClick={() => onShow(r)} aria-label={`${i.t('budget.entries')}: ${r.label}`}>
+                  <button type="button" className="link" onClick={() => onShow(r)} aria-label={`${i.money(Object.values(r.values).reduce((a, b) => a + b, 0))}: ${i.t('budget.entries')}, ${r.label}`}>
                     {i.money(Object.values(r.values).reduce((a, b) => a + b, 0))}
                   </button>
                 </td>

@@ -57,7 +57,7 @@ export function PeriodPanel({ agreementId, role, myDepartment, depName }: { agre
         <ul>
           {p.approvals.map((a) => (
             <li key={a.department_id}>
-              {depName(a.department_id)}: {t('budget.approvedBy', { who: a.user_id.slice(0, 8), at: i.dateTime(a.at) })}
+              {t('budget.approvedBy', { who: depName(a.department_id), at: i.dateTime(a.at) })}
             </li>
           ))}
         </ul>

@@ -8,10 +8,10 @@ import { SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
-import { useCalendar, type CalendarFilter } from '../api/calendar';
+import { useCalendar, type CalendarFilter, type Occurrence } from '../api/calendar';
 
 type View = 'month' | 'week' | 'list';
-type Occ = { activity_id: string; title: string; starts_at: string; ends_at: string; status?: string; recurrence?: string };
+type Occ = Occurrence;
 const FILTERS = ['unit_id', 'partner_id', 'category', 'status', 'series_id'] as const;
 
 /** CalendarPage shows the shared calendar in month, week or list view with filters; its state is in the URL. */
@@ -29,7 +29,7 @@ export function CalendarPage() {
   const from = view === 'week' ? startOfWeek(date) : view === 'month' ? monthGrid(date)[0][0] : startOfMonth(date);
   const to = view === 'week' ? addDays(startOfWeek(date), 7) : view === 'month' ? addDays(monthGrid(date).at(-1)![6], 1) : addDays(endOfMonth(date), 1);
   const filter: CalendarFilter = { from, to };
-  for (const k of FILTERS) if (params.get(k)) filter[k] = params.get(k)!;
+  for (const k of FILTERS) if (params.get(k)) (filter as unknown as Record<string, string>)[k] = params.get(k)!;
   const q = useCalendar(filter);
 
   const update = (p: Record<string, string | null>) => {
@@ -45,7 +45,7 @@ export function CalendarPage() {
     view === 'week' ? `${t('calendar.weekNo', { n: isoWeek(date) })}: ${i.date(startOfWeek(date))} – ${i.date(addDays(startOfWeek(date), 6))}` : i.monthYear(date);
 
   const byDay = new Map<string, Occ[]>();
-  for (const o of (q.data ?? []) as unknown as Occ[]) {
+  for (const o of q.data ?? []) {
     const d = dayOf(o.starts_at);
     byDay.set(d, [...(byDay.get(d) ?? []), o]);
   }
@@ -103,7 +103,7 @@ export function CalendarPage() {
 function EventLink({ o, withTime = true }: { o: Occ; withTime?: boolean }) {
   const i = useI18n();
   return (
-    <Link className={`event st-${o.status ?? ''}`} to={`/activities/${o.activity_id}`} title={`${i.time(o.starts_at)}–${i.time(o.ends_at)} ${o.title}`}>
+    <Link className={`event st-${o.status}${o.moved ? ' moved' : ''}`} to={`/activities/${o.activity_id}`} title={`${i.time(o.starts_at)}–${i.time(o.ends_at)} ${o.title}`}>
       {withTime && <span>{i.time(o.starts_at)} </span>}
       {o.title}
       {o.status === 'cancelled' && <span className="visually-hidden"> ({i.tk('status', 'cancelled')})</span>}
@@ -143,7 +143,7 @@ function MonthView({ date, byDay }: { date: string; byDay: Map<string, Occ[]> })
                     <span aria-hidden="true">{Number(d.slice(8))}</span>
                   </div>
                   {list.slice(0, 3).map((o) => (
-                    <EventLink key={o.activity_id + o.starts_at} o={o} />
+                    <EventLink key={o.activity_id + o.original_start} o={o} />
                   ))}
                   {list.length > 3 && (
                     <Link className="small" to={`?view=week&date=${d}`}>
@@ -171,7 +171,7 @@ function WeekView({ date, byDay }: { date: string; byDay: Map<string, Occ[]> }) 
           <section key={d} className="week-day" aria-label={i.dateLong(d)}>
             <h3>{i.dateLong(d)}</h3>
             {(byDay.get(d) ?? []).map((o) => (
-              <EventLink key={o.activity_id + o.starts_at} o={o} />
+              <EventLink key={o.activity_id + o.original_start} o={o} />
             ))}
           </section>
         );
@@ -191,7 +191,7 @@ function ListView({ byDay }: { byDay: Map<string, Occ[]> }) {
           <h3>{i.dateLong(d)}</h3>
           <ul>
             {byDay.get(d)!.map((o) => (
-              <li key={o.activity_id + o.starts_at}>
+              <li key={o.activity_id + o.original_start}>
                 {i.time(o.starts_at)}–{i.time(o.ends_at)} <Link to={`/activities/${o.activity_id}`}>{o.title}</Link>
                 {o.status && <span className="muted"> · {i.tk('status', o.status)}</span>}
               </li>

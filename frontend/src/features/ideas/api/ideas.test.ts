@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankIdeas, type Idea } from './ideas';
 
-const idea = (id: string, priority: number | null, votes = 0): Idea => ({ id, committee_id: 'c', title: id, status: 'new', priority, votes });
+const idea = (id: string, priority: number | null, votes = 0): Pick<Idea, 'title' | 'priority' | 'votes'> & { id: string } => ({ id, title: id, priority, votes });
 
 describe('ideas ranking', () => {
   it('puts prioritised ideas first, then the most voted', () => {

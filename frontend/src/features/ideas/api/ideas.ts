@@ -1,23 +1,14 @@
 // The ideas board: residents' wishes and ideas, ranked, planned and turned into activities.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import { itemsOf } from '@/lib/api/types';
+import { itemsOf, type BodyOf, type ItemOf } from '@/lib/api/types';
 
-/** Idea is an idea as the board uses it. */
-export type Idea = {
-  id: string;
-  version?: number;
-  committee_id: string;
-  unit_id?: string;
-  title: string;
-  description?: string;
-  source?: string;
-  status: string;
-  votes?: number;
-  /** priority is the committee's ranking, 1 (first) to 5; null when not ranked. */
-  priority?: number | null;
-  activity_id?: string | null;
-};
+/** Idea is an idea as the API lists it. */
+export type Idea = ItemOf<'/ideas'>;
+/** IdeaPatch changes an idea's status or priority. */
+export type IdeaPatch = BodyOf<'/ideas/{id}', 'patch'>;
+/** IdeaInput adds an idea. */
+export type IdeaInput = BodyOf<'/ideas', 'post'>;
 
 /** useIdeas lists the ideas of a committee (or all visible ones), best ranked first. */
 export function useIdeas(committeeId: string) {
@@ -27,13 +18,13 @@ export function useIdeas(committeeId: string) {
       const r = await unwrap(
         api.GET('/ideas', { params: { query: { limit: 200, sort: 'rank', ...(committeeId ? { committee_id: committeeId } : {}) } } }),
       );
-      return rankIdeas(itemsOf(r as { items?: Idea[] }) as Idea[]);
+      return rankIdeas(itemsOf(r));
     },
   });
 }
 
 /** rankIdeas orders ideas by priority (1 first, unranked last), then by votes, then by title. */
-export function rankIdeas(list: Idea[]): Idea[] {
+export function rankIdeas<T extends Pick<Idea, 'priority' | 'votes' | 'title'>>(list: T[]): T[] {
   return [...list].sort(
     (a, b) => (a.priority ?? 99) - (b.priority ?? 99) || (b.votes ?? 0) - (a.votes ?? 0) || a.title.localeCompare(b.title),
   );
@@ -43,8 +34,8 @@ export function rankIdeas(list: Idea[]): Idea[] {
 export function usePatchIdea() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, body }: { id: string; version?: number; body: Record<string, unknown> }) =>
-      unwrap(api.PATCH('/ideas/{id}', { params: { path: { id } }, headers: ifMatch(version), body: body as never })),
+    mutationFn: ({ id, version, body }: { id: string; version?: number; body: IdeaPatch }) =>
+      unwrap(api.PATCH('/ideas/{id}', { params: { path: { id } }, headers: ifMatch(version), body })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
   });
 }
@@ -53,7 +44,7 @@ export function usePatchIdea() {
 export function useVote() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/ideas/{id}/votes', { params: { path: { id } }, body: { count: 1 } as never })),
+    mutationFn: (id: string) => unwrap(api.POST('/ideas/{id}/votes', { params: { path: { id } }, body: { count: 1 } })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
   });
 }
@@ -62,7 +53,7 @@ export function useVote() {
 export function useCreateIdea() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => unwrap(api.POST('/ideas', { body: body as never })),
+    mutationFn: (body: IdeaInput) => unwrap(api.POST('/ideas', { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
   });
 }

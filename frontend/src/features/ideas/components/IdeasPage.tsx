@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
 import { useState, type FormEvent } from 'react';
-import { useCreateIdea, useIdeas, usePatchIdea, useVote, type Idea } from '../api/ideas';
+import { useCreateIdea, useIdeas, usePatchIdea, useVote, type Idea, type IdeaInput } from '../api/ideas';
 
 /** IdeasPage is the ideas board: columns by status, ranked, with the actions a mentor needs. */
 export function IdeasPage() {
@@ -139,7 +139,7 @@ function NewIdea({ committeeId, committees }: { committeeId: string; committees:
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     try {
-      await create.mutateAsync({ ...v, committee_id: v.committee_id || committeeId });
+      await create.mutateAsync({ ...v, source: v.source as IdeaInput['source'], committee_id: v.committee_id || committeeId });
       setV({ ...blank, committee_id: v.committee_id });
     } catch {
       /* shown below */

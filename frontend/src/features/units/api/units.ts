@@ -2,6 +2,7 @@
 // the residents' culture profiles.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
+import type { BodyOf } from '@/lib/api/types';
 
 /** useMyUnits lists the units of the user (a mentor's own; all for others). */
 export function useMyUnits(mine: boolean) {
@@ -78,8 +79,8 @@ export function useProfile(residentId: string) {
 export function useSaveProfile(residentId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, version }: { body: Record<string, unknown>; version?: number }) =>
-      unwrap(api.PUT('/residents/{id}/culture-profile', { params: { path: { id: residentId } }, headers: ifMatch(version), body: body as never })),
+    mutationFn: ({ body, version }: { body: BodyOf<'/residents/{id}/culture-profile', 'put'>; version?: number }) =>
+      unwrap(api.PUT('/residents/{id}/culture-profile', { params: { path: { id: residentId } }, headers: ifMatch(version), body })),
     onSuccess: (data) => qc.setQueryData(['profile', residentId], data),
   });
 }

@@ -1,0 +1,85 @@
+package budget_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/budget"
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/database/dbtest"
+)
+
+// benchAgreement creates an agreement of two departments and n cost
+// entries over 2025 with INSERT ... SELECT generate_series: amounts from
+// -500.00 to 4,499.99 EUR, six categories, twenty units and no unit, a
+// category rule for venues and a 1 % share of entries with an override.
+func benchAgreement(b *testing.B, db *gorm.DB, n int) uuid.UUID {
+	b.Helper()
+	id := database.NewID()
+	d1, d2 := database.NewID(), database.NewID()
+	sfx := id.String()[24:]
+	stmts := []string{
+		fmt.Sprintf(`INSERT INTO departments (id, name, code, kind, organisation) VALUES ('%s', 'Sote %s', 'S-%s', 'social_care', 'HVA'), ('%s', 'Kult %s', 'K-%s', 'culture', 'Kunta')`, d1, sfx, sfx, d2, sfx, sfx),
+		fmt.Sprintf(`INSERT INTO agreements (id, name, starts_on, ends_on) VALUES ('%s', 'bench %s', '2025-01-01', '2025-12-31')`, id, sfx),
+		fmt.Sprintf(`INSERT INTO agreement_departments VALUES ('%s', '%s', 0, 5000, 100000000), ('%s', '%s', 1, 5000, 100000000)`, id, d1, id, d2),
+		fmt.Sprintf(`INSERT INTO agreement_category_shares VALUES ('%s', 'venue', '{3000,7000}')`, id),
+		`INSERT INTO units (id, name, kind, organisation, sector)
+		 SELECT gen_random_uuid(), 'bench unit ' || g || ' ` + sfx + `', 'care_home', 'HVA', 'public' FROM generate_series(1, 20) g`,
+		fmt.Sprintf(`INSERT INTO costs (id, agreement_id, incurred_on, amount_cents, category, description, unit_id, share_override)
+		 SELECT gen_random_uuid(), '%s', date '2025-01-01' + (g %% 365)::int,
+		        CASE WHEN (g * 7919) %% 500000 - 50000 = 0 THEN 1 ELSE (g * 7919) %% 500000 - 50000 END,
+		        (ARRAY['salary','performer_fee','travel','materials','venue','other'])[1 + g %% 6], 'bench entry',
+		        (SELECT array_agg(id ORDER BY id) FROM units WHERE name LIKE 'bench unit %%%s')[1 + g %% 21],
+		        CASE WHEN g %% 100 = 0 THEN ARRAY[2500, 7500] END
+		 FROM generate_series(1::bigint, %d) g`, id, sfx, n),
+		`VACUUM ANALYZE costs`,
+	}
+	for _, s := range stmts {
+		if err := db.Exec(s).Error; err != nil {
+			b.Fatalf("%s: %v", s[:40], err)
+		}
+	}
+	return id
+}
+
+// BenchmarkSplitReport measures the split report (every entry split with
+// costsplit, summed per department, category, unit and month) next to a
+// bare SQL SUM over the same rows, in the same run, for 100k and 1M
+// entries. Run with:
+//
+//	go test ./api/internal/budget -run '^$' -bench SplitReport -benchtime 10x
+func BenchmarkSplitReport(b *testing.B) {
+	db := dbtest.New(b)
+	if err := db.Exec(`SET statement_timeout = 0`).Error; err != nil {
+		b.Fatal(err)
+	}
+	s := budget.Store{DB: db}
+	ctx := context.Background()
+	var from, to civil.Date
+	for _, n := range []int{100_000, 1_000_000} {
+		id := benchAgreement(b, db, n)
+		f, _ := civil.ParseDate("2025-01-01")
+		t, _ := civil.ParseDate("2025-12-31")
+		from, to = f, t
+		b.Run(fmt.Sprintf("entries=%d/split", n), func(b *testing.B) {
+			for b.Loop() {
+				r, err := s.Split(ctx, id, &from, &to)
+				if err != nil || r.EntryCount != int64(n) {
+					b.Fatalf("split: %v (%d entries)", err, r.EntryCount)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("entries=%d/bare_sum", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.SumCents(ctx, id, from, to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
