@@ -196,3 +196,31 @@ func TestCommitteeDeleteEmpty(t *testing.T) {
 	env.Delete("/api/v1/committees/"+id, admin, `"1"`).Expect(http.StatusNoContent)
 	env.Get("/api/v1/committees/"+id, admin).Problem(http.StatusNotFound, "not-found")
 }
+
+// TestConcurrentVotes: votes sent at the same moment all count (the idea
+// row is locked; no vote overwrites another).
+func TestConcurrentVotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	a := w.tok["mentorA"]
+	const n = 12
+	statuses := make(chan int, n)
+	for range n {
+		go func() {
+			statuses <- w.env.Do(apitest.Req{Method: "POST", Path: "/api/v1/ideas/" + w.idea + "/votes", Token: a,
+				Body: map[string]any{"count": 2}}).Status
+		}()
+	}
+	for range n {
+		if s := <-statuses; s != http.StatusOK {
+			t.Errorf("vote: %d", s)
+		}
+	}
+	got := w.env.Get("/api/v1/ideas/"+w.idea, a).Expect(http.StatusOK).Map()
+	if got["votes"].(float64) != 2*n || got["version"].(float64) != 1+n {
+		t.Fatalf("after %d concurrent votes: %v", n, got)
+	}
+	if c := w.auditCount("idea.vote", w.idea); c != n {
+		t.Fatalf("vote events: %d", c)
+	}
+}

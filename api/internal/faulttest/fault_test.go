@@ -307,7 +307,7 @@ func TestFaultSIGTERMUnderLoad(t *testing.T) {
 	}
 	t.Logf("fault sigterm: %d requests %v (%d before SIGTERM, %d refused at the socket after it); 5 slow uploads in flight: %v; "+
 		"exited %.2fs after SIGTERM; writes acknowledged %d, stored %d (%d never acknowledged), lost 0",
-		len(outs), summary(outs), before, refused, summary(slow), exitedAfter.Seconds(), acked, stored-5, unacked)
+		len(outs), summary(outs), before, refused, summary(slow), exitedAfter.Seconds(), acked, stored-5, unacked-5)
 }
 
 func acknowledgedAll(t *testing.T, dbURL string, want int) bool {
