@@ -90,7 +90,8 @@ case $scenario in
     ;;
   region)
     cmd=(tmp/bench-load -scenario region -base "http://127.0.0.1:$port" -duration "${DURATION:-60s}"
-      -rate "${RATE:-200}" -json "$out.json")
+      -solo "${SOLO:-5s}" -rate "${RATE:-200}" -email "${EMAIL:-producer0001@region.test}" -password "${PASSWORD:-scale-password}"
+      -json "$out.json")
     ;;
   *) echo "bench: unknown scenario $scenario" >&2; exit 2 ;;
 esac

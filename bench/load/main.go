@@ -270,6 +270,7 @@ func main() {
 	email := flag.String("email", "producer@demo.fi", "login")
 	password := flag.String("password", "demo-password", "password")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
+	soloTime := flag.Duration("solo", 5*time.Second, "region: time per route measured alone before the mix")
 	flag.Parse()
 
 	if *duration > 10*time.Minute {
@@ -313,9 +314,17 @@ func main() {
 		for _, sk := range skipped {
 			fmt.Fprintln(os.Stderr, "  skipped:", sk)
 		}
+		// Each route alone first: one client, back to back, so the latency
+		// is the route's own cost, not queueing behind the others.
+		var solo []result
+		for _, t := range targets {
+			solo = append(solo, closedLoop(ctx, t, 1, 500*time.Millisecond, *soloTime))
+		}
+		printResults(os.Stdout, fmt.Sprintf("region, each route alone: 1 client, %s per route", *soloTime), solo)
 		rs := openLoop(ctx, targets, *rate, *inflight, *duration)
 		printResults(os.Stdout, fmt.Sprintf("region mix: open loop, %.0f req/s offered, %s", *rate, *duration), rs)
 		report["rate"], report["duration_s"], report["results"], report["skipped"] = *rate, duration.Seconds(), rs, skipped
+		report["solo"] = solo
 	default:
 		fatal(fmt.Errorf("unknown scenario %q", *scenario))
 	}

@@ -69,6 +69,21 @@ async function ensureAgreementWithCosts() {
   }
 }
 
+/** openMonthFor finds a month (from last month backwards) the user's department can still approve. */
+async function openMonthFor(email) {
+  const call = await apiLogin(email);
+  const me = (await call('GET', '/me')).body;
+  const agreement = (await call('GET', '/agreements?limit=1')).body.items[0];
+  const now = new Date();
+  for (const back of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0]) {
+    const d = new Date(now.getFullYear(), now.getMonth() - back, 1);
+    const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    const p = (await call('GET', `/agreements/${agreement.id}/periods/${month}`)).body;
+    if (p.status !== 'locked' && !(p.approvals ?? []).some((a) => a.department_id === me.department_id)) return month;
+  }
+  throw new Error('no open month to approve');
+}
+
 describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   test('login: wrong password is explained, right one opens the role’s screen (fi)', async () => {
     const page = await newPage(browser, { locale: 'fi' });
@@ -124,8 +139,16 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await noSeriousA11yIssues(page, 'activity form');
     await shot(page, 'activity-form-recurrence');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = page.getByText('Activity saved.');
+    const clash = page.getByRole('alert').filter({ hasText: 'Clash' });
+    await saved.or(clash).first().waitFor();
+    if (await clash.isVisible()) {
+      // The demo calendar already has something then: the API's clash is shown in place.
+      await shot(page, 'activity-clash');
+      await clash.getByRole('button', { name: 'Save anyway' }).click();
+    }
     await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/);
-    await page.getByText('Activity saved.').waitFor();
+    await saved.waitFor();
     await page.getByRole('heading', { level: 1, name: 'E2E singing afternoon' }).waitFor();
     await shot(page, 'activity-detail');
     await page.context().close();
@@ -175,7 +198,8 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     if (!(await hasRoute('/agreements/{id}/periods/{month}/approve'))) return t.skip('API has no period approval yet');
     await ensureAgreementWithCosts();
     const page = await newPage(browser, { locale: 'en' });
-    await login(page, 'manager.social@demo.fi');
+    // The culture department's manager: in the demo data the social-care manager approved last month already.
+    await login(page, 'manager.culture@demo.fi');
     await page.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
     await page.getByRole('heading', { name: 'By category' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -183,7 +207,12 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await shot(page, 'budget-split');
     // The entries behind a figure.
     await page.getByRole('button', { name: /: Entries, / }).first().click();
+    // A month this department has not approved yet (the demo data may have approved some).
+    const month = await openMonthFor('manager.culture@demo.fi');
+    await page.getByLabel('Month', { exact: true }).fill(month);
     await page.getByRole('heading', { name: /^Entries: / }).waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    assert.match(csv.suggestedFilename(), /\.csv$/);
     const approve = page.getByRole('button', { name: 'Approve month' });
     await approve.waitFor();
     await approve.click();

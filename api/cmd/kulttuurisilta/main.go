@@ -32,6 +32,8 @@ commands:
   seed --demo                    load the demo data set (idempotent)
   seed --scale region            generate a region-sized data set
   user add --email E --role R [--name N] [--department ID] [--unit ID]... --password-stdin
+  publish linked-events --dry-run|--apply [--batch-size N]
+                                 send public activities to LINKED_EVENTS_API_URL
 `
 
 func run(args []string) error {
@@ -48,6 +50,8 @@ func run(args []string) error {
 		return seedCmd(args[1:])
 	case "user":
 		return user(args[1:])
+	case "publish":
+		return publish(args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

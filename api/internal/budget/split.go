@@ -15,7 +15,6 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
-	"kulttuurisilta/api/internal/costsplit"
 )
 
 // SplitResponse is the split of an agreement's costs for a range: each
@@ -102,15 +101,14 @@ func categoryIndex(b []byte) int {
 // pgEpoch is day 0 of PostgreSQL's binary date format.
 var pgEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// splitAcc accumulates per-entry allocations.
+// splitAcc adds up per-entry allocations, read as the rows of
+// cost_day_totals (each the sum of its entries' parts, ADR 0035).
 type splitAcc struct {
 	n           int
 	from        int32 // first day (PostgreSQL day number) of the report range
 	dayMonth    []int // day number - base -> month index
 	base        int32
-	catShares   [6][]int
 	parts       []int64
-	override    []int
 	total       []int64
 	used        []int64
 	byCat       [][6]int64
@@ -122,23 +120,27 @@ type splitAcc struct {
 	entries     int64
 }
 
-// add splits one entry with the one rule and adds its parts.
-func (s *splitAcc) add(day int32, amount int64, cat int, unit []byte, override []int) error {
-	shares := s.catShares[cat]
-	if override != nil {
-		shares = override
+// add adds one row: the parts (in s.parts) of entries entries of a day,
+// category and unit (nil: none), whose amounts sum to amount.
+func (s *splitAcc) add(day int32, entries, amount int64, cat int, unit []byte) error {
+	var sum int64
+	for _, p := range s.parts {
+		sum += p
 	}
-	if err := costsplit.SplitInto(s.parts, amount, shares); err != nil {
-		return fmt.Errorf("split: %w", err)
+	if sum != amount {
+		return fmt.Errorf("split: the parts of a row add up to %d, not %d", sum, amount)
+	}
+	if day < s.base || int(day-s.base) >= len(s.dayMonth) {
+		return fmt.Errorf("split: a row outside the agreement's period")
 	}
 	inRange := day >= s.from
 	var unitRow []int64
 	if inRange {
 		s.totalCents += amount
-		s.entries++
+		s.entries += entries
 		if unit == nil {
 			unitRow = s.noUnit
-			s.noUnitCount++
+			s.noUnitCount += entries
 		} else {
 			key := [16]byte(unit)
 			if unitRow = s.byUnit[key]; unitRow == nil {
@@ -160,10 +162,10 @@ func (s *splitAcc) add(day int32, amount int64, cat int, unit []byte, override [
 	return nil
 }
 
-// Split computes the split report: it streams the agreement's entries
-// from the start of the agreement (for "used") through "to" and splits
-// each with package costsplit, adding the parts up per department,
-// category, unit and month.
+// Split computes the split report: it adds up the agreement's per-entry
+// allocations (materialised by day, category and unit in cost_day_totals)
+// from the start of the agreement (for "used") through "to", per
+// department, category, unit and month.
 func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civil.Date) (SplitResponse, error) {
 	db := s.DB.WithContext(ctx)
 	a, err := loadAgreement(db, agreementID, lockNone)
@@ -174,6 +176,9 @@ func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civ
 	if err != nil {
 		return SplitResponse{}, err
 	}
+	if err := s.refreshTotals(ctx, a.ID); err != nil {
+		return SplitResponse{}, err
+	}
 	// Entries exist only inside the agreement's period.
 	lo := a.StartsOn
 	hi := to
@@ -182,13 +187,10 @@ func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civ
 	}
 	months := monthsOf(a)
 	n := len(a.Departments)
-	acc := &splitAcc{n: n, parts: make([]int64, n), override: make([]int, n), total: make([]int64, n), used: make([]int64, n),
+	acc := &splitAcc{n: n, parts: make([]int64, n), total: make([]int64, n), used: make([]int64, n),
 		byCat: make([][6]int64, n), byMonth: make([][]int64, n), byUnit: map[[16]byte][]int64{}, noUnit: make([]int64, n)}
 	for i := range acc.byMonth {
 		acc.byMonth[i] = make([]int64, len(months))
-	}
-	for c, name := range Categories {
-		acc.catShares[c], _ = a.sharesFor(name, nil)
 	}
 	acc.base = int32(lo.Sub(pgEpoch).Hours() / 24)
 	acc.from = int32(from.Sub(pgEpoch).Hours() / 24)
@@ -196,19 +198,20 @@ func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civ
 		acc.dayMonth = append(acc.dayMonth, (d.Year()-months[0].Year())*12+int(d.Month())-int(months[0].Month()))
 	}
 	if !hi.Before(lo.Time) {
-		if err := s.streamSplit(ctx, acc, a.ID, lo, hi); err != nil {
+		if err := s.readTotals(ctx, acc, a.ID, lo, hi); err != nil {
 			return SplitResponse{}, err
 		}
 	}
 	return s.splitResponse(ctx, a, acc, from, to, months)
 }
 
-const splitQuery = `SELECT incurred_on, amount_cents, category, unit_id, share_override
-FROM costs WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`
+const splitQuery = `SELECT incurred_on, entries, amount_cents, category, unit_id, parts
+FROM cost_day_totals WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`
 
-// streamSplit reads the entries over pgx's binary protocol (no per-row
-// allocation) and feeds them to the accumulator.
-func (s Store) streamSplit(ctx context.Context, acc *splitAcc, agreementID uuid.UUID, lo, hi civil.Date) error {
+// readTotals reads the agreement's rows of cost_day_totals over pgx's
+// binary protocol (no per-row allocation) and feeds them to the
+// accumulator.
+func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.UUID, lo, hi civil.Date) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
@@ -220,33 +223,32 @@ func (s Store) streamSplit(ctx context.Context, acc *splitAcc, agreementID uuid.
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
 		pc := dc.(*stdlib.Conn).Conn()
-		binary5 := pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode}
-		rows, err := pc.Query(ctx, splitQuery, binary5, agreementID, lo.Time, hi.Time)
+		binary6 := pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode,
+			pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode}
+		rows, err := pc.Query(ctx, splitQuery, binary6, agreementID, lo.Time, hi.Time)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			v := rows.RawValues()
-			if len(v) != 5 || len(v[0]) != 4 || len(v[1]) != 8 {
+			if len(v) != 6 || len(v[0]) != 4 || len(v[1]) != 4 || len(v[2]) != 8 {
 				return fmt.Errorf("split: unexpected row shape")
 			}
 			day := int32(binary.BigEndian.Uint32(v[0]))
-			amount := int64(binary.BigEndian.Uint64(v[1]))
-			var override []int
-			if v[4] != nil {
-				if override, err = decodeInt4Array(v[4], acc.override); err != nil {
-					return err
-				}
-			}
+			entries := int64(int32(binary.BigEndian.Uint32(v[1])))
+			amount := int64(binary.BigEndian.Uint64(v[2]))
 			var unit []byte
-			if v[3] != nil {
-				unit = v[3]
+			if v[4] != nil {
+				unit = v[4]
 				if len(unit) != 16 {
 					return fmt.Errorf("split: unexpected uuid")
 				}
 			}
-			if err := acc.add(day, amount, categoryIndex(v[2]), unit, override); err != nil {
+			if err := decodeInt8Array(v[5], acc.parts); err != nil {
+				return err
+			}
+			if err := acc.add(day, entries, amount, categoryIndex(v[3]), unit); err != nil {
 				return err
 			}
 		}
@@ -254,29 +256,26 @@ func (s Store) streamSplit(ctx context.Context, acc *splitAcc, agreementID uuid.
 	})
 }
 
-// decodeInt4Array decodes PostgreSQL's binary one-dimensional int4[] into dst.
-func decodeInt4Array(b []byte, dst []int) ([]int, error) {
-	bad := fmt.Errorf("split: unexpected share_override encoding")
-	if len(b) < 12 {
-		return nil, bad
-	}
-	ndim := binary.BigEndian.Uint32(b[0:4])
-	if ndim != 1 || len(b) < 20 {
-		return nil, bad
+// decodeInt8Array decodes PostgreSQL's binary one-dimensional bigint[]
+// (without NULLs) into dst, which must have its length.
+func decodeInt8Array(b []byte, dst []int64) error {
+	bad := fmt.Errorf("split: unexpected parts encoding")
+	if len(b) < 20 || binary.BigEndian.Uint32(b[0:4]) != 1 {
+		return bad
 	}
 	n := int(binary.BigEndian.Uint32(b[12:16]))
-	if n != len(dst) || len(b) != 20+n*8 {
-		return nil, bad
+	if n != len(dst) || len(b) != 20+n*12 {
+		return bad
 	}
 	p := 20
 	for i := range n {
-		if binary.BigEndian.Uint32(b[p:p+4]) != 4 {
-			return nil, bad
+		if binary.BigEndian.Uint32(b[p:p+4]) != 8 {
+			return bad
 		}
-		dst[i] = int(int32(binary.BigEndian.Uint32(b[p+4 : p+8])))
-		p += 8
+		dst[i] = int64(binary.BigEndian.Uint64(b[p+4 : p+12]))
+		p += 12
 	}
-	return dst, nil
+	return nil
 }
 
 func (s Store) splitResponse(ctx context.Context, a Agreement, acc *splitAcc, from, to civil.Date, months []civil.Date) (SplitResponse, error) {

@@ -254,6 +254,13 @@ func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, 
 		if a, err = loadAgreement(tx, id, lockNone); err != nil {
 			return err
 		}
+		if sharesChanged && costs > 0 {
+			// Every entry using the default or a category rule splits
+			// differently now: recompute the agreement's totals.
+			if err := rebuildTotals(tx, a); err != nil {
+				return err
+			}
+		}
 		return audit.Record(ctx, tx, "agreement.update", "agreement", a.ID, before, toAgreementResponse(a))
 	})
 	return a, err

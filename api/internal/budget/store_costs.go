@@ -207,7 +207,13 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, e
 		}
 		c = Cost{AgreementID: a.ID, IncurredOn: in.IncurredOn, AmountCents: in.AmountCents, Category: in.Category,
 			Description: in.Description, ActivityID: in.ActivityID, UnitID: in.UnitID, ShareOverride: override}
+		if err := maintainTotals(tx); err != nil {
+			return err
+		}
 		if err := tx.Create(&c).Error; err != nil {
+			return err
+		}
+		if err := applyTotals(tx, a, nil, []Cost{c}); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, toCostResponse(a, c))
@@ -246,6 +252,8 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 			return err
 		}
 		before := toCostResponse(a, c)
+		old := c
+		old.ShareOverride = slices.Clone(c.ShareOverride)
 		oldDate := c.IncurredOn
 		if err := p.apply(&c, a); err != nil {
 			return err
@@ -261,7 +269,13 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 			return err
 		}
 		c.Version++
+		if err := maintainTotals(tx); err != nil {
+			return err
+		}
 		if err := tx.Save(&c).Error; err != nil {
+			return err
+		}
+		if err := applyTotals(tx, a, []Cost{old}, []Cost{c}); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, "cost.update", "cost", c.ID, before, toCostResponse(a, c))
@@ -282,7 +296,13 @@ func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) error
 		if err := touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
 			return err
 		}
+		if err := maintainTotals(tx); err != nil {
+			return err
+		}
 		if err := tx.Delete(&c).Error; err != nil {
+			return err
+		}
+		if err := applyTotals(tx, a, []Cost{c}, nil); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, "cost.delete", "cost", c.ID, toCostResponse(a, c), nil)

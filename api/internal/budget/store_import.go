@@ -72,7 +72,13 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 				AmountCents: r.Input.AmountCents, Category: r.Input.Category, Description: r.Input.Description,
 				ActivityID: r.Input.ActivityID, UnitID: r.Input.UnitID}
 		}
+		if err := maintainTotals(tx); err != nil {
+			return err
+		}
 		if err := tx.CreateInBatches(&out, 1000).Error; err != nil {
+			return err
+		}
+		if err := applyTotals(tx, a, nil, out); err != nil {
 			return err
 		}
 		for _, c := range out {

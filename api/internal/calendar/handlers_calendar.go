@@ -96,11 +96,11 @@ func (m Module) getCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	occ, err := m.Store.Occurrences(c.Request().Context(), f)
+	occ, total, err := m.Store.OccurrencePage(c.Request().Context(), f, page.UpdatedSince, page.Offset, page.Limit)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, m.occurrencePage(occ, page))
+	return c.JSON(http.StatusOK, m.occurrenceList(occ, total))
 }
 
 // listActivityOccurrences godoc
@@ -141,26 +141,20 @@ func (m Module) listActivityOccurrences(c echo.Context) error {
 	if _, err := m.Store.GetActivity(c.Request().Context(), id); err != nil {
 		return err
 	}
-	occ, err := m.Store.Occurrences(c.Request().Context(), OccurrenceFilter{From: from, To: to, ActivityID: &id})
+	occ, total, err := m.Store.OccurrencePage(c.Request().Context(), OccurrenceFilter{From: from, To: to, ActivityID: &id},
+		page.UpdatedSince, page.Offset, page.Limit)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, m.occurrencePage(occ, page))
+	return c.JSON(http.StatusOK, m.occurrenceList(occ, total))
 }
 
-func (m Module) occurrencePage(occ []Occurrence, page httpapi.Page) httpapi.List[CalendarItem] {
-	if page.UpdatedSince != nil {
-		since := *page.UpdatedSince
-		occ = slices.DeleteFunc(occ, func(o Occurrence) bool { return !o.UpdatedAt.After(since) })
-	}
-	total := int64(len(occ))
-	lo := min(page.Offset, len(occ))
-	hi := min(lo+page.Limit, len(occ))
-	items := make([]CalendarItem, 0, hi-lo)
-	for _, o := range occ[lo:hi] {
+func (m Module) occurrenceList(occ []Occurrence, total int) httpapi.List[CalendarItem] {
+	items := make([]CalendarItem, 0, len(occ))
+	for _, o := range occ {
 		items = append(items, toCalendarItem(o, m.Zone))
 	}
-	return httpapi.NewList(items, total)
+	return httpapi.NewList(items, int64(total))
 }
 
 func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {

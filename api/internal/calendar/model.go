@@ -40,6 +40,8 @@ const (
 type Partner struct {
 	database.Model
 	Name         string
+	NameSv       string
+	NameEn       string
 	Kind         string
 	Sector       string
 	ContactName  string
@@ -53,63 +55,70 @@ type Partner struct {
 
 // PartnerResponse is a partner in the API.
 type PartnerResponse struct {
-	ID           uuid.UUID `json:"id"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
-	Version      int       `json:"version"`
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
-	Sector       string    `json:"sector" enums:"public,private,third"`
-	ContactName  string    `json:"contact_name"`
-	Email        string    `json:"email"`
-	Phone        string    `json:"phone"`
-	Website      string    `json:"website"`
-	Municipality string    `json:"municipality"`
-	Notes        string    `json:"notes"`
-	Active       bool      `json:"active"`
+	ID           uuid.UUID    `json:"id"`
+	CreatedAt    time.Time    `json:"created_at"`
+	UpdatedAt    time.Time    `json:"updated_at"`
+	Version      int          `json:"version"`
+	Name         string       `json:"name"`
+	NameI18n     Translations `json:"name_i18n"`
+	Kind         string       `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
+	Sector       string       `json:"sector" enums:"public,private,third"`
+	ContactName  string       `json:"contact_name"`
+	Email        string       `json:"email"`
+	Phone        string       `json:"phone"`
+	Website      string       `json:"website"`
+	Municipality string       `json:"municipality"`
+	Notes        string       `json:"notes"`
+	Active       bool         `json:"active"`
 }
 
 // PartnerInput creates a partner.
 type PartnerInput struct {
-	Name         string `json:"name" example:"Kaarinan kaupunginkirjasto"`
-	Kind         string `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
-	Sector       string `json:"sector" enums:"public,private,third"`
-	ContactName  string `json:"contact_name" validate:"optional"`
-	Email        string `json:"email" validate:"optional"`
-	Phone        string `json:"phone" validate:"optional"`
-	Website      string `json:"website" validate:"optional"`
-	Municipality string `json:"municipality" validate:"optional"`
-	Notes        string `json:"notes" validate:"optional"`
-	Active       *bool  `json:"active" validate:"optional"`
+	Name         string             `json:"name" example:"Kaarinan kaupunginkirjasto"`
+	NameI18n     *TranslationsInput `json:"name_i18n" validate:"optional"`
+	Kind         string             `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
+	Sector       string             `json:"sector" enums:"public,private,third"`
+	ContactName  string             `json:"contact_name" validate:"optional"`
+	Email        string             `json:"email" validate:"optional"`
+	Phone        string             `json:"phone" validate:"optional"`
+	Website      string             `json:"website" validate:"optional"`
+	Municipality string             `json:"municipality" validate:"optional"`
+	Notes        string             `json:"notes" validate:"optional"`
+	Active       *bool              `json:"active" validate:"optional"`
 }
 
 // PartnerPatch changes some fields of a partner.
 type PartnerPatch struct {
-	Name         *string `json:"name"`
-	Kind         *string `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
-	Sector       *string `json:"sector" enums:"public,private,third"`
-	ContactName  *string `json:"contact_name"`
-	Email        *string `json:"email"`
-	Phone        *string `json:"phone"`
-	Website      *string `json:"website"`
-	Municipality *string `json:"municipality"`
-	Notes        *string `json:"notes"`
-	Active       *bool   `json:"active"`
+	Name         *string            `json:"name"`
+	NameI18n     *TranslationsInput `json:"name_i18n"`
+	Kind         *string            `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
+	Sector       *string            `json:"sector" enums:"public,private,third"`
+	ContactName  *string            `json:"contact_name"`
+	Email        *string            `json:"email"`
+	Phone        *string            `json:"phone"`
+	Website      *string            `json:"website"`
+	Municipality *string            `json:"municipality"`
+	Notes        *string            `json:"notes"`
+	Active       *bool              `json:"active"`
 }
 
 func toPartnerResponse(p Partner) PartnerResponse {
 	return PartnerResponse{ID: p.ID, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), Version: p.Version,
-		Name: p.Name, Kind: p.Kind, Sector: p.Sector, ContactName: p.ContactName, Email: p.Email, Phone: p.Phone,
+		Name: p.Name, NameI18n: Translations{Sv: p.NameSv, En: p.NameEn}, Kind: p.Kind, Sector: p.Sector, ContactName: p.ContactName, Email: p.Email, Phone: p.Phone,
 		Website: p.Website, Municipality: p.Municipality, Notes: p.Notes, Active: p.Active}
 }
 
 // Series is an event series or festival with its date range.
 type Series struct {
 	database.Model
-	Name        string
-	Description string
-	StartsOn    civil.Date `gorm:"type:date"`
-	EndsOn      civil.Date `gorm:"type:date"`
+	Name          string
+	NameSv        string
+	NameEn        string
+	Description   string
+	DescriptionSv string
+	DescriptionEn string
+	StartsOn      civil.Date `gorm:"type:date"`
+	EndsOn        civil.Date `gorm:"type:date"`
 }
 
 // TableName keeps the plural table name (GORM would say "series" anyway).
@@ -117,35 +126,42 @@ func (Series) TableName() string { return "series" }
 
 // SeriesResponse is a series in the API.
 type SeriesResponse struct {
-	ID          uuid.UUID  `json:"id"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	Version     int        `json:"version"`
-	Name        string     `json:"name"`
-	Description string     `json:"description"`
-	StartsOn    civil.Date `json:"starts_on" swaggertype:"string" format:"date"`
-	EndsOn      civil.Date `json:"ends_on" swaggertype:"string" format:"date"`
+	ID              uuid.UUID    `json:"id"`
+	CreatedAt       time.Time    `json:"created_at"`
+	UpdatedAt       time.Time    `json:"updated_at"`
+	Version         int          `json:"version"`
+	Name            string       `json:"name"`
+	NameI18n        Translations `json:"name_i18n"`
+	Description     string       `json:"description"`
+	DescriptionI18n Translations `json:"description_i18n"`
+	StartsOn        civil.Date   `json:"starts_on" swaggertype:"string" format:"date"`
+	EndsOn          civil.Date   `json:"ends_on" swaggertype:"string" format:"date"`
 }
 
 // SeriesInput creates a series.
 type SeriesInput struct {
-	Name        string      `json:"name" example:"Kulttuuriviikot 2026"`
-	Description string      `json:"description" validate:"optional"`
-	StartsOn    *civil.Date `json:"starts_on" swaggertype:"string" format:"date" example:"2026-09-07"`
-	EndsOn      *civil.Date `json:"ends_on" swaggertype:"string" format:"date" example:"2026-09-27"`
+	Name            string             `json:"name" example:"Kulttuuriviikot 2026"`
+	NameI18n        *TranslationsInput `json:"name_i18n" validate:"optional"`
+	Description     string             `json:"description" validate:"optional"`
+	DescriptionI18n *TranslationsInput `json:"description_i18n" validate:"optional"`
+	StartsOn        *civil.Date        `json:"starts_on" swaggertype:"string" format:"date" example:"2026-09-07"`
+	EndsOn          *civil.Date        `json:"ends_on" swaggertype:"string" format:"date" example:"2026-09-27"`
 }
 
 // SeriesPatch changes some fields of a series.
 type SeriesPatch struct {
-	Name        *string     `json:"name"`
-	Description *string     `json:"description"`
-	StartsOn    *civil.Date `json:"starts_on" swaggertype:"string" format:"date"`
-	EndsOn      *civil.Date `json:"ends_on" swaggertype:"string" format:"date"`
+	Name            *string            `json:"name"`
+	NameI18n        *TranslationsInput `json:"name_i18n"`
+	Description     *string            `json:"description"`
+	DescriptionI18n *TranslationsInput `json:"description_i18n"`
+	StartsOn        *civil.Date        `json:"starts_on" swaggertype:"string" format:"date"`
+	EndsOn          *civil.Date        `json:"ends_on" swaggertype:"string" format:"date"`
 }
 
 func toSeriesResponse(s Series) SeriesResponse {
 	return SeriesResponse{ID: s.ID, CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(), Version: s.Version,
-		Name: s.Name, Description: s.Description, StartsOn: s.StartsOn, EndsOn: s.EndsOn}
+		Name: s.Name, NameI18n: Translations{Sv: s.NameSv, En: s.NameEn}, Description: s.Description,
+		DescriptionI18n: Translations{Sv: s.DescriptionSv, En: s.DescriptionEn}, StartsOn: s.StartsOn, EndsOn: s.EndsOn}
 }
 
 // Activity is one event, or a recurring one when Recurrence is set.
@@ -154,7 +170,11 @@ func toSeriesResponse(s Series) SeriesResponse {
 type Activity struct {
 	database.Model
 	Title             string
+	TitleSv           string
+	TitleEn           string
 	Description       string
+	DescriptionSv     string
+	DescriptionEn     string
 	Category          string
 	StartsAt          time.Time
 	EndsAt            time.Time
@@ -190,57 +210,63 @@ type ActivityPartner struct {
 // ActivityResponse is an activity in the API. starts_at, ends_at and the
 // excluded dates are shown in the calendar zone.
 type ActivityResponse struct {
-	ID                uuid.UUID   `json:"id"`
-	CreatedAt         time.Time   `json:"created_at"`
-	UpdatedAt         time.Time   `json:"updated_at"`
-	Version           int         `json:"version"`
-	Title             string      `json:"title"`
-	Description       string      `json:"description"`
-	Category          string      `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
-	StartsAt          time.Time   `json:"starts_at"`
-	EndsAt            time.Time   `json:"ends_at"`
-	Recurrence        string      `json:"recurrence" example:"FREQ=WEEKLY;BYDAY=TU"`
-	Exdates           []time.Time `json:"exdates"`
-	UntilAt           *time.Time  `json:"until_at" extensions:"x-nullable"`
-	UnitIDs           []uuid.UUID `json:"unit_ids"`
-	PartnerIDs        []uuid.UUID `json:"partner_ids"`
-	SeriesID          *uuid.UUID  `json:"series_id" extensions:"x-nullable"`
-	Status            string      `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      []string    `json:"target_groups"`
-	Accessibility     string      `json:"accessibility"`
-	Capacity          *int        `json:"capacity" extensions:"x-nullable"`
-	Visibility        string      `json:"visibility" enums:"public,internal"`
-	CostEstimateCents *int64      `json:"cost_estimate_cents" extensions:"x-nullable"`
-	ProposedBy        *uuid.UUID  `json:"proposed_by" extensions:"x-nullable"`
+	ID                uuid.UUID    `json:"id"`
+	CreatedAt         time.Time    `json:"created_at"`
+	UpdatedAt         time.Time    `json:"updated_at"`
+	Version           int          `json:"version"`
+	Title             string       `json:"title"`
+	TitleI18n         Translations `json:"title_i18n"`
+	Description       string       `json:"description"`
+	DescriptionI18n   Translations `json:"description_i18n"`
+	Category          string       `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          time.Time    `json:"starts_at"`
+	EndsAt            time.Time    `json:"ends_at"`
+	Recurrence        string       `json:"recurrence" example:"FREQ=WEEKLY;BYDAY=TU"`
+	Exdates           []time.Time  `json:"exdates"`
+	UntilAt           *time.Time   `json:"until_at" extensions:"x-nullable"`
+	UnitIDs           []uuid.UUID  `json:"unit_ids"`
+	PartnerIDs        []uuid.UUID  `json:"partner_ids"`
+	SeriesID          *uuid.UUID   `json:"series_id" extensions:"x-nullable"`
+	Status            string       `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      []string     `json:"target_groups"`
+	Accessibility     string       `json:"accessibility"`
+	Capacity          *int         `json:"capacity" extensions:"x-nullable"`
+	Visibility        string       `json:"visibility" enums:"public,internal"`
+	CostEstimateCents *int64       `json:"cost_estimate_cents" extensions:"x-nullable"`
+	ProposedBy        *uuid.UUID   `json:"proposed_by" extensions:"x-nullable"`
 }
 
 // ActivityInput creates an activity. allow_overlap lets it overlap a
 // confirmed activity in the same unit (otherwise 409).
 type ActivityInput struct {
-	Title             string      `json:"title" example:"Yhteislauluhetki"`
-	Description       string      `json:"description" validate:"optional"`
-	Category          string      `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
-	StartsAt          *time.Time  `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
-	EndsAt            *time.Time  `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
-	Recurrence        string      `json:"recurrence" validate:"optional" example:"FREQ=WEEKLY;BYDAY=TU"`
-	Exdates           []time.Time `json:"exdates" validate:"optional"`
-	UnitIDs           []uuid.UUID `json:"unit_ids"`
-	PartnerIDs        []uuid.UUID `json:"partner_ids" validate:"optional"`
-	SeriesID          *uuid.UUID  `json:"series_id" validate:"optional" extensions:"x-nullable"`
-	Status            string      `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      []string    `json:"target_groups" validate:"optional"`
-	Accessibility     string      `json:"accessibility" validate:"optional"`
-	Capacity          *int        `json:"capacity" validate:"optional" extensions:"x-nullable"`
-	Visibility        string      `json:"visibility" validate:"optional" enums:"public,internal"`
-	CostEstimateCents *int64      `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
-	AllowOverlap      bool        `json:"allow_overlap" validate:"optional"`
+	Title             string             `json:"title" example:"Yhteislauluhetki"`
+	TitleI18n         *TranslationsInput `json:"title_i18n" validate:"optional"`
+	Description       string             `json:"description" validate:"optional"`
+	DescriptionI18n   *TranslationsInput `json:"description_i18n" validate:"optional"`
+	Category          string             `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          *time.Time         `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
+	EndsAt            *time.Time         `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
+	Recurrence        string             `json:"recurrence" validate:"optional" example:"FREQ=WEEKLY;BYDAY=TU"`
+	Exdates           []time.Time        `json:"exdates" validate:"optional"`
+	UnitIDs           []uuid.UUID        `json:"unit_ids"`
+	PartnerIDs        []uuid.UUID        `json:"partner_ids" validate:"optional"`
+	SeriesID          *uuid.UUID         `json:"series_id" validate:"optional" extensions:"x-nullable"`
+	Status            string             `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      []string           `json:"target_groups" validate:"optional"`
+	Accessibility     string             `json:"accessibility" validate:"optional"`
+	Capacity          *int               `json:"capacity" validate:"optional" extensions:"x-nullable"`
+	Visibility        string             `json:"visibility" validate:"optional" enums:"public,internal"`
+	CostEstimateCents *int64             `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
+	AllowOverlap      bool               `json:"allow_overlap" validate:"optional"`
 }
 
 // ActivityPatch changes some fields of an activity. Status changes follow
 // proposed -> planned -> confirmed -> completed, or -> cancelled.
 type ActivityPatch struct {
 	Title             *string                     `json:"title"`
+	TitleI18n         *TranslationsInput          `json:"title_i18n"`
 	Description       *string                     `json:"description"`
+	DescriptionI18n   *TranslationsInput          `json:"description_i18n"`
 	Category          *string                     `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
 	StartsAt          *time.Time                  `json:"starts_at"`
 	EndsAt            *time.Time                  `json:"ends_at"`
@@ -273,7 +299,8 @@ func toActivityResponse(a Activity, zone *time.Location) ActivityResponse {
 		tg = []string{}
 	}
 	return ActivityResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
-		Title: a.Title, Description: a.Description, Category: a.Category, StartsAt: a.StartsAt.In(zone),
+		Title: a.Title, TitleI18n: Translations{Sv: a.TitleSv, En: a.TitleEn}, Description: a.Description,
+		DescriptionI18n: Translations{Sv: a.DescriptionSv, En: a.DescriptionEn}, Category: a.Category, StartsAt: a.StartsAt.In(zone),
 		EndsAt: a.EndsAt.In(zone), Recurrence: a.Recurrence, Exdates: ex, UntilAt: until,
 		UnitIDs: nonNilIDs(a.UnitIDs), PartnerIDs: nonNilIDs(a.PartnerIDs), SeriesID: a.SeriesID, Status: a.Status,
 		TargetGroups: tg, Accessibility: a.Accessibility, Capacity: a.Capacity, Visibility: a.Visibility,

@@ -1,12 +1,9 @@
 package calendar
 
 import (
-	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -102,108 +99,89 @@ type candidate struct {
 	Visibility    string
 	Version       int
 	UpdatedAt     time.Time
-	UnitIDs       IDs `gorm:"type:uuid[]"`
-	PartnerIDs    IDs `gorm:"type:uuid[]"`
-}
-
-type overrideKey struct {
-	activity uuid.UUID
-	start    int64
+	UnitIDs       IDs  `gorm:"type:uuid[]"`
+	PartnerIDs    IDs  `gorm:"type:uuid[]"`
+	full          bool // every column read (else only lightColumns)
 }
 
 // Occurrences expands every activity matching f into its occurrences that
 // overlap [f.From, f.To), with overrides applied, sorted by start (then
-// activity id). Candidates are selected by index on each activity's
-// precomputed span, so the cost grows with the activities active in the
-// range, not with all activities (ADR 0022).
+// activity id and original start). Candidates are selected by index on each
+// activity's precomputed span, so the cost grows with the activities active
+// in the range, not with all activities (ADR 0022).
 func (s Store) Occurrences(ctx context.Context, f OccurrenceFilter) ([]Occurrence, error) {
-	if !f.To.After(f.From) {
-		return nil, nil
-	}
-	zone := s.zone()
-	cands, err := s.candidates(ctx, f)
+	occ, _, err := s.occurrences(ctx, f, nil, 0, -1)
 	if err != nil {
 		return nil, fmt.Errorf("calendar occurrences: %w", err)
 	}
-	if len(cands) == 0 {
-		return []Occurrence{}, nil
-	}
-	overrides, err := s.overridesNear(ctx, f, cands)
-	if err != nil {
-		return nil, fmt.Errorf("calendar occurrences: %w", err)
-	}
-	rules := map[string]*recurrence.Rule{}
-	out := make([]Occurrence, 0, 3*len(cands))
-	for i := range cands {
-		c := &cands[i]
-		rule, err := cachedRule(rules, c.Recurrence)
-		if err != nil {
-			return nil, fmt.Errorf("calendar occurrences: activity %s: %w", c.ID, err)
-		}
-		dur := c.EndsAt.Sub(c.StartsAt)
-		base := occurrenceBase(c)
-		var seen map[int64]bool
-		for _, o := range expand(rule, c.StartsAt, dur, zone, c.Exdates, f.From, f.To) {
-			key := overrideKey{c.ID, o.Start.UnixNano()}
-			if ov, ok := overrides[key]; ok {
-				if seen == nil {
-					seen = map[int64]bool{}
-				}
-				seen[key.start] = true
-				if overlaps(ov.StartsAt, ov.EndsAt, f.From, f.To) {
-					out = append(out, withOverride(base, o.Start, dur, ov))
-				}
-				continue
-			}
-			occ := base
-			occ.StartsAt, occ.EndsAt, occ.OriginalStart = o.Start.UTC(), o.End.UTC(), o.Start.UTC()
-			out = append(out, occ)
-		}
-		// Occurrences moved into the range from outside it.
-		if len(overrides) == 0 {
-			continue
-		}
-		for key, ov := range overrides {
-			if key.activity != c.ID || seen[key.start] || !overlaps(ov.StartsAt, ov.EndsAt, f.From, f.To) {
-				continue
-			}
-			if isOccurrence(rule, c.StartsAt, dur, zone, c.Exdates, ov.OriginalStart) {
-				out = append(out, withOverride(base, ov.OriginalStart, dur, ov))
-			}
-		}
-	}
-	if len(f.Statuses) > 0 {
-		out = slices.DeleteFunc(out, func(o Occurrence) bool { return !slices.Contains(f.Statuses, o.Status) })
-	}
-	return sortOccurrences(out), nil
+	return occ, nil
 }
 
-// sortOccurrences orders by start, activity and original start. It sorts
-// small keys and then places the (large) occurrences once.
-func sortOccurrences(occ []Occurrence) []Occurrence {
-	type key struct {
-		start, orig int64
-		id          uuid.UUID
-		i           int
+// OccurrencePage is one page of Occurrences(f) (those changed after since,
+// when since is set) and how many there are in all. Only the page's
+// occurrences are built: the rest are expanded, filtered, sorted and counted
+// in compact form (ADR 0026).
+func (s Store) OccurrencePage(ctx context.Context, f OccurrenceFilter, since *time.Time, offset, limit int) ([]Occurrence, int, error) {
+	occ, total, err := s.occurrences(ctx, f, since, max(offset, 0), max(limit, 0))
+	if err != nil {
+		return nil, 0, fmt.Errorf("calendar occurrences: %w", err)
 	}
-	keys := make([]key, len(occ))
-	for i := range occ {
-		keys[i] = key{occ[i].StartsAt.UnixNano(), occ[i].OriginalStart.UnixNano(), occ[i].ActivityID, i}
+	return occ, total, nil
+}
+
+// occurrences is Occurrences and OccurrencePage; limit < 0 means all, read
+// in one pass with every column. A page reads the candidates' light columns,
+// then the page's activities in full, in the same read-only snapshot.
+func (s Store) occurrences(ctx context.Context, f OccurrenceFilter, since *time.Time, offset, limit int) ([]Occurrence, int, error) {
+	f.From, f.To = clampTime(f.From), clampTime(f.To)
+	if !f.To.After(f.From) {
+		return []Occurrence{}, 0, nil
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.start != b.start {
-			return cmp.Compare(a.start, b.start)
+	all := limit < 0
+	out := []Occurrence{}
+	total := 0
+	err := s.withReader(ctx, func(r *reader) error {
+		cands, err := r.candidates(f, !all)
+		if err != nil || len(cands) == 0 {
+			return err
 		}
-		if c := bytes.Compare(a.id[:], b.id[:]); c != 0 {
-			return c
+		overrides, err := r.overrides(f)
+		if err != nil {
+			return err
 		}
-		return cmp.Compare(a.orig, b.orig)
+		set, err := buildOccurrenceSet(f, since, cands, overrides, s.zone())
+		if err != nil {
+			return err
+		}
+		total = len(set.slots)
+		lo, hi := 0, total
+		if !all {
+			lo = min(offset, total)
+			hi = min(lo+limit, total)
+		}
+		page := set.page(lo, hi)
+		if !all {
+			if err := r.loadDetails(cands, set.order, page); err != nil {
+				return err
+			}
+		}
+		out = set.materialise(page)
+		return nil
 	})
-	out := make([]Occurrence, len(occ))
-	for j, k := range keys {
-		out[j] = occ[k.i]
+	if err != nil {
+		return nil, 0, err
 	}
-	return out
+	return out, total, nil
+}
+
+func clampTime(t time.Time) time.Time {
+	switch {
+	case t.Before(windowMin):
+		return windowMin
+	case t.After(windowMax):
+		return windowMax
+	}
+	return t
 }
 
 func occurrenceBase(c *candidate) Occurrence {
@@ -257,21 +235,6 @@ func isOccurrence(rule *recurrence.Rule, start time.Time, dur time.Duration, zon
 	return false
 }
 
-func cachedRule(cache map[string]*recurrence.Rule, s string) (*recurrence.Rule, error) {
-	if s == "" {
-		return nil, nil
-	}
-	if r, ok := cache[s]; ok {
-		return r, nil
-	}
-	r, err := recurrence.Parse(s)
-	if err != nil {
-		return nil, err
-	}
-	cache[s] = r
-	return r, nil
-}
-
 func nonNilStrings(ss []string) []string {
 	if ss == nil {
 		return []string{}
@@ -279,122 +242,14 @@ func nonNilStrings(ss []string) []string {
 	return ss
 }
 
-const candidateColumns = `a.id, a.title, a.description, a.category, a.starts_at, a.ends_at, a.recurrence, a.exdates,
-	a.series_id, a.status, a.target_groups, a.accessibility, a.capacity, a.visibility, a.version, a.updated_at,
-	a.unit_ids, a.partner_ids`
-
-// candidates selects the activities that may have occurrences in the
-// range: those whose span [starts_at, until_at) overlaps it (GiST index),
-// and, in a second small query, those with an occurrence moved into it
-// from outside their span.
-func (s Store) candidates(ctx context.Context, f OccurrenceFilter) ([]candidate, error) {
-	args := map[string]any{"from": f.From.UTC(), "to": f.To.UTC(), "shift": f.From.UTC().Add(-MaxOverrideShift)}
-	var where []string
-	if len(f.UnitIDs) > 0 {
-		// Drive from the unit index when a unit is asked for: a unit has few activities.
-		args["units"] = f.UnitIDs
-		where = append(where, `a.id IN (SELECT au.activity_id FROM activity_units au WHERE au.unit_id IN @units)`)
-	}
-	if f.ActivityID != nil {
-		args["activity"] = *f.ActivityID
-		where = append(where, `a.id = @activity`)
-	}
-	if f.ExcludeActivityID != nil {
-		args["exclude"] = *f.ExcludeActivityID
-		where = append(where, `a.id <> @exclude`)
-	}
-	if len(f.PartnerIDs) > 0 {
-		args["partners"] = f.PartnerIDs
-		where = append(where, `a.id IN (SELECT ap.activity_id FROM activity_partners ap WHERE ap.partner_id IN @partners)`)
-	}
-	if len(f.Categories) > 0 {
-		args["categories"] = f.Categories
-		where = append(where, `a.category IN @categories`)
-	}
-	if len(f.Statuses) > 0 {
-		args["statuses"] = f.Statuses
-		cond := `a.status IN @statuses`
-		if slices.Contains(f.Statuses, StatusCancelled) {
-			cond = `(a.status IN @statuses OR EXISTS (SELECT 1 FROM occurrence_overrides o2 WHERE o2.activity_id = a.id AND o2.cancelled))`
-		}
-		where = append(where, cond)
-	}
-	if len(f.TargetGroups) > 0 {
-		args["targets"] = f.TargetGroups
-		where = append(where, `EXISTS (SELECT 1 FROM unnest(a.target_groups) AS g WHERE g IN @targets)`)
-	}
-	if f.SeriesID != nil {
-		args["series"] = *f.SeriesID
-		where = append(where, `a.series_id = @series`)
-	}
-	if f.Visibility != "" {
-		args["visibility"] = f.Visibility
-		where = append(where, `a.visibility = @visibility`)
-	}
-	filters := ""
-	if len(where) > 0 {
-		filters = ` AND ` + strings.Join(where, ` AND `)
-	}
-	const span = `tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(@from, @to, '[)')`
-	db := s.DB.WithContext(ctx)
-	rows, err := scanCandidates(db.Raw(`SELECT `+candidateColumns+` FROM activities a WHERE `+span+filters, args), nil)
-	if err != nil {
-		return nil, err
-	}
-	return scanCandidates(db.Raw(`SELECT `+candidateColumns+` FROM activities a
-		WHERE a.id IN (SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < @to AND o.starts_at > @shift AND o.ends_at > @from)
-		AND NOT (`+span+`)`+filters, args), rows)
-}
-
-// scanCandidates reads rows by position (no reflection: this is the hot path).
-func scanCandidates(q *gorm.DB, out []candidate) ([]candidate, error) {
-	rows, err := q.Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c candidate
-		if err := rows.Scan(&c.ID, &c.Title, &c.Description, &c.Category, &c.StartsAt, &c.EndsAt, &c.Recurrence,
-			&c.Exdates, &c.SeriesID, &c.Status, &c.TargetGroups, &c.Accessibility, &c.Capacity, &c.Visibility,
-			&c.Version, &c.UpdatedAt, &c.UnitIDs, &c.PartnerIDs); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// overridesNear loads the overrides of occurrences that are, or were, in
-// the range, keyed by (activity, original start).
-func (s Store) overridesNear(ctx context.Context, f OccurrenceFilter, cands []candidate) (map[overrideKey]*Override, error) {
-	from, to := f.From.UTC(), f.To.UTC()
-	shift := from.Add(-MaxOverrideShift)
-	q := s.DB.WithContext(ctx).Model(&Override{}).
-		Where("(original_start >= ? AND original_start < ?) OR (starts_at < ? AND starts_at > ? AND ends_at > ?)",
-			shift, to, to, shift, from)
-	if f.ActivityID != nil {
-		q = q.Where("activity_id = ?", *f.ActivityID)
-	}
-	var rows []Override
-	if err := q.Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		return nil, nil
-	}
-	ids := make(map[uuid.UUID]bool, len(cands))
-	for _, c := range cands {
-		ids[c.ID] = true
-	}
-	out := make(map[overrideKey]*Override, len(rows))
-	for i := range rows {
-		if ids[rows[i].ActivityID] {
-			out[overrideKey{rows[i].ActivityID, rows[i].OriginalStart.UnixNano()}] = &rows[i]
-		}
-	}
-	return out, nil
-}
+// candidateColumns are read for every occurrence built; lightColumns are
+// all that expanding, filtering, sorting and counting need.
+const (
+	candidateColumns = `a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates, a.status, a.updated_at,
+	a.title, a.description, a.category, a.series_id, a.target_groups, a.accessibility, a.capacity, a.visibility,
+	a.version, a.unit_ids, a.partner_ids`
+	lightColumns = `a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates, a.status, a.updated_at`
+)
 
 // Store reads and writes the calendar. Every write records its audit event
 // in the same transaction.

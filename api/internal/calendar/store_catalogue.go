@@ -128,7 +128,8 @@ func (s Store) GetSeries(ctx context.Context, id uuid.UUID) (Series, error) {
 
 // CreateSeries inserts a series.
 func (s Store) CreateSeries(ctx context.Context, in SeriesInput) (Series, error) {
-	sr := Series{Name: in.Name, Description: in.Description, StartsOn: *in.StartsOn, EndsOn: *in.EndsOn}
+	var sr Series
+	in.toSeries(&sr)
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		if err := tx.Create(&sr).Error; err != nil {
 			return seriesConflict(err)

@@ -33,6 +33,7 @@ func (in *PartnerInput) validate() error {
 	in.Email, in.Phone, in.Website = strings.TrimSpace(in.Email), strings.TrimSpace(in.Phone), strings.TrimSpace(in.Website)
 	var v validate.Errors
 	v.Text("name", in.Name, true, 200)
+	in.NameI18n.check(&v, "name_i18n", 200, true)
 	v.OneOf("kind", in.Kind, PartnerKinds...)
 	v.OneOf("sector", in.Sector, Sectors...)
 	v.Text("contact_name", in.ContactName, false, 200)
@@ -55,13 +56,17 @@ func (in PartnerInput) toPartner(p *Partner) {
 		active = *in.Active
 	}
 	p.Name, p.Kind, p.Sector, p.ContactName, p.Email = in.Name, in.Kind, in.Sector, in.ContactName, in.Email
+	name := in.NameI18n.value()
+	p.NameSv, p.NameEn = name.Sv, name.En
 	p.Phone, p.Website, p.Municipality, p.Notes, p.Active = in.Phone, in.Website, in.Municipality, in.Notes, active
 }
 
 func (patch PartnerPatch) apply(p *Partner) error {
-	in := PartnerInput{Name: p.Name, Kind: p.Kind, Sector: p.Sector, ContactName: p.ContactName, Email: p.Email,
+	in := PartnerInput{Name: p.Name, NameI18n: Translations{Sv: p.NameSv, En: p.NameEn}.input(), Kind: p.Kind,
+		Sector: p.Sector, ContactName: p.ContactName, Email: p.Email,
 		Phone: p.Phone, Website: p.Website, Municipality: p.Municipality, Notes: p.Notes, Active: &p.Active}
 	httpapi.Patch(&in.Name, patch.Name)
+	patchTranslations(&in.NameI18n, patch.NameI18n)
 	httpapi.Patch(&in.Kind, patch.Kind)
 	httpapi.Patch(&in.Sector, patch.Sector)
 	httpapi.Patch(&in.ContactName, patch.ContactName)
@@ -84,7 +89,9 @@ func (in *SeriesInput) validate() error {
 	in.Name = strings.TrimSpace(in.Name)
 	var v validate.Errors
 	v.Text("name", in.Name, true, 200)
+	in.NameI18n.check(&v, "name_i18n", 200, true)
 	v.Text("description", in.Description, false, 5000)
+	in.DescriptionI18n.check(&v, "description_i18n", 5000, false)
 	v.Check(in.StartsOn != nil, "starts_on", "is required")
 	v.Check(in.EndsOn != nil, "ends_on", "is required")
 	v.DateOrder("ends_on", in.StartsOn, in.EndsOn)
@@ -103,9 +110,12 @@ func (in *SeriesInput) validate() error {
 }
 
 func (patch SeriesPatch) apply(s *Series) error {
-	in := SeriesInput{Name: s.Name, Description: s.Description, StartsOn: &s.StartsOn, EndsOn: &s.EndsOn}
+	in := SeriesInput{Name: s.Name, NameI18n: Translations{Sv: s.NameSv, En: s.NameEn}.input(), Description: s.Description,
+		DescriptionI18n: Translations{Sv: s.DescriptionSv, En: s.DescriptionEn}.input(), StartsOn: &s.StartsOn, EndsOn: &s.EndsOn}
 	httpapi.Patch(&in.Name, patch.Name)
+	patchTranslations(&in.NameI18n, patch.NameI18n)
 	httpapi.Patch(&in.Description, patch.Description)
+	patchTranslations(&in.DescriptionI18n, patch.DescriptionI18n)
 	if patch.StartsOn != nil {
 		in.StartsOn = patch.StartsOn
 	}
@@ -115,8 +125,15 @@ func (patch SeriesPatch) apply(s *Series) error {
 	if err := in.validate(); err != nil {
 		return err
 	}
-	s.Name, s.Description, s.StartsOn, s.EndsOn = in.Name, in.Description, *in.StartsOn, *in.EndsOn
+	in.toSeries(s)
 	return nil
+}
+
+// toSeries copies a validated input into s.
+func (in SeriesInput) toSeries(s *Series) {
+	name, desc := in.NameI18n.value(), in.DescriptionI18n.value()
+	s.Name, s.Description, s.StartsOn, s.EndsOn = in.Name, in.Description, *in.StartsOn, *in.EndsOn
+	s.NameSv, s.NameEn, s.DescriptionSv, s.DescriptionEn = name.Sv, name.En, desc.Sv, desc.En
 }
 
 // Validate checks and normalises an activity: trims texts, fills defaults,
@@ -132,7 +149,9 @@ func (in *ActivityInput) Validate() (*recurrence.Rule, error) {
 	}
 	var v validate.Errors
 	v.Text("title", in.Title, true, 200)
+	in.TitleI18n.check(&v, "title_i18n", 200, true)
 	v.Text("description", in.Description, false, 5000)
+	in.DescriptionI18n.check(&v, "description_i18n", 5000, false)
 	v.OneOf("category", in.Category, Categories...)
 	checkTime(&v, "starts_at", in.StartsAt)
 	checkTime(&v, "ends_at", in.EndsAt)
@@ -218,6 +237,8 @@ func dedupeIDs(ids []uuid.UUID) []uuid.UUID {
 // toActivity copies a validated input into a, computing the indexed span.
 func (in ActivityInput) toActivity(a *Activity, rule *recurrence.Rule, zone *time.Location) {
 	a.Title, a.Description, a.Category = in.Title, in.Description, in.Category
+	title, desc := in.TitleI18n.value(), in.DescriptionI18n.value()
+	a.TitleSv, a.TitleEn, a.DescriptionSv, a.DescriptionEn = title.Sv, title.En, desc.Sv, desc.En
 	a.StartsAt, a.EndsAt = in.StartsAt.UTC().Truncate(time.Microsecond), in.EndsAt.UTC().Truncate(time.Microsecond)
 	a.Recurrence = in.Recurrence
 	a.Exdates = make(Times, len(in.Exdates))
@@ -252,7 +273,9 @@ func spanEnd(rule *recurrence.Rule, start, end time.Time, zone *time.Location) *
 // toInput is the activity as an input, for patches to merge into.
 func (a Activity) toInput() ActivityInput {
 	st, en := a.StartsAt, a.EndsAt
-	return ActivityInput{Title: a.Title, Description: a.Description, Category: a.Category, StartsAt: &st, EndsAt: &en,
+	return ActivityInput{Title: a.Title, TitleI18n: Translations{Sv: a.TitleSv, En: a.TitleEn}.input(),
+		Description: a.Description, DescriptionI18n: Translations{Sv: a.DescriptionSv, En: a.DescriptionEn}.input(),
+		Category: a.Category, StartsAt: &st, EndsAt: &en,
 		Recurrence: a.Recurrence, Exdates: slices.Clone([]time.Time(a.Exdates)), UnitIDs: slices.Clone(a.UnitIDs),
 		PartnerIDs: slices.Clone(a.PartnerIDs), SeriesID: a.SeriesID, Status: a.Status,
 		TargetGroups: slices.Clone([]string(a.TargetGroups)), Accessibility: a.Accessibility, Capacity: a.Capacity,
@@ -263,7 +286,9 @@ func (a Activity) toInput() ActivityInput {
 func (p ActivityPatch) merge(a Activity) ActivityInput {
 	in := a.toInput()
 	httpapi.Patch(&in.Title, p.Title)
+	patchTranslations(&in.TitleI18n, p.TitleI18n)
 	httpapi.Patch(&in.Description, p.Description)
+	patchTranslations(&in.DescriptionI18n, p.DescriptionI18n)
 	httpapi.Patch(&in.Category, p.Category)
 	if p.StartsAt != nil {
 		in.StartsAt = p.StartsAt

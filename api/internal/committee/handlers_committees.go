@@ -178,7 +178,7 @@ func (m Module) deleteCommittee(c echo.Context) error {
 // committeeSummary godoc
 //
 //	@Summary		Committee figures per unit
-//	@Description	Per active unit: active committees, members on a committee today, meetings held in the year, and the ideas filed in the year by their status now and how many became activities. Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
+//	@Description	Per active unit: active committees, residents on a committee today, meetings held in the year, and the ideas filed in the year by their status now and how many became activities. Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
 //	@Tags			committees
 //	@Produce		json
 //	@Security		BearerAuth

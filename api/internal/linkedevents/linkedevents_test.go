@@ -82,11 +82,11 @@ func TestExport(t *testing.T) {
 		body["unit_ids"], body["allow_overlap"] = []string{unit}, true
 		return env.Post("/api/v1/activities", prod, body).Expect(201).ID()
 	}
-	weekly := act(map[string]any{"title": "Yhteislaulu", "description": "Lauletaan yhdessä.", "category": "music",
+	weekly := act(map[string]any{"title": "Yhteislaulu", "title_i18n": map[string]any{"sv": "Allsång", "en": "Sing-along"},
+		"description": "Lauletaan yhdessä.", "description_i18n": map[string]any{"en": "We sing together."}, "category": "music",
 		"starts_at": day(2, 14), "ends_at": day(2, 15), "recurrence": "FREQ=WEEKLY;COUNT=3", "series_id": series,
 		"status": "confirmed", "visibility": "public", "target_groups": []string{"elderly", "staff"}, "accessibility": "Esteetön sisäänkäynti",
 		"capacity": 30})
-	env.DB.Exec(`UPDATE activities SET title_sv = 'Allsång', title_en = 'Sing-along' WHERE id = ?`, weekly)
 	single := act(map[string]any{"title": "Teatteri", "category": "theatre", "starts_at": day(3, 18), "ends_at": day(3, 19),
 		"status": "confirmed", "visibility": "public", "target_groups": []string{"disability"}})
 	env.Patch("/api/v1/activities/"+single, prod, map[string]any{"status": "cancelled"}, "").Expect(200)
@@ -123,6 +123,9 @@ func TestExport(t *testing.T) {
 	}
 	if n := rec["name"].(map[string]any); n["fi"] != "Yhteislaulu" || n["sv"] != "Allsång" || n["en"] != "Sing-along" {
 		t.Errorf("names %v", n)
+	}
+	if d := rec["description"].(map[string]any); d["fi"] != "Lauletaan yhdessä." || d["en"] != "We sing together." || d["sv"] != nil {
+		t.Errorf("descriptions %v (an empty translation is left out)", d)
 	}
 	if !strings.HasSuffix(rec["super_event"].(map[string]any)["@id"].(string), "/event/kulttuurisilta:"+series+"/") {
 		t.Errorf("super_event %v", rec["super_event"])

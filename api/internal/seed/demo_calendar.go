@@ -58,7 +58,11 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 	festStart := civil.Date{Time: time.Date(monday.Year(), monday.Month(), monday.Day()+14, 0, 0, 0, 0, time.UTC)}
 	festEnd := civil.Date{Time: festStart.AddDate(0, 0, 20)}
 	festival, err := s.CreateSeries(ctx, calendar.SeriesInput{Name: "Kulttuuriviikot " + festStart.Format("2006"),
-		Description: "Kolmen viikon kulttuurifestivaali hoivakodeissa", StartsOn: &festStart, EndsOn: &festEnd})
+		NameI18n:    &calendar.TranslationsInput{Sv: "Kulturveckorna " + festStart.Format("2006"), En: "Culture Weeks " + festStart.Format("2006")},
+		Description: "Kolmen viikon kulttuurifestivaali hoivakodeissa",
+		DescriptionI18n: &calendar.TranslationsInput{Sv: "En tre veckor lång kulturfestival på vårdhemmen",
+			En: "A three-week culture festival in the care homes"},
+		StartsOn: &festStart, EndsOn: &festEnd})
 	if err != nil {
 		return err
 	}
@@ -76,14 +80,18 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 		{in: calendar.ActivityInput{Title: "Lukupiiri", Category: "literature", StartsAt: at(-11, 10, 0), EndsAt: at(-11, 11, 0),
 			Recurrence: "FREQ=WEEKLY;COUNT=8", UnitIDs: []uuid.UUID{u["Rantala"]},
 			PartnerIDs: []uuid.UUID{partners["library"]}, Status: "confirmed", TargetGroups: []string{"elderly"}}},
-		{in: calendar.ActivityInput{Title: "Festivaalin avajaiskonsertti", Category: "music", StartsAt: at(14, 13, 0),
+		{in: calendar.ActivityInput{Title: "Festivaalin avajaiskonsertti",
+			TitleI18n: &calendar.TranslationsInput{Sv: "Festivalens öppningskonsert", En: "Festival opening concert"},
+			Category:  "music", StartsAt: at(14, 13, 0),
 			EndsAt: at(14, 14, 30), UnitIDs: []uuid.UUID{u["Koivukoti"], u["Päiväkeskus Kajo"]},
 			PartnerIDs: []uuid.UUID{partners["performer"]}, SeriesID: &festival.ID, Status: "confirmed",
 			Visibility: "public", TargetGroups: []string{"elderly", "intergenerational"}}},
 		{in: calendar.ActivityInput{Title: "Maalauspaja", Category: "visual_arts", StartsAt: at(16, 10, 0), EndsAt: at(16, 12, 0),
 			UnitIDs: []uuid.UUID{u["Tuulikello"]}, PartnerIDs: []uuid.UUID{partners["art_centre"]}, SeriesID: &festival.ID,
 			Status: "planned", TargetGroups: []string{"mental_health"}}},
-		{in: calendar.ActivityInput{Title: "Sukupolvien tanssiaiset", Category: "intergenerational", StartsAt: at(24, 13, 0),
+		{in: calendar.ActivityInput{Title: "Sukupolvien tanssiaiset",
+			TitleI18n: &calendar.TranslationsInput{Sv: "Generationernas dans", En: "A dance of generations"},
+			Category:  "intergenerational", StartsAt: at(24, 13, 0),
 			EndsAt: at(24, 15, 0), UnitIDs: []uuid.UUID{u["Rantala"], u["Kotipesä"]}, SeriesID: &festival.ID,
 			Status: "planned", Visibility: "public", TargetGroups: []string{"intergenerational", "elderly"}}},
 		{in: calendar.ActivityInput{Title: "Elokuvailtapäivä", Category: "film", StartsAt: at(31, 13, 0), EndsAt: at(31, 15, 0),

@@ -19,6 +19,17 @@ function SignedInLayout() {
   return <Layout menu={menuFor(role)} />;
 }
 
+function RouteError() {
+  const { t } = useI18n();
+  return (
+    <Alert kind="error" title={t('error.500')}>
+      <p>
+        <a href="/">{t('action.reload')}</a>
+      </p>
+    </Alert>
+  );
+}
+
 function NotFound() {
   const { t } = useI18n();
   return <Alert kind="warning">{t('app.notFound')}</Alert>;
@@ -34,7 +45,7 @@ export const routes: RouteObject[] = [
         element: <SignedInLayout />,
         children: [
           { index: true, element: <Home /> },
-          { element: <RoleGate />, children: screens },
+          { element: <RoleGate />, errorElement: <RouteError />, children: screens },
           { path: '*', element: <NotFound /> },
         ],
       },

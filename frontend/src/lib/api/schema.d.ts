@@ -2720,7 +2720,7 @@ export interface paths {
         };
         /**
          * Committee figures per unit
-         * @description Per active unit: active committees, members on a committee today, meetings held in the year, and the ideas filed in the year by their status now and how many became activities. Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
+         * @description Per active unit: active committees, residents on a committee today, meetings held in the year, and the ideas filed in the year by their status now and how many became activities. Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
          */
         get: {
             parameters: {
@@ -6324,6 +6324,7 @@ export interface components {
             category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
             cost_estimate_cents?: number | null;
             description?: string;
+            description_i18n?: components["schemas"]["calendar.TranslationsInput"];
             /** @example 2026-09-08T15:00:00+03:00 */
             ends_at: string;
             exdates?: string[];
@@ -6338,6 +6339,7 @@ export interface components {
             target_groups?: string[];
             /** @example Yhteislauluhetki */
             title: string;
+            title_i18n?: components["schemas"]["calendar.TranslationsInput"];
             unit_ids: string[];
             /** @enum {string} */
             visibility?: "public" | "internal";
@@ -6350,6 +6352,7 @@ export interface components {
             category?: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other" | null;
             cost_estimate_cents?: number | null;
             description?: string | null;
+            description_i18n?: components["schemas"]["calendar.TranslationsInput"];
             ends_at?: string | null;
             exdates?: string[] | null;
             partner_ids?: string[] | null;
@@ -6361,6 +6364,7 @@ export interface components {
             status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled" | null;
             target_groups?: string[] | null;
             title?: string | null;
+            title_i18n?: components["schemas"]["calendar.TranslationsInput"];
             unit_ids?: string[] | null;
             /** @enum {string|null} */
             visibility?: "public" | "internal" | null;
@@ -6373,6 +6377,7 @@ export interface components {
             cost_estimate_cents: number | null;
             created_at: string;
             description: string;
+            description_i18n: components["schemas"]["calendar.Translations"];
             ends_at: string;
             exdates: string[];
             id: string;
@@ -6386,6 +6391,7 @@ export interface components {
             status: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
             target_groups: string[];
             title: string;
+            title_i18n: components["schemas"]["calendar.Translations"];
             unit_ids: string[];
             until_at: string | null;
             updated_at: string;
@@ -6515,6 +6521,7 @@ export interface components {
             municipality?: string;
             /** @example Kaarinan kaupunginkirjasto */
             name: string;
+            name_i18n?: components["schemas"]["calendar.TranslationsInput"];
             notes?: string;
             phone?: string;
             /** @enum {string} */
@@ -6529,6 +6536,7 @@ export interface components {
             kind?: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other" | null;
             municipality?: string | null;
             name?: string | null;
+            name_i18n?: components["schemas"]["calendar.TranslationsInput"];
             notes?: string | null;
             phone?: string | null;
             /** @enum {string|null} */
@@ -6545,6 +6553,7 @@ export interface components {
             kind: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
             municipality: string;
             name: string;
+            name_i18n: components["schemas"]["calendar.Translations"];
             notes: string;
             phone: string;
             /** @enum {string} */
@@ -6555,6 +6564,7 @@ export interface components {
         };
         "calendar.SeriesInput": {
             description?: string;
+            description_i18n?: components["schemas"]["calendar.TranslationsInput"];
             /**
              * Format: date
              * @example 2026-09-27
@@ -6562,6 +6572,7 @@ export interface components {
             ends_on: string;
             /** @example Kulttuuriviikot 2026 */
             name: string;
+            name_i18n?: components["schemas"]["calendar.TranslationsInput"];
             /**
              * Format: date
              * @example 2026-09-07
@@ -6570,23 +6581,39 @@ export interface components {
         };
         "calendar.SeriesPatch": {
             description?: string | null;
+            description_i18n?: components["schemas"]["calendar.TranslationsInput"];
             /** Format: date */
             ends_on?: string | null;
             name?: string | null;
+            name_i18n?: components["schemas"]["calendar.TranslationsInput"];
             /** Format: date */
             starts_on?: string | null;
         };
         "calendar.SeriesResponse": {
             created_at: string;
             description: string;
+            description_i18n: components["schemas"]["calendar.Translations"];
             /** Format: date */
             ends_on: string;
             id: string;
             name: string;
+            name_i18n: components["schemas"]["calendar.Translations"];
             /** Format: date */
             starts_on: string;
             updated_at: string;
             version: number;
+        };
+        "calendar.Translations": {
+            /** @example Sing-along */
+            en: string;
+            /** @example Allsång */
+            sv: string;
+        };
+        "calendar.TranslationsInput": {
+            /** @example Sing-along */
+            en?: string;
+            /** @example Allsång */
+            sv?: string;
         };
         "committee.CommitteeInput": {
             active?: boolean;

@@ -59,7 +59,14 @@ export function ActivityEditPage() {
   return (
     <>
       <PageHeader title={id ? t('activity.edit') : t('activity.new')} />
-      <ActivityForm key={id ?? 'new'} initial={initial} save={save} onCancel={() => nav(-1)} statuses={statuses} />
+      <ActivityForm
+        key={`${id ?? 'new'}-${activity.data?.version ?? 0}`}
+        initial={initial}
+        save={save}
+        onCancel={() => nav(-1)}
+        statuses={statuses}
+        onReload={id ? () => void activity.refetch() : undefined}
+      />
     </>
   );
 }

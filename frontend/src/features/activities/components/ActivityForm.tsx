@@ -16,8 +16,10 @@ type Props = {
   /** save sends the body; it throws an ApiError on failure. */
   save: (body: ActivityInput) => Promise<unknown>;
   onCancel?: () => void;
-  /** restrictStatus limits the statuses a role may set (a mentor proposes). */
+  /** statuses limits the statuses a role may set (a mentor proposes). */
   statuses?: readonly string[];
+  /** onReload loads the latest version after a 412 (someone else changed it). */
+  onReload?: () => void;
 };
 
 /**
@@ -25,7 +27,7 @@ type Props = {
  * happens: an API error is shown next to its field, a calendar clash next to
  * the times, and an expired session is renewed in place before saving again.
  */
-export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STATUSES }: Props) {
+export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STATUSES, onReload }: Props) {
   const { t, tk } = useI18n();
   const [v, setV] = useState<FormValues>(initial);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -102,6 +104,11 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
       </div>
       {Object.keys(local).length > 0 && <Alert kind="error">{t('error.422')}</Alert>}
       {!clash && <ErrorAlert error={error} shownFields={SHOWN} />}
+      {error instanceof ApiError && error.status === 412 && onReload && (
+        <Button variant="secondary" onClick={onReload}>
+          {t('action.reload')}
+        </Button>
+      )}
       <div className="form-actions">
         <Button type="submit" size="large" busy={busy}>
           {busy ? t('action.saving') : t('action.save')}

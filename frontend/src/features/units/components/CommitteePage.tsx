@@ -3,6 +3,7 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { COMMITTEE_ROLES, enumOptions } from '@/lib/api/enums';
 import { itemsOf } from '@/lib/api/types';
+import { today } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
 import { useCommittee, useCreate, useMeetings, useMembers, useResidents } from '../api/units';
@@ -77,7 +78,7 @@ export function CommitteePage() {
                 { name: 'role', label: t('committee.role'), kind: 'select', options: enumOptions(COMMITTEE_ROLES, tk, 'cr') },
                 { name: 'joined_on', label: t('committee.joined'), kind: 'date' },
               ]}
-              initial={{ role: 'member' }}
+              initial={{ role: 'member', joined_on: today() }}
               toBody={(v) => ({
                 ...(v.resident_id ? { resident_id: v.resident_id } : { display_name: v.display_name }),
                 role: v.role || 'member',

@@ -30,6 +30,7 @@ export function ProfilePage() {
   const erase = useEraseProfile(residentId);
   const [v, setV] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
   const missing = q.error instanceof ApiError && q.error.status === 404;
   const data = q.data as Record<string, unknown> | undefined;
 
@@ -51,7 +52,6 @@ export function ProfilePage() {
       /* shown below */
     }
   }
-  const [exportError, setExportError] = useState<unknown>(null);
   async function exportJson() {
     setExportError(null);
     try {

@@ -1,0 +1,230 @@
+package calendar
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"kulttuurisilta/api/internal/recurrence"
+)
+
+// slot is one occurrence in compact form (32 bytes): a month of a region is
+// expanded, filtered, sorted and counted as slots, and only the requested
+// page is turned into Occurrences (ADR 0026).
+type slot struct {
+	start, end int64 // where it is now (moved or not), Unix ns
+	orig       int64 // original start (its identity), Unix ns
+	rank       int32 // the activity's position in id order; order[rank] is its candidate
+	ov         int32 // index into the overrides, -1 for none
+}
+
+// occurrenceSet is the slots of one filter, sorted by start, activity id
+// and original start, as Occurrences returns them.
+type occurrenceSet struct {
+	cands     []candidate
+	order     []int32 // candidate indices by activity id
+	overrides []Override
+	slots     []slot
+	zone      *time.Location
+}
+
+// buildOccurrenceSet expands the candidates into slots that overlap
+// [f.From, f.To), applies the overrides, keeps those whose occurrence
+// status is in f.Statuses (if any) and, when since is set, those changed
+// after it, and sorts them.
+func buildOccurrenceSet(f OccurrenceFilter, since *time.Time, cands []candidate, overrides []Override,
+	zone *time.Location) (*occurrenceSet, error) {
+	set := &occurrenceSet{cands: cands, overrides: overrides, zone: zone}
+	set.order = make([]int32, len(cands))
+	for i := range set.order {
+		set.order[i] = int32(i)
+	}
+	slices.SortFunc(set.order, func(a, b int32) int { return bytes.Compare(cands[a].ID[:], cands[b].ID[:]) })
+
+	// Overrides by candidate: most candidates have none.
+	var byCand map[int32][]int32
+	if len(overrides) > 0 {
+		at := make(map[[16]byte]int32, len(cands))
+		for i := range cands {
+			at[cands[i].ID] = int32(i)
+		}
+		byCand = map[int32][]int32{}
+		for j := range overrides {
+			if i, ok := at[overrides[j].ActivityID]; ok {
+				byCand[i] = append(byCand[i], int32(j))
+			}
+		}
+	}
+	statusOK := func(st string) bool { return len(f.Statuses) == 0 || slices.Contains(f.Statuses, st) }
+	changed := func(activity time.Time, ov *Override) bool {
+		if since == nil {
+			return true
+		}
+		if ov != nil && ov.UpdatedAt.After(activity) {
+			activity = ov.UpdatedAt
+		}
+		return activity.After(*since)
+	}
+
+	x := newExpander(zone, f.From, f.To)
+	from, to := f.From.UnixNano(), f.To.UnixNano()
+	slots := make([]slot, 0, 3*len(cands))
+	var buf []span
+	for rank, ci := range set.order {
+		c := &cands[ci]
+		fr, err := x.rule(c.Recurrence)
+		if err != nil {
+			return nil, fmt.Errorf("activity %s: %w", c.ID, err)
+		}
+		dur := c.EndsAt.Sub(c.StartsAt)
+		buf = x.expand(buf[:0], fr, c.StartsAt, dur, c.Exdates)
+		ovs := byCand[ci]
+		if len(ovs) == 0 {
+			if !statusOK(c.Status) || !changed(c.UpdatedAt, nil) {
+				continue
+			}
+			for _, o := range buf {
+				slots = append(slots, slot{start: o.start, end: o.end, orig: o.start, rank: int32(rank), ov: -1})
+			}
+			continue
+		}
+		seen := make([]bool, len(ovs))
+		for _, o := range buf {
+			k := slices.IndexFunc(ovs, func(j int32) bool { return overrides[j].OriginalStart.UnixNano() == o.start })
+			if k < 0 {
+				if statusOK(c.Status) && changed(c.UpdatedAt, nil) {
+					slots = append(slots, slot{start: o.start, end: o.end, orig: o.start, rank: int32(rank), ov: -1})
+				}
+				continue
+			}
+			seen[k] = true
+			set.addOverridden(&slots, c, ovs[k], o.start, int32(rank), from, to, statusOK, changed)
+		}
+		// Occurrences moved into the range from outside it.
+		var rule *recurrence.Rule
+		if fr != nil {
+			rule = fr.rule
+		}
+		for k, j := range ovs {
+			ov := &overrides[j]
+			if seen[k] || !(ov.StartsAt.UnixNano() < to && ov.EndsAt.UnixNano() > from) {
+				continue
+			}
+			if isOccurrence(rule, c.StartsAt, dur, zone, c.Exdates, ov.OriginalStart) {
+				set.addOverridden(&slots, c, j, ov.OriginalStart.UnixNano(), int32(rank), from, to, statusOK, changed)
+			}
+		}
+	}
+	set.slots = slots
+	return set, nil
+}
+
+// compareSlots is the calendar's order: start, activity id, original start.
+func compareSlots(a, b slot) int {
+	if a.start != b.start {
+		return cmp.Compare(a.start, b.start)
+	}
+	if a.rank != b.rank {
+		return cmp.Compare(a.rank, b.rank)
+	}
+	return cmp.Compare(a.orig, b.orig)
+}
+
+// page returns slots [lo, hi) of the sorted order. It sorts no more than it
+// must: the hi first are selected in linear time, then only they are sorted.
+func (set *occurrenceSet) page(lo, hi int) []slot {
+	s := set.slots
+	if hi < len(s) {
+		selectFirst(s, hi)
+	}
+	slices.SortFunc(s[:hi], compareSlots)
+	return s[lo:hi]
+}
+
+// selectFirst reorders s so that s[:k] are its k first slots (in any order)
+// by quickselect (Hoare partition around a median of three). Slots are
+// distinct, so every partition makes progress; a degenerate run falls back
+// to sorting.
+func selectFirst(s []slot, k int) {
+	lo, hi := 0, len(s)
+	for rounds := 0; hi-lo > 16; rounds++ {
+		if rounds > 64 {
+			break
+		}
+		m := lo + (hi-lo)/2
+		a, b, c := s[lo], s[m], s[hi-1]
+		if compareSlots(a, b) > 0 {
+			a, b = b, a
+		}
+		if compareSlots(b, c) > 0 {
+			b = c
+			if compareSlots(a, b) > 0 {
+				b = a
+			}
+		}
+		pivot := b
+		i, j := lo, hi-1
+		for i <= j {
+			for compareSlots(s[i], pivot) < 0 {
+				i++
+			}
+			for compareSlots(pivot, s[j]) < 0 {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		// s[lo:j+1] <= pivot <= s[i:hi]; between them only the pivot.
+		switch {
+		case k <= j+1:
+			hi = j + 1
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+	slices.SortFunc(s[lo:hi], compareSlots)
+}
+
+// addOverridden adds the occurrence with original start orig as override j
+// places it, if it overlaps the window and passes the filters.
+func (set *occurrenceSet) addOverridden(slots *[]slot, c *candidate, j int32, orig int64, rank int32, from, to int64,
+	statusOK func(string) bool, changed func(time.Time, *Override) bool) {
+	ov := &set.overrides[j]
+	s, e := ov.StartsAt.UnixNano(), ov.EndsAt.UnixNano()
+	if !(s < to && e > from) {
+		return
+	}
+	st := c.Status
+	if ov.Cancelled {
+		st = StatusCancelled
+	}
+	if !statusOK(st) || !changed(c.UpdatedAt, ov) {
+		return
+	}
+	*slots = append(*slots, slot{start: s, end: e, orig: orig, rank: rank, ov: j})
+}
+
+// materialise builds the Occurrences of some slots (their candidates read
+// in full).
+func (set *occurrenceSet) materialise(slots []slot) []Occurrence {
+	out := make([]Occurrence, len(slots))
+	for i, sl := range slots {
+		c := &set.cands[set.order[sl.rank]]
+		occ := occurrenceBase(c)
+		orig := time.Unix(0, sl.orig).UTC()
+		if sl.ov >= 0 {
+			occ = withOverride(occ, orig, c.EndsAt.Sub(c.StartsAt), &set.overrides[sl.ov])
+		} else {
+			occ.StartsAt, occ.EndsAt, occ.OriginalStart = orig, time.Unix(0, sl.end).UTC(), orig
+		}
+		out[i] = occ
+	}
+	return out
+}
