@@ -6,7 +6,9 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +86,12 @@ func BenchmarkCalendarMonth(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("occurrences in March 2027: %d", len(occ))
+	if os.Getenv("CALENDAR_EXPLAIN") != "" {
+		var plan []string
+		env.DB.Raw(`EXPLAIN (ANALYZE, BUFFERS) SELECT a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates, a.status, a.updated_at
+			FROM activities a WHERE tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(?, ?, '[)')`, from, to).Scan(&plan)
+		b.Log(strings.Join(plan, "\n"))
+	}
 
 	timed := func(b *testing.B, fn func()) {
 		durs := make([]time.Duration, 0, b.N)

@@ -83,25 +83,31 @@ type Occurrence struct {
 
 // candidate is an activity row that may have occurrences in a range.
 type candidate struct {
-	ID            uuid.UUID
+	ID         uuid.UUID
+	StartsAt   time.Time
+	EndsAt     time.Time
+	Recurrence string
+	Exdates    Times
+	Status     string
+	UpdatedAt  time.Time
+	// *details is nil until the other columns are read (only the page's
+	// activities are, ADR 0026).
+	*details
+}
+
+// details are an activity's columns that expanding does not need.
+type details struct {
 	Title         string
 	Description   string
 	Category      string
-	StartsAt      time.Time
-	EndsAt        time.Time
-	Recurrence    string
-	Exdates       Times `gorm:"type:timestamptz[]"`
 	SeriesID      *uuid.UUID
-	Status        string
-	TargetGroups  pq.StringArray `gorm:"type:text[]"`
+	TargetGroups  pq.StringArray
 	Accessibility string
 	Capacity      *int
 	Visibility    string
 	Version       int
-	UpdatedAt     time.Time
-	UnitIDs       IDs  `gorm:"type:uuid[]"`
-	PartnerIDs    IDs  `gorm:"type:uuid[]"`
-	full          bool // every column read (else only lightColumns)
+	UnitIDs       IDs
+	PartnerIDs    IDs
 }
 
 // Occurrences expands every activity matching f into its occurrences that

@@ -205,7 +205,9 @@ func (r *reader) details(ids IDs) ([]candidate, error) {
 // scanCandidate reads one row of candidateColumns (or lightColumns) by
 // position: pgx scans into fixed-size values, database/sql into scanners.
 func (r *reader) scanCandidate(scan func(...any) error, c *candidate, light bool) error {
-	c.full = !light
+	if !light {
+		c.details = &details{}
+	}
 	if r.pgx == nil {
 		dest := []any{&c.ID, &c.StartsAt, &c.EndsAt, &c.Recurrence, &c.Exdates, &c.Status, &c.UpdatedAt}
 		if !light {
@@ -284,7 +286,7 @@ func (r *reader) loadDetails(cands []candidate, order []int32, page []slot) erro
 	ids := make(IDs, 0, len(page))
 	for _, sl := range page {
 		i := order[sl.rank]
-		if c := &cands[i]; !c.full {
+		if c := &cands[i]; c.details == nil {
 			if _, ok := at[c.ID]; !ok {
 				at[c.ID] = i
 				ids = append(ids, c.ID)

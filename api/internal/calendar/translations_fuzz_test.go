@@ -20,10 +20,8 @@ func FuzzTranslationsInput(f *testing.F) {
 		if err := json.Unmarshal([]byte(s), &in); err != nil {
 			return
 		}
-		for _, k := range append(slices.Clone(in.unknown), in.notText...) {
-			if slices.Contains(in.unknown, k) && (k == "sv" || k == "en") {
-				t.Fatalf("language %q reported unknown", k)
-			}
+		if slices.Contains(in.unknown, "sv") || slices.Contains(in.unknown, "en") {
+			t.Fatalf("a language reported unknown: %v", in.unknown)
 		}
 		var v validate.Errors
 		in.check(&v, "title_i18n", 200, true)

@@ -1,6 +1,7 @@
 package linkedevents
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -193,7 +195,21 @@ func (p Publisher) Plan(ctx context.Context) (Plan, error) {
 		plan.Actions = append(plan.Actions, Action{Op: OpDelete, LocalID: r.LocalID, RemoteID: r.RemoteID,
 			ParentID: r.ParentID, Level: r.Level, StartsAt: r.StartsAt})
 	}
+	// List the actions in the order apply carries them out.
+	slices.SortStableFunc(plan.Actions, func(a, b Action) int { return cmp.Compare(a.rank(), b.rank()) })
 	return plan, nil
+}
+
+// rank orders actions as apply runs them: deletions children first, then creations and updates parents first.
+func (a Action) rank() int {
+	if a.Op == OpDelete {
+		return 2 - a.Level
+	}
+	r := 3 + 2*a.Level
+	if a.Op == OpUpdate {
+		r++
+	}
+	return r
 }
 
 // apply carries the plan out (under the lock of Run): deletions first (occurrences, then activities, then series), then creations

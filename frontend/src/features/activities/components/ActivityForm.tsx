@@ -3,6 +3,7 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, TARGET_GROUPS, VISIBILITIES, enumOptions } from '@/lib/api/enums';
 import { options, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
+import { useAuth } from '@/lib/auth/auth';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
@@ -34,6 +35,9 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const units = useUnits();
+  const { me, role } = useAuth();
+  // A mentor proposes activities for their own units only.
+  const unitChoices = role === 'mentor' && me ? (units.data ?? []).filter((u) => me.unit_ids.includes(u.id)) : units.data;
   const partners = usePartners();
   const series = useSeries();
   const set = <K extends keyof FormValues>(k: K, val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }));
@@ -92,7 +96,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
         error={fe.recurrence}
         excludedError={fe.exdates}
       />
-      <CheckboxGroup legend={t('activity.units')} options={options(units.data)} value={v.unit_ids} onChange={(x) => set('unit_ids', x)} error={fe.unit_ids} />
+      <CheckboxGroup legend={t('activity.units')} options={options(unitChoices)} value={v.unit_ids} onChange={(x) => set('unit_ids', x)} error={fe.unit_ids} />
       <CheckboxGroup legend={t('activity.partners')} options={options(partners.data)} value={v.partner_ids} onChange={(x) => set('partner_ids', x)} error={fe.partner_ids} />
       <CheckboxGroup legend={t('activity.targetGroups')} options={enumOptions(TARGET_GROUPS, tk, 'tg')} value={v.target_groups} onChange={(x) => set('target_groups', x)} error={fe.target_groups} />
       <div className="form-grid">
