@@ -49,6 +49,9 @@ func publish(args []string) error {
 		return err
 	}
 	defer database.Close(db)
+	if err := database.MigrateUp(ctx, db); err != nil {
+		return err
+	}
 	exportCfg := linkedevents.ConfigFromEnv()
 	exportCfg.APIURL = client.BaseURL // links point into the API the events are sent to
 	pub := linkedevents.Publisher{Store: linkedevents.Store{DB: db, Zone: cfg.CalendarZone, Config: exportCfg},
