@@ -151,6 +151,13 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await saved.waitFor();
     await page.getByRole('heading', { level: 1, name: 'E2E singing afternoon' }).waitFor();
     await shot(page, 'activity-detail');
+    // Edit it (the update sends If-Match with the version it loaded).
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit activity' }).waitFor();
+    assert.equal(await page.getByText('5 times in total').count(), 1, 'the rule and excluded date are loaded back');
+    await page.getByLabel(/^Title/).fill('E2E singing afternoon, with coffee');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E singing afternoon, with coffee' }).waitFor();
     await page.context().close();
   });
 
@@ -220,6 +227,30 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     assert.ok(await approve.isDisabled(), 'approve is disabled once this department approved');
     await shot(page, 'budget-approved');
     await page.context().close();
+  });
+
+  test('producer locks an approved month and an admin unlocks it with a reason', async (t) => {
+    const producer = await apiLogin('producer@demo.fi');
+    const agreement = (await producer('GET', '/agreements?limit=1')).body.items[0];
+    const periods = (await producer('GET', `/agreements/${agreement.id}/periods?limit=50`)).body.items;
+    const approved = periods.find((p) => p.status === 'approved');
+    if (!approved) return t.skip('no approved month in the demo data');
+    const page = await newPage(browser, { locale: 'en' });
+    await login(page, 'producer@demo.fi', '/budget');
+    await page.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
+    await page.getByLabel('Month', { exact: true }).fill(approved.month);
+    await page.getByRole('button', { name: 'Lock month' }).click();
+    await page.getByText('Month locked.').waitFor();
+    await page.context().close();
+
+    const admin = await newPage(browser, { locale: 'en' });
+    await login(admin, 'admin@demo.fi', '/budget');
+    await admin.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
+    await admin.getByLabel('Month', { exact: true }).fill(approved.month);
+    await admin.getByLabel(/^Reason for unlocking/).fill('E2E: a correction to an invoice');
+    await admin.getByRole('button', { name: 'Unlock' }).click();
+    await admin.getByText('Month unlocked.').waitFor();
+    await admin.context().close();
   });
 
   test('main screens of each role pass axe (no serious or critical violations)', async () => {

@@ -358,10 +358,25 @@ func elapsedBP(a Agreement, to civil.Date) int {
 }
 
 // SumCents is the bare SQL sum of an agreement's entries in a range: the
-// baseline the split report's benchmark compares with.
+// baseline the split report's benchmark compares with. It is sent with
+// pgx's simple protocol, so PostgreSQL plans it for the actual values each
+// time (a parallel sequential scan for a whole agreement) instead of
+// switching, after five runs, to a generic plan that walks the index over
+// every row (measured 0.8-1.5 s instead of 150 ms at 1M rows).
 func (s Store) SumCents(ctx context.Context, agreementID uuid.UUID, from, to civil.Date) (int64, error) {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return 0, err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
 	var sum sql.NullInt64
-	err := s.DB.WithContext(ctx).Raw(`SELECT sum(amount_cents) FROM costs WHERE agreement_id = ? AND incurred_on BETWEEN ? AND ?`,
-		agreementID, from, to).Scan(&sum).Error
+	err = conn.Raw(func(dc any) error {
+		return dc.(*stdlib.Conn).Conn().QueryRow(ctx, `SELECT sum(amount_cents) FROM costs WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`,
+			pgx.QueryExecModeSimpleProtocol, agreementID.String(), from.String(), to.String()).Scan(&sum)
+	})
 	return sum.Int64, err
 }

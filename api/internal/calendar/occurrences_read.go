@@ -183,7 +183,7 @@ func (r *reader) candidates(f OccurrenceFilter, light bool) ([]candidate, error)
 			a[i] = t.String()
 		}
 	}
-	var out []candidate
+	out := make([]candidate, 0, 1024)
 	err := r.query(q, a, func(scan func(...any) error) error {
 		out = append(out, candidate{})
 		return r.scanCandidate(scan, &out[len(out)-1], light)

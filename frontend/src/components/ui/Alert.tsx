@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
 import { describeError } from './errors';
+import { apiMessage } from '@/lib/i18n/apiMessages';
 
 /** Alert is a message box; `error` and `warning` are announced at once. */
 export function Alert({ kind = 'info', title, children }: { kind?: 'info' | 'success' | 'warning' | 'error'; title?: string; children?: ReactNode }) {
@@ -20,7 +21,7 @@ export function Alert({ kind = 'info', title, children }: { kind?: 'info' | 'suc
  * (`unshownFields`) are listed.
  */
 export function ErrorAlert({ error, shownFields = [], onRetry }: { error: unknown; shownFields?: string[]; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!error) return null;
   const text = describeError(error, t);
   const others =
@@ -32,7 +33,7 @@ export function ErrorAlert({ error, shownFields = [], onRetry }: { error: unknow
         <ul>
           {others.map(([f, m]) => (
             <li key={f}>
-              <code>{f}</code>: {m}
+              <code>{f}</code>: {apiMessage(m, locale)}
             </li>
           ))}
         </ul>

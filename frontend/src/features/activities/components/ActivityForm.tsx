@@ -42,9 +42,11 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
   const series = useSeries();
   const set = <K extends keyof FormValues>(k: K, val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }));
 
-  const apiErrors = error instanceof ApiError && error.status !== 409 ? error.fieldErrors : {};
+  // A 409 naming a "clash" is a calendar overlap (shown next to the times,
+  // with "save anyway"); any other 409 is a plain error.
+  const clash = error instanceof ApiError && error.status === 409 && error.problem.clash ? error : null;
+  const apiErrors = error instanceof ApiError && !clash ? error.fieldErrors : {};
   const fe = { ...apiErrors, ...local };
-  const clash = error instanceof ApiError && error.status === 409 ? error : null;
 
   async function onSubmit(e: FormEvent, allowOverlap = false) {
     e.preventDefault();

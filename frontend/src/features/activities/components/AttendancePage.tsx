@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n, type MessageKey } from '@/lib/i18n/i18n';
 import { addDays, today } from '@/lib/i18n/dates';
 import { ApiError } from '@/lib/api/errors';
+import { apiMessage } from '@/lib/i18n/apiMessages';
 import { SelectField, TextAreaField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
@@ -115,7 +116,7 @@ export function AttendancePage() {
               </Button>
               {fe[k] && (
                 <p className="field-error" id={`${inputId}-err`} style={{ gridColumn: '1 / -1' }}>
-                  {fe[k]}
+                  {apiMessage(fe[k], i.locale)}
                 </p>
               )}
             </div>
@@ -131,7 +132,7 @@ export function AttendancePage() {
               </label>
             ))}
           </div>
-          {fe.feedback && <p className="field-error">{fe.feedback}</p>}
+          {fe.feedback && <p className="field-error">{apiMessage(fe.feedback, i.locale)}</p>}
         </fieldset>
         <TextAreaField label={t('att.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} error={fe.notes} />
         <ErrorAlert error={record.error} shownFields={['occurrence_start', ...COUNTS, 'feedback', 'notes']} />

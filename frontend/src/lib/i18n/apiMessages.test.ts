@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { apiMessage } from './apiMessages';
+
+describe('apiMessage', () => {
+  it('shows common API field messages in Finnish', () => {
+    expect(apiMessage('is required', 'fi')).toBe('Pakollinen tieto.');
+    expect(apiMessage('must be one of music, dance', 'fi')).toBe('Valitse jokin näistä: music, dance.');
+    expect(apiMessage('something new', 'fi')).toBe('something new');
+    expect(apiMessage('is required', 'en')).toBe('is required');
+  });
+});
