@@ -318,6 +318,31 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.context().close();
   });
 
+  test('an expired session is renewed in place and the form is saved with what was typed', async () => {
+    const page = await newPage(browser, { locale: 'en' });
+    await login(page, 'producer@demo.fi', '/series');
+    await page.getByRole('heading', { level: 1, name: 'Series and festivals' }).waitFor();
+    await page.getByRole('button', { name: 'New series' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New series' });
+    await dialog.getByLabel(/^Name/).fill('E2E winter week');
+    await dialog.getByLabel(/^Starts/).fill('2027-01-11');
+    await dialog.getByLabel(/^Ends/).fill('2027-01-17');
+    // The session expires: both tokens stop working.
+    await page.evaluate(() => {
+      const t = JSON.parse(sessionStorage.getItem('ks.tokens'));
+      sessionStorage.setItem('ks.tokens', JSON.stringify({ ...t, accessToken: 'expired', refreshToken: 'revoked' }));
+    });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const relogin = page.getByRole('dialog', { name: 'Your session has expired' });
+    await relogin.waitFor();
+    assert.equal(await dialog.getByLabel(/^Name/).inputValue(), 'E2E winter week');
+    await noSeriousA11yIssues(page, 're-login dialog');
+    await relogin.getByLabel(/^Password/).fill('demo-password');
+    await relogin.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('cell', { name: 'E2E winter week' }).waitFor();
+    await page.context().close();
+  });
+
   test('admin creates an API token whose secret is shown once', async () => {
     const page = await newPage(browser, { locale: 'en' });
     await login(page, 'admin@demo.fi', '/admin/tokens');

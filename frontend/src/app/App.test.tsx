@@ -77,6 +77,7 @@ describe('signing in', () => {
 
     const dialog = await screen.findByRole('dialog', { name: 'Your session has expired' });
     expect(screen.getByLabelText(/^Title/)).toHaveValue('Tanssit');
+    expect(within(dialog).getByLabelText(/^Email/)).toHaveValue('producer@demo.fi');
     await user.type(within(dialog).getByLabelText(/^Password/), 'demo-password');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
 

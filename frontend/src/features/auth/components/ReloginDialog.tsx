@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useAuth } from '@/lib/auth/auth';
 import { useI18n } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
@@ -15,10 +15,18 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 export function ReloginDialog() {
   const { reloginOpen, relogin, abandonSession, me } = useAuth();
   const { t } = useI18n();
-  const [email, setEmail] = useState((me as { email?: string } | null)?.email ?? '');
+  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Prefill the signed-in user's email each time the dialog opens.
+  const myEmail = (me as { email?: string } | null)?.email ?? '';
+  useEffect(() => {
+    if (reloginOpen) {
+      setEmail((e) => e || myEmail);
+      setError(null);
+    }
+  }, [reloginOpen, myEmail]);
   if (!reloginOpen) return null;
 
   async function onSubmit(e: FormEvent) {
