@@ -65,6 +65,13 @@ describe('authFetch', () => {
     setReloginHandler(null);
   });
 
+  it('never sends the old token when signing in', async () => {
+    signIn();
+    const { calls } = mockApi({ 'POST /auth/login': () => json({ access_token: 'a', refresh_token: 'r', expires_in: 900 }) });
+    await unwrap(api.POST('/auth/login', { body: { email: 'x@y.fi', password: 'p' } }));
+    expect(calls[0].headers.get('Authorization')).toBeNull();
+  });
+
   it('fails with SessionEndedError when the user gives up', async () => {
     signIn();
     setReloginHandler(() => Promise.reject(new SessionEndedError()));

@@ -69,7 +69,9 @@ export function absolute(path: string): string {
 
 async function send(req: Request): Promise<{ res: Response; token?: string }> {
   const token = getTokens()?.accessToken;
-  if (token && !req.headers.has('Authorization')) req.headers.set('Authorization', `Bearer ${token}`);
+  // Signing in never sends the (possibly expired) old token.
+  const signIn = /\/auth\/(login|refresh)$/.test(new URL(req.url, 'http://x').pathname);
+  if (token && !signIn && !req.headers.has('Authorization')) req.headers.set('Authorization', `Bearer ${token}`);
   try {
     return { res: await fetch(req), token };
   } catch (e) {
