@@ -22,6 +22,15 @@ func (m Module) Routes(g *echo.Group) {
 	g.GET("/audit-events", m.list)
 }
 
+// canRead is the audit policy: only admins (people, never API tokens)
+// read the log.
+func canRead(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin) {
+		return apperr.Forbidden("only admins read the audit log")
+	}
+	return nil
+}
+
 // list godoc
 //
 //	@Summary		List audit events
@@ -41,12 +50,8 @@ func (m Module) Routes(g *echo.Group) {
 //	@Success		200				{object}	httpapi.ListDoc{items=[]audit.EventResponse}
 //	@Router			/audit-events [get]
 func (m Module) list(c echo.Context) error {
-	p, err := httpapi.Principal(c)
-	if err != nil {
+	if _, err := httpapi.Authorize(c, canRead); err != nil {
 		return err
-	}
-	if !p.Is(access.RoleAdmin) {
-		return apperr.Forbidden("only admins read the audit log")
 	}
 	page, err := httpapi.ParsePage(c)
 	if err != nil {
@@ -76,9 +81,5 @@ func (m Module) list(c echo.Context) error {
 	if err := page.Window(q).Order("created_at DESC, id DESC").Find(&rows).Error; err != nil {
 		return err
 	}
-	items := make([]EventResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toResponse))
 }

@@ -20,11 +20,8 @@ import (
 //	@Success	200				{object}	httpapi.ListDoc{items=[]auth.APITokenResponse}
 //	@Router		/api-tokens [get]
 func (m Module) listAPITokens(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -35,11 +32,7 @@ func (m Module) listAPITokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]APITokenResponse, len(rows))
-	for i, t := range rows {
-		items[i] = toAPITokenResponse(t)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toAPITokenResponse))
 }
 
 // getAPIToken godoc
@@ -53,11 +46,8 @@ func (m Module) listAPITokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/api-tokens/{id} [get]
 func (m Module) getAPIToken(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -83,11 +73,8 @@ func (m Module) getAPIToken(c echo.Context) error {
 //	@Success		201		{object}	APITokenCreated
 //	@Router			/api-tokens [post]
 func (m Module) createAPIToken(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	var in APITokenInput
@@ -114,11 +101,8 @@ func (m Module) createAPIToken(c echo.Context) error {
 //	@Success	200			{object}	APITokenResponse
 //	@Router		/api-tokens/{id} [delete]
 func (m Module) revokeAPIToken(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

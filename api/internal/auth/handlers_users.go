@@ -21,11 +21,8 @@ import (
 //	@Success	200				{object}	httpapi.ListDoc{items=[]auth.UserResponse}
 //	@Router		/users [get]
 func (m Module) listUsers(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -40,11 +37,7 @@ func (m Module) listUsers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]UserResponse, len(rows))
-	for i, u := range rows {
-		items[i] = toUserResponse(u)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toUserResponse))
 }
 
 // getUser godoc
@@ -58,11 +51,8 @@ func (m Module) listUsers(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/users/{id} [get]
 func (m Module) getUser(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -88,11 +78,8 @@ func (m Module) getUser(c echo.Context) error {
 //	@Success		201		{object}	UserResponse
 //	@Router			/users [post]
 func (m Module) createUser(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	var in UserInput
@@ -121,11 +108,8 @@ func (m Module) createUser(c echo.Context) error {
 //	@Success		200			{object}	UserResponse
 //	@Router			/users/{id} [patch]
 func (m Module) updateUser(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManage)
 	if err != nil {
-		return err
-	}
-	if err := canManage(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

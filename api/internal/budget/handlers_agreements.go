@@ -21,11 +21,8 @@ import (
 //	@Success	200				{object}	httpapi.ListDoc{items=[]budget.AgreementResponse}
 //	@Router		/agreements [get]
 func (m Module) listAgreements(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
-		return err
-	}
-	if err := canReadTotals(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -40,11 +37,7 @@ func (m Module) listAgreements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]AgreementResponse, len(rows))
-	for i, a := range rows {
-		items[i] = toAgreementResponse(a)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toAgreementResponse))
 }
 
 // getAgreement godoc
@@ -58,11 +51,8 @@ func (m Module) listAgreements(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/agreements/{id} [get]
 func (m Module) getAgreement(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
-		return err
-	}
-	if err := canReadTotals(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -88,11 +78,8 @@ func (m Module) getAgreement(c echo.Context) error {
 //	@Success		201		{object}	AgreementResponse
 //	@Router			/agreements [post]
 func (m Module) createAgreement(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	var in AgreementInput
@@ -124,11 +111,8 @@ func (m Module) createAgreement(c echo.Context) error {
 //	@Success		200			{object}	AgreementResponse
 //	@Router			/agreements/{id} [patch]
 func (m Module) updateAgreement(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -160,11 +144,8 @@ func (m Module) updateAgreement(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/agreements/{id} [delete]
 func (m Module) deleteAgreement(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

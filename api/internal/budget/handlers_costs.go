@@ -34,11 +34,8 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]budget.CostResponse}
 //	@Router			/costs [get]
 func (m Module) listCosts(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
-		return err
-	}
-	if err := canReadEntries(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -91,11 +88,8 @@ func (m Module) listCosts(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/costs/{id} [get]
 func (m Module) getCost(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
-		return err
-	}
-	if err := canReadEntries(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -121,11 +115,8 @@ func (m Module) getCost(c echo.Context) error {
 //	@Success		201		{object}	CostResponse
 //	@Router			/costs [post]
 func (m Module) createCost(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	var in CostInput
@@ -153,11 +144,8 @@ func (m Module) createCost(c echo.Context) error {
 //	@Success	200			{object}	CostResponse
 //	@Router		/costs/{id} [patch]
 func (m Module) updateCost(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -189,11 +177,8 @@ func (m Module) updateCost(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/costs/{id} [delete]
 func (m Module) deleteCost(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -223,11 +208,8 @@ func (m Module) deleteCost(c echo.Context) error {
 //	@Success		201				{object}	ImportResponse
 //	@Router			/costs/import [post]
 func (m Module) importCosts(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
-		return err
-	}
-	if err := canWrite(p); err != nil {
 		return err
 	}
 	agreementID, err := httpapi.QueryUUID(c, "agreement_id")

@@ -36,11 +36,8 @@ func periodParams(c echo.Context) (uuid.UUID, civil.Date, error) {
 //	@Success	200				{object}	httpapi.ListDoc{items=[]budget.PeriodResponse}
 //	@Router		/agreements/{id}/periods [get]
 func (m Module) listPeriods(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
-		return err
-	}
-	if err := canReadTotals(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -55,11 +52,7 @@ func (m Module) listPeriods(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]PeriodResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toPeriodResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toPeriodResponse))
 }
 
 // getPeriod godoc
@@ -74,11 +67,8 @@ func (m Module) listPeriods(c echo.Context) error {
 //	@Success	304		"Not modified"
 //	@Router		/agreements/{id}/periods/{month} [get]
 func (m Module) getPeriod(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
-		return err
-	}
-	if err := canReadTotals(p); err != nil {
 		return err
 	}
 	id, month, err := periodParams(c)
@@ -105,11 +95,8 @@ func (m Module) getPeriod(c echo.Context) error {
 //	@Success		200			{object}	PeriodResponse
 //	@Router			/agreements/{id}/periods/{month}/approve [post]
 func (m Module) approvePeriod(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canApprove)
 	if err != nil {
-		return err
-	}
-	if err := canApprove(p); err != nil {
 		return err
 	}
 	id, month, err := periodParams(c)
@@ -140,11 +127,8 @@ func (m Module) approvePeriod(c echo.Context) error {
 //	@Success		200			{object}	PeriodResponse
 //	@Router			/agreements/{id}/periods/{month}/lock [post]
 func (m Module) lockPeriod(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canLock)
 	if err != nil {
-		return err
-	}
-	if err := canLock(p); err != nil {
 		return err
 	}
 	id, month, err := periodParams(c)
@@ -177,11 +161,8 @@ func (m Module) lockPeriod(c echo.Context) error {
 //	@Success		200			{object}	PeriodResponse
 //	@Router			/agreements/{id}/periods/{month}/unlock [post]
 func (m Module) unlockPeriod(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canUnlock)
 	if err != nil {
-		return err
-	}
-	if err := canUnlock(p); err != nil {
 		return err
 	}
 	id, month, err := periodParams(c)

@@ -40,11 +40,8 @@ func splitParams(c echo.Context) (id uuid.UUID, from, to *civil.Date, err error)
 //	@Success		200		{object}	SplitResponse
 //	@Router			/agreements/{id}/split [get]
 func (m Module) getSplit(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
-		return err
-	}
-	if err := canReadTotals(p); err != nil {
 		return err
 	}
 	id, from, to, err := splitParams(c)
@@ -72,11 +69,8 @@ func (m Module) getSplit(c echo.Context) error {
 //	@Success		200			{string}	string	"CSV"
 //	@Router			/agreements/{id}/split.csv [get]
 func (m Module) getSplitCSV(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
-		return err
-	}
-	if err := canReadEntries(p); err != nil {
 		return err
 	}
 	id, fromP, toP, err := splitParams(c)
@@ -120,11 +114,8 @@ func (m Module) getSplitCSV(c echo.Context) error {
 //	@Success		200		{file}	file	"XLSX"
 //	@Router			/agreements/{id}/split.xlsx [get]
 func (m Module) getSplitXLSX(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
-		return err
-	}
-	if err := canReadEntries(p); err != nil {
 		return err
 	}
 	id, from, to, err := splitParams(c)

@@ -29,11 +29,8 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.ActivityResponse}
 //	@Router			/activities [get]
 func (m Module) listActivities(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -78,11 +75,8 @@ func (m Module) listActivities(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/activities/{id} [get]
 func (m Module) getActivity(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -199,11 +193,8 @@ func (m Module) updateActivity(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/activities/{id} [delete]
 func (m Module) deleteActivity(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canDeleteActivity)
 	if err != nil {
-		return err
-	}
-	if err := canDeleteActivity(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

@@ -81,11 +81,8 @@ func toCalendarItem(o Occurrence, zone *time.Location) CalendarItem {
 //	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/calendar [get]
 func (m Module) getCalendar(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	f, err := m.parseFilter(c)
@@ -119,11 +116,8 @@ func (m Module) getCalendar(c echo.Context) error {
 //	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/activities/{id}/occurrences [get]
 func (m Module) listActivityOccurrences(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

@@ -22,11 +22,8 @@ import (
 //	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.PartnerResponse}
 //	@Router		/partners [get]
 func (m Module) listPartners(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -44,11 +41,7 @@ func (m Module) listPartners(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]PartnerResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toPartnerResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toPartnerResponse))
 }
 
 // getPartner godoc
@@ -62,11 +55,8 @@ func (m Module) listPartners(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/partners/{id} [get]
 func (m Module) getPartner(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -91,11 +81,8 @@ func (m Module) getPartner(c echo.Context) error {
 //	@Success	201		{object}	calendar.PartnerResponse
 //	@Router		/partners [post]
 func (m Module) createPartner(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
-		return err
-	}
-	if err := canWriteCatalogue(p); err != nil {
 		return err
 	}
 	var in PartnerInput
@@ -126,11 +113,8 @@ func (m Module) createPartner(c echo.Context) error {
 //	@Success	200			{object}	calendar.PartnerResponse
 //	@Router		/partners/{id} [patch]
 func (m Module) updatePartner(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
-		return err
-	}
-	if err := canWriteCatalogue(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -163,11 +147,8 @@ func (m Module) updatePartner(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/partners/{id} [delete]
 func (m Module) deletePartner(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
-		return err
-	}
-	if err := canWriteCatalogue(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -196,11 +177,8 @@ func (m Module) deletePartner(c echo.Context) error {
 //	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.SeriesResponse}
 //	@Router		/series [get]
 func (m Module) listSeries(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -211,11 +189,7 @@ func (m Module) listSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]SeriesResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toSeriesResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toSeriesResponse))
 }
 
 // getSeries godoc
@@ -229,11 +203,8 @@ func (m Module) listSeries(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/series/{id} [get]
 func (m Module) getSeries(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -258,11 +229,8 @@ func (m Module) getSeries(c echo.Context) error {
 //	@Success	201		{object}	calendar.SeriesResponse
 //	@Router		/series [post]
 func (m Module) createSeries(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
-		return err
-	}
-	if err := canWriteCatalogue(p); err != nil {
 		return err
 	}
 	var in SeriesInput
@@ -293,11 +261,8 @@ func (m Module) createSeries(c echo.Context) error {
 //	@Success	200			{object}	calendar.SeriesResponse
 //	@Router		/series/{id} [patch]
 func (m Module) updateSeries(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
-		return err
-	}
-	if err := canWriteCatalogue(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -329,11 +294,8 @@ func (m Module) updateSeries(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/series/{id} [delete]
 func (m Module) deleteSeries(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
-		return err
-	}
-	if err := canWriteCatalogue(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

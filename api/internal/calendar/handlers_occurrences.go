@@ -21,11 +21,8 @@ import (
 //	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.OverrideResponse}
 //	@Router		/activities/{id}/overrides [get]
 func (m Module) listOverrides(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -62,11 +59,8 @@ func (m Module) listOverrides(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/activities/{id}/overrides/{override_id} [get]
 func (m Module) getOverride(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -97,11 +91,8 @@ func (m Module) getOverride(c echo.Context) error {
 //	@Success		201		{object}	calendar.OverrideResponse
 //	@Router			/activities/{id}/overrides [post]
 func (m Module) createOverride(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canScheduleOccurrences)
 	if err != nil {
-		return err
-	}
-	if err := canScheduleOccurrences(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -134,11 +125,8 @@ func (m Module) createOverride(c echo.Context) error {
 //	@Success	200			{object}	calendar.OverrideResponse
 //	@Router		/activities/{id}/overrides/{override_id} [patch]
 func (m Module) updateOverride(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canScheduleOccurrences)
 	if err != nil {
-		return err
-	}
-	if err := canScheduleOccurrences(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -177,11 +165,8 @@ func (m Module) updateOverride(c echo.Context) error {
 //	@Success		204				"Deleted"
 //	@Router			/activities/{id}/overrides/{override_id} [delete]
 func (m Module) deleteOverride(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canScheduleOccurrences)
 	if err != nil {
-		return err
-	}
-	if err := canScheduleOccurrences(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -220,11 +205,8 @@ func (m Module) deleteOverride(c echo.Context) error {
 //	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.AttendanceResponse}
 //	@Router			/activities/{id}/attendance [get]
 func (m Module) listAttendance(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -265,11 +247,8 @@ func (m Module) listAttendance(c echo.Context) error {
 //	@Success	304				"Not modified"
 //	@Router		/activities/{id}/attendance/{attendance_id} [get]
 func (m Module) getAttendance(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

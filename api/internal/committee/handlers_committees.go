@@ -24,7 +24,7 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]committee.CommitteeResponse}
 //	@Router			/committees [get]
 func (m Module) listCommittees(c echo.Context) error {
-	p, err := allowed(c, canReadCommittees)
+	p, err := httpapi.Authorize(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
@@ -43,11 +43,7 @@ func (m Module) listCommittees(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]CommitteeResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toCommitteeResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toCommitteeResponse))
 }
 
 // getCommittee godoc
@@ -61,7 +57,7 @@ func (m Module) listCommittees(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/committees/{id} [get]
 func (m Module) getCommittee(c echo.Context) error {
-	p, err := allowed(c, canReadCommittees)
+	p, err := httpapi.Authorize(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
@@ -88,7 +84,7 @@ func (m Module) getCommittee(c echo.Context) error {
 //	@Success		201		{object}	CommitteeResponse
 //	@Router			/committees [post]
 func (m Module) createCommittee(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -123,7 +119,7 @@ func (m Module) createCommittee(c echo.Context) error {
 //	@Success	200			{object}	CommitteeResponse
 //	@Router		/committees/{id} [patch]
 func (m Module) updateCommittee(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -157,7 +153,7 @@ func (m Module) updateCommittee(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id} [delete]
 func (m Module) deleteCommittee(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -187,7 +183,7 @@ func (m Module) deleteCommittee(c echo.Context) error {
 //	@Success		200				{object}	CommitteeSummary
 //	@Router			/committees/summary [get]
 func (m Module) committeeSummary(c echo.Context) error {
-	p, err := allowed(c, canReadSummary)
+	p, err := httpapi.Authorize(c, canReadSummary)
 	if err != nil {
 		return err
 	}

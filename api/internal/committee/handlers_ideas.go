@@ -29,7 +29,7 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]committee.IdeaResponse}
 //	@Router			/ideas [get]
 func (m Module) listIdeas(c echo.Context) error {
-	p, err := allowed(c, canReadCommittees)
+	p, err := httpapi.Authorize(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
@@ -63,11 +63,7 @@ func (m Module) listIdeas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]IdeaResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toIdeaResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toIdeaResponse))
 }
 
 // getIdea godoc
@@ -81,7 +77,7 @@ func (m Module) listIdeas(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/ideas/{id} [get]
 func (m Module) getIdea(c echo.Context) error {
-	p, err := allowed(c, canReadCommittees)
+	p, err := httpapi.Authorize(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
@@ -108,7 +104,7 @@ func (m Module) getIdea(c echo.Context) error {
 //	@Success		201		{object}	IdeaResponse
 //	@Router			/ideas [post]
 func (m Module) createIdea(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -141,7 +137,7 @@ func (m Module) createIdea(c echo.Context) error {
 //	@Success		200			{object}	IdeaResponse
 //	@Router			/ideas/{id} [patch]
 func (m Module) updateIdea(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -177,7 +173,7 @@ func (m Module) updateIdea(c echo.Context) error {
 //	@Success		200		{object}	IdeaResponse
 //	@Router			/ideas/{id}/votes [post]
 func (m Module) voteIdea(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -212,7 +208,7 @@ func (m Module) voteIdea(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/ideas/{id} [delete]
 func (m Module) deleteIdea(c echo.Context) error {
-	p, err := allowed(c, canWriteCommittees)
+	p, err := httpapi.Authorize(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}

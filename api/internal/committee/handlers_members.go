@@ -34,7 +34,7 @@ func pathIDs(c echo.Context, sub string) (uuid.UUID, uuid.UUID, error) {
 //	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MemberResponse}
 //	@Router			/committees/{id}/members [get]
 func (m Module) listMembers(c echo.Context) error {
-	p, err := allowed(c, canReadPersonal)
+	p, err := httpapi.Authorize(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -54,11 +54,7 @@ func (m Module) listMembers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]MemberResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toMemberResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toMemberResponse))
 }
 
 // getMember godoc
@@ -73,7 +69,7 @@ func (m Module) listMembers(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/committees/{id}/members/{member_id} [get]
 func (m Module) getMember(c echo.Context) error {
-	p, err := allowed(c, canReadPersonal)
+	p, err := httpapi.Authorize(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -101,7 +97,7 @@ func (m Module) getMember(c echo.Context) error {
 //	@Success		201		{object}	MemberResponse
 //	@Router			/committees/{id}/members [post]
 func (m Module) createMember(c echo.Context) error {
-	p, err := allowed(c, canWritePersonal)
+	p, err := httpapi.Authorize(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -136,7 +132,7 @@ func (m Module) createMember(c echo.Context) error {
 //	@Success		200			{object}	MemberResponse
 //	@Router			/committees/{id}/members/{member_id} [patch]
 func (m Module) updateMember(c echo.Context) error {
-	p, err := allowed(c, canWritePersonal)
+	p, err := httpapi.Authorize(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -171,7 +167,7 @@ func (m Module) updateMember(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id}/members/{member_id} [delete]
 func (m Module) deleteMember(c echo.Context) error {
-	p, err := allowed(c, canWritePersonal)
+	p, err := httpapi.Authorize(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -205,7 +201,7 @@ func (m Module) deleteMember(c echo.Context) error {
 //	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MeetingResponse}
 //	@Router			/committees/{id}/meetings [get]
 func (m Module) listMeetings(c echo.Context) error {
-	p, err := allowed(c, canReadPersonal)
+	p, err := httpapi.Authorize(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -225,11 +221,7 @@ func (m Module) listMeetings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]MeetingResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toMeetingResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toMeetingResponse))
 }
 
 // getMeeting godoc
@@ -244,7 +236,7 @@ func (m Module) listMeetings(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/committees/{id}/meetings/{meeting_id} [get]
 func (m Module) getMeeting(c echo.Context) error {
-	p, err := allowed(c, canReadPersonal)
+	p, err := httpapi.Authorize(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -272,7 +264,7 @@ func (m Module) getMeeting(c echo.Context) error {
 //	@Success		201		{object}	MeetingResponse
 //	@Router			/committees/{id}/meetings [post]
 func (m Module) createMeeting(c echo.Context) error {
-	p, err := allowed(c, canWritePersonal)
+	p, err := httpapi.Authorize(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -306,7 +298,7 @@ func (m Module) createMeeting(c echo.Context) error {
 //	@Success	200			{object}	MeetingResponse
 //	@Router		/committees/{id}/meetings/{meeting_id} [patch]
 func (m Module) updateMeeting(c echo.Context) error {
-	p, err := allowed(c, canWritePersonal)
+	p, err := httpapi.Authorize(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -340,7 +332,7 @@ func (m Module) updateMeeting(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/committees/{id}/meetings/{meeting_id} [delete]
 func (m Module) deleteMeeting(c echo.Context) error {
-	p, err := allowed(c, canWritePersonal)
+	p, err := httpapi.Authorize(c, canWritePersonal)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MentorResponse}
 //	@Router			/mentors [get]
 func (m Module) listMentors(c echo.Context) error {
-	p, err := allowed(c, canReadMentors)
+	p, err := httpapi.Authorize(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -42,11 +42,7 @@ func (m Module) listMentors(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]MentorResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toMentorResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toMentorResponse))
 }
 
 // getMentor godoc
@@ -60,7 +56,7 @@ func (m Module) listMentors(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/mentors/{id} [get]
 func (m Module) getMentor(c echo.Context) error {
-	p, err := allowed(c, canReadMentors)
+	p, err := httpapi.Authorize(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -87,7 +83,7 @@ func (m Module) getMentor(c echo.Context) error {
 //	@Success		201		{object}	MentorResponse
 //	@Router			/mentors [post]
 func (m Module) createMentor(c echo.Context) error {
-	if _, err := allowed(c, canWriteMentors); err != nil {
+	if _, err := httpapi.Authorize(c, canWriteMentors); err != nil {
 		return err
 	}
 	var in MentorInput
@@ -118,7 +114,7 @@ func (m Module) createMentor(c echo.Context) error {
 //	@Success	200			{object}	MentorResponse
 //	@Router		/mentors/{id} [patch]
 func (m Module) updateMentor(c echo.Context) error {
-	if _, err := allowed(c, canWriteMentors); err != nil {
+	if _, err := httpapi.Authorize(c, canWriteMentors); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -151,7 +147,7 @@ func (m Module) updateMentor(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/mentors/{id} [delete]
 func (m Module) deleteMentor(c echo.Context) error {
-	if _, err := allowed(c, canWriteMentors); err != nil {
+	if _, err := httpapi.Authorize(c, canWriteMentors); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -183,7 +179,7 @@ func (m Module) deleteMentor(c echo.Context) error {
 //	@Success	200				{object}	httpapi.ListDoc{items=[]committee.TrainingResponse}
 //	@Router		/mentors/{id}/trainings [get]
 func (m Module) listTrainings(c echo.Context) error {
-	p, err := allowed(c, canReadMentors)
+	p, err := httpapi.Authorize(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -203,11 +199,7 @@ func (m Module) listTrainings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]TrainingResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toTrainingResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toTrainingResponse))
 }
 
 // getTraining godoc
@@ -222,7 +214,7 @@ func (m Module) listTrainings(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/mentors/{id}/trainings/{training_id} [get]
 func (m Module) getTraining(c echo.Context) error {
-	p, err := allowed(c, canReadMentors)
+	p, err := httpapi.Authorize(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -250,7 +242,7 @@ func (m Module) getTraining(c echo.Context) error {
 //	@Success		201		{object}	TrainingResponse
 //	@Router			/mentors/{id}/trainings [post]
 func (m Module) createTraining(c echo.Context) error {
-	p, err := allowed(c, canWriteTrainings)
+	p, err := httpapi.Authorize(c, canWriteTrainings)
 	if err != nil {
 		return err
 	}
@@ -284,7 +276,7 @@ func (m Module) createTraining(c echo.Context) error {
 //	@Success	200			{object}	TrainingResponse
 //	@Router		/mentors/{id}/trainings/{training_id} [patch]
 func (m Module) updateTraining(c echo.Context) error {
-	p, err := allowed(c, canWriteTrainings)
+	p, err := httpapi.Authorize(c, canWriteTrainings)
 	if err != nil {
 		return err
 	}
@@ -318,7 +310,7 @@ func (m Module) updateTraining(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/mentors/{id}/trainings/{training_id} [delete]
 func (m Module) deleteTraining(c echo.Context) error {
-	p, err := allowed(c, canWriteTrainings)
+	p, err := httpapi.Authorize(c, canWriteTrainings)
 	if err != nil {
 		return err
 	}
@@ -348,7 +340,7 @@ func (m Module) deleteTraining(c echo.Context) error {
 //	@Success		200				{object}	MentorSummary
 //	@Router			/mentors/summary [get]
 func (m Module) mentorSummary(c echo.Context) error {
-	p, err := allowed(c, canReadSummary)
+	p, err := httpapi.Authorize(c, canReadSummary)
 	if err != nil {
 		return err
 	}

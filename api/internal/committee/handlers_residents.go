@@ -25,7 +25,7 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]committee.ResidentResponse}
 //	@Router			/residents [get]
 func (m Module) listResidents(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -47,11 +47,7 @@ func (m Module) listResidents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]ResidentResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toResidentResponse(r)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toResidentResponse))
 }
 
 // getResident godoc
@@ -65,7 +61,7 @@ func (m Module) listResidents(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/residents/{id} [get]
 func (m Module) getResident(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -92,7 +88,7 @@ func (m Module) getResident(c echo.Context) error {
 //	@Success		201		{object}	ResidentResponse
 //	@Router			/residents [post]
 func (m Module) createResident(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -127,7 +123,7 @@ func (m Module) createResident(c echo.Context) error {
 //	@Success	200			{object}	ResidentResponse
 //	@Router		/residents/{id} [patch]
 func (m Module) updateResident(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -161,7 +157,7 @@ func (m Module) updateResident(c echo.Context) error {
 //	@Success		204			"Erased"
 //	@Router			/residents/{id} [delete]
 func (m Module) eraseResident(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -191,7 +187,7 @@ func (m Module) eraseResident(c echo.Context) error {
 //	@Success		304	"Not modified"
 //	@Router			/residents/{id}/culture-profile [get]
 func (m Module) getProfile(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -222,7 +218,7 @@ func (m Module) getProfile(c echo.Context) error {
 //	@Success		201			{object}	ProfileResponse
 //	@Router			/residents/{id}/culture-profile [put]
 func (m Module) putProfile(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -265,7 +261,7 @@ func (m Module) putProfile(c echo.Context) error {
 //	@Success		204			"Erased"
 //	@Router			/residents/{id}/culture-profile [delete]
 func (m Module) eraseProfile(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -294,7 +290,7 @@ func (m Module) eraseProfile(c echo.Context) error {
 //	@Success		200	{object}	ResidentExport
 //	@Router			/residents/{id}/culture-profile/export [get]
 func (m Module) exportResident(c echo.Context) error {
-	p, err := allowed(c, canManageResidents)
+	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}

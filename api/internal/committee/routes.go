@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
-	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/httpapi"
@@ -78,18 +77,6 @@ func (m Module) Routes(g *echo.Group) {
 	g.GET("/mentors/:id/trainings/:training_id", m.getTraining)
 	g.PATCH("/mentors/:id/trainings/:training_id", m.updateTraining)
 	g.DELETE("/mentors/:id/trainings/:training_id", m.deleteTraining)
-}
-
-// allowed returns the caller when the policy decision lets them through.
-func allowed(c echo.Context, decide func(*access.Principal) error) (*access.Principal, error) {
-	p, err := httpapi.Principal(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := decide(p); err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 func (m Module) today() civil.Date { return civil.Today(m.Zone) }

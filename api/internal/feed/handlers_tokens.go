@@ -21,11 +21,8 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]feed.TokenResponse}
 //	@Router			/feed-tokens [get]
 func (m Module) listTokens(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
-		return err
-	}
-	if err := canManageTokens(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -36,11 +33,7 @@ func (m Module) listTokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]TokenResponse, len(rows))
-	for i, t := range rows {
-		items[i] = toTokenResponse(t)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toTokenResponse))
 }
 
 // getToken godoc
@@ -54,11 +47,8 @@ func (m Module) listTokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/feed-tokens/{id} [get]
 func (m Module) getToken(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
-		return err
-	}
-	if err := canManageTokens(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -84,11 +74,8 @@ func (m Module) getToken(c echo.Context) error {
 //	@Success		201		{object}	feed.TokenCreated
 //	@Router			/feed-tokens [post]
 func (m Module) createToken(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
-		return err
-	}
-	if err := canManageTokens(p); err != nil {
 		return err
 	}
 	var in TokenInput
@@ -115,11 +102,8 @@ func (m Module) createToken(c echo.Context) error {
 //	@Success		200			{object}	feed.TokenResponse
 //	@Router			/feed-tokens/{id} [delete]
 func (m Module) revokeToken(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
-		return err
-	}
-	if err := canManageTokens(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

@@ -50,3 +50,16 @@ func Principal(c echo.Context) (*access.Principal, error) {
 	}
 	return p, nil
 }
+
+// Authorize returns the caller after the policy decision allows it: a 401
+// problem without credentials, the policy's own error (403/404) otherwise.
+func Authorize(c echo.Context, policy func(*access.Principal) error) (*access.Principal, error) {
+	p, err := Principal(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := policy(p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

@@ -166,3 +166,12 @@ type ListDoc struct {
 	Items []any `json:"items"`
 	Total int64 `json:"total"`
 }
+
+// ListOf converts a page of rows with conv into a list response.
+func ListOf[T, R any](rows []T, total int64, conv func(T) R) List[R] {
+	items := make([]R, len(rows))
+	for i, r := range rows {
+		items[i] = conv(r)
+	}
+	return List[R]{Items: items, Total: total}
+}

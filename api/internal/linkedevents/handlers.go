@@ -43,11 +43,8 @@ func queryInt(c echo.Context, name string, def, lo, hi int) (int, error) {
 //	@Success		200					{object}	linkedevents.Page
 //	@Router			/integrations/linked-events/events [get]
 func (m Module) listEvents(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canExport)
 	if err != nil {
-		return err
-	}
-	if err := canExport(p); err != nil {
 		return err
 	}
 	var since *time.Time
@@ -102,11 +99,8 @@ func (m Module) listEvents(c echo.Context) error {
 //	@Success	200	{object}	httpapi.ListDoc{items=[]linkedevents.PlaceResponse}
 //	@Router		/integrations/linked-events/places [get]
 func (m Module) listPlaces(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canExport)
 	if err != nil {
-		return err
-	}
-	if err := canExport(p); err != nil {
 		return err
 	}
 	rows, err := m.Store.Places(c.Request().Context())
@@ -135,11 +129,8 @@ func (m Module) listPlaces(c echo.Context) error {
 //	@Success		201			{object}	linkedevents.PlaceResponse
 //	@Router			/integrations/linked-events/places/{unit_id} [put]
 func (m Module) putPlace(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWritePlaces)
 	if err != nil {
-		return err
-	}
-	if err := canWritePlaces(p); err != nil {
 		return err
 	}
 	unitID, err := httpapi.PathUUID(c, "unit_id")

@@ -20,11 +20,8 @@ import (
 //	@Success	200				{object}	httpapi.ListDoc{items=[]org.DepartmentResponse}
 //	@Router		/departments [get]
 func (m Module) listDepartments(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -35,11 +32,7 @@ func (m Module) listDepartments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]DepartmentResponse, len(rows))
-	for i, d := range rows {
-		items[i] = toDepartmentResponse(d)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toDepartmentResponse))
 }
 
 // getDepartment godoc
@@ -53,11 +46,8 @@ func (m Module) listDepartments(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/departments/{id} [get]
 func (m Module) getDepartment(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -82,11 +72,8 @@ func (m Module) getDepartment(c echo.Context) error {
 //	@Success	201		{object}	DepartmentResponse
 //	@Router		/departments [post]
 func (m Module) createDepartment(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteDepartments)
 	if err != nil {
-		return err
-	}
-	if err := canWriteDepartments(p); err != nil {
 		return err
 	}
 	var in DepartmentInput
@@ -117,11 +104,8 @@ func (m Module) createDepartment(c echo.Context) error {
 //	@Success	200			{object}	DepartmentResponse
 //	@Router		/departments/{id} [patch]
 func (m Module) updateDepartment(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteDepartments)
 	if err != nil {
-		return err
-	}
-	if err := canWriteDepartments(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -153,11 +137,8 @@ func (m Module) updateDepartment(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/departments/{id} [delete]
 func (m Module) deleteDepartment(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteDepartments)
 	if err != nil {
-		return err
-	}
-	if err := canWriteDepartments(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

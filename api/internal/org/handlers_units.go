@@ -26,11 +26,8 @@ import (
 //	@Success		200				{object}	httpapi.ListDoc{items=[]org.UnitResponse}
 //	@Router			/units [get]
 func (m Module) listUnits(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	page, err := httpapi.ParsePage(c)
@@ -61,11 +58,7 @@ func (m Module) listUnits(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]UnitResponse, len(rows))
-	for i, u := range rows {
-		items[i] = toUnitResponse(u)
-	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toUnitResponse))
 }
 
 // getUnit godoc
@@ -79,11 +72,8 @@ func (m Module) listUnits(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/units/{id} [get]
 func (m Module) getUnit(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -108,11 +98,8 @@ func (m Module) getUnit(c echo.Context) error {
 //	@Success	201		{object}	UnitResponse
 //	@Router		/units [post]
 func (m Module) createUnit(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteUnits)
 	if err != nil {
-		return err
-	}
-	if err := canWriteUnits(p); err != nil {
 		return err
 	}
 	var in UnitInput
@@ -143,11 +130,8 @@ func (m Module) createUnit(c echo.Context) error {
 //	@Success	200			{object}	UnitResponse
 //	@Router		/units/{id} [patch]
 func (m Module) updateUnit(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteUnits)
 	if err != nil {
-		return err
-	}
-	if err := canWriteUnits(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -180,11 +164,8 @@ func (m Module) updateUnit(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/units/{id} [delete]
 func (m Module) deleteUnit(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canWriteUnits)
 	if err != nil {
-		return err
-	}
-	if err := canWriteUnits(p); err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")

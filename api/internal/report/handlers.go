@@ -36,11 +36,7 @@ func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
 }
 
 func (m Module) activityReport(c echo.Context) (ActivityReport, error) {
-	p, err := httpapi.Principal(c)
-	if err != nil {
-		return ActivityReport{}, err
-	}
-	if err := canRead(p); err != nil {
+	if _, err := httpapi.Authorize(c, canRead); err != nil {
 		return ActivityReport{}, err
 	}
 	from, to, err := m.parseRange(c)
@@ -110,11 +106,8 @@ func (m Module) getActivitiesCSV(c echo.Context) error {
 //	@Success		200		{object}	report.ReachReport
 //	@Router			/reports/reach [get]
 func (m Module) getReach(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
-		return err
-	}
-	if err := canRead(p); err != nil {
 		return err
 	}
 	from, to, err := m.parseRange(c)
