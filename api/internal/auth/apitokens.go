@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/audit"
@@ -98,10 +97,7 @@ func (s APITokens) Get(ctx context.Context, id uuid.UUID) (APIToken, error) {
 func (s APITokens) Revoke(ctx context.Context, id uuid.UUID, ifMatch *int) (APIToken, error) {
 	var t APIToken
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&t, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "API token")
-		}
-		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
+		if err := database.LockVersion(tx, &t, id, ifMatch, "API token"); err != nil {
 			return err
 		}
 		if t.RevokedAt != nil {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
@@ -131,10 +130,7 @@ func (s Users) Get(ctx context.Context, id uuid.UUID) (User, error) {
 func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPatch) (User, error) {
 	var u User
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "user")
-		}
-		if err := database.CheckVersion(ifMatch, u.Version); err != nil {
+		if err := database.LockVersion(tx, &u, id, ifMatch, "user"); err != nil {
 			return err
 		}
 		if err := tx.Model(&UserUnit{}).Where("user_id = ?", u.ID).Order("unit_id").Pluck("unit_id", &u.UnitIDs).Error; err != nil {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
@@ -61,10 +60,7 @@ func (s Store) CreatePartner(ctx context.Context, in PartnerInput) (Partner, err
 func (s Store) UpdatePartner(ctx context.Context, id uuid.UUID, ifMatch *int, patch PartnerPatch) (Partner, error) {
 	var p Partner
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "partner")
-		}
-		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+		if err := database.LockVersion(tx, &p, id, ifMatch, "partner"); err != nil {
 			return err
 		}
 		before := toPartnerResponse(p)
@@ -84,10 +80,7 @@ func (s Store) UpdatePartner(ctx context.Context, id uuid.UUID, ifMatch *int, pa
 func (s Store) DeletePartner(ctx context.Context, id uuid.UUID, ifMatch *int) error {
 	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var p Partner
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "partner")
-		}
-		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
+		if err := database.LockVersion(tx, &p, id, ifMatch, "partner"); err != nil {
 			return err
 		}
 		if err := tx.Delete(&p).Error; err != nil {
@@ -143,10 +136,7 @@ func (s Store) CreateSeries(ctx context.Context, in SeriesInput) (Series, error)
 func (s Store) UpdateSeries(ctx context.Context, id uuid.UUID, ifMatch *int, patch SeriesPatch) (Series, error) {
 	var sr Series
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&sr, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "series")
-		}
-		if err := database.CheckVersion(ifMatch, sr.Version); err != nil {
+		if err := database.LockVersion(tx, &sr, id, ifMatch, "series"); err != nil {
 			return err
 		}
 		before := toSeriesResponse(sr)
@@ -166,10 +156,7 @@ func (s Store) UpdateSeries(ctx context.Context, id uuid.UUID, ifMatch *int, pat
 func (s Store) DeleteSeries(ctx context.Context, id uuid.UUID, ifMatch *int) error {
 	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var sr Series
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&sr, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "series")
-		}
-		if err := database.CheckVersion(ifMatch, sr.Version); err != nil {
+		if err := database.LockVersion(tx, &sr, id, ifMatch, "series"); err != nil {
 			return err
 		}
 		if err := tx.Delete(&sr).Error; err != nil {

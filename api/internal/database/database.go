@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 	"gorm.io/gorm/logger"
 )
 
@@ -99,4 +100,20 @@ func Close(db *gorm.DB) {
 	if sqlDB, err := db.DB(); err == nil {
 		_ = sqlDB.Close()
 	}
+}
+
+// CurrentVersion is the row's version (every model embeds Model).
+func (m *Model) CurrentVersion() int { return m.Version }
+
+// Versioned is a model row with a version.
+type Versioned interface{ CurrentVersion() int }
+
+// LockVersion loads the row with id into row (a pointer to a model) and
+// locks it for the rest of the transaction, then checks the client's
+// If-Match version: 404 for a missing row, 412 for a stale version.
+func LockVersion(tx *gorm.DB, row Versioned, id uuid.UUID, ifMatch *int, what string) error {
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(row, "id = ?", id).Error; err != nil {
+		return NotFound(err, what)
+	}
+	return CheckVersion(ifMatch, row.CurrentVersion())
 }

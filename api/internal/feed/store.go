@@ -12,7 +12,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
@@ -122,10 +121,7 @@ func (s Store) GetToken(ctx context.Context, id uuid.UUID) (Token, error) {
 func (s Store) RevokeToken(ctx context.Context, id uuid.UUID, ifMatch *int) (Token, error) {
 	var t Token
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&t, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "feed token")
-		}
-		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
+		if err := database.LockVersion(tx, &t, id, ifMatch, "feed token"); err != nil {
 			return err
 		}
 		if t.RevokedAt != nil {

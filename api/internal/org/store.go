@@ -5,7 +5,6 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
@@ -54,10 +53,7 @@ func (s Store) CreateDepartment(ctx context.Context, in DepartmentInput) (Depart
 func (s Store) UpdateDepartment(ctx context.Context, id uuid.UUID, ifMatch *int, p DepartmentPatch) (Department, error) {
 	var d Department
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&d, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "department")
-		}
-		if err := database.CheckVersion(ifMatch, d.Version); err != nil {
+		if err := database.LockVersion(tx, &d, id, ifMatch, "department"); err != nil {
 			return err
 		}
 		before := toDepartmentResponse(d)
@@ -77,10 +73,7 @@ func (s Store) UpdateDepartment(ctx context.Context, id uuid.UUID, ifMatch *int,
 func (s Store) DeleteDepartment(ctx context.Context, id uuid.UUID, ifMatch *int) error {
 	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var d Department
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&d, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "department")
-		}
-		if err := database.CheckVersion(ifMatch, d.Version); err != nil {
+		if err := database.LockVersion(tx, &d, id, ifMatch, "department"); err != nil {
 			return err
 		}
 		if err := tx.Delete(&d).Error; err != nil {
@@ -159,10 +152,7 @@ func (s Store) CreateUnit(ctx context.Context, in UnitInput) (Unit, error) {
 func (s Store) UpdateUnit(ctx context.Context, id uuid.UUID, ifMatch *int, p UnitPatch) (Unit, error) {
 	var u Unit
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "unit")
-		}
-		if err := database.CheckVersion(ifMatch, u.Version); err != nil {
+		if err := database.LockVersion(tx, &u, id, ifMatch, "unit"); err != nil {
 			return err
 		}
 		before := toUnitResponse(u)
@@ -186,10 +176,7 @@ func (s Store) UpdateUnit(ctx context.Context, id uuid.UUID, ifMatch *int, p Uni
 func (s Store) DeleteUnit(ctx context.Context, id uuid.UUID, ifMatch *int) error {
 	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var u Unit
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
-			return database.NotFound(err, "unit")
-		}
-		if err := database.CheckVersion(ifMatch, u.Version); err != nil {
+		if err := database.LockVersion(tx, &u, id, ifMatch, "unit"); err != nil {
 			return err
 		}
 		if err := tx.Delete(&u).Error; err != nil {
