@@ -171,7 +171,14 @@ func (s *session) regionTargets() ([]target, []string, error) {
 			return auth(req), err
 		}, nil)
 	if len(agreementIDs) > 0 {
-		ag := agreementIDs[0]
+		// The agreement with the most entries: the split's worst case.
+		ag, most := agreementIDs[0], -1
+		for _, id := range agreementIDs {
+			var l idList
+			if st, err := s.get("/api/v1/costs?limit=1&agreement_id="+id, &l); err == nil && st == 200 && l.Total > most {
+				ag, most = id, l.Total
+			}
+		}
 		add("GET /costs?updated_since (sync)", 5, "/api/v1/costs?limit=1",
 			func(r *rand.Rand) (*http.Request, error) {
 				req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/costs?limit=200&updated_since="+since(r)), nil)

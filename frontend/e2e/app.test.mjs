@@ -339,7 +339,44 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await noSeriousA11yIssues(page, 're-login dialog');
     await relogin.getByLabel(/^Password/).fill('demo-password');
     await relogin.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('cell', { name: 'E2E winter week' }).waitFor();
+    await page.getByRole('cell', { name: 'E2E winter week', exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  test('mentor turns an idea into a proposed activity', async (t) => {
+    const page = await newPage(browser, { locale: 'en' });
+    await login(page, 'mentor@demo.fi', '/ideas');
+    await page.getByRole('heading', { level: 1, name: 'Ideas board' }).waitFor();
+    const button = page.getByRole('button', { name: 'Turn into activity' }).first();
+    if (!(await button.count())) return t.skip('no idea to turn into an activity in the demo data');
+    await button.click();
+    await page.getByRole('heading', { level: 1, name: 'New activity' }).waitFor();
+    assert.notEqual(await page.getByLabel(/^Title/).inputValue(), '', 'the idea prefills the title');
+    const d = new Date(Date.now() + 40 * 86400_000);
+    await page.getByLabel(/^Date/).fill(isoDay(d));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/);
+    await page.getByText('Proposed', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  test('producer records a cost entry (amount typed in euros)', async () => {
+    const page = await newPage(browser, { locale: 'fi' });
+    await login(page, 'producer@demo.fi', '/costs');
+    await page.getByRole('heading', { level: 1, name: 'Kulut' }).waitFor();
+    await page.getByRole('button', { name: 'Uusi kulu' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Päivä/).fill(isoDay(new Date()));
+    await dialog.getByLabel(/^Summa/).fill('abc');
+    await dialog.getByLabel(/^Kuvaus/).fill('E2E bussimatka museoon');
+    await dialog.getByRole('button', { name: 'Tallenna' }).click();
+    await dialog.locator('.field-error').first().waitFor();
+    assert.equal(await dialog.getByLabel(/^Kuvaus/).inputValue(), 'E2E bussimatka museoon', 'values stay after an error');
+    await dialog.getByLabel(/^Summa/).fill('1 234,50');
+    await dialog.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByText('Tallennettu.').waitFor();
+    await noSeriousA11yIssues(page, 'costs');
+    await shot(page, 'producer-costs-fi');
     await page.context().close();
   });
 

@@ -7,7 +7,7 @@ describe('role menu', () => {
     expect(menuFor('producer').map((i) => i.path)).not.toContain('/admin/users');
   });
   it('gives managers the budget and mentors their units', () => {
-    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/budget', '/reports', '/reach']);
+    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/budget', '/costs', '/reports', '/reach']);
     expect(menuFor('mentor').map((i) => i.path)).toEqual(['/calendar', '/activities', '/units', '/ideas']);
     expect(menuFor('viewer').map((i) => i.path)).toEqual(['/calendar', '/reports']);
   });

@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { path: '/units', label: 'nav.units', roles: ['admin', 'mentor', 'producer'] },
   { path: '/ideas', label: 'nav.ideas', roles: ['admin', 'mentor', 'producer'] },
   { path: '/budget', label: 'nav.budget', roles: ['admin', 'producer', 'manager'] },
+  { path: '/costs', label: 'nav.costs', roles: ['admin', 'producer', 'manager'] },
   { path: '/reports', label: 'nav.reports', roles: ['admin', 'producer', 'manager', 'viewer'] },
   { path: '/reach', label: 'nav.reach', roles: ['admin', 'producer', 'manager'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },

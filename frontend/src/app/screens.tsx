@@ -13,6 +13,7 @@ import { CommitteePage } from '@/features/units/components/CommitteePage';
 import { ProfilePage } from '@/features/units/components/ProfilePage';
 import { IdeasPage } from '@/features/ideas/components/IdeasPage';
 import { BudgetPage } from '@/features/budget/components/BudgetPage';
+import { CostsPage } from '@/features/budget/components/CostsPage';
 import { ReportsPage } from '@/features/reports/components/ReportsPage';
 import { ReachPage } from '@/features/reports/components/ReachPage';
 import { UsersPage } from '@/features/admin/components/UsersPage';
@@ -35,6 +36,7 @@ export const screens: RouteObject[] = [
   { path: '/units/:id/residents/:residentId/profile', element: <ProfilePage /> },
   { path: '/ideas', element: <IdeasPage /> },
   { path: '/budget', element: <BudgetPage /> },
+  { path: '/costs', element: <CostsPage /> },
   { path: '/reports', element: <ReportsPage /> },
   { path: '/reach', element: <ReachPage /> },
   { path: '/admin/users', element: <UsersPage /> },

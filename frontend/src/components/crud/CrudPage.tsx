@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { ApiError } from '@/lib/api/errors';
 import { useI18n } from '@/lib/i18n/i18n';
+import { parseMoney } from '@/lib/i18n/format';
 import { CheckboxGroup, SelectField, TextAreaField, TextField, type Option } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Dialog } from '@/components/ui/Dialog';
@@ -63,7 +64,9 @@ function defaultValues(fields: FieldDef[], item?: Item): Values {
     const x = item?.[f.name];
     if (f.kind === 'multi') v[f.name] = (x as string[] | undefined) ?? [];
     else if (f.kind === 'checkbox') v[f.name] = x === undefined ? true : Boolean(x);
-    else if (f.kind === 'money') v[f.name] = typeof x === 'number' ? (x / 100).toFixed(2) : '';
+    else if (f.kind === 'money') v[f.name] = typeof x === 'number' ? (x / 100).toFixed(2).replace('.', ',') : '';
+    // A required select shows its first choice, so that is its value too.
+    else if (f.kind === 'select' && f.required && (x === null || x === undefined)) v[f.name] = f.options?.[0]?.value ?? '';
     else v[f.name] = x === null || x === undefined ? '' : String(x);
   }
   return v;
@@ -75,7 +78,7 @@ function defaultBody(fields: FieldDef[], v: Values, creating: boolean): Record<s
     if (f.createOnly && !creating) continue;
     const x = v[f.name];
     if (f.kind === 'number') out[f.name] = x === '' ? null : Number(x);
-    else if (f.kind === 'money') out[f.name] = x === '' ? null : Math.round(Number(String(x).replace(',', '.')) * 100);
+    else if (f.kind === 'money') out[f.name] = x === '' ? null : parseMoney(String(x));
     else if (f.kind === 'date' || f.kind === 'select') out[f.name] = x === '' ? null : x;
     else out[f.name] = x;
   }
