@@ -326,14 +326,14 @@ func (s Store) toEvent(r eventRow, ovs []overrideRow, rules map[string]*recurren
 }
 
 // LastModified is the time of the latest change anywhere in the calendar (every change writes an audit
-// event in its transaction). It is a conservative validator: a change elsewhere also counts.
+// event in its transaction; bulk-loaded activities have only their updated_at). It is a conservative
+// validator: a change elsewhere also counts.
 func (s Store) LastModified(ctx context.Context) (time.Time, error) {
-	var t *time.Time
-	if err := s.DB.WithContext(ctx).Raw(`SELECT max(created_at) FROM audit_events`).Scan(&t).Error; err != nil {
+	var t time.Time
+	err := s.DB.WithContext(ctx).Raw(`SELECT greatest((SELECT max(created_at) FROM audit_events),
+		(SELECT max(updated_at) FROM activities), 'epoch'::timestamptz)`).Row().Scan(&t)
+	if err != nil {
 		return time.Time{}, fmt.Errorf("feed last modified: %w", err)
-	}
-	if t == nil {
-		return time.Unix(0, 0).UTC(), nil
 	}
 	return t.UTC(), nil
 }
