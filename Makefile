@@ -8,7 +8,7 @@ FUZZTIME ?= 10s
 GOTEST_FLAGS ?=
 
 .PHONY: all build build-api build-spa run test test-go test-race fuzz test-spa e2e openapi openapi-check lint \
-	bench bench-region fault seed-scale clean clean-data help
+	bench bench-region fault seed-scale clean clean-data clean-testdb help
 
 all: build
 
@@ -97,3 +97,8 @@ clean:
 clean-data:
 	./scripts/pg-private.sh destroy .data/pg
 	rm -rf .data
+
+## clean-testdb: drop the test harness's template and leftover test databases on the local PostgreSQL.
+clean-testdb:
+	@psql -h 127.0.0.1 -U postgres -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'ks\_tmpl\_%' OR datname LIKE 'ks\_t\_%'" | \
+		while read -r db; do psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $$db WITH (FORCE)"; done

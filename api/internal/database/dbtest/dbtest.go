@@ -120,22 +120,9 @@ func ensureTemplate() (string, error) {
 	if exists {
 		return name, nil
 	}
-	// Old templates belong to older migrations; remove them.
-	rows, err := conn.QueryContext(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'ks\_tmpl\_%'`)
-	if err != nil {
-		return "", err
-	}
-	var old []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err == nil {
-			old = append(old, n)
-		}
-	}
-	rows.Close()
-	for _, n := range old {
-		_, _ = conn.ExecContext(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, n))
-	}
+	// Templates of other migration sets are left alone: another checkout
+	// (or a test binary built before a migration changed) may still be
+	// copying from them. `make clean-testdb` removes them all.
 	building := name + "_build"
 	_, _ = conn.ExecContext(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %s WITH (FORCE)`, building))
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`CREATE DATABASE %s`, building)); err != nil {
