@@ -36,10 +36,11 @@ run: build
 ## test: every test — Go (unit, API contract, property), bounded fuzzing, the SPA's Vitest and the e2e suite.
 test: openapi-check lint test-go fuzz test-spa e2e
 
-## lint: gofmt and go vet.
+## lint: gofmt, go vet and the SPA's ESLint.
 lint:
 	@out=$$(gofmt -l api docs bench scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	@if [ -f frontend/package.json ]; then npm --prefix frontend run --silent lint; fi
 
 ## test-go: every Go test; prints go test's package lines and a closing "go-test: N passed, N failed" line.
 test-go:
