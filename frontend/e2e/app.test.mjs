@@ -21,6 +21,17 @@ function nextMonday() {
   d.setDate(d.getDate() + ((8 - d.getDay()) % 7 || 7));
   return isoDay(d);
 }
+/** zoned gives "YYYY-MM-DDTHH:MM:00+HH:MM" for a wall-clock time in Helsinki. */
+function zoned(day, time) {
+  const probe = new Date(`${day}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName').value;
+  return `${day}T${time}:00${name.replace('GMT', '') || '+00:00'}`;
+}
+function addDaysIso(day, n) {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
 async function noSeriousA11yIssues(page, where) {
   const v = await axe(page);
   assert.deepEqual(v, [], `${where}: serious/critical axe violations:\n${JSON.stringify(v, null, 2)}`);
@@ -258,10 +269,15 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
       ['admin@demo.fi', '/admin/users', 'Users', 'admin-users'],
       ['admin@demo.fi', '/admin/tokens', 'API tokens', 'admin-tokens'],
       ['admin@demo.fi', '/admin/audit', 'Audit log', 'admin-audit'],
+      ['admin@demo.fi', '/departments', 'Departments', 'admin-departments'],
       ['mentor@demo.fi', '/units', 'My units', 'mentor-units'],
       ['mentor@demo.fi', '/ideas', 'Ideas board', 'mentor-ideas'],
+      ['mentor@demo.fi', '/mentors', 'Culture mentors', 'mentor-mentors'],
       ['producer@demo.fi', '/reach', 'Reach by unit', 'producer-reach'],
       ['producer@demo.fi', '/partners', 'Partners', 'producer-partners'],
+      ['producer@demo.fi', '/mentors', 'Culture mentors', 'producer-mentors'],
+      ['producer@demo.fi', '/agreements', 'Joint-budget agreements', 'producer-agreements'],
+      ['producer@demo.fi', '/agreements/new', 'New agreement', 'producer-agreement-new'],
       ['manager.culture@demo.fi', '/reports', 'Reports', 'manager-reports'],
       ['viewer@demo.fi', '/calendar?view=list', 'Calendar', 'viewer-calendar-list'],
     ];
@@ -394,6 +410,109 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
     assert.equal(await page.getByTestId('token-secret').count(), 0);
+    await page.context().close();
+  });
+  test('producer moves one occurrence onto a clash (save anyway), cancels another and restores it', async (t) => {
+    if (!(await hasRoute('/activities/{id}/overrides'))) return t.skip('API has no occurrence overrides yet');
+    const producer = await apiLogin('producer@demo.fi');
+    const unit = (await producer('GET', '/units?limit=1')).body.items[0];
+    // Four weekly Mondays at 10:00 some weeks ahead, and a confirmed concert on the first Tuesday at 10:00.
+    const monday = addDaysIso(nextMonday(), 21);
+    const tuesday = addDaysIso(monday, 1);
+    const weekly = await producer('POST', '/activities', {
+      title: `E2E weekly choir ${Date.now()}`, category: 'music', status: 'confirmed',
+      starts_at: zoned(monday, '10:00'), ends_at: zoned(monday, '11:00'), recurrence: 'FREQ=WEEKLY;COUNT=4',
+      unit_ids: [unit.id], visibility: 'internal', allow_overlap: true,
+    });
+    assert.equal(weekly.status, 201, JSON.stringify(weekly.body));
+    const concert = await producer('POST', '/activities', {
+      title: 'E2E Tuesday concert', category: 'music', status: 'confirmed',
+      starts_at: zoned(tuesday, '10:00'), ends_at: zoned(tuesday, '11:00'), unit_ids: [unit.id], visibility: 'internal', allow_overlap: true,
+    });
+    assert.equal(concert.status, 201, JSON.stringify(concert.body));
+
+    const page = await newPage(browser, { locale: 'en' });
+    await login(page, 'producer@demo.fi', `/activities/${weekly.body.id}`);
+    await page.getByRole('heading', { level: 1, name: weekly.body.title }).waitFor();
+    const rows = page.getByTestId('occurrences').locator('li.occurrence');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="occurrences"] li.occurrence').length >= 4);
+    // Move the first Monday to Tuesday 10:00, where the concert is.
+    await rows.nth(0).getByRole('button', { name: /^Move: / }).click();
+    const form = page.getByRole('form', { name: /^Move: / });
+    await form.getByLabel(/^Date/).fill(tuesday);
+    await form.getByRole('button', { name: 'Move occurrence' }).click();
+    const clash = form.getByRole('alert').filter({ hasText: 'Clash' });
+    await clash.waitFor();
+    await clash.getByText('E2E Tuesday concert', { exact: true }).waitFor();
+    assert.equal(await form.getByLabel(/^Date/).inputValue(), tuesday, 'the typed day stays');
+    await noSeriousA11yIssues(page, 'occurrence clash');
+    await shot(page, 'activity-occurrence-clash');
+    await clash.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByText(/^Occurrence moved to/).waitFor();
+    await rows.nth(0).getByText(/^Moved \(originally/).waitFor();
+    // Cancel the second one with a notice.
+    await rows.nth(1).getByRole('button', { name: /^Cancel this one: / }).click();
+    await page.getByLabel('Reason or notice').fill('The choir leader is away');
+    await page.getByRole('button', { name: 'Cancel this occurrence' }).click();
+    await page.getByText(/cancelled\.$/).waitFor();
+    await rows.nth(1).getByText('Cancelled', { exact: true }).waitFor();
+    await rows.nth(1).getByText('The choir leader is away').waitFor();
+    await noSeriousA11yIssues(page, 'occurrences');
+    await shot(page, 'activity-occurrences');
+    // The API agrees: one moved and one cancelled occurrence.
+    const ov = (await producer('GET', `/activities/${weekly.body.id}/overrides`)).body.items;
+    assert.equal(ov.length, 2);
+    assert.equal(ov.filter((o) => o.cancelled).length, 1);
+    // Restore the cancelled one.
+    await rows.nth(1).getByRole('button', { name: /^Restore: / }).click();
+    await page.getByText(/restored to its original time/).waitFor();
+    assert.equal((await producer('GET', `/activities/${weekly.body.id}/overrides`)).body.items.length, 1);
+    assert.deepEqual(page.jsErrors, []);
+    await page.context().close();
+  });
+
+  test('producer subscribes: public feed of a unit, a private feed shown once, then revoked', async (t) => {
+    if (!(await hasRoute('/feed-tokens'))) return t.skip('API has no feed tokens yet');
+    const page = await newPage(browser, { locale: 'en' });
+    await login(page, 'producer@demo.fi', '/calendar');
+    await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+    await page.getByRole('link', { name: 'Subscribe' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Calendar subscriptions (iCalendar)' }).waitFor();
+    const publicUrl = page.getByTestId('public-feed-url');
+    assert.match(await publicUrl.inputValue(), /\/api\/v1\/calendar\.ics$/);
+    await page.getByLabel('Contents').selectOption('unit');
+    await page.getByLabel('Unit', { exact: true }).selectOption({ index: 1 });
+    const unitUrl = await publicUrl.inputValue();
+    assert.match(unitUrl, /calendar\.ics\?unit=[0-9a-f-]{36}$/);
+    const pub = await fetch(unitUrl);
+    assert.equal(pub.status, 200);
+    assert.match(await pub.text(), /BEGIN:VCALENDAR/);
+    // A private feed for the same unit: its address is shown once.
+    const name = `E2E staff calendar ${Date.now()}`;
+    await page.getByRole('button', { name: 'New private feed' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Name/).fill(name);
+    await dialog.getByLabel(/^Contents/).selectOption('unit');
+    await dialog.getByLabel(/^Unit/).selectOption({ index: 1 });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const privateUrl = page.getByTestId('private-feed-url');
+    await privateUrl.waitFor();
+    const url = await privateUrl.inputValue();
+    assert.match(url, /calendar\.ics\?token=/);
+    const priv = await fetch(url);
+    assert.equal(priv.status, 200);
+    assert.match(await priv.text(), /BEGIN:VCALENDAR/);
+    await noSeriousA11yIssues(page, 'feeds');
+    await shot(page, 'calendar-feeds');
+    // Revoke it: the address stops working at once.
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: `Revoke: ${name}` }).click();
+    await page.getByRole('row', { name: new RegExp(name) }).getByText('Revoked').waitFor();
+    const gone = await fetch(url);
+    assert.ok(gone.status === 401 || gone.status === 403 || gone.status === 404, `revoked feed answered ${gone.status}`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Calendar subscriptions (iCalendar)' }).waitFor();
+    assert.equal(await page.getByTestId('private-feed-url').count(), 0, 'the address is not shown again');
     await page.context().close();
   });
 });

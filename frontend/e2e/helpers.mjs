@@ -63,10 +63,10 @@ export async function axe(page) {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** shot saves a full-page screenshot under docs/screenshots. */
+/** shot saves a viewport screenshot (small PNGs, not whole long pages) under docs/screenshots. */
 export async function shot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 /** apiLogin signs in through the API (once per user and run) and returns a caller for test set-up. */

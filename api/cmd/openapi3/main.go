@@ -16,6 +16,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"kulttuurisilta/api/internal/apperr"
 )
 
 func main() {
@@ -68,10 +70,17 @@ const problemRef = "#/components/schemas/Problem"
 // problemSchema is the RFC 9457 body of every error (package httpapi
 // writes it); extension members such as current_version are allowed.
 func problemSchema() *openapi3.Schema {
+	codes := make([]any, len(apperr.Codes))
+	for i, c := range apperr.Codes {
+		codes[i] = c
+	}
+	code := openapi3.NewStringSchema().WithEnum(codes...)
+	code.Description = "Stable machine-readable reason, for clients to translate (docs/adr/0001-api-conventions.md)."
 	field := openapi3.NewObjectSchema().
 		WithProperty("field", openapi3.NewStringSchema()).
-		WithProperty("message", openapi3.NewStringSchema())
-	field.Required = []string{"field", "message"}
+		WithProperty("message", openapi3.NewStringSchema()).
+		WithProperty("code", code)
+	field.Required = []string{"field", "message", "code"}
 	p := openapi3.NewObjectSchema().
 		WithProperty("type", openapi3.NewStringSchema()).
 		WithProperty("title", openapi3.NewStringSchema()).

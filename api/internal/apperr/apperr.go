@@ -25,10 +25,55 @@ const (
 	KindUnavailable
 )
 
-// FieldError names one invalid field and says what is wrong with it.
+// FieldError names one invalid field and says what is wrong with it: a
+// stable machine-readable Code (one of the Code... constants) a client can
+// translate, and an English Message with the details.
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	Code    string `json:"code"`
+}
+
+// Field error codes. They are part of the API: never rename one; add a new
+// one only with a line in docs/adr/0001-api-conventions.md.
+const (
+	// CodeRequired: the field is missing or empty.
+	CodeRequired = "required"
+	// CodeTooShort: a text or list is shorter than its minimum.
+	CodeTooShort = "too_short"
+	// CodeTooLong: a text or list is longer than its maximum.
+	CodeTooLong = "too_long"
+	// CodeInvalidChoice: the value is not one of the allowed values.
+	CodeInvalidChoice = "invalid_choice"
+	// CodeInvalidFormat: the value does not parse (a date, UUID, email,
+	// rule, text with invalid bytes).
+	CodeInvalidFormat = "invalid_format"
+	// CodeOutOfRange: a number, date or time is outside its allowed range
+	// or order.
+	CodeOutOfRange = "out_of_range"
+	// CodeNotFound: the field refers to something that does not exist.
+	CodeNotFound = "not_found"
+	// CodeConflict: the value clashes with other fields or stored data.
+	CodeConflict = "conflict"
+	// CodeUnknownField: the body has a field the resource does not know.
+	CodeUnknownField = "unknown_field"
+	// CodeWrongType: the JSON value has the wrong type (a string for a number).
+	CodeWrongType = "wrong_type"
+	// CodeInvalid: any other broken rule; the message says which.
+	CodeInvalid = "invalid"
+)
+
+// Codes lists every field error code.
+var Codes = []string{CodeRequired, CodeTooShort, CodeTooLong, CodeInvalidChoice, CodeInvalidFormat, CodeOutOfRange,
+	CodeNotFound, CodeConflict, CodeUnknownField, CodeWrongType, CodeInvalid}
+
+// Field builds a field error; an empty code becomes CodeInvalid, so every
+// field error a client sees carries a code.
+func Field(field, code, message string) FieldError {
+	if code == "" {
+		code = CodeInvalid
+	}
+	return FieldError{Field: field, Code: code, Message: message}
 }
 
 // Error is a client-caused error with a kind, a human-readable detail and,
@@ -92,10 +137,15 @@ func BadRequest(format string, args ...any) *Error {
 	return &Error{Kind: KindBadRequest, Detail: fmt.Sprintf(format, args...)}
 }
 
-// BadParam is a malformed query or path parameter.
+// BadParam is a malformed query or path parameter (code CodeInvalid).
 func BadParam(field, message string) *Error {
+	return BadParamCode(field, CodeInvalid, message)
+}
+
+// BadParamCode is BadParam with a field error code.
+func BadParamCode(field, code, message string) *Error {
 	return &Error{Kind: KindBadRequest, Detail: "invalid parameter " + field + ": " + message,
-		Fields: []FieldError{{Field: field, Message: message}}}
+		Fields: []FieldError{Field(field, code, message)}}
 }
 
 // Unauthorized means missing or bad credentials.
@@ -122,15 +172,25 @@ func PreconditionFailed(current int) *Error {
 // Invalid is a well-formed request whose content breaks a rule.
 func Invalid(fields ...FieldError) *Error {
 	detail := "the request has invalid fields"
+	for i := range fields {
+		if fields[i].Code == "" {
+			fields[i].Code = CodeInvalid
+		}
+	}
 	if len(fields) == 1 {
 		detail = fields[0].Field + ": " + fields[0].Message
 	}
 	return &Error{Kind: KindInvalid, Detail: detail, Fields: fields}
 }
 
-// InvalidField is Invalid for a single field.
+// InvalidField is Invalid for a single field (code CodeInvalid).
 func InvalidField(field, message string) *Error {
-	return Invalid(FieldError{Field: field, Message: message})
+	return InvalidFieldCode(field, CodeInvalid, message)
+}
+
+// InvalidFieldCode is Invalid for a single field with a field error code.
+func InvalidFieldCode(field, code, message string) *Error {
+	return Invalid(Field(field, code, message))
 }
 
 // TooManyRequests asks the client to wait retryAfter seconds.

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
@@ -34,16 +35,16 @@ func (s APITokens) validate(in *APITokenInput, now time.Time) error {
 	var v validate.Errors
 	v.Text("name", in.Name, true, 200)
 	if len(in.Scopes) == 0 {
-		v.Add("scopes", "name at least one scope")
+		v.AddCode("scopes", apperr.CodeRequired, "name at least one scope")
 	}
 	for _, sc := range in.Scopes {
 		if !slices.Contains(access.Scopes, sc) {
-			v.Add("scopes", "unknown scope %q; use %s", sc, strings.Join(access.Scopes, ", "))
+			v.AddCode("scopes", apperr.CodeInvalidChoice, "unknown scope %q; use %s", sc, strings.Join(access.Scopes, ", "))
 			break
 		}
 	}
 	if in.ExpiresAt != nil && (!in.ExpiresAt.After(now) || in.ExpiresAt.Sub(now) > maxTokenTTL) {
-		v.Add("expires_at", "must be in the future and at most two years away")
+		v.AddCode("expires_at", apperr.CodeOutOfRange, "must be in the future and at most two years away")
 	}
 	return v.Err()
 }

@@ -54,7 +54,7 @@ func (m Module) refresh(c echo.Context) error {
 		return err
 	}
 	if in.RefreshToken == "" {
-		return apperr.InvalidField("refresh_token", "is required")
+		return apperr.InvalidFieldCode("refresh_token", apperr.CodeRequired, "is required")
 	}
 	out, err := m.Service.Refresh(c.Request().Context(), in.RefreshToken)
 	if err != nil {
@@ -79,7 +79,7 @@ func (m Module) logout(c echo.Context) error {
 		return err
 	}
 	if in.RefreshToken == "" {
-		return apperr.InvalidField("refresh_token", "is required")
+		return apperr.InvalidFieldCode("refresh_token", apperr.CodeRequired, "is required")
 	}
 	if err := m.Service.Logout(c.Request().Context(), in.RefreshToken); err != nil {
 		return err
@@ -119,7 +119,7 @@ func requiredFields(values map[string]string) []apperr.FieldError {
 	var out []apperr.FieldError
 	for _, f := range []string{"email", "password"} {
 		if values[f] == "" {
-			out = append(out, apperr.FieldError{Field: f, Message: "is required"})
+			out = append(out, apperr.Field(f, apperr.CodeRequired, "is required"))
 		}
 	}
 	return out

@@ -41,9 +41,9 @@ func (in *UserInput) validate() error {
 
 func validatePassword(v *validate.Errors, pw string) {
 	if len([]rune(pw)) < MinPasswordLength {
-		v.Add("password", "must be at least %d characters", MinPasswordLength)
+		v.AddCode("password", apperr.CodeTooShort, "must be at least %d characters", MinPasswordLength)
 	} else if len(pw) > 256 {
-		v.Add("password", "must be at most 256 bytes")
+		v.AddCode("password", apperr.CodeTooLong, "must be at most 256 bytes")
 	}
 }
 
@@ -52,18 +52,18 @@ func validatePassword(v *validate.Errors, pw string) {
 func validateAssignment(v *validate.Errors, role string, dep *uuid.UUID, units []uuid.UUID) {
 	switch access.Role(role) {
 	case access.RoleManager:
-		v.Check(dep != nil, "department_id", "is required for a manager")
+		v.CheckCode(dep != nil, "department_id", apperr.CodeRequired, "is required for a manager")
 	case access.RoleMentor:
-		v.Check(len(units) > 0, "unit_ids", "a mentor needs at least one unit")
+		v.CheckCode(len(units) > 0, "unit_ids", apperr.CodeRequired, "a mentor needs at least one unit")
 	}
 	if role != string(access.RoleManager) && dep != nil {
-		v.Add("department_id", "only a manager has a department")
+		v.AddCode("department_id", apperr.CodeConflict, "only a manager has a department")
 	}
 	if role != string(access.RoleMentor) && len(units) > 0 {
-		v.Add("unit_ids", "only a mentor has units")
+		v.AddCode("unit_ids", apperr.CodeConflict, "only a mentor has units")
 	}
 	if len(units) > 100 {
-		v.Add("unit_ids", "at most 100 units")
+		v.AddCode("unit_ids", apperr.CodeTooLong, "at most 100 units")
 	}
 }
 
@@ -224,9 +224,9 @@ func (s Users) attachUnits(ctx context.Context, users []User) error {
 func assignmentError(err error) error {
 	if database.IsForeignKeyViolation(err) {
 		if strings.Contains(database.ConstraintName(err), "unit") {
-			return apperr.InvalidField("unit_ids", "names a unit that does not exist")
+			return apperr.InvalidFieldCode("unit_ids", apperr.CodeNotFound, "names a unit that does not exist")
 		}
-		return apperr.InvalidField("department_id", "no such department")
+		return apperr.InvalidFieldCode("department_id", apperr.CodeNotFound, "no such department")
 	}
 	return err
 }

@@ -170,7 +170,9 @@ type CostResponse struct {
 type PeriodApprovalResponse struct {
 	DepartmentID uuid.UUID `json:"department_id"`
 	UserID       uuid.UUID `json:"user_id"`
-	At           time.Time `json:"at"`
+	// UserName is the approving user's name, or their email when the name is empty.
+	UserName string    `json:"user_name" example:"Maija Virtanen"`
+	At       time.Time `json:"at"`
 }
 
 // PeriodResponse is a month of an agreement.
@@ -197,7 +199,7 @@ func toPeriodResponse(p Period) PeriodResponse {
 		r.LockedAt = &t
 	}
 	for i, a := range p.Approvals {
-		r.Approvals[i] = PeriodApprovalResponse{DepartmentID: a.DepartmentID, UserID: a.UserID, At: a.At.UTC()}
+		r.Approvals[i] = PeriodApprovalResponse{DepartmentID: a.DepartmentID, UserID: a.UserID, UserName: a.UserName, At: a.At.UTC()}
 	}
 	return r
 }

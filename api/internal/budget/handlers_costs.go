@@ -26,10 +26,11 @@ import (
 //	@Param			to				query		string	false	"Last day (YYYY-MM-DD)"		format(date)
 //	@Param			category		query		string	false	"Category"					Enums(salary, performer_fee, travel, materials, venue, other)
 //	@Param			unit_id			query		string	false	"Unit id, or none"
-//	@Param			activity_id		query		string	false	"Activity"			format(uuid)
-//	@Param			department_id	query		string	false	"Department"		format(uuid)
-//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
-//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			activity_id		query		string	false	"Activity"																																		format(uuid)
+//	@Param			department_id	query		string	false	"Department"																																	format(uuid)
+//	@Param			sort			query		string	false	"Order: incurred_on (oldest first), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents; ties by id"	Enums(incurred_on, -incurred_on, -created_at, amount_cents, -amount_cents)	default(incurred_on)
+//	@Param			limit			query		int		false	"Page size (1-200)"																																default(50)
+//	@Param			offset			query		int		false	"Offset"																																		default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
 //	@Success		200				{object}	httpapi.ListDoc{items=[]budget.CostResponse}
 //	@Router			/costs [get]
@@ -64,6 +65,9 @@ func (m Module) listCosts(c echo.Context) error {
 		return err
 	}
 	if f.DepartmentID, err = httpapi.QueryUUID(c, "department_id"); err != nil {
+		return err
+	}
+	if f.Sort, err = httpapi.QueryEnum(c, "sort", CostSorts...); err != nil {
 		return err
 	}
 	rows, agreements, total, err := m.Store.ListCosts(c.Request().Context(), f, page)
@@ -217,7 +221,7 @@ func (m Module) importCosts(c echo.Context) error {
 		return err
 	}
 	if agreementID == nil {
-		return apperr.BadParam("agreement_id", "is required")
+		return apperr.BadParamCode("agreement_id", apperr.CodeRequired, "is required")
 	}
 	if ct := c.Request().Header.Get(echo.HeaderContentType); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)

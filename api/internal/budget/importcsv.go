@@ -43,10 +43,10 @@ var importColumns = map[string]bool{
 func ParseCostsCSV(data []byte) ([]ImportRow, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return nil, apperr.InvalidField("body", "the file must be UTF-8 text")
+		return nil, apperr.InvalidFieldCode("body", apperr.CodeInvalidFormat, "the file must be UTF-8 text")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, apperr.InvalidField("body", "the file is empty; send a header row and at least one cost")
+		return nil, apperr.InvalidFieldCode("body", apperr.CodeRequired, "the file is empty; send a header row and at least one cost")
 	}
 	firstLine, _, _ := bytes.Cut(data, []byte("\n"))
 	r := csv.NewReader(bytes.NewReader(data))
@@ -60,30 +60,30 @@ func ParseCostsCSV(data []byte) ([]ImportRow, error) {
 	var v validate.Errors
 	header, err := r.Read()
 	if err != nil {
-		return nil, apperr.InvalidField("rows[1]", csvMessage(err))
+		return nil, apperr.InvalidFieldCode("rows[1]", apperr.CodeInvalidFormat, csvMessage(err))
 	}
 	col := map[string]int{}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		switch {
 		case !importColumns[name]:
-			v.Add("header."+sanitize(h), "is not a known column (incurred_on, amount or amount_cents, category, description, unit_id, activity_id)")
+			v.AddCode("header."+sanitize(h), apperr.CodeUnknownField, "is not a known column (incurred_on, amount or amount_cents, category, description, unit_id, activity_id)")
 		case col[name] != 0:
-			v.Add("header."+name, "appears twice")
+			v.AddCode("header."+name, apperr.CodeConflict, "appears twice")
 		default:
 			col[name] = i + 1 // 1-based so 0 means absent
 		}
 	}
 	for _, req := range []string{"incurred_on", "category", "description"} {
 		if col[req] == 0 {
-			v.Add("header."+req, "the column is required")
+			v.AddCode("header."+req, apperr.CodeRequired, "the column is required")
 		}
 	}
 	switch {
 	case col["amount"] == 0 && col["amount_cents"] == 0:
-		v.Add("header.amount", "give the amount in euros (amount) or in cents (amount_cents)")
+		v.AddCode("header.amount", apperr.CodeRequired, "give the amount in euros (amount) or in cents (amount_cents)")
 	case col["amount"] != 0 && col["amount_cents"] != 0:
-		v.Add("header.amount", "give amount or amount_cents, not both")
+		v.AddCode("header.amount", apperr.CodeConflict, "give amount or amount_cents, not both")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func ParseCostsCSV(data []byte) ([]ImportRow, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			v.Add(fmt.Sprintf("rows[%d]", line), "%s", csvMessage(err))
+			v.AddCode(fmt.Sprintf("rows[%d]", line), apperr.CodeInvalidFormat, "%s", csvMessage(err))
 			break
 		}
 		line, _ = r.FieldPos(0)
@@ -109,17 +109,17 @@ func ParseCostsCSV(data []byte) ([]ImportRow, error) {
 			continue // a blank line
 		}
 		if len(rows) >= MaxImportRows {
-			v.Add(fmt.Sprintf("rows[%d]", line), "an import holds at most %d costs; split the file", MaxImportRows)
+			v.AddCode(fmt.Sprintf("rows[%d]", line), apperr.CodeTooLong, "an import holds at most %d costs; split the file", MaxImportRows)
 			break
 		}
 		if len(rec) != len(header) {
-			v.Add(fmt.Sprintf("rows[%d]", line), "has %d fields; the header has %d", len(rec), len(header))
+			v.AddCode(fmt.Sprintf("rows[%d]", line), apperr.CodeInvalidFormat, "has %d fields; the header has %d", len(rec), len(header))
 			continue
 		}
 		rows = append(rows, parseRow(&v, line, rec, col))
 	}
 	if len(rows) == 0 && v.Err() == nil {
-		v.Add("body", "the file has no costs")
+		v.AddCode("body", apperr.CodeRequired, "the file has no costs")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func parseRow(v *validate.Errors, line int, rec []string, col map[string]int) Im
 	if d, ok := parseImportDate(get("incurred_on")); ok {
 		in.IncurredOn = d
 	} else {
-		v.Add(f("incurred_on"), "must be a date YYYY-MM-DD or D.M.YYYY")
+		v.AddCode(f("incurred_on"), apperr.CodeInvalidFormat, "must be a date YYYY-MM-DD or D.M.YYYY")
 	}
 	amountCol := "amount_cents"
 	amount, ok := int64(0), false
@@ -154,13 +154,13 @@ func parseRow(v *validate.Errors, line int, rec []string, col map[string]int) Im
 	}
 	switch {
 	case !ok && amountCol == "amount":
-		v.Add(f(amountCol), "must be euros such as 123,45 or -12.50 (at most two decimals)")
+		v.AddCode(f(amountCol), apperr.CodeInvalidFormat, "must be euros such as 123,45 or -12.50 (at most two decimals)")
 	case !ok:
-		v.Add(f(amountCol), "must be an integer number of cents")
+		v.AddCode(f(amountCol), apperr.CodeInvalidFormat, "must be an integer number of cents")
 	case amount == 0:
-		v.Add(f(amountCol), "must not be zero")
+		v.AddCode(f(amountCol), apperr.CodeOutOfRange, "must not be zero")
 	case amount > costsplit.MaxAmount || amount < -costsplit.MaxAmount:
-		v.Add(f(amountCol), "is too large")
+		v.AddCode(f(amountCol), apperr.CodeOutOfRange, "is too large")
 	default:
 		in.AmountCents = amount
 	}
@@ -175,7 +175,7 @@ func parseRow(v *validate.Errors, line int, rec []string, col map[string]int) Im
 		}
 		id, err := uuid.Parse(s)
 		if err != nil {
-			v.Add(f(name), "must be a UUID")
+			v.AddCode(f(name), apperr.CodeInvalidFormat, "must be a UUID")
 			continue
 		}
 		if name == "unit_id" {

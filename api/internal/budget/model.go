@@ -137,6 +137,9 @@ type Approval struct {
 	DepartmentID uuid.UUID `gorm:"type:uuid;primaryKey"`
 	UserID       uuid.UUID `gorm:"type:uuid"`
 	At           time.Time
+	// UserName is read with the approval (joined from users): the approver's
+	// name, or their email when the name is empty. Never written.
+	UserName string `gorm:"->;column:user_name"`
 }
 
 // TableName is the approvals table.

@@ -17,6 +17,7 @@ type period struct {
 	Approvals []struct {
 		DepartmentID string `json:"department_id"`
 		UserID       string `json:"user_id"`
+		UserName     string `json:"user_name"`
 	} `json:"approvals"`
 }
 
@@ -122,6 +123,60 @@ func TestPeriodWorkflow(t *testing.T) {
 	env.Get("/api/v1/agreements/"+f.agreement+"/periods?limit=3&offset=2", f.viewer).Expect(http.StatusOK).JSON(&list)
 	if list.Total != 12 || len(list.Items) != 3 || list.Items[0].Month != "2025-03" {
 		t.Fatalf("periods %+v", list)
+	}
+}
+
+// TestPeriodApproverName shows who approved: each approval carries the
+// approving user's name, or their email when the name is empty, on the
+// single period, the period list and the approve response alike.
+func TestPeriodApproverName(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, 5000)
+	env := f.env
+	if err := env.DB.Exec("UPDATE users SET name = 'Maija Virtanen' WHERE id = ?", f.managerA.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := env.DB.Exec("UPDATE users SET name = '' WHERE id = ?", f.managerB.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	var p period
+	env.Post(f.period("2025-03")+"/approve", f.managerA.Token, nil).Expect(http.StatusOK).JSON(&p)
+	if len(p.Approvals) != 1 || p.Approvals[0].UserName != "Maija Virtanen" {
+		t.Fatalf("approve response %+v", p)
+	}
+	env.Post(f.period("2025-03")+"/approve", f.managerB.Token, nil).Expect(http.StatusOK)
+	env.Post(f.period("2025-05")+"/approve", f.managerB.Token, nil).Expect(http.StatusOK)
+	want := map[string]string{f.managerA.ID.String(): "Maija Virtanen", f.managerB.ID.String(): f.managerB.Email}
+	check := func(where string, p period) {
+		t.Helper()
+		for _, a := range p.Approvals {
+			if a.UserName != want[a.UserID] {
+				t.Fatalf("%s: approval by %s named %q, want %q", where, a.UserID, a.UserName, want[a.UserID])
+			}
+		}
+	}
+	if p = f.getPeriod("2025-03"); len(p.Approvals) != 2 {
+		t.Fatalf("approvals %+v", p)
+	}
+	check("get", p)
+	var list struct {
+		Items []period `json:"items"`
+	}
+	env.Get("/api/v1/agreements/"+f.agreement+"/periods", f.managerA.Token).Expect(http.StatusOK).JSON(&list)
+	n := 0
+	for _, it := range list.Items {
+		check("list "+it.Month, it)
+		n += len(it.Approvals)
+	}
+	if n != 3 {
+		t.Fatalf("list has %d approvals, want 3: %+v", n, list.Items)
+	}
+	// The audit log's after-image names the approver too.
+	var names []string
+	env.DB.Table("audit_events").Where("action = 'period.approve'").Order("created_at, id").
+		Pluck("after->'approvals'->0->>'user_name'", &names)
+	if len(names) != 3 || names[0] != "Maija Virtanen" {
+		t.Fatalf("audit names %v", names)
 	}
 }
 

@@ -77,7 +77,7 @@ func splitRange(a Agreement, from, to *civil.Date) (civil.Date, civil.Date, erro
 		t = *to
 	}
 	if t.Before(f.Time) {
-		return f, t, apperr.BadParam("to", "must not be before from")
+		return f, t, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must not be before from")
 	}
 	return f, t, nil
 }

@@ -145,7 +145,7 @@ func checkDepartments(tx *gorm.DB, deps []AgreementDepartmentInput) error {
 	var v validate.Errors
 	for i, id := range ids {
 		if !slices.Contains(found, id) {
-			v.Add(fmt.Sprintf("departments[%d].department_id", i), "no such department")
+			v.AddCode(fmt.Sprintf("departments[%d].department_id", i), apperr.CodeNotFound, "no such department")
 		}
 	}
 	return v.Err()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -55,6 +56,24 @@ type CostFilter struct {
 	NoUnit       bool
 	ActivityID   *uuid.UUID
 	DepartmentID *uuid.UUID
+	// Sort is one of CostSorts; "" is "incurred_on".
+	Sort string
+}
+
+// CostSorts are the orders of the cost list: by day incurred (oldest first,
+// the default), newest first, newest entered first, or by amount. Every
+// order ends with the id, so pages are stable.
+var CostSorts = []string{"incurred_on", "-incurred_on", "-created_at", "amount_cents", "-amount_cents"}
+
+// costOrder is the ORDER BY of each sort; only these fixed strings reach
+// the SQL.
+var costOrder = map[string]string{
+	"":              "incurred_on, id",
+	"incurred_on":   "incurred_on, id",
+	"-incurred_on":  "incurred_on DESC, id DESC",
+	"-created_at":   "created_at DESC, id DESC",
+	"amount_cents":  "amount_cents, id",
+	"-amount_cents": "amount_cents DESC, id DESC",
 }
 
 func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
@@ -95,7 +114,11 @@ func (s Store) ListCosts(ctx context.Context, f CostFilter, page httpapi.Page) (
 		return nil, nil, 0, err
 	}
 	var rows []Cost
-	if err := page.Window(q).Order("incurred_on, id").Find(&rows).Error; err != nil {
+	order, ok := costOrder[f.Sort]
+	if !ok {
+		return nil, nil, 0, apperr.BadParamCode("sort", apperr.CodeInvalidChoice, "must be one of "+strings.Join(CostSorts, ", "))
+	}
+	if err := page.Window(q).Order(order).Find(&rows).Error; err != nil {
 		return nil, nil, 0, err
 	}
 	agreements, err := s.agreementsOf(db, rows)
@@ -146,7 +169,7 @@ func (s Store) GetCost(ctx context.Context, id uuid.UUID) (Cost, Agreement, erro
 func agreementForCost(tx *gorm.DB, id uuid.UUID, field string) (Agreement, error) {
 	a, err := loadAgreement(tx, id, lockShare)
 	if apperr.IsKind(err, apperr.KindNotFound) {
-		return a, apperr.InvalidField(field, "no such agreement")
+		return a, apperr.InvalidFieldCode(field, apperr.CodeNotFound, "no such agreement")
 	}
 	return a, err
 }
@@ -172,7 +195,7 @@ func checkRefs(tx *gorm.DB, v *validate.Errors, field func(i int, name string) s
 		}
 		for i, id := range ref.ids {
 			if id != nil && !slices.Contains(found, *id) {
-				v.Add(field(i, ref.name), "no such %s", ref.name[:len(ref.name)-3])
+				v.AddCode(field(i, ref.name), apperr.CodeNotFound, "no such %s", ref.name[:len(ref.name)-3])
 			}
 		}
 	}

@@ -53,8 +53,8 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 		var conflicts []apperr.FieldError
 		for _, r := range rows {
 			if m := monthOf(r.Input.IncurredOn); locked[m.String()] {
-				conflicts = append(conflicts, apperr.FieldError{Field: fmt.Sprintf("rows[%d].incurred_on", r.Line),
-					Message: m.Format("2006-01") + " is locked"})
+				conflicts = append(conflicts, apperr.Field(fmt.Sprintf("rows[%d].incurred_on", r.Line),
+					apperr.CodeConflict, m.Format("2006-01")+" is locked"))
 			}
 		}
 		if len(conflicts) > 0 {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/costsplit"
 	"kulttuurisilta/api/internal/httpapi"
@@ -25,30 +26,30 @@ func (in *AgreementInput) validate() error {
 	in.Name = strings.TrimSpace(in.Name)
 	var v validate.Errors
 	v.Text("name", in.Name, true, 200)
-	v.Check(!in.StartsOn.IsZero(), "starts_on", "is required")
-	v.Check(!in.EndsOn.IsZero(), "ends_on", "is required")
+	v.Required(!in.StartsOn.IsZero(), "starts_on")
+	v.Required(!in.EndsOn.IsZero(), "ends_on")
 	if !in.StartsOn.IsZero() && !in.EndsOn.IsZero() {
 		switch {
 		case in.EndsOn.Before(in.StartsOn.Time):
-			v.Add("ends_on", "must not be before starts_on")
+			v.AddCode("ends_on", apperr.CodeOutOfRange, "must not be before starts_on")
 		case in.EndsOn.Sub(in.StartsOn.Time).Hours()/24 >= maxAgreementDays:
-			v.Add("ends_on", "the agreement may last at most five years")
+			v.AddCode("ends_on", apperr.CodeOutOfRange, "the agreement may last at most five years")
 		}
 	}
 	switch n := len(in.Departments); {
 	case n < 2:
-		v.Add("departments", "a joint budget needs at least two departments")
+		v.AddCode("departments", apperr.CodeTooShort, "a joint budget needs at least two departments")
 	case n > maxDepartments:
-		v.Add("departments", "at most %d departments", maxDepartments)
+		v.AddCode("departments", apperr.CodeTooLong, "at most %d departments", maxDepartments)
 	default:
 		seen := map[uuid.UUID]bool{}
 		sum := 0
 		for i, d := range in.Departments {
 			f := fmt.Sprintf("departments[%d]", i)
 			if d.DepartmentID == uuid.Nil {
-				v.Add(f+".department_id", "is required")
+				v.AddCode(f+".department_id", apperr.CodeRequired, "is required")
 			} else if seen[d.DepartmentID] {
-				v.Add(f+".department_id", "is listed twice")
+				v.AddCode(f+".department_id", apperr.CodeConflict, "is listed twice")
 			}
 			seen[d.DepartmentID] = true
 			v.Range(f+".share_bp", int64(d.ShareBP), 0, costsplit.Total)
@@ -56,7 +57,7 @@ func (in *AgreementInput) validate() error {
 			sum += d.ShareBP
 		}
 		if sum != costsplit.Total && !v.Has("departments") {
-			v.Add("departments", "the shares must sum to exactly 10000 basis points (100 %%), not %d", sum)
+			v.AddCode("departments", apperr.CodeInvalid, "the shares must sum to exactly 10000 basis points (100 %%), not %d", sum)
 		}
 	}
 	seenCat := map[string]bool{}
@@ -64,7 +65,7 @@ func (in *AgreementInput) validate() error {
 		f := fmt.Sprintf("category_rules[%d]", i)
 		v.OneOf(f+".category", r.Category, Categories...)
 		if seenCat[r.Category] {
-			v.Add(f+".category", "has a rule already")
+			v.AddCode(f+".category", apperr.CodeConflict, "has a rule already")
 		}
 		seenCat[r.Category] = true
 		deps := make([]uuid.UUID, len(in.Departments))
@@ -89,17 +90,17 @@ func checkShares(v *validate.Errors, field string, deps []uuid.UUID, in []ShareI
 		pos := slices.Index(deps, s.DepartmentID)
 		switch {
 		case pos < 0:
-			v.Add(f+".department_id", "is not a department of the agreement")
+			v.AddCode(f+".department_id", apperr.CodeInvalidChoice, "is not a department of the agreement")
 			ok = false
 		case listed[pos]:
-			v.Add(f+".department_id", "is listed twice")
+			v.AddCode(f+".department_id", apperr.CodeConflict, "is listed twice")
 			ok = false
 		default:
 			listed[pos] = true
 			out[pos] = int64(s.ShareBP)
 		}
 		if s.ShareBP < 0 || s.ShareBP > costsplit.Total {
-			v.Add(f+".share_bp", "must be between 0 and 10000")
+			v.AddCode(f+".share_bp", apperr.CodeOutOfRange, "must be between 0 and 10000")
 			ok = false
 		}
 		sum += s.ShareBP
@@ -108,11 +109,11 @@ func checkShares(v *validate.Errors, field string, deps []uuid.UUID, in []ShareI
 		return nil
 	}
 	if slices.Contains(listed, false) {
-		v.Add(field, "must list every department of the agreement")
+		v.AddCode(field, apperr.CodeInvalid, "must list every department of the agreement")
 		return nil
 	}
 	if sum != costsplit.Total {
-		v.Add(field, "the shares must sum to exactly 10000 basis points (100 %%), not %d", sum)
+		v.AddCode(field, apperr.CodeInvalid, "the shares must sum to exactly 10000 basis points (100 %%), not %d", sum)
 		return nil
 	}
 	return out
@@ -147,12 +148,12 @@ func (a Agreement) toInput() AgreementInput {
 
 // costFields validates what a cost entry needs regardless of its agreement.
 func costFields(v *validate.Errors, prefix string, incurredOn civil.Date, amount int64, category, description string) {
-	v.Check(!incurredOn.IsZero(), prefix+"incurred_on", "is required")
+	v.Required(!incurredOn.IsZero(), prefix+"incurred_on")
 	switch {
 	case amount == 0:
-		v.Add(prefix+"amount_cents", "must not be zero")
+		v.AddCode(prefix+"amount_cents", apperr.CodeOutOfRange, "must not be zero")
 	case amount > costsplit.MaxAmount || amount < -costsplit.MaxAmount:
-		v.Add(prefix+"amount_cents", "must be between -%d and %d", costsplit.MaxAmount, costsplit.MaxAmount)
+		v.AddCode(prefix+"amount_cents", apperr.CodeOutOfRange, "must be between -%d and %d", costsplit.MaxAmount, costsplit.MaxAmount)
 	}
 	v.OneOf(prefix+"category", category, Categories...)
 	v.Text(prefix+"description", description, true, maxDescription)
@@ -161,7 +162,7 @@ func costFields(v *validate.Errors, prefix string, incurredOn civil.Date, amount
 // checkInPeriod checks that a date lies within the agreement's period.
 func checkInPeriod(v *validate.Errors, field string, a Agreement, d civil.Date) {
 	if !d.IsZero() && (d.Before(a.StartsOn.Time) || d.After(a.EndsOn.Time)) {
-		v.Add(field, "must be within the agreement's period %s..%s", a.StartsOn, a.EndsOn)
+		v.AddCode(field, apperr.CodeOutOfRange, "must be within the agreement's period %s..%s", a.StartsOn, a.EndsOn)
 	}
 }
 

@@ -1,7 +1,10 @@
 package calendar
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -18,11 +21,12 @@ import (
 //	@Tags			calendar
 //	@Produce		json
 //	@Security		BearerAuth
-//	@Param			status			query		string	false	"Status"			Enums(proposed,planned,confirmed,completed,cancelled)
-//	@Param			category		query		string	false	"Category"			Enums(music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other)
-//	@Param			unit_id			query		string	false	"Hosting unit"		format(uuid)
-//	@Param			partner_id		query		string	false	"Partner"			format(uuid)
-//	@Param			series_id		query		string	false	"Series"			format(uuid)
+//	@Param			status			query		string	false	"Status"		Enums(proposed,planned,confirmed,completed,cancelled)
+//	@Param			category		query		string	false	"Category"		Enums(music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other)
+//	@Param			unit_id			query		string	false	"Hosting unit"	format(uuid)
+//	@Param			partner_id		query		string	false	"Partner"		format(uuid)
+//	@Param			series_id		query		string	false	"Series"		format(uuid)
+//	@Param			q				query		string	false	"Text search: a case-insensitive substring of the title or description, in Finnish, Swedish or English (at most 200 characters)"
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
@@ -53,6 +57,9 @@ func (m Module) listActivities(c echo.Context) error {
 	if f.SeriesID, err = httpapi.QueryUUID(c, "series_id"); err != nil {
 		return err
 	}
+	if f.Q, err = searchParam(c); err != nil {
+		return err
+	}
 	rows, total, err := m.Store.ListActivities(c.Request().Context(), f, page)
 	if err != nil {
 		return err
@@ -62,6 +69,22 @@ func (m Module) listActivities(c echo.Context) error {
 		items[i] = toActivityResponse(r, m.Zone)
 	}
 	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+}
+
+// maxSearch is the longest ?q= in characters.
+const maxSearch = 200
+
+// searchParam reads ?q=, a text search: valid text of at most maxSearch
+// characters, trimmed; "" searches nothing.
+func searchParam(c echo.Context) (string, error) {
+	q := c.QueryParam("q")
+	if !utf8.ValidString(q) || strings.ContainsRune(q, 0) {
+		return "", apperr.BadParamCode("q", apperr.CodeInvalidFormat, "must be valid text")
+	}
+	if utf8.RuneCountInString(q) > maxSearch {
+		return "", apperr.BadParamCode("q", apperr.CodeTooLong, fmt.Sprintf("must be at most %d characters", maxSearch))
+	}
+	return strings.TrimSpace(q), nil
 }
 
 // getActivity godoc
@@ -118,7 +141,7 @@ func (m Module) createActivity(c echo.Context) error {
 		return err
 	}
 	if in.Status == StatusCancelled {
-		return apperr.InvalidField("status", "a new activity cannot be cancelled")
+		return apperr.InvalidFieldCode("status", apperr.CodeConflict, "a new activity cannot be cancelled")
 	}
 	if err := canCreateActivity(p, in); err != nil {
 		return err

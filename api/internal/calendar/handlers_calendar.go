@@ -162,15 +162,15 @@ func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
 	}
 	switch {
 	case from == nil:
-		return time.Time{}, time.Time{}, apperr.BadParam("from", "is required")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeRequired, "is required")
 	case to == nil:
-		return time.Time{}, time.Time{}, apperr.BadParam("to", "is required")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeRequired, "is required")
 	case from.Before(minTime) || from.After(maxTime):
-		return time.Time{}, time.Time{}, apperr.BadParam("from", "must be between 1990 and 2199")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeOutOfRange, "must be between 1990 and 2199")
 	case !to.After(*from):
-		return time.Time{}, time.Time{}, apperr.BadParam("to", "must be after from")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must be after from")
 	case to.Sub(*from) > MaxRange:
-		return time.Time{}, time.Time{}, apperr.BadParam("to", "the range is at most one year (366 days)")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "the range is at most one year (366 days)")
 	}
 	return *from, *to, nil
 }
@@ -223,13 +223,13 @@ const maxFilterValues = 500
 func queryUUIDs(c echo.Context, name string) ([]uuid.UUID, error) {
 	vals := queryValues(c, name)
 	if len(vals) > maxFilterValues {
-		return nil, apperr.BadParam(name, "at most 500 values")
+		return nil, apperr.BadParamCode(name, apperr.CodeTooLong, "at most 500 values")
 	}
 	var out []uuid.UUID
 	for _, v := range vals {
 		id, err := uuid.Parse(v)
 		if err != nil {
-			return nil, apperr.BadParam(name, "must be UUIDs")
+			return nil, apperr.BadParamCode(name, apperr.CodeInvalidFormat, "must be UUIDs")
 		}
 		out = append(out, id)
 	}
@@ -240,7 +240,7 @@ func queryEnums(c echo.Context, name string, allowed []string) ([]string, error)
 	vals := queryValues(c, name)
 	for _, v := range vals {
 		if !slices.Contains(allowed, v) {
-			return nil, apperr.BadParam(name, "must be one of "+strings.Join(allowed, ", "))
+			return nil, apperr.BadParamCode(name, apperr.CodeInvalidChoice, "must be one of "+strings.Join(allowed, ", "))
 		}
 	}
 	return vals, nil
@@ -252,21 +252,21 @@ func parseCalendarPage(c echo.Context) (httpapi.Page, error) {
 	if s := c.QueryParam("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > CalendarMaxLimit {
-			return p, apperr.BadParam("limit", "must be an integer from 1 to 2000")
+			return p, apperr.BadParamCode("limit", apperr.CodeOutOfRange, "must be an integer from 1 to 2000")
 		}
 		p.Limit = n
 	}
 	if s := c.QueryParam("offset"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > 10_000_000 {
-			return p, apperr.BadParam("offset", "must be a non-negative integer")
+			return p, apperr.BadParamCode("offset", apperr.CodeOutOfRange, "must be a non-negative integer")
 		}
 		p.Offset = n
 	}
 	if s := c.QueryParam("updated_since"); s != "" {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
-			return p, apperr.BadParam("updated_since", "must be an RFC 3339 time")
+			return p, apperr.BadParamCode("updated_since", apperr.CodeInvalidFormat, "must be an RFC 3339 time")
 		}
 		p.UpdatedSince = &t
 	}

@@ -25,7 +25,23 @@ type ActivityFilter struct {
 	UnitID    *uuid.UUID
 	PartnerID *uuid.UUID
 	SeriesID  *uuid.UUID
+	// Q is a case-insensitive substring of the title or description, in
+	// Finnish or in a translation; "" matches everything.
+	Q string
 }
+
+// likePattern makes q a literal ILIKE substring pattern: the LIKE
+// wildcards and the escape character in q match themselves.
+func likePattern(q string) string {
+	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q) + "%"
+}
+
+// activityTextMatch is the search condition. Each side is exactly the
+// expression of a trigram index (activities_text_idx for the Finnish text),
+// so PostgreSQL can answer it with a bitmap index scan instead of reading
+// every row.
+const activityTextMatch = `((title || ' ' || description) ILIKE ? OR
+	(title_sv || ' ' || title_en || ' ' || description_sv || ' ' || description_en) ILIKE ?)`
 
 // ListActivities returns a page of activities ordered by first start.
 func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page httpapi.Page) ([]Activity, int64, error) {
@@ -44,6 +60,10 @@ func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page httpap
 	}
 	if f.SeriesID != nil {
 		q = q.Where("series_id = ?", *f.SeriesID)
+	}
+	if f.Q != "" {
+		pat := likePattern(f.Q)
+		q = q.Where(activityTextMatch, pat, pat)
 	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
@@ -306,25 +326,25 @@ func (s Store) checkRefs(ctx context.Context, a *Activity) error {
 		return err
 	}
 	if n != int64(len(a.UnitIDs)) {
-		return apperr.InvalidField("unit_ids", "names a unit that does not exist")
+		return apperr.InvalidFieldCode("unit_ids", apperr.CodeNotFound, "names a unit that does not exist")
 	}
 	if n, err = count("partners", a.PartnerIDs); err != nil {
 		return err
 	}
 	if n != int64(len(a.PartnerIDs)) {
-		return apperr.InvalidField("partner_ids", "names a partner that does not exist")
+		return apperr.InvalidFieldCode("partner_ids", apperr.CodeNotFound, "names a partner that does not exist")
 	}
 	if a.SeriesID != nil {
 		var sr Series
 		if err := db.First(&sr, "id = ?", *a.SeriesID).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return apperr.InvalidField("series_id", "no such series")
+				return apperr.InvalidFieldCode("series_id", apperr.CodeNotFound, "no such series")
 			}
 			return err
 		}
 		day := a.StartsAt.In(s.zone()).Format(time.DateOnly)
 		if day < sr.StartsOn.String() || day > sr.EndsOn.String() {
-			return apperr.InvalidField("starts_at", "must fall within the series' dates "+sr.StartsOn.String()+".."+sr.EndsOn.String())
+			return apperr.InvalidFieldCode("starts_at", apperr.CodeOutOfRange, "must fall within the series' dates "+sr.StartsOn.String()+".."+sr.EndsOn.String())
 		}
 	}
 	return nil

@@ -42,7 +42,7 @@ func (s Store) occurrenceOf(a Activity, original time.Time, field string) error 
 		return err
 	}
 	if !isOccurrence(rule, a.StartsAt, a.EndsAt.Sub(a.StartsAt), s.zone(), a.Exdates, original) {
-		return apperr.InvalidField(field, "is not the start of an occurrence of the activity (use the occurrence's original_start)")
+		return apperr.InvalidFieldCode(field, apperr.CodeNotFound, "is not the start of an occurrence of the activity (use the occurrence's original_start)")
 	}
 	return nil
 }
@@ -210,17 +210,17 @@ func (s Store) CreateAttendance(ctx context.Context, activityID uuid.UUID, in At
 		switch {
 		case err == nil:
 			if ov.Cancelled {
-				return apperr.InvalidField("occurrence_start", "the occurrence was cancelled")
+				return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the occurrence was cancelled")
 			}
 			actual = ov.StartsAt
 		case !errors.Is(err, gorm.ErrRecordNotFound):
 			return err
 		}
 		if a.Status == StatusCancelled {
-			return apperr.InvalidField("occurrence_start", "the activity was cancelled")
+			return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the activity was cancelled")
 		}
 		if actual.After(now) {
-			return apperr.InvalidField("occurrence_start", "the occurrence has not started yet")
+			return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the occurrence has not started yet")
 		}
 		rec = Attendance{ActivityID: a.ID, OccurrenceStart: start, Residents: in.Residents, Staff: in.Staff,
 			Volunteers: in.Volunteers, Relatives: in.Relatives, Feedback: in.Feedback, Notes: in.Notes, RecordedBy: recordedBy}

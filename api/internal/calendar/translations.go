@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -68,10 +69,10 @@ func (t *TranslationsInput) check(v *validate.Errors, field string, max int, tri
 		t.Sv, t.En = strings.TrimSpace(t.Sv), strings.TrimSpace(t.En)
 	}
 	for _, k := range t.unknown {
-		v.Add(field+"."+k, "is not a known language; use %s", strings.Join(Languages, " or "))
+		v.AddCode(field+"."+k, apperr.CodeUnknownField, "is not a known language; use %s", strings.Join(Languages, " or "))
 	}
 	for _, k := range t.notText {
-		v.Add(field+"."+k, "must be of type string")
+		v.AddCode(field+"."+k, apperr.CodeWrongType, "must be of type string")
 	}
 	if !slices.Contains(t.notText, "sv") {
 		v.Text(field+".sv", t.Sv, false, max)

@@ -43,7 +43,7 @@ func (in *PartnerInput) validate() error {
 	v.Text("phone", in.Phone, false, 50)
 	v.Text("website", in.Website, false, 500)
 	if in.Website != "" && !v.Has("website") && !strings.HasPrefix(in.Website, "https://") && !strings.HasPrefix(in.Website, "http://") {
-		v.Add("website", "must start with https:// or http://")
+		v.AddCode("website", apperr.CodeInvalidFormat, "must start with https:// or http://")
 	}
 	v.Text("municipality", in.Municipality, false, 100)
 	v.Text("notes", in.Notes, false, 5000)
@@ -92,18 +92,18 @@ func (in *SeriesInput) validate() error {
 	in.NameI18n.check(&v, "name_i18n", 200, true)
 	v.Text("description", in.Description, false, 5000)
 	in.DescriptionI18n.check(&v, "description_i18n", 5000, false)
-	v.Check(in.StartsOn != nil, "starts_on", "is required")
-	v.Check(in.EndsOn != nil, "ends_on", "is required")
+	v.Required(in.StartsOn != nil, "starts_on")
+	v.Required(in.EndsOn != nil, "ends_on")
 	v.DateOrder("ends_on", in.StartsOn, in.EndsOn)
 	if in.StartsOn != nil && in.EndsOn != nil && !v.Has("ends_on") && in.EndsOn.Sub(in.StartsOn.Time) > 366*24*time.Hour {
-		v.Add("ends_on", "a series lasts at most a year")
+		v.AddCode("ends_on", apperr.CodeOutOfRange, "a series lasts at most a year")
 	}
 	for _, d := range []struct {
 		field string
 		date  *civil.Date
 	}{{"starts_on", in.StartsOn}, {"ends_on", in.EndsOn}} {
 		if d.date != nil && (d.date.Before(minTime) || d.date.After(maxTime)) {
-			v.Add(d.field, "must be between 1990 and 2199")
+			v.AddCode(d.field, apperr.CodeOutOfRange, "must be between 1990 and 2199")
 		}
 	}
 	return v.Err()
@@ -158,50 +158,50 @@ func (in *ActivityInput) Validate() (*recurrence.Rule, error) {
 	if in.StartsAt != nil && in.EndsAt != nil && !v.Has("starts_at") && !v.Has("ends_at") {
 		switch d := in.EndsAt.Sub(*in.StartsAt); {
 		case d <= 0:
-			v.Add("ends_at", "must be after starts_at")
+			v.AddCode("ends_at", apperr.CodeOutOfRange, "must be after starts_at")
 		case d > MaxDuration:
-			v.Add("ends_at", "an activity lasts at most 14 days; use a recurrence rule or a series for longer programmes")
+			v.AddCode("ends_at", apperr.CodeOutOfRange, "an activity lasts at most 14 days; use a recurrence rule or a series for longer programmes")
 		}
 	}
 	var rule *recurrence.Rule
 	if in.Recurrence != "" {
 		r, err := recurrence.Parse(in.Recurrence)
 		if err != nil {
-			v.Add("recurrence", "%s", err.Error())
+			v.AddCode("recurrence", apperr.CodeInvalidFormat, "%s", err.Error())
 		} else {
 			rule, in.Recurrence = r, r.String()
 		}
 	}
 	if len(in.Exdates) > maxExdates {
-		v.Add("exdates", "at most %d excluded dates", maxExdates)
+		v.AddCode("exdates", apperr.CodeTooLong, "at most %d excluded dates", maxExdates)
 	} else {
 		for _, t := range in.Exdates {
 			if t.Before(minTime) || t.After(maxTime) {
-				v.Add("exdates", "every excluded date must be between 1990 and 2199")
+				v.AddCode("exdates", apperr.CodeOutOfRange, "every excluded date must be between 1990 and 2199")
 				break
 			}
 		}
 		if len(in.Exdates) > 0 && in.Recurrence == "" && !v.Has("recurrence") {
-			v.Add("exdates", "only a recurring activity has excluded dates")
+			v.AddCode("exdates", apperr.CodeConflict, "only a recurring activity has excluded dates")
 		}
 	}
 	in.UnitIDs = dedupeIDs(in.UnitIDs)
 	in.PartnerIDs = dedupeIDs(in.PartnerIDs)
 	switch {
 	case len(in.UnitIDs) == 0:
-		v.Add("unit_ids", "name at least one hosting unit")
+		v.AddCode("unit_ids", apperr.CodeRequired, "name at least one hosting unit")
 	case len(in.UnitIDs) > maxLinkedItems:
-		v.Add("unit_ids", "at most %d units", maxLinkedItems)
+		v.AddCode("unit_ids", apperr.CodeTooLong, "at most %d units", maxLinkedItems)
 	}
 	if len(in.PartnerIDs) > maxLinkedItems {
-		v.Add("partner_ids", "at most %d partners", maxLinkedItems)
+		v.AddCode("partner_ids", apperr.CodeTooLong, "at most %d partners", maxLinkedItems)
 	}
 	v.OneOf("status", in.Status, Statuses...)
 	slices.Sort(in.TargetGroups)
 	in.TargetGroups = slices.Compact(in.TargetGroups)
 	for _, g := range in.TargetGroups {
 		if !slices.Contains(TargetGroups, g) {
-			v.Add("target_groups", "each must be one of %s", strings.Join(TargetGroups, ", "))
+			v.AddCode("target_groups", apperr.CodeInvalidChoice, "each must be one of %s", strings.Join(TargetGroups, ", "))
 			break
 		}
 	}
@@ -222,9 +222,9 @@ func (in *ActivityInput) Validate() (*recurrence.Rule, error) {
 func checkTime(v *validate.Errors, field string, t *time.Time) {
 	switch {
 	case t == nil:
-		v.Add(field, "is required")
+		v.AddCode(field, apperr.CodeRequired, "is required")
 	case t.Before(minTime) || t.After(maxTime):
-		v.Add(field, "must be between 1990 and 2199")
+		v.AddCode(field, apperr.CodeOutOfRange, "must be between 1990 and 2199")
 	}
 }
 
@@ -335,9 +335,9 @@ func checkTransition(from, to string) error {
 	}
 	allowed := transitions[from]
 	if len(allowed) == 0 {
-		return apperr.InvalidField("status", "a "+from+" activity cannot change status")
+		return apperr.InvalidFieldCode("status", apperr.CodeConflict, "a "+from+" activity cannot change status")
 	}
-	return apperr.InvalidField("status", "a "+from+" activity can only become "+strings.Join(allowed, " or "))
+	return apperr.InvalidFieldCode("status", apperr.CodeConflict, "a "+from+" activity can only become "+strings.Join(allowed, " or "))
 }
 
 // timingChanged reports whether the change moves any occurrence or unit.
@@ -358,7 +358,7 @@ func (in *OverrideInput) validate(dur time.Duration) error {
 	var v validate.Errors
 	checkTime(&v, "original_start", in.OriginalStart)
 	if (in.StartsAt == nil) != (in.EndsAt == nil) {
-		v.Add("ends_at", "give both starts_at and ends_at to move the occurrence, or neither")
+		v.AddCode("ends_at", apperr.CodeConflict, "give both starts_at and ends_at to move the occurrence, or neither")
 	}
 	if in.StartsAt != nil && in.EndsAt != nil {
 		checkTime(&v, "starts_at", in.StartsAt)
@@ -366,9 +366,9 @@ func (in *OverrideInput) validate(dur time.Duration) error {
 		if !v.Has("starts_at") && !v.Has("ends_at") {
 			switch d := in.EndsAt.Sub(*in.StartsAt); {
 			case d <= 0:
-				v.Add("ends_at", "must be after starts_at")
+				v.AddCode("ends_at", apperr.CodeOutOfRange, "must be after starts_at")
 			case d > MaxDuration:
-				v.Add("ends_at", "an occurrence lasts at most 14 days")
+				v.AddCode("ends_at", apperr.CodeOutOfRange, "an occurrence lasts at most 14 days")
 			}
 		}
 	}

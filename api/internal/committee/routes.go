@@ -88,7 +88,7 @@ func (m Module) summaryFilter(c echo.Context) (SummaryFilter, error) {
 	if s := c.QueryParam("year"); s != "" {
 		y, err := strconv.Atoi(s)
 		if err != nil || y < 1900 || y > 2199 {
-			return f, apperr.BadParam("year", "must be a year from 1900 to 2199")
+			return f, apperr.BadParamCode("year", apperr.CodeOutOfRange, "must be a year from 1900 to 2199")
 		}
 		f.Year = y
 	}
@@ -108,7 +108,7 @@ func dateRange(c echo.Context) (*civil.Date, *civil.Date, error) {
 		return nil, nil, err
 	}
 	if from != nil && to != nil && to.Before(from.Time) {
-		return nil, nil, apperr.BadParam("to", "must not be before from")
+		return nil, nil, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must not be before from")
 	}
 	return from, to, nil
 }
@@ -117,10 +117,10 @@ func dateRange(c echo.Context) (*civil.Date, *civil.Date, error) {
 func searchParam(c echo.Context) (string, error) {
 	q := c.QueryParam("q")
 	if len([]rune(q)) > 200 {
-		return "", apperr.BadParam("q", "must be at most 200 characters")
+		return "", apperr.BadParamCode("q", apperr.CodeTooLong, "must be at most 200 characters")
 	}
 	if !utf8.ValidString(q) || strings.ContainsRune(q, 0) {
-		return "", apperr.BadParam("q", "must be valid text")
+		return "", apperr.BadParamCode("q", apperr.CodeInvalidFormat, "must be valid text")
 	}
 	return strings.TrimSpace(q), nil
 }

@@ -135,7 +135,7 @@ func checkFounding(tx *gorm.DB, id uuid.UUID, founded civil.Date) error {
 		return err
 	}
 	if n > 0 {
-		return apperr.InvalidField("founded_on", "the committee has meetings or members before this date")
+		return apperr.InvalidFieldCode("founded_on", apperr.CodeConflict, "the committee has meetings or members before this date")
 	}
 	return nil
 }
@@ -175,7 +175,7 @@ func checkUnits(tx *gorm.DB, field string, ids []uuid.UUID) error {
 		return err
 	}
 	if int(n) != len(ids) {
-		return apperr.InvalidField(field, "no such unit")
+		return apperr.InvalidFieldCode(field, apperr.CodeNotFound, "no such unit")
 	}
 	return nil
 }

@@ -96,7 +96,7 @@ func (s Store) CreateIdea(ctx context.Context, scope []uuid.UUID, in IdeaInput) 
 		c, err := findCommittee(tx.Clauses(forShare), scope, in.CommitteeID)
 		if err != nil {
 			if apperr.IsKind(err, apperr.KindNotFound) {
-				return apperr.InvalidField("committee_id", "no such committee")
+				return apperr.InvalidFieldCode("committee_id", apperr.CodeNotFound, "no such committee")
 			}
 			return err
 		}
@@ -147,10 +147,10 @@ func (s Store) VoteIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, co
 			return err
 		}
 		if i.Status != "new" && i.Status != "planned" {
-			return apperr.InvalidField("status", "only new and planned ideas take votes; this one is "+i.Status)
+			return apperr.InvalidFieldCode("status", apperr.CodeConflict, "only new and planned ideas take votes; this one is "+i.Status)
 		}
 		if i.Votes+count > maxVotes {
-			return apperr.InvalidField("count", "the idea would have more than 100000 votes")
+			return apperr.InvalidFieldCode("count", apperr.CodeOutOfRange, "the idea would have more than 100000 votes")
 		}
 		before := toIdeaResponse(i)
 		i.Votes += count

@@ -89,7 +89,7 @@ func (s Store) CreateMember(ctx context.Context, scope []uuid.UUID, committeeID 
 			}
 		} else if err := tx.First(&r, "id = ? AND unit_id = ?", *in.ResidentID, c.UnitID).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return apperr.InvalidField("resident_id", "no such resident in the committee's unit")
+				return apperr.InvalidFieldCode("resident_id", apperr.CodeNotFound, "no such resident in the committee's unit")
 			}
 			return err
 		}

@@ -131,7 +131,7 @@ func checkMentorRefs(tx *gorm.DB, m Mentor) error {
 		return err
 	}
 	if role != "mentor" {
-		return apperr.InvalidField("user_id", "must be the user account of a user with the mentor role")
+		return apperr.InvalidFieldCode("user_id", apperr.CodeInvalid, "must be the user account of a user with the mentor role")
 	}
 	return nil
 }

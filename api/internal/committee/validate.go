@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
@@ -42,21 +43,21 @@ var (
 
 func checkDate(v *validate.Errors, field string, d *civil.Date) {
 	if d != nil && (d.Before(minDate) || d.After(maxDate)) {
-		v.Add(field, "must be between 1900-01-01 and 2199-12-31")
+		v.AddCode(field, apperr.CodeOutOfRange, "must be between 1900-01-01 and 2199-12-31")
 	}
 }
 
 func checkDisplayName(v *validate.Errors, field, s string) {
 	v.Text(field, s, true, maxDisplayName)
 	if !v.Has(field) && identityCode.MatchString(s) {
-		v.Add(field, "must be a first name or nickname only, never an identity code")
+		v.AddCode(field, apperr.CodeInvalid, "must be a first name or nickname only, never an identity code")
 	}
 }
 
 func (in *CommitteeInput) validate() error {
 	in.Name = strings.TrimSpace(in.Name)
 	var v validate.Errors
-	v.Check(in.UnitID != uuid.Nil, "unit_id", "is required")
+	v.Required(in.UnitID != uuid.Nil, "unit_id")
 	v.Text("name", in.Name, true, maxName)
 	checkDate(&v, "founded_on", in.FoundedOn)
 	return v.Err()
@@ -92,9 +93,9 @@ func (in *MemberInput) validate(founded *civil.Date) error {
 	var v validate.Errors
 	switch {
 	case in.ResidentID != nil && in.DisplayName != nil:
-		v.Add("resident_id", "give either resident_id or display_name, not both")
+		v.AddCode("resident_id", apperr.CodeConflict, "give either resident_id or display_name, not both")
 	case in.ResidentID == nil && in.DisplayName == nil:
-		v.Add("resident_id", "give resident_id or display_name")
+		v.AddCode("resident_id", apperr.CodeRequired, "give resident_id or display_name")
 	case in.DisplayName != nil:
 		*in.DisplayName = strings.TrimSpace(*in.DisplayName)
 		checkDisplayName(&v, "display_name", *in.DisplayName)
@@ -106,11 +107,11 @@ func (in *MemberInput) validate(founded *civil.Date) error {
 
 func checkMembershipDates(v *validate.Errors, joined civil.Date, left *civil.Date, founded *civil.Date) {
 	if joined.IsZero() {
-		v.Add("joined_on", "is required")
+		v.AddCode("joined_on", apperr.CodeRequired, "is required")
 	} else {
 		checkDate(v, "joined_on", &joined)
 		if founded != nil && !v.Has("joined_on") && joined.Before(founded.Time) {
-			v.Add("joined_on", "must not be before the committee was founded (%s)", founded)
+			v.AddCode("joined_on", apperr.CodeOutOfRange, "must not be before the committee was founded (%s)", founded)
 		}
 	}
 	checkDate(v, "left_on", left)
@@ -139,11 +140,11 @@ func (p MemberPatch) apply(m *Member, founded *civil.Date) error {
 func (in *MeetingInput) validate(founded *civil.Date) error {
 	var v validate.Errors
 	if in.HeldOn.IsZero() {
-		v.Add("held_on", "is required")
+		v.AddCode("held_on", apperr.CodeRequired, "is required")
 	} else {
 		checkDate(&v, "held_on", &in.HeldOn)
 		if founded != nil && !v.Has("held_on") && in.HeldOn.Before(founded.Time) {
-			v.Add("held_on", "must not be before the committee was founded (%s)", founded)
+			v.AddCode("held_on", apperr.CodeOutOfRange, "must not be before the committee was founded (%s)", founded)
 		}
 	}
 	v.Text("agenda", in.Agenda, false, maxAgenda)
@@ -168,7 +169,7 @@ func (p MeetingPatch) apply(m *Meeting, founded *civil.Date) error {
 func (in *IdeaInput) validate() error {
 	in.Title = strings.TrimSpace(in.Title)
 	var v validate.Errors
-	v.Check(in.CommitteeID != uuid.Nil, "committee_id", "is required")
+	v.Required(in.CommitteeID != uuid.Nil, "committee_id")
 	checkIdeaFields(&v, in.Title, in.Description, in.Source, in.Votes, in.Priority)
 	return v.Err()
 }
@@ -217,9 +218,9 @@ func (p IdeaPatch) apply(i *Idea, now time.Time) error {
 	checkIdeaFields(&v, title, description, source, votes, priority)
 	switch {
 	case !slices.Contains(IdeaStatuses, status):
-		v.Add("status", "must be one of %s", strings.Join(IdeaStatuses, ", "))
+		v.AddCode("status", apperr.CodeInvalidChoice, "must be one of %s", strings.Join(IdeaStatuses, ", "))
 	case !Transition(i.Status, status):
-		v.Add("status", "an idea cannot go from %s to %s", i.Status, status)
+		v.AddCode("status", apperr.CodeConflict, "an idea cannot go from %s to %s", i.Status, status)
 	}
 	if err := v.Err(); err != nil {
 		return err
@@ -234,7 +235,7 @@ func (p IdeaPatch) apply(i *Idea, now time.Time) error {
 func (in *ResidentInput) validate() error {
 	in.DisplayName = strings.TrimSpace(in.DisplayName)
 	var v validate.Errors
-	v.Check(in.UnitID != uuid.Nil, "unit_id", "is required")
+	v.Required(in.UnitID != uuid.Nil, "unit_id")
 	checkDisplayName(&v, "display_name", in.DisplayName)
 	return v.Err()
 }
@@ -282,13 +283,13 @@ func (in *MentorInput) validate() error {
 	v.Text("title", in.Title, false, maxName)
 	switch {
 	case len(in.UnitIDs) == 0:
-		v.Add("unit_ids", "name at least one unit")
+		v.AddCode("unit_ids", apperr.CodeRequired, "name at least one unit")
 	case len(in.UnitIDs) > 100:
-		v.Add("unit_ids", "at most 100 units")
+		v.AddCode("unit_ids", apperr.CodeTooLong, "at most 100 units")
 	default:
 		slices.SortFunc(in.UnitIDs, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 		if len(slices.Compact(slices.Clone(in.UnitIDs))) != len(in.UnitIDs) {
-			v.Add("unit_ids", "must not repeat a unit")
+			v.AddCode("unit_ids", apperr.CodeConflict, "must not repeat a unit")
 		}
 	}
 	checkDate(&v, "since", in.Since)
@@ -347,15 +348,15 @@ func (in *TrainingInput) validate(today civil.Date) (int, error) {
 	v.Text("course", in.Course, true, maxName)
 	v.Text("provider", in.Provider, false, maxName)
 	if in.CompletedOn.IsZero() {
-		v.Add("completed_on", "is required")
+		v.AddCode("completed_on", apperr.CodeRequired, "is required")
 	} else {
 		checkDate(&v, "completed_on", &in.CompletedOn)
 		if !v.Has("completed_on") && in.CompletedOn.After(today.Time) {
-			v.Add("completed_on", "must not be in the future")
+			v.AddCode("completed_on", apperr.CodeOutOfRange, "must not be in the future")
 		}
 	}
 	tenths, ok := HoursToTenths(in.Hours)
-	v.Check(ok, "hours", "must be more than 0 and at most 1000, in steps of 0.1")
+	v.CheckCode(ok, "hours", apperr.CodeOutOfRange, "must be more than 0 and at most 1000, in steps of 0.1")
 	return tenths, v.Err()
 }
 

@@ -88,7 +88,7 @@ func (s Store) checkTarget(tx *gorm.DB, in TokenInput) error {
 			return err
 		}
 		if n == 0 {
-			return apperr.InvalidField(field, "does not exist")
+			return apperr.InvalidFieldCode(field, apperr.CodeNotFound, "does not exist")
 		}
 		return nil
 	}

@@ -3,6 +3,7 @@ package feed
 import (
 	"strings"
 
+	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -13,14 +14,14 @@ func (in *TokenInput) validate() error {
 	v.OneOf("scope", in.Scope, TokenScopes...)
 	switch in.Scope {
 	case "all":
-		v.Check(in.UnitID == nil, "unit_id", "must be empty for scope all")
-		v.Check(in.PartnerID == nil, "partner_id", "must be empty for scope all")
+		v.CheckCode(in.UnitID == nil, "unit_id", apperr.CodeConflict, "must be empty for scope all")
+		v.CheckCode(in.PartnerID == nil, "partner_id", apperr.CodeConflict, "must be empty for scope all")
 	case "unit":
-		v.Check(in.UnitID != nil, "unit_id", "is required for scope unit")
-		v.Check(in.PartnerID == nil, "partner_id", "must be empty for scope unit")
+		v.CheckCode(in.UnitID != nil, "unit_id", apperr.CodeRequired, "is required for scope unit")
+		v.CheckCode(in.PartnerID == nil, "partner_id", apperr.CodeConflict, "must be empty for scope unit")
 	case "partner":
-		v.Check(in.PartnerID != nil, "partner_id", "is required for scope partner")
-		v.Check(in.UnitID == nil, "unit_id", "must be empty for scope partner")
+		v.CheckCode(in.PartnerID != nil, "partner_id", apperr.CodeRequired, "is required for scope partner")
+		v.CheckCode(in.UnitID == nil, "unit_id", apperr.CodeConflict, "must be empty for scope partner")
 	}
 	return v.Err()
 }

@@ -65,16 +65,16 @@ func decodeError(err error) error {
 	case errors.As(err, &typeErr):
 		field := typeErr.Field
 		if field == "" {
-			return apperr.InvalidField("body", "must be a JSON object")
+			return apperr.InvalidFieldCode("body", apperr.CodeWrongType, "must be a JSON object")
 		}
-		return apperr.InvalidField(field, fmt.Sprintf("must be of type %s", jsonTypeName(typeErr.Type.Kind().String())))
+		return apperr.InvalidFieldCode(field, apperr.CodeWrongType, fmt.Sprintf("must be of type %s", jsonTypeName(typeErr.Type.Kind().String())))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return apperr.InvalidField(field, "is not a known field")
+		return apperr.InvalidFieldCode(field, apperr.CodeUnknownField, "is not a known field")
 	}
 	// Errors from a field's own UnmarshalJSON (dates, UUIDs, enums) carry
 	// no field name in encoding/json v1; report the message.
-	return apperr.InvalidField("body", err.Error())
+	return apperr.InvalidFieldCode("body", apperr.CodeInvalidFormat, err.Error())
 }
 
 func jsonTypeName(kind string) string {

@@ -48,6 +48,9 @@ func (probe) Routes(g *echo.Group) {
 		return c.JSON(http.StatusOK, *v)
 	})
 	g.GET("/versioned", func(c echo.Context) error { return httpapi.Versioned(c, http.StatusOK, 7, map[string]int{"v": 7}) })
+	g.GET("/literal-fields", func(echo.Context) error {
+		return &apperr.Error{Kind: apperr.KindInvalid, Detail: "x", Fields: []apperr.FieldError{{Field: "a", Message: "m"}}}
+	})
 	g.GET("/conflict", func(echo.Context) error {
 		return &apperr.Error{Kind: apperr.KindConflict, Detail: "clash", Extra: map[string]any{"clash": map[string]string{"title": "x"}}}
 	})
@@ -81,14 +84,14 @@ func TestDecode(t *testing.T) {
 		{"valid", `{"name":"a","count":1}`, 200, `"dep_set":false`},
 		{"null clears", `{"dep":null}`, 200, `"dep_null":true,"dep_set":true`},
 		{"value sets", `{"dep":"01890000-0000-7000-8000-000000000000"}`, 200, `"dep_null":false`},
-		{"bad uuid", `{"dep":"x"}`, 422, `"field":"body"`},
+		{"bad uuid", `{"dep":"x"}`, 422, `"field":"body","message":"invalid UUID length: 1","code":"invalid_format"`},
 		{"syntax", `{"name":`, 400, "malformed JSON"},
 		{"trailing", `{} []`, 400, "after the JSON value"},
-		{"unknown field", `{"nme":"a"}`, 422, `"field":"nme"`},
-		{"wrong type", `{"count":"many"}`, 422, `"field":"count","message":"must be of type integer"`},
-		{"float for int", `{"count":1.5}`, 422, `"field":"count"`},
-		{"array", `[]`, 422, "must be a JSON object"},
-		{"nested unknown", `{"name":{"a":1}}`, 422, `"field":"name"`},
+		{"unknown field", `{"nme":"a"}`, 422, `"field":"nme","message":"is not a known field","code":"unknown_field"`},
+		{"wrong type", `{"count":"many"}`, 422, `"field":"count","message":"must be of type integer","code":"wrong_type"`},
+		{"float for int", `{"count":1.5}`, 422, `"field":"count","message":"must be of type integer","code":"wrong_type"`},
+		{"array", `[]`, 422, `"field":"body","message":"must be a JSON object","code":"wrong_type"`},
+		{"nested unknown", `{"name":{"a":1}}`, 422, `"field":"name","message":"must be of type string","code":"wrong_type"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -129,6 +132,23 @@ func TestParsePage(t *testing.T) {
 	}
 	if rec := do(e, "GET", "/api/v1/page", ""); !strings.Contains(rec.Body.String(), `"limit":50`) {
 		t.Errorf("default limit: %s", rec.Body)
+	}
+	// The field error says why, as a code.
+	for q, want := range map[string]string{"?limit=201": "out_of_range", "?limit=x": "invalid_format",
+		"?offset=-1": "out_of_range", "?offset=x": "invalid_format", "?updated_since=yesterday": "invalid_format"} {
+		if rec := do(e, "GET", "/api/v1/page"+q, ""); !strings.Contains(rec.Body.String(), `"code":"`+want+`"`) {
+			t.Errorf("%q: %s, want code %s", q, rec.Body, want)
+		}
+	}
+}
+
+// TestFieldErrorsAlwaysHaveACode: a field error built without a code still
+// reaches the client with "invalid", as the spec requires.
+func TestFieldErrorsAlwaysHaveACode(t *testing.T) {
+	t.Parallel()
+	rec := do(server(), "GET", "/api/v1/literal-fields", "")
+	if rec.Code != 422 || !strings.Contains(rec.Body.String(), `"errors":[{"field":"a","message":"m","code":"invalid"}]`) {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
 	}
 }
 

@@ -31,7 +31,7 @@ func QueryUUID(c echo.Context, name string) (*uuid.UUID, error) {
 	}
 	id, err := uuid.Parse(s)
 	if err != nil {
-		return nil, apperr.BadParam(name, "must be a UUID")
+		return nil, apperr.BadParamCode(name, apperr.CodeInvalidFormat, "must be a UUID")
 	}
 	return &id, nil
 }
@@ -44,7 +44,7 @@ func QueryDate(c echo.Context, name string) (*civil.Date, error) {
 	}
 	d, err := civil.ParseDate(s)
 	if err != nil {
-		return nil, apperr.BadParam(name, "must be a date YYYY-MM-DD")
+		return nil, apperr.BadParamCode(name, apperr.CodeInvalidFormat, "must be a date YYYY-MM-DD")
 	}
 	return &d, nil
 }
@@ -62,7 +62,7 @@ func QueryTime(c echo.Context, name string, loc *time.Location) (*time.Time, err
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		return &t, nil
 	}
-	return nil, apperr.BadParam(name, "must be an RFC 3339 time or a date YYYY-MM-DD")
+	return nil, apperr.BadParamCode(name, apperr.CodeInvalidFormat, "must be an RFC 3339 time or a date YYYY-MM-DD")
 }
 
 // QueryEnum parses an optional parameter that must be one of allowed.
@@ -76,7 +76,7 @@ func QueryEnum(c echo.Context, name string, allowed ...string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", apperr.BadParam(name, "must be one of "+strings.Join(allowed, ", "))
+	return "", apperr.BadParamCode(name, apperr.CodeInvalidChoice, "must be one of "+strings.Join(allowed, ", "))
 }
 
 // QueryBool parses an optional boolean parameter.
@@ -87,7 +87,7 @@ func QueryBool(c echo.Context, name string) (*bool, error) {
 	}
 	b, err := strconv.ParseBool(s)
 	if err != nil {
-		return nil, apperr.BadParam(name, "must be true or false")
+		return nil, apperr.BadParamCode(name, apperr.CodeInvalidChoice, "must be true or false")
 	}
 	return &b, nil
 }
@@ -105,27 +105,36 @@ const (
 	MaxLimit     = 200
 )
 
+// numberCode is the field error code of a bad integer parameter: not a
+// number at all, or a number out of range.
+func numberCode(parseErr error) string {
+	if parseErr != nil {
+		return apperr.CodeInvalidFormat
+	}
+	return apperr.CodeOutOfRange
+}
+
 // ParsePage reads ?limit=, ?offset= and ?updated_since=.
 func ParsePage(c echo.Context) (Page, error) {
 	p := Page{Limit: DefaultLimit}
 	if s := c.QueryParam("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxLimit {
-			return p, apperr.BadParam("limit", "must be an integer from 1 to 200")
+			return p, apperr.BadParamCode("limit", numberCode(err), "must be an integer from 1 to 200")
 		}
 		p.Limit = n
 	}
 	if s := c.QueryParam("offset"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > 10_000_000 {
-			return p, apperr.BadParam("offset", "must be a non-negative integer")
+			return p, apperr.BadParamCode("offset", numberCode(err), "must be a non-negative integer")
 		}
 		p.Offset = n
 	}
 	if s := c.QueryParam("updated_since"); s != "" {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
-			return p, apperr.BadParam("updated_since", "must be an RFC 3339 time")
+			return p, apperr.BadParamCode("updated_since", apperr.CodeInvalidFormat, "must be an RFC 3339 time")
 		}
 		p.UpdatedSince = &t
 	}

@@ -106,7 +106,7 @@ func toProblem(err error) Problem {
 	if e, ok := apperr.As(err); ok {
 		k := kinds[e.Kind]
 		return Problem{Type: problemPrefix + k.slug, Title: k.title, Status: k.status, Detail: e.Detail,
-			Errors: e.Fields, Extra: e.Extra}
+			Errors: withCodes(e.Fields), Extra: e.Extra}
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
@@ -120,6 +120,21 @@ func toProblem(err error) Problem {
 	}
 	return Problem{Type: problemPrefix + "internal", Title: "Internal server error", Status: http.StatusInternalServerError,
 		Detail: "an unexpected error occurred; it has been logged"}
+}
+
+// withCodes makes sure every field error carries a code (the spec requires
+// one), even one built as a literal without it.
+func withCodes(fields []apperr.FieldError) []apperr.FieldError {
+	for _, f := range fields {
+		if f.Code == "" {
+			out := make([]apperr.FieldError, len(fields))
+			for i, f := range fields {
+				out[i] = apperr.Field(f.Field, f.Code, f.Message)
+			}
+			return out
+		}
+	}
+	return fields
 }
 
 func echoProblem(he *echo.HTTPError) Problem {
@@ -157,11 +172,11 @@ func databaseProblem(err error) (Problem, bool) {
 		case "23505", "23P01":
 			return toProblem(apperr.Conflict("the change conflicts with existing data (%s)", pg.ConstraintName)), true
 		case "23503":
-			return toProblem(apperr.InvalidField(constraintField(pg), "refers to something that does not exist or is still in use")), true
+			return toProblem(apperr.InvalidFieldCode(constraintField(pg), apperr.CodeNotFound, "refers to something that does not exist or is still in use")), true
 		case "23514", "23502":
 			return toProblem(apperr.InvalidField(constraintField(pg), "breaks the rule "+pg.ConstraintName)), true
 		case "22001":
-			return toProblem(apperr.InvalidField("body", "a text is too long")), true
+			return toProblem(apperr.InvalidFieldCode("body", apperr.CodeTooLong, "a text is too long")), true
 		case "22P02", "22007", "22008", "22003", "22023", "22021":
 			return toProblem(apperr.BadRequest("a value has the wrong format")), true
 		case "40001", "40P01":

@@ -25,7 +25,7 @@ func queryInt(c echo.Context, name string, def, lo, hi int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < lo || n > hi {
-		return 0, apperr.BadParam(name, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
+		return 0, apperr.BadParamCode(name, apperr.CodeOutOfRange, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
 	}
 	return n, nil
 }
@@ -51,7 +51,7 @@ func (m Module) listEvents(c echo.Context) error {
 	if s := c.QueryParam("last_modified_since"); s != "" {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
-			return apperr.BadParam("last_modified_since", "must be an RFC 3339 time")
+			return apperr.BadParamCode("last_modified_since", apperr.CodeInvalidFormat, "must be an RFC 3339 time")
 		}
 		since = &t
 	}

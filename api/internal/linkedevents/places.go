@@ -50,7 +50,7 @@ var tprekPattern = regexp.MustCompile(`^[0-9]{1,12}$`)
 
 func (in *PlaceInput) validate() error {
 	var v validate.Errors
-	v.Check(tprekPattern.MatchString(in.TprekID), "tprek_id", "must be the numeric TPREK place id, e.g. 7254")
+	v.CheckCode(tprekPattern.MatchString(in.TprekID), "tprek_id", apperr.CodeInvalidFormat, "must be the numeric TPREK place id, e.g. 7254")
 	return v.Err()
 }
 

@@ -198,7 +198,7 @@ func (s Store) checkDepartment(tx *gorm.DB, id *uuid.UUID) error {
 		return err
 	}
 	if n == 0 {
-		return apperr.InvalidField("department_id", "no such department")
+		return apperr.InvalidFieldCode("department_id", apperr.CodeNotFound, "no such department")
 	}
 	return nil
 }

@@ -22,15 +22,15 @@ func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
 	}
 	switch {
 	case from == nil:
-		return time.Time{}, time.Time{}, apperr.BadParam("from", "is required")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeRequired, "is required")
 	case to == nil:
-		return time.Time{}, time.Time{}, apperr.BadParam("to", "is required")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeRequired, "is required")
 	case !to.After(*from):
-		return time.Time{}, time.Time{}, apperr.BadParam("to", "must be after from")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must be after from")
 	case to.Sub(*from) > MaxRange:
-		return time.Time{}, time.Time{}, apperr.BadParam("to", "the range may be at most two years")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "the range may be at most two years")
 	case from.Year() < 1900 || to.Year() > 9999:
-		return time.Time{}, time.Time{}, apperr.BadParam("from", "must be a realistic date")
+		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeOutOfRange, "must be a realistic date")
 	}
 	return *from, *to, nil
 }

@@ -141,12 +141,8 @@ func shareBP(n, total int) int {
 	return min(10000, n*10000/total)
 }
 
-// Activities computes the activity report of [from, to) grouped by groupBy.
+// Activities computes the activity report of [from, to) grouped by groupBy (see activities.go).
 func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy string) (ActivityReport, error) {
-	occ, att, err := s.occurrences(ctx, from, to)
-	if err != nil {
-		return ActivityReport{}, err
-	}
 	units, err := s.activeUnits(ctx)
 	if err != nil {
 		return ActivityReport{}, err
@@ -155,26 +151,17 @@ func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy strin
 	if err != nil {
 		return ActivityReport{}, err
 	}
-	totals := newAcc()
-	groups := map[string]*acc{}
-	for i := range occ {
-		o := &occ[i]
-		if !o.Cancelled && !counted(o) {
-			continue // a proposal is not evidence of anything yet
-		}
-		totals.add(o, att)
-		for _, k := range s.keys(o, groupBy) {
-			g, ok := groups[k]
-			if !ok {
-				g = newAcc()
-				groups[k] = g
-			}
-			g.add(o, att)
-		}
+	zone := s.Zone
+	if zone == nil {
+		zone = time.UTC
+	}
+	g := &aggregator{groupBy: groupBy, zone: zone, totals: newAcc(), groups: map[string]*acc{}}
+	if err := s.aggregate(ctx, g, from, to); err != nil {
+		return ActivityReport{}, err
 	}
 	rep := ActivityReport{From: from.In(s.Zone), To: to.In(s.Zone), GroupBy: groupBy, UnitsTotal: len(units),
-		Totals: totals.metrics(len(units)), Groups: make([]Group, 0, len(groups))}
-	for k, g := range groups {
+		Totals: g.totals.metrics(len(units)), Groups: make([]Group, 0, len(g.groups))}
+	for k, a := range g.groups {
 		label := labels[k]
 		if label == "" {
 			label = k
@@ -182,48 +169,10 @@ func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy strin
 		if k == "" {
 			label = "(none)"
 		}
-		rep.Groups = append(rep.Groups, Group{Key: k, Label: label, Metrics: g.metrics(len(units))})
+		rep.Groups = append(rep.Groups, Group{Key: k, Label: label, Metrics: a.metrics(len(units))})
 	}
-	slices.SortFunc(rep.Groups, func(a, b Group) int {
-		if groupBy == "month" {
-			return strings.Compare(a.Key, b.Key)
-		}
-		if c := b.Occurrences - a.Occurrences; c != 0 {
-			return c
-		}
-		return strings.Compare(a.Label+a.Key, b.Label+b.Key)
-	})
+	sortGroups(rep.Groups, groupBy)
 	return rep, nil
-}
-
-// keys names the groups an occurrence belongs to.
-func (s Store) keys(o *calendar.Occurrence, groupBy string) []string {
-	switch groupBy {
-	case "unit":
-		out := make([]string, len(o.UnitIDs))
-		for i, u := range o.UnitIDs {
-			out[i] = u.String()
-		}
-		return out
-	case "partner":
-		if len(o.PartnerIDs) == 0 {
-			return []string{""}
-		}
-		out := make([]string, len(o.PartnerIDs))
-		for i, p := range o.PartnerIDs {
-			out[i] = p.String()
-		}
-		return out
-	case "target_group":
-		if len(o.TargetGroups) == 0 {
-			return []string{""}
-		}
-		return o.TargetGroups
-	case "month":
-		return []string{o.StartsAt.In(s.Zone).Format("2006-01")}
-	default:
-		return []string{o.Category}
-	}
 }
 
 // labels names unit and partner groups (ids are keys); other keys label themselves.

@@ -18,16 +18,33 @@ type Errors struct {
 	fields []apperr.FieldError
 }
 
-// Add records that field is wrong for the given reason.
+// Add records that field is wrong for the given reason, with the code
+// apperr.CodeInvalid; AddCode names a more specific code.
 func (v *Errors) Add(field, format string, args ...any) {
-	v.fields = append(v.fields, apperr.FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	v.AddCode(field, apperr.CodeInvalid, format, args...)
 }
 
-// Check adds the message when ok is false.
+// AddCode records that field is wrong, with a field error code (one of
+// apperr's Code... constants) and the reason.
+func (v *Errors) AddCode(field, code, format string, args ...any) {
+	v.fields = append(v.fields, apperr.Field(field, code, fmt.Sprintf(format, args...)))
+}
+
+// Check adds the message when ok is false, with the code apperr.CodeInvalid.
 func (v *Errors) Check(ok bool, field, message string) {
+	v.CheckCode(ok, field, apperr.CodeInvalid, message)
+}
+
+// CheckCode adds the message with the code when ok is false.
+func (v *Errors) CheckCode(ok bool, field, code, message string) {
 	if !ok {
-		v.Add(field, "%s", message)
+		v.AddCode(field, code, "%s", message)
 	}
+}
+
+// Required adds "is required" (code required) when ok is false.
+func (v *Errors) Required(ok bool, field string) {
+	v.CheckCode(ok, field, apperr.CodeRequired, "is required")
 }
 
 // Has reports whether field already has an error.
@@ -48,11 +65,11 @@ func (v *Errors) Err() error {
 func (v *Errors) Text(field, s string, required bool, max int) {
 	switch {
 	case required && strings.TrimSpace(s) == "":
-		v.Add(field, "is required")
+		v.AddCode(field, apperr.CodeRequired, "is required")
 	case !utf8.ValidString(s) || strings.ContainsRune(s, 0):
-		v.Add(field, "must be valid text")
+		v.AddCode(field, apperr.CodeInvalidFormat, "must be valid text")
 	case utf8.RuneCountInString(s) > max:
-		v.Add(field, "must be at most %d characters", max)
+		v.AddCode(field, apperr.CodeTooLong, "must be at most %d characters", max)
 	}
 }
 
@@ -66,32 +83,32 @@ func (v *Errors) OptText(field string, s *string, max int) {
 // OneOf checks that s is one of the allowed values.
 func (v *Errors) OneOf(field, s string, allowed ...string) {
 	if !slices.Contains(allowed, s) {
-		v.Add(field, "must be one of %s", strings.Join(allowed, ", "))
+		v.AddCode(field, apperr.CodeInvalidChoice, "must be one of %s", strings.Join(allowed, ", "))
 	}
 }
 
 // Email checks an email address.
 func (v *Errors) Email(field, s string) {
 	if s == "" {
-		v.Add(field, "is required")
+		v.AddCode(field, apperr.CodeRequired, "is required")
 		return
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil || addr.Address != s || len(s) > 254 {
-		v.Add(field, "must be a valid email address")
+		v.AddCode(field, apperr.CodeInvalidFormat, "must be a valid email address")
 	}
 }
 
 // Range checks min <= n <= max.
 func (v *Errors) Range(field string, n, min, max int64) {
 	if n < min || n > max {
-		v.Add(field, "must be between %d and %d", min, max)
+		v.AddCode(field, apperr.CodeOutOfRange, "must be between %d and %d", min, max)
 	}
 }
 
 // DateOrder checks that from is not after to when both are set.
 func (v *Errors) DateOrder(toField string, from, to *civil.Date) {
 	if from != nil && to != nil && to.Before(from.Time) {
-		v.Add(toField, "must not be before the start date")
+		v.AddCode(toField, apperr.CodeOutOfRange, "must not be before the start date")
 	}
 }

@@ -45,7 +45,7 @@ describe('signing in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('heading', { name: 'Cost split', level: 1 })).toBeInTheDocument();
     const menu = screen.getByRole('navigation', { name: 'Main menu' });
-    expect(within(menu).getAllByRole('link').map((a) => a.textContent)).toEqual(['Calendar', 'Cost split', 'Costs', 'Reports', 'Reach']);
+    expect(within(menu).getAllByRole('link').map((a) => a.textContent)).toEqual(['Calendar', 'Cost split', 'Costs', 'Culture mentors', 'Reports', 'Reach']);
   });
 
   it('sends an anonymous visitor to the sign-in page', async () => {

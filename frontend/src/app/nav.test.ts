@@ -7,14 +7,19 @@ describe('role menu', () => {
     expect(menuFor('producer').map((i) => i.path)).not.toContain('/admin/users');
   });
   it('gives managers the budget and mentors their units', () => {
-    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/budget', '/costs', '/reports', '/reach']);
-    expect(menuFor('mentor').map((i) => i.path)).toEqual(['/calendar', '/activities', '/units', '/ideas']);
+    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/budget', '/costs', '/mentors', '/reports', '/reach']);
+    expect(menuFor('mentor').map((i) => i.path)).toEqual(['/calendar', '/activities', '/units', '/ideas', '/mentors']);
     expect(menuFor('viewer').map((i) => i.path)).toEqual(['/calendar', '/reports']);
   });
   it('guards nested paths by their menu entry', () => {
     expect(canOpen('mentor', '/activities/new')).toBe(true);
     expect(canOpen('viewer', '/activities/new')).toBe(false);
     expect(canOpen('manager', '/admin/tokens')).toBe(false);
+    expect(canOpen('producer', '/agreements/new')).toBe(true);
+    expect(canOpen('manager', '/agreements/new')).toBe(false);
+    expect(canOpen('producer', '/departments')).toBe(false);
+    expect(canOpen('viewer', '/calendar/feeds')).toBe(true);
+    expect(canOpen('mentor', '/mentors/m1')).toBe(true);
   });
   it('lands each role on its main screen', () => {
     expect(homeFor('manager')).toBe('/budget');

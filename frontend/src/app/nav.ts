@@ -19,9 +19,12 @@ export const navItems: NavItem[] = [
   { path: '/ideas', label: 'nav.ideas', roles: ['admin', 'mentor', 'producer'] },
   { path: '/budget', label: 'nav.budget', roles: ['admin', 'producer', 'manager'] },
   { path: '/costs', label: 'nav.costs', roles: ['admin', 'producer', 'manager'] },
+  { path: '/mentors', label: 'nav.mentors', roles: ['admin', 'producer', 'manager', 'mentor'] },
+  { path: '/agreements', label: 'nav.agreements', roles: ['admin', 'producer'] },
   { path: '/reports', label: 'nav.reports', roles: ['admin', 'producer', 'manager', 'viewer'] },
   { path: '/reach', label: 'nav.reach', roles: ['admin', 'producer', 'manager'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
+  { path: '/departments', label: 'nav.departments', roles: ['admin'] },
   { path: '/admin/tokens', label: 'nav.tokens', roles: ['admin'] },
   { path: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
 ];

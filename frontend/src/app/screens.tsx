@@ -1,45 +1,78 @@
-// The screens of each feature by path (the role of each is in nav.ts).
+// The screens of each feature by path (the role of each is in nav.ts). Every
+// screen is loaded on demand (React.lazy), so the first download holds only
+// the shell, the sign-in screen and the shared code; a screen's chunk is
+// fetched when its route is first opened.
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { CalendarPage } from '@/features/calendar/components/CalendarPage';
-import { ActivitiesPage } from '@/features/activities/components/ActivitiesPage';
-import { ActivityEditPage } from '@/features/activities/components/ActivityEditPage';
-import { ActivityPage } from '@/features/activities/components/ActivityPage';
-import { AttendancePage } from '@/features/activities/components/AttendancePage';
-import { SeriesPage } from '@/features/series/components/SeriesPage';
-import { PartnersPage } from '@/features/partners/components/PartnersPage';
-import { UnitsPage } from '@/features/units/components/UnitsPage';
-import { UnitPage } from '@/features/units/components/UnitPage';
-import { CommitteePage } from '@/features/units/components/CommitteePage';
-import { ProfilePage } from '@/features/units/components/ProfilePage';
-import { IdeasPage } from '@/features/ideas/components/IdeasPage';
-import { BudgetPage } from '@/features/budget/components/BudgetPage';
-import { CostsPage } from '@/features/budget/components/CostsPage';
-import { ReportsPage } from '@/features/reports/components/ReportsPage';
-import { ReachPage } from '@/features/reports/components/ReachPage';
-import { UsersPage } from '@/features/admin/components/UsersPage';
-import { TokensPage } from '@/features/admin/components/TokensPage';
-import { AuditPage } from '@/features/admin/components/AuditPage';
+import { Loading } from '@/components/ui/misc';
+
+/** lazyScreen loads a named export of a feature's module on demand. */
+function lazyScreen<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const CalendarPage = lazyScreen(() => import('@/features/calendar/components/CalendarPage'), 'CalendarPage');
+const FeedsPage = lazyScreen(() => import('@/features/calendar/components/FeedsPage'), 'FeedsPage');
+const ActivitiesPage = lazyScreen(() => import('@/features/activities/components/ActivitiesPage'), 'ActivitiesPage');
+const ActivityEditPage = lazyScreen(() => import('@/features/activities/components/ActivityEditPage'), 'ActivityEditPage');
+const ActivityPage = lazyScreen(() => import('@/features/activities/components/ActivityPage'), 'ActivityPage');
+const AttendancePage = lazyScreen(() => import('@/features/activities/components/AttendancePage'), 'AttendancePage');
+const SeriesPage = lazyScreen(() => import('@/features/series/components/SeriesPage'), 'SeriesPage');
+const PartnersPage = lazyScreen(() => import('@/features/partners/components/PartnersPage'), 'PartnersPage');
+const UnitsPage = lazyScreen(() => import('@/features/units/components/UnitsPage'), 'UnitsPage');
+const UnitPage = lazyScreen(() => import('@/features/units/components/UnitPage'), 'UnitPage');
+const CommitteePage = lazyScreen(() => import('@/features/units/components/CommitteePage'), 'CommitteePage');
+const ProfilePage = lazyScreen(() => import('@/features/units/components/ProfilePage'), 'ProfilePage');
+const MentorsPage = lazyScreen(() => import('@/features/mentors/components/MentorsPage'), 'MentorsPage');
+const MentorPage = lazyScreen(() => import('@/features/mentors/components/MentorPage'), 'MentorPage');
+const IdeasPage = lazyScreen(() => import('@/features/ideas/components/IdeasPage'), 'IdeasPage');
+const BudgetPage = lazyScreen(() => import('@/features/budget/components/BudgetPage'), 'BudgetPage');
+const CostsPage = lazyScreen(() => import('@/features/budget/components/CostsPage'), 'CostsPage');
+const AgreementsPage = lazyScreen(() => import('@/features/budget/components/AgreementsPage'), 'AgreementsPage');
+const AgreementEditPage = lazyScreen(() => import('@/features/budget/components/AgreementEditPage'), 'AgreementEditPage');
+const DepartmentsPage = lazyScreen(() => import('@/features/budget/components/DepartmentsPage'), 'DepartmentsPage');
+const ReportsPage = lazyScreen(() => import('@/features/reports/components/ReportsPage'), 'ReportsPage');
+const ReachPage = lazyScreen(() => import('@/features/reports/components/ReachPage'), 'ReachPage');
+const UsersPage = lazyScreen(() => import('@/features/admin/components/UsersPage'), 'UsersPage');
+const TokensPage = lazyScreen(() => import('@/features/admin/components/TokensPage'), 'TokensPage');
+const AuditPage = lazyScreen(() => import('@/features/admin/components/AuditPage'), 'AuditPage');
+
+const table: [string, LazyExoticComponent<ComponentType>][] = [
+  ['/calendar', CalendarPage],
+  ['/calendar/feeds', FeedsPage],
+  ['/activities', ActivitiesPage],
+  ['/activities/new', ActivityEditPage],
+  ['/activities/:id', ActivityPage],
+  ['/activities/:id/edit', ActivityEditPage],
+  ['/activities/:id/attendance', AttendancePage],
+  ['/series', SeriesPage],
+  ['/partners', PartnersPage],
+  ['/units', UnitsPage],
+  ['/units/:id', UnitPage],
+  ['/units/:id/committees/:committeeId', CommitteePage],
+  ['/units/:id/residents/:residentId/profile', ProfilePage],
+  ['/mentors', MentorsPage],
+  ['/mentors/:id', MentorPage],
+  ['/ideas', IdeasPage],
+  ['/budget', BudgetPage],
+  ['/costs', CostsPage],
+  ['/agreements', AgreementsPage],
+  ['/agreements/new', AgreementEditPage],
+  ['/agreements/:id/edit', AgreementEditPage],
+  ['/departments', DepartmentsPage],
+  ['/reports', ReportsPage],
+  ['/reach', ReachPage],
+  ['/admin/users', UsersPage],
+  ['/admin/tokens', TokensPage],
+  ['/admin/audit', AuditPage],
+];
 
 /** screens lists the feature screens under the signed-in layout. */
-export const screens: RouteObject[] = [
-  { path: '/calendar', element: <CalendarPage /> },
-  { path: '/activities', element: <ActivitiesPage /> },
-  { path: '/activities/new', element: <ActivityEditPage /> },
-  { path: '/activities/:id', element: <ActivityPage /> },
-  { path: '/activities/:id/edit', element: <ActivityEditPage /> },
-  { path: '/activities/:id/attendance', element: <AttendancePage /> },
-  { path: '/series', element: <SeriesPage /> },
-  { path: '/partners', element: <PartnersPage /> },
-  { path: '/units', element: <UnitsPage /> },
-  { path: '/units/:id', element: <UnitPage /> },
-  { path: '/units/:id/committees/:committeeId', element: <CommitteePage /> },
-  { path: '/units/:id/residents/:residentId/profile', element: <ProfilePage /> },
-  { path: '/ideas', element: <IdeasPage /> },
-  { path: '/budget', element: <BudgetPage /> },
-  { path: '/costs', element: <CostsPage /> },
-  { path: '/reports', element: <ReportsPage /> },
-  { path: '/reach', element: <ReachPage /> },
-  { path: '/admin/users', element: <UsersPage /> },
-  { path: '/admin/tokens', element: <TokensPage /> },
-  { path: '/admin/audit', element: <AuditPage /> },
-];
+export const screens: RouteObject[] = table.map(([path, Screen]) => ({
+  path,
+  element: (
+    <Suspense fallback={<Loading />}>
+      <Screen />
+    </Suspense>
+  ),
+}));

@@ -9,6 +9,7 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { parseMoney } from '@/lib/i18n/format';
 import { CheckboxGroup, SelectField, TextAreaField, TextField, type Option } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
+import { DateField } from '@/components/ui/DateField';
 import { Dialog } from '@/components/ui/Dialog';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
@@ -224,6 +225,8 @@ function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item;
               return <SelectField key={f.name} {...common} value={String(val)} options={f.options ?? []} empty={f.empty ?? (f.required ? undefined : '–')} onChange={(e) => set(f.name, e.target.value)} />;
             case 'multi':
               return <CheckboxGroup key={f.name} legend={f.label} options={f.options ?? []} value={val as string[]} onChange={(x) => set(f.name, x)} error={fe[f.name]} />;
+            case 'date':
+              return <DateField key={f.name} {...common} value={String(val)} onChange={(d) => set(f.name, d)} />;
             case 'checkbox':
               return (
                 <label key={f.name} className="checkbox">

@@ -26,6 +26,8 @@ export interface paths {
                     offset?: number;
                     /** @description Partner */
                     partner_id?: string;
+                    /** @description Text search: a case-insensitive substring of the title or description, in Finnish, Swedish or English (at most 200 characters) */
+                    q?: string;
                     /** @description Series */
                     series_id?: string;
                     /** @description Status */
@@ -2792,6 +2794,8 @@ export interface paths {
                     limit?: number;
                     /** @description Offset */
                     offset?: number;
+                    /** @description Order: incurred_on (oldest first), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents; ties by id */
+                    sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents";
                     /** @description Last day (YYYY-MM-DD) */
                     to?: string;
                     /** @description Unit id, or none */
@@ -6271,6 +6275,11 @@ export interface components {
             at: string;
             department_id: string;
             user_id: string;
+            /**
+             * @description UserName is the approving user's name, or their email when the name is empty.
+             * @example Maija Virtanen
+             */
+            user_name: string;
         };
         "budget.PeriodResponse": {
             agreement_id: string;
@@ -7107,6 +7116,11 @@ export interface components {
         Problem: {
             detail?: string;
             errors?: {
+                /**
+                 * @description Stable machine-readable reason, for clients to translate (docs/adr/0001-api-conventions.md).
+                 * @enum {string}
+                 */
+                code: "required" | "too_short" | "too_long" | "invalid_choice" | "invalid_format" | "out_of_range" | "not_found" | "conflict" | "unknown_field" | "wrong_type" | "invalid";
                 field: string;
                 message: string;
             }[];

@@ -129,3 +129,33 @@ export function isoWeek(day: string): number {
   const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1, 12);
   return 1 + Math.floor((thursday.getTime() - jan1) / 86400000 / 7);
 }
+
+function validDay(y: number, m: number, d: number): string | null {
+  if (!(y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return null;
+  const last = new Date(Date.UTC(y, m, 0, 12)).getUTCDate();
+  if (d > last) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * parseDayInput reads a day typed into a date field: "YYYY-MM-DD" in either
+ * language, and the Finnish "p.k.vvvv" (also "pp.kk.vvvv." with a trailing
+ * dot) or the British "dd/mm/yyyy". It returns "YYYY-MM-DD", or null when the
+ * text is not a real day.
+ */
+export function parseDayInput(text: string): string | null {
+  const s = text.trim();
+  let m = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  if (m) return validDay(+m[1], +m[2], +m[3]);
+  m = s.match(/^(\d{1,2})[./](\d{1,2})[./](\d{4})\.?$/);
+  if (m) return validDay(+m[3], +m[2], +m[1]);
+  return null;
+}
+
+/** formatDayInput shows "YYYY-MM-DD" in a date field: "5.3.2025" in Finnish, "2025-03-05" in English. */
+export function formatDayInput(day: string, locale: 'fi' | 'en'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  if (locale === 'en') return day;
+  const [y, m, d] = day.split('-').map(Number);
+  return `${d}.${m}.${y}`;
+}

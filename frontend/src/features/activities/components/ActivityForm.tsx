@@ -5,6 +5,7 @@ import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, TARGET_GROUPS, VISIBILITIES, en
 import { options, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
 import { useAuth } from '@/lib/auth/auth';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/ui/Field';
+import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { RecurrenceEditor } from './RecurrenceEditor';
@@ -75,7 +76,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
         <TextAreaField className="span-all" label={t('activity.description')} value={v.description} onChange={(e) => set('description', e.target.value)} error={fe.description} />
         <SelectField label={t('activity.category')} value={v.category} onChange={(e) => set('category', e.target.value)} options={enumOptions(ACTIVITY_CATEGORIES, tk, 'cat')} error={fe.category} />
         <SelectField label={t('activity.status')} value={v.status} onChange={(e) => set('status', e.target.value)} options={enumOptions(statuses, tk, 'status')} error={fe.status} />
-        <TextField label={t('activity.day')} type="date" required value={v.day} onChange={(e) => set('day', e.target.value)} error={fe.starts_at} />
+        <DateField label={t('activity.day')} required value={v.day} onChange={(d) => set('day', d)} error={fe.starts_at} />
         <TextField label={t('activity.startTime')} type="time" required value={v.start} onChange={(e) => set('start', e.target.value)} />
         <TextField label={t('activity.endTime')} type="time" required value={v.end} onChange={(e) => set('end', e.target.value)} error={fe.ends_at} />
       </div>
@@ -130,7 +131,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
 }
 
 /** ClashList lists the clashing activities a 409 problem names, if any. */
-function ClashList({ problem }: { problem: Record<string, unknown> }) {
+export function ClashList({ problem }: { problem: Record<string, unknown> }) {
   const { dateTime } = useI18n();
   const raw = (problem.clashes ?? problem.clash ?? []) as unknown;
   const list = (Array.isArray(raw) ? raw : [raw]).filter((x) => x && typeof x === 'object') as Record<string, unknown>[];

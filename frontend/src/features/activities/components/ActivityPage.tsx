@@ -7,6 +7,7 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Loading, PageHeader } from '@/components/ui/misc';
 import { itemsOf } from '@/lib/api/types';
 import { useActivity, useOccurrences } from '../api/activities';
+import { OccurrenceList } from './OccurrenceList';
 
 /** ActivityPage shows an activity, its coming occurrences and its actions. */
 export function ActivityPage() {
@@ -95,19 +96,13 @@ export function ActivityPage() {
       ) : occ.error ? (
         <ErrorAlert error={occ.error} />
       ) : (
-        <ul>
-          {items.slice(0, 30).map((o) => (
-            <li key={o.starts_at}>
-              {i.dateLong(o.starts_at)} {i.time(o.starts_at)}
-              {canEdit && (
-                <>
-                  {' '}
-                  <Link to={`/activities/${id}/attendance?occurrence=${encodeURIComponent(o.original_start ?? o.starts_at)}`}>{t('att.title')}</Link>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+        <OccurrenceList
+          activityId={id!}
+          items={items.slice(0, 30)}
+          recurring={!!a.recurrence}
+          canEdit={role === 'producer' || role === 'admin' || role === 'mentor'}
+          canAttend={canEdit}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { TextField } from '@/components/ui/Field';
+import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { apiMessage } from '@/lib/i18n/apiMessages';
 import { expand, type Recurrence } from '../recurrence';
@@ -85,7 +86,7 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
             {value.end === 'count' && (
               <TextField label={t('rec.count')} type="number" min={1} max={400} value={String(value.count)} onChange={(e) => set({ count: parseInt(e.target.value || '0', 10) })} />
             )}
-            {value.end === 'until' && <TextField label={t('rec.until')} type="date" min={start} value={value.until} onChange={(e) => set({ until: e.target.value })} />}
+            {value.end === 'until' && <DateField label={t('rec.until')} min={start} value={value.until} onChange={(d) => set({ until: d })} />}
           </div>
           <div className="field">
             <span className="label-like">
@@ -104,7 +105,7 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
               </ul>
             )}
             <div className="filters">
-              <TextField label={t('rec.addExcluded')} type="date" value={exDay} min={start} onChange={(e) => setExDay(e.target.value)} error={excludedError} />
+              <DateField label={t('rec.addExcluded')} value={exDay} min={start} onChange={(d) => setExDay(d)} error={excludedError} />
               <Button
                 variant="secondary"
                 className="field"

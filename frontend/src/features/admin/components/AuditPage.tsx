@@ -5,6 +5,7 @@ import { itemsOf } from '@/lib/api/types';
 import { useI18n } from '@/lib/i18n/i18n';
 import { zonedIso, addDays } from '@/lib/i18n/dates';
 import { TextField } from '@/components/ui/Field';
+import { DateField } from '@/components/ui/DateField';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
 
@@ -40,8 +41,8 @@ export function AuditPage() {
       <div className="filters" role="search">
         <TextField label={t('audit.resourceType')} value={f.entity_type} onChange={(e) => set({ entity_type: e.target.value })} />
         <TextField label={t('audit.action')} value={f.action} onChange={(e) => set({ action: e.target.value })} />
-        <TextField label={t('common.from')} type="date" value={f.from} onChange={(e) => set({ from: e.target.value })} />
-        <TextField label={t('common.to')} type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} />
+        <DateField label={t('common.from')} value={f.from} onChange={(d) => set({ from: d })} />
+        <DateField label={t('common.to')} value={f.to} onChange={(d) => set({ to: d })} />
       </div>
       {q.isLoading ? (
         <Loading />

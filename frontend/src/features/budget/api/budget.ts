@@ -2,7 +2,7 @@
 // entries behind each figure, and the monthly approve / lock workflow.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { QueryOf, ResponseOf } from '@/lib/api/types';
+import type { BodyOf, QueryOf, ResponseOf } from '@/lib/api/types';
 
 /** Split is the split report of an agreement for a range. */
 export type Split = ResponseOf<'/agreements/{id}/split'>;
@@ -53,6 +53,32 @@ export function usePeriodAction(agreementId: string, month: string) {
     onSuccess: (data) => {
       if (data) qc.setQueryData(['period', agreementId, month], data);
       qc.invalidateQueries({ queryKey: ['period', agreementId, month] });
+    },
+  });
+}
+
+/** useAgreement loads one agreement. */
+export function useAgreement(id: string | undefined) {
+  return useQuery({
+    queryKey: ['agreement', id],
+    queryFn: () => unwrap(api.GET('/agreements/{id}', { params: { path: { id: id! } } })),
+    enabled: !!id,
+  });
+}
+
+/** useSaveAgreement creates (no id) or changes (id + version, If-Match) an agreement. */
+export function useSaveAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id?: string; version?: number; body: BodyOf<'/agreements', 'post'> }) =>
+      id
+        ? unwrap(api.PATCH('/agreements/{id}', { params: { path: { id } }, headers: ifMatch(version), body }))
+        : unwrap(api.POST('/agreements', { body })),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['agreement'] });
+      qc.invalidateQueries({ queryKey: ['agreements'] });
+      qc.invalidateQueries({ queryKey: ['lookup'] });
+      qc.invalidateQueries({ queryKey: ['split'] });
     },
   });
 }

@@ -5,7 +5,8 @@ import { download } from '@/lib/api/client';
 import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
 import { itemsOf } from '@/lib/api/types';
 import { addDays, today } from '@/lib/i18n/dates';
-import { SelectField, TextField } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/Field';
+import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
@@ -96,8 +97,8 @@ export function BudgetPage() {
       ) : (
         <div className="filters">
           <SelectField label={t('budget.agreement')} value={agreementId} onChange={(e) => setAgreementId(e.target.value)} options={options(agreements.data)} />
-          <TextField label={t('common.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField label={t('common.to')} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+          <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
+          <DateField label={t('common.to')} value={to} min={from} onChange={(d) => setTo(d)} />
         </div>
       )}
       {agreementId && <PeriodPanel agreementId={agreementId} role={role} myDepartment={(me as { department_id?: string | null } | null)?.department_id ?? null} depName={(id) => depName(id)} />}

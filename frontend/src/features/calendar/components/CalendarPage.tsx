@@ -55,6 +55,9 @@ export function CalendarPage() {
   return (
     <>
       <PageHeader title={t('calendar.title')}>
+        <Link className="btn btn-secondary" to="/calendar/feeds">
+          {t('feeds.subscribe')}
+        </Link>
         {canCreate && (
           <Link className="btn btn-primary" to="/activities/new">
             {t('calendar.newActivity')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { addMonths, today } from '@/lib/i18n/dates';
-import { TextField } from '@/components/ui/Field';
+import { DateField } from '@/components/ui/DateField';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Empty, Loading, PageHeader } from '@/components/ui/misc';
 import { useReach } from '../api/reports';
@@ -20,8 +20,8 @@ export function ReachPage() {
       <PageHeader title={t('reach.title')} />
       <p className="muted">{t('reach.help')}</p>
       <div className="filters">
-        <TextField label={t('common.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <TextField label={t('common.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
+        <DateField label={t('common.to')} value={to} onChange={(d) => setTo(d)} />
       </div>
       {q.isLoading ? (
         <Loading />

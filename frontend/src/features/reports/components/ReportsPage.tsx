@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { download } from '@/lib/api/client';
 import { addMonths, today } from '@/lib/i18n/dates';
-import { SelectField, TextField } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/Field';
+import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
@@ -43,8 +44,8 @@ export function ReportsPage() {
       </PageHeader>
       <ErrorAlert error={dlError} />
       <div className="filters">
-        <TextField label={t('common.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <TextField label={t('common.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
+        <DateField label={t('common.to')} value={to} onChange={(d) => setTo(d)} />
         <SelectField label={t('reports.groupBy')} value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)} options={GROUPS.map((g) => ({ value: g, label: t(`gb.${g}`) }))} />
       </div>
       {q.isLoading ? (

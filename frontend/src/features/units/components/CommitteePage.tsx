@@ -7,7 +7,7 @@ import { today } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
 import { useCommittee, useCreate, useMeetings, useMembers, useResidents } from '../api/units';
-import { InlineForm } from './InlineForm';
+import { InlineForm } from '@/components/crud/InlineForm';
 
 /** CommitteePage shows a culture committee's members and meetings and adds to them. */
 export function CommitteePage() {

@@ -5,7 +5,7 @@ import { itemsOf } from '@/lib/api/types';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
 import { useCreate, useResidents, useUnit, useUnitCommittees } from '../api/units';
-import { InlineForm } from './InlineForm';
+import { InlineForm } from '@/components/crud/InlineForm';
 
 /** UnitPage shows a unit's culture committees and residents. */
 export function UnitPage() {

@@ -4,9 +4,10 @@ import { ApiError } from '@/lib/api/errors';
 import { SelectField, TextAreaField, TextField, type Option } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
+import { DateField } from '@/components/ui/DateField';
 
 /** InlineField is one field of an InlineForm. */
-export type InlineField = { name: string; label: string; kind?: 'text' | 'date' | 'textarea' | 'select'; options?: Option[]; required?: boolean; empty?: string };
+export type InlineField = { name: string; label: string; kind?: 'text' | 'date' | 'textarea' | 'select' | 'number'; options?: Option[]; required?: boolean; empty?: string };
 
 /**
  * InlineForm is a small add-form inside a screen. Its values stay on error;
@@ -18,12 +19,14 @@ export function InlineForm({
   initial = {},
   submit,
   toBody,
+  submitLabel,
 }: {
   title: string;
   fields: InlineField[];
   initial?: Record<string, string>;
   submit: (body: Record<string, unknown>) => Promise<unknown>;
   toBody?: (v: Record<string, string>) => Record<string, unknown>;
+  submitLabel?: string;
 }) {
   const { t } = useI18n();
   const blank = () => Object.fromEntries(fields.map((f) => [f.name, initial[f.name] ?? '']));
@@ -53,13 +56,14 @@ export function InlineForm({
           const p = { label: f.label, required: f.required, error: fe[f.name], value: v[f.name] };
           const on = (x: string) => setV((o) => ({ ...o, [f.name]: x }));
           if (f.kind === 'textarea') return <TextAreaField key={f.name} className="span-all" {...p} onChange={(e) => on(e.target.value)} />;
+          if (f.kind === 'date') return <DateField key={f.name} {...p} onChange={on} />;
           if (f.kind === 'select') return <SelectField key={f.name} {...p} options={f.options ?? []} empty={f.empty} onChange={(e) => on(e.target.value)} />;
           return <TextField key={f.name} type={f.kind ?? 'text'} {...p} onChange={(e) => on(e.target.value)} />;
         })}
       </div>
       <ErrorAlert error={error} shownFields={fields.map((f) => f.name)} />
       <Button type="submit" busy={busy}>
-        {t('action.add')}
+        {submitLabel ?? t('action.add')}
       </Button>
     </form>
   );

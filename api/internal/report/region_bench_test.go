@@ -1,0 +1,40 @@
+package report_test
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/report"
+)
+
+// BenchmarkActivitiesMonthRegion measures the activity report of one month by unit in an already seeded
+// database (`seed --scale region`), named by KS_REGION_DATABASE_URL; skipped without it.
+func BenchmarkActivitiesMonthRegion(b *testing.B) {
+	url := os.Getenv("KS_REGION_DATABASE_URL")
+	if url == "" {
+		b.Skip("KS_REGION_DATABASE_URL not set")
+	}
+	ctx := context.Background()
+	db, err := database.Open(ctx, url, database.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer database.Close(db)
+	zone, _ := time.LoadLocation("Europe/Helsinki")
+	s := report.Store{DB: db, Zone: zone}
+	for _, m := range []time.Month{10, 15} { // October 2026 (most attendance), March 2027
+		from := time.Date(2026, m, 1, 0, 0, 0, 0, zone)
+		for _, g := range report.GroupBys {
+			b.Run(from.Format("2006-01")+"/"+g, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useI18n } from '@/lib/i18n/i18n';
+import { useAuth } from '@/lib/auth/auth';
+import { nameOf, options, usePartners, useUnits } from '@/lib/api/lookups';
+import { CrudPage, type Values } from '@/components/crud/CrudPage';
+import { SelectField } from '@/components/ui/Field';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Badge, PageHeader } from '@/components/ui/misc';
+import { feedTokenBody, feedUrl, publicFeedUrl, webcal, type FeedTokenCreated } from '../feeds';
+
+/** CopyUrl shows an address in a read-only field with a copy button. */
+function CopyUrl({ label, url, testId }: { label: string; url: string; testId?: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const id = `url-${testId ?? label.replace(/\W+/g, '-')}`;
+  return (
+    <div className="field copy-url">
+      <label htmlFor={id}>{label}</label>
+      <div className="copy-row">
+        <input id={id} readOnly value={url} data-testid={testId} onFocus={(e) => e.currentTarget.select()} />
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setCopied(false);
+            void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+          }}
+        >
+          {t('tokens.copy')}
+        </Button>
+        <a className="btn btn-ghost" href={webcal(url)}>
+          {t('feeds.openInApp')}
+        </a>
+      </div>
+      {copied && <span role="status">{t('tokens.copied')}</span>}
+    </div>
+  );
+}
+
+/** PublicFeeds builds the public feed's address for the calendar, a unit or a partner. */
+function PublicFeeds() {
+  const { t } = useI18n();
+  const units = useUnits();
+  const partners = usePartners();
+  const [scope, setScope] = useState<'all' | 'unit' | 'partner'>('all');
+  const [id, setId] = useState('');
+  const url = publicFeedUrl(scope, id);
+  return (
+    <section className="card" aria-labelledby="public-feeds-h">
+      <h2 id="public-feeds-h" style={{ marginTop: 0 }}>
+        {t('feeds.public')}
+      </h2>
+      <p>{t('feeds.publicHelp')}</p>
+      <div className="filters">
+        <SelectField
+          label={t('feeds.scope')}
+          value={scope}
+          onChange={(e) => {
+            setScope(e.target.value as typeof scope);
+            setId('');
+          }}
+          options={(['all', 'unit', 'partner'] as const).map((s) => ({ value: s, label: t(`feeds.scope.${s}`) }))}
+        />
+        {scope === 'unit' && <SelectField label={t('calendar.unit')} value={id} onChange={(e) => setId(e.target.value)} options={options(units.data)} empty="–" />}
+        {scope === 'partner' && <SelectField label={t('calendar.partner')} value={id} onChange={(e) => setId(e.target.value)} options={options(partners.data)} empty="–" />}
+      </div>
+      <CopyUrl label={t('feeds.address')} url={url} testId="public-feed-url" />
+    </section>
+  );
+}
+
+/** SecretFeed shows a new private feed's address once (the API never shows the token again). */
+function SecretFeed({ created }: { created: FeedTokenCreated }) {
+  const { t } = useI18n();
+  return (
+    <Alert kind="warning" title={t('feeds.secretOnce')}>
+      <p>
+        <strong>{created.name}</strong>
+      </p>
+      <CopyUrl label={t('feeds.privateAddress')} url={feedUrl(created.feed_path)} testId="private-feed-url" />
+      <p className="small">
+        {t('tokens.secret')}: <code className="secret">{created.token}</code>
+      </p>
+    </Alert>
+  );
+}
+
+/**
+ * FeedsPage is "Subscribe" of the calendar: the public feed's address for the
+ * whole calendar, a unit or a partner for everyone; and for the producer and
+ * admins the private feeds (internal and proposed activities too) opened by
+ * a feed token: create (the address is shown once), list and revoke.
+ */
+export function FeedsPage() {
+  const i = useI18n();
+  const { t } = i;
+  const { role } = useAuth();
+  const units = useUnits();
+  const partners = usePartners();
+  const manage = role === 'producer' || role === 'admin';
+  const back = (
+    <Link className="btn btn-secondary" to="/calendar">
+      {t('feeds.back')}
+    </Link>
+  );
+  if (!manage) {
+    return (
+      <>
+        <PageHeader title={t('feeds.title')}>{back}</PageHeader>
+        <PublicFeeds />
+      </>
+    );
+  }
+  const target = (x: Record<string, unknown>) =>
+    x.scope === 'unit' ? nameOf(units.data, x.unit_id as string) : x.scope === 'partner' ? nameOf(partners.data, x.partner_id as string) : t('feeds.scope.all');
+  return (
+    <CrudPage
+      title={t('feeds.title')}
+      newLabel={t('feeds.new')}
+      queryKey="feed-tokens"
+      listPath="/feed-tokens"
+      itemPath="/feed-tokens/{id}"
+      canEdit
+      rowEdit={false}
+      canDelete
+      deleteLabel={t('tokens.revoke')}
+      filters={
+        <>
+          <PublicFeeds />
+          <h2>{t('feeds.private')}</h2>
+          <p>{t('feeds.privateHelp')}</p>
+        </>
+      }
+      toBody={(v: Values) => feedTokenBody({ name: String(v.name), scope: String(v.scope), unit_id: String(v.unit_id ?? ''), partner_id: String(v.partner_id ?? '') }) as never}
+      afterCreate={(created) => <SecretFeed created={created as unknown as FeedTokenCreated} />}
+      fields={[
+        { name: 'name', label: t('common.name'), required: true, help: t('feeds.nameHelp') },
+        { name: 'scope', label: t('feeds.scope'), kind: 'select', required: true, options: (['all', 'unit', 'partner'] as const).map((s) => ({ value: s, label: t(`feeds.scope.${s}`) })) },
+        { name: 'unit_id', label: t('calendar.unit'), kind: 'select', options: options(units.data), help: t('feeds.unitHelp') },
+        { name: 'partner_id', label: t('calendar.partner'), kind: 'select', options: options(partners.data), help: t('feeds.partnerHelp') },
+      ]}
+      columns={[
+        { label: t('common.name'), render: (x) => String(x.name) },
+        { label: t('feeds.scope'), render: (x) => target(x) },
+        { label: t('tokens.secret'), render: (x) => <code>{String(x.prefix ?? '')}…</code> },
+        { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at as string) },
+        { label: t('common.status'), render: (x) => (x.revoked_at ? <Badge tone="bad">{t('tokens.revoked')}</Badge> : <Badge tone="good">{t('common.active')}</Badge>) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,123 @@
+import { useParams } from 'react-router';
+import { useI18n } from '@/lib/i18n/i18n';
+import { useAuth } from '@/lib/auth/auth';
+import { nameOf, useUnits } from '@/lib/api/lookups';
+import { itemsOf } from '@/lib/api/types';
+import { today } from '@/lib/i18n/dates';
+import { InlineForm } from '@/components/crud/InlineForm';
+import { Button } from '@/components/ui/Button';
+import { ErrorAlert } from '@/components/ui/Alert';
+import { Badge, Empty, Loading, PageHeader } from '@/components/ui/misc';
+import { parseHours, useAddTraining, useDeleteTraining, useMentor, useTrainings, type TrainingInput } from '../api/mentors';
+
+/** MentorPage shows a mentor and their trainings, and records a new one. */
+export function MentorPage() {
+  const { id } = useParams();
+  const i = useI18n();
+  const { t } = i;
+  const { role } = useAuth();
+  const units = useUnits();
+  const q = useMentor(id);
+  const trainings = useTrainings(id);
+  const add = useAddTraining(id!);
+  const del = useDeleteTraining(id!);
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
+  const m = q.data!;
+  // Admins, the producer and mentors of the mentor's units record trainings (the API decides).
+  const canRecord = role === 'admin' || role === 'producer' || role === 'mentor';
+  const list = itemsOf(trainings.data);
+  const hours = list.reduce((a, x) => a + x.hours, 0);
+  return (
+    <>
+      <PageHeader title={m.name} />
+      <div className="card">
+        <dl className="facts">
+          <dt>{t('mentor.jobTitle')}</dt>
+          <dd>{m.title || t('common.none')}</dd>
+          <dt>{t('common.email')}</dt>
+          <dd>{m.email ? <a href={`mailto:${m.email}`}>{m.email}</a> : t('common.none')}</dd>
+          <dt>{t('common.phone')}</dt>
+          <dd>{m.phone || t('common.none')}</dd>
+          <dt>{t('mentor.units')}</dt>
+          <dd>{(m.unit_ids ?? []).map((u) => nameOf(units.data, u)).join(', ') || t('common.none')}</dd>
+          <dt>{t('mentor.since')}</dt>
+          <dd>{m.since ? i.date(m.since) : t('common.none')}</dd>
+          <dt>{t('common.status')}</dt>
+          <dd>{m.active ? <Badge tone="good">{t('common.active')}</Badge> : <Badge>{t('mentor.inactive')}</Badge>}</dd>
+        </dl>
+      </div>
+      <section aria-labelledby="trainings-h">
+        <h2 id="trainings-h">{t('mentor.trainings')}</h2>
+        <ErrorAlert error={del.error} />
+        {trainings.isLoading ? (
+          <Loading />
+        ) : trainings.error ? (
+          <ErrorAlert error={trainings.error} />
+        ) : list.length === 0 ? (
+          <Empty>{t('mentor.noTrainings')}</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('training.completedOn')}</th>
+                  <th scope="col">{t('training.course')}</th>
+                  <th scope="col">{t('training.provider')}</th>
+                  <th scope="col" className="num">{t('mentor.hours')}</th>
+                  {canRecord && <th scope="col">{t('common.actions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((x) => (
+                  <tr key={x.id}>
+                    <td className="nowrap">{i.date(x.completed_on)}</td>
+                    <td>{x.course}</td>
+                    <td>{x.provider}</td>
+                    <td className="num">{i.number(x.hours, 1)}</td>
+                    {canRecord && (
+                      <td>
+                        <Button size="small" variant="danger" aria-label={`${t('action.delete')}: ${x.course}`} onClick={() => window.confirm(t('action.confirmDelete')) && del.mutate(x)}>
+                          {t('action.delete')}
+                        </Button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    {t('common.total')}
+                  </th>
+                  <td className="num">{i.number(hours, 1)}</td>
+                  {canRecord && <td />}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+        {canRecord && (
+          <InlineForm
+            title={t('training.add')}
+            fields={[
+              { name: 'course', label: t('training.course'), required: true },
+              { name: 'provider', label: t('training.provider') },
+              { name: 'completed_on', label: t('training.completedOn'), kind: 'date', required: true },
+              { name: 'hours', label: t('mentor.hours'), required: true },
+            ]}
+            initial={{ completed_on: today() }}
+            toBody={(v): TrainingInput => ({
+              course: v.course,
+              provider: v.provider,
+              completed_on: v.completed_on,
+              // An unreadable number is sent as 0 so the API explains it next to the field.
+              hours: parseHours(v.hours) ?? 0,
+            })}
+            submit={(b) => add.mutateAsync(b as TrainingInput)}
+          />
+        )}
+      </section>
+    </>
+  );
+}
