@@ -1,6 +1,8 @@
 package httpapi_test
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -187,4 +189,23 @@ func TestUnauthenticatedPrincipal(t *testing.T) {
 	if _, err := httpapi.Principal(c); !apperr.IsKind(err, apperr.KindUnauthorized) {
 		t.Fatalf("err %v", err)
 	}
+}
+
+func TestClientDisconnectIsNotAServerError(t *testing.T) {
+	t.Parallel()
+	var logged strings.Builder
+	e := httpapi.New(httpapi.Options{Logger: slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelError}))},
+		cancelProbe{})
+	req := httptest.NewRequest("GET", "/api/v1/cancelled", nil)
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	if rec.Code != 499 || logged.Len() != 0 {
+		t.Fatalf("status %d, error log %q", rec.Code, logged.String())
+	}
+}
+
+type cancelProbe struct{}
+
+func (cancelProbe) Routes(g *echo.Group) {
+	g.GET("/cancelled", func(echo.Context) error { return fmt.Errorf("query: %w", context.Canceled) })
 }

@@ -33,6 +33,10 @@ const ProblemContentType = "application/problem+json"
 
 const problemPrefix = "urn:kulttuurisilta:problem:"
 
+// statusClientClosedRequest is nginx's 499, used in logs and metrics for a
+// request whose client disconnected before the answer.
+const statusClientClosedRequest = 499
+
 type problemKind struct {
 	status int
 	slug   string
@@ -188,6 +192,13 @@ func databaseProblem(err error) (Problem, bool) {
 			return toProblem(apperr.Unavailable("the database is not available")), true
 		}
 		return Problem{}, false
+	}
+	if errors.Is(err, context.Canceled) {
+		// The client went away mid-request (its context was cancelled):
+		// nobody reads this answer, and it is not a server fault to log.
+		// 499 is the conventional "client closed request" status.
+		return Problem{Type: problemPrefix + "client-closed-request", Title: "Client closed request",
+			Status: statusClientClosedRequest}, true
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return Problem{Type: problemPrefix + "timeout", Title: "Timeout", Status: http.StatusGatewayTimeout,
