@@ -162,10 +162,27 @@ func (s *splitAcc) add(day int32, entries, amount int64, cat int, unit []byte) e
 	return nil
 }
 
+// addUsed adds the parts (in s.parts) of rows before the range, whose amounts sum to amount, to "used".
+func (s *splitAcc) addUsed(amount int64) error {
+	var sum int64
+	for _, p := range s.parts {
+		sum += p
+	}
+	if sum != amount {
+		return fmt.Errorf("split: the parts of a month add up to %d, not %d", sum, amount)
+	}
+	for i, p := range s.parts {
+		s.used[i] += p
+	}
+	return nil
+}
+
 // Split computes the split report: it adds up the agreement's per-entry
 // allocations (materialised by day, category and unit in cost_day_totals)
 // from the start of the agreement (for "used") through "to", per
-// department, category, unit and month.
+// department, category, unit and month. The months wholly before from's
+// month are read as their sums (cost_month_totals), which only "used"
+// needs, so a month of a long agreement reads about a month of rows.
 func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civil.Date) (SplitResponse, error) {
 	db := s.DB.WithContext(ctx)
 	a, err := loadAgreement(db, agreementID, lockNone)
@@ -198,20 +215,32 @@ func (s Store) Split(ctx context.Context, agreementID uuid.UUID, fromP, toP *civ
 		acc.dayMonth = append(acc.dayMonth, (d.Year()-months[0].Year())*12+int(d.Month())-int(months[0].Month()))
 	}
 	if !hi.Before(lo.Time) {
-		if err := s.readTotals(ctx, acc, a.ID, lo, hi); err != nil {
+		// The months wholly before from's month count only towards "used": they are read as their sums
+		// (cost_month_totals, ADR 0046), the rest day by day.
+		dayLo := lo
+		monthsEnd := civil.Date{Time: time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC)} // none
+		if fromMonth := (civil.Date{Time: time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)}); fromMonth.After(lo.Time) {
+			dayLo, monthsEnd = fromMonth, fromMonth
+		}
+		if err := s.readTotals(ctx, acc, a.ID, lo, monthsEnd, dayLo, hi); err != nil {
 			return SplitResponse{}, err
 		}
 	}
 	return s.splitResponse(ctx, a, acc, from, to, months)
 }
 
+// splitQuery reads, in one snapshot, the agreement's day rows of [$2, $3] and the month sums of [$4's
+// month, $5) (incurred_on NULL).
 const splitQuery = `SELECT incurred_on, entries, amount_cents, category, unit_id, parts
-FROM cost_day_totals WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`
+FROM cost_day_totals WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3
+UNION ALL
+SELECT NULL, entries::integer, amount_cents, 'other', NULL, parts
+FROM cost_month_totals WHERE agreement_id = $1 AND month >= date_trunc('month', $4::date)::date AND month < $5`
 
-// readTotals reads the agreement's rows of cost_day_totals over pgx's
-// binary protocol (no per-row allocation) and feeds them to the
-// accumulator.
-func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.UUID, lo, hi civil.Date) error {
+// readTotals reads the agreement's rows of cost_day_totals of [dayLo, hi]
+// and its month sums of [lo's month, monthsEnd) over pgx's binary protocol
+// (no per-row allocation) and feeds them to the accumulator.
+func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.UUID, lo, monthsEnd, dayLo, hi civil.Date) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
@@ -225,13 +254,22 @@ func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.U
 		pc := dc.(*stdlib.Conn).Conn()
 		binary6 := pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode,
 			pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode}
-		rows, err := pc.Query(ctx, splitQuery, binary6, agreementID, lo.Time, hi.Time)
+		rows, err := pc.Query(ctx, splitQuery, binary6, agreementID, dayLo.Time, hi.Time, lo.Time, monthsEnd.Time)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			v := rows.RawValues()
+			if len(v) == 6 && v[0] == nil && len(v[2]) == 8 { // a month before the range
+				if err := decodeInt8Array(v[5], acc.parts); err != nil {
+					return err
+				}
+				if err := acc.addUsed(int64(binary.BigEndian.Uint64(v[2]))); err != nil {
+					return err
+				}
+				continue
+			}
 			if len(v) != 6 || len(v[0]) != 4 || len(v[1]) != 4 || len(v[2]) != 8 {
 				return fmt.Errorf("split: unexpected row shape")
 			}

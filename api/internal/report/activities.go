@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,18 +15,18 @@ import (
 	"kulttuurisilta/api/internal/recurrence"
 )
 
-// The activity report adds up occurrences without building them (ADR 0046). Candidate activities fall in
-// two disjoint classes, read in one read-only snapshot:
+// The activity report adds up occurrences without building them (ADR 0047). One query reads the range's
+// candidate activities (one scan of the span index) in a read-only snapshot, in two disjoint classes:
 //
 //   - simple: no recurrence rule and no override. Such an activity has one occurrence, its own times, so
-//     PostgreSQL counts it, joins its attendance row (activity, starts_at) and adds everything up per
-//     group, returning one row per group with the distinct units reached;
+//     SQL keeps only those that count and joins each one's attendance row (activity, starts_at); they are
+//     added up as they arrive;
 //   - the rest (recurring, or with an override): read with the columns the groups need and expanded here
-//     exactly as the calendar does (recurrence.Expand, overrides applied, moved-in occurrences included),
-//     their attendance read for these activities only.
+//     exactly as the calendar does (overrides applied, moved-in occurrences included), their attendance
+//     read by the range of original starts their occurrences can have.
 //
-// The groups of both are then merged. TestActivitiesMatchReference holds the result to the straightforward
-// computation over calendar.Store.Occurrences on random data.
+// TestActivitiesMatchReference holds the result to the straightforward computation over
+// calendar.Store.Occurrences on random data.
 
 // Window limits of the calendar's expansion (occurrences are carried as Unix nanoseconds there).
 var (
@@ -45,72 +44,53 @@ func clampTime(t time.Time) time.Time {
 	return t
 }
 
-// groupKeySQL is the text[] of an activity's group keys, as keys computes them for an occurrence; for
-// month, the index of the month (width_bucket over the month starts, $5).
-func groupKeySQL(groupBy string) string {
-	switch groupBy {
-	case "unit":
-		return `a.unit_ids::text[]`
-	case "partner":
-		return `CASE WHEN cardinality(a.partner_ids) = 0 THEN ARRAY['']::text[] ELSE a.partner_ids::text[] END`
-	case "target_group":
-		return `CASE WHEN cardinality(a.target_groups) = 0 THEN ARRAY['']::text[] ELSE a.target_groups END`
-	case "month":
-		return `ARRAY[width_bucket(a.starts_at, $5::timestamptz[])::text]`
-	default:
-		return `ARRAY[a.category]`
-	}
-}
-
 // spanSQL is the calendar's candidate condition: the activity's span overlaps [$1, $2).
 const spanSQL = `tstzrange(a.starts_at, a.until_at, '[)') && tstzrange($1, $2, '[)')`
 
-// simpleSQL aggregates the simple activities' occurrences per group (and, in the row with a NULL key, in
-// total): $1, $2 the range, $3, $4 the attendance window.
-func simpleSQL(groupBy string) string {
-	metrics := `count(*) FILTER (WHERE NOT cancelled), count(*) FILTER (WHERE cancelled),
-		count(*) FILTER (WHERE NOT cancelled AND has_att),
-		coalesce(sum(residents) FILTER (WHERE NOT cancelled), 0), coalesce(sum(staff) FILTER (WHERE NOT cancelled), 0),
-		coalesce(sum(volunteers) FILTER (WHERE NOT cancelled), 0), coalesce(sum(relatives) FILTER (WHERE NOT cancelled), 0),
-		count(feedback) FILTER (WHERE NOT cancelled), coalesce(sum(feedback) FILTER (WHERE NOT cancelled), 0)`
-	return `WITH occ AS MATERIALIZED (
-	SELECT a.status = 'cancelled' AS cancelled, a.unit_ids, ` + groupKeySQL(groupBy) + ` AS keys,
-		t.activity_id IS NOT NULL AS has_att, t.residents, t.staff, t.volunteers, t.relatives, t.feedback
-	FROM activities a
-	LEFT JOIN attendance t ON t.activity_id = a.id AND t.occurrence_start = a.starts_at
-		AND a.starts_at >= $3 AND a.starts_at < $4
-	WHERE ` + spanSQL + ` AND a.recurrence = '' AND a.status <> 'proposed'
-		AND a.starts_at < $2 AND a.ends_at > $1 AND NOT (a.starts_at = ANY (a.exdates))
-		AND NOT EXISTS (SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id)
-)
-SELECT g.*, u.units FROM (SELECT k, ` + metrics + ` FROM occ, unnest(keys) AS k GROUP BY k) g
-LEFT JOIN (SELECT k, array_agg(DISTINCT u) AS units FROM occ, unnest(keys) AS k, unnest(unit_ids) AS u
-	WHERE NOT cancelled GROUP BY k) u USING (k)
-UNION ALL
-SELECT NULL, ` + metrics + `, (SELECT array_agg(DISTINCT u) FROM occ, unnest(unit_ids) AS u WHERE NOT cancelled)
-FROM occ`
-}
-
-// restColumns are the columns of the other candidates.
-const restColumns = `a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates, a.status, a.unit_ids, a.category,
+// candidateColumns are the columns read of every candidate.
+const candidateColumns = `a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates, a.status, a.unit_ids, a.category,
 	a.partner_ids, a.target_groups`
 
-// restSQL selects the candidates that are not simple: those whose span overlaps the range and that recur
-// or have an override, and those with an occurrence moved into the range from outside their span ($3:
-// the range's start minus the longest move).
-const restSQL = `SELECT ` + restColumns + ` FROM activities a WHERE ` + spanSQL + `
-	AND (a.recurrence <> '' OR EXISTS (SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id))
+// candidateSQL reads the range's candidates in one scan of the span index ($1, $2: the range; $3, $4: the
+// calendar's attendance window, $3 also the earliest start of a moved occurrence). Rows of kind 0 are the
+// candidates to expand: those whose span overlaps the range and that recur or have an override, and those
+// with an occurrence moved into the range from outside their span. Rows of kind 1 are the simple ones'
+// occurrences that count (cancelled included, proposals and occurrences outside the range or taken away
+// by an exdate left out), with their attendance.
+const candidateSQL = `WITH c AS MATERIALIZED (
+	SELECT ` + candidateColumns + `, a.recurrence = '' AND NOT EXISTS
+		(SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id) AS simple
+	FROM activities a WHERE ` + spanSQL + `
+)
+SELECT 0, ` + candidateColumns + `, false, 0, 0, 0, 0, NULL::smallint FROM c a WHERE NOT a.simple
 UNION ALL
-SELECT ` + restColumns + ` FROM activities a
+SELECT 0, ` + candidateColumns + `, false, 0, 0, 0, 0, NULL::smallint FROM activities a
 WHERE a.id IN (SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < $2 AND o.starts_at > $3 AND o.ends_at > $1)
-	AND NOT (` + spanSQL + `)`
+	AND NOT (` + spanSQL + `)
+UNION ALL
+SELECT 1, ` + candidateColumns + `, t.activity_id IS NOT NULL, coalesce(t.residents, 0), coalesce(t.staff, 0),
+	coalesce(t.volunteers, 0), coalesce(t.relatives, 0), t.feedback
+FROM c a
+LEFT JOIN LATERAL (SELECT activity_id, residents, staff, volunteers, relatives, feedback FROM attendance
+	WHERE activity_id = a.id AND occurrence_start = a.starts_at AND occurrence_start >= $3 AND occurrence_start < $4
+	OFFSET 0) t ON true
+WHERE a.simple AND a.status <> 'proposed' AND a.starts_at < $2 AND a.ends_at > $1 AND NOT (a.starts_at = ANY (a.exdates))`
 
 // overridesSQL is the calendar's: overrides of occurrences that are, or were, in the range.
 const overridesSQL = `SELECT activity_id, original_start, starts_at, ends_at, cancelled FROM occurrence_overrides
 WHERE ((original_start >= $3 AND original_start < $2) OR (starts_at < $2 AND starts_at > $3 AND ends_at > $1))`
 
+// restAttendanceSQL reads the attendance the other candidates' occurrences can have: an occurrence
+// without an override is its original self, so it overlaps the range only if its original start lies in
+// (from - duration, to) — $1, $2: the range widened by the longest such duration —, and a moved one is
+// keyed by its override's original start ($3, $4). Rows of other activities are read too and ignored
+// (a filter by activity would cost more than it saves).
 const restAttendanceSQL = `SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
-FROM attendance WHERE activity_id = ANY ($1::uuid[]) AND occurrence_start >= $2 AND occurrence_start < $3`
+FROM attendance WHERE occurrence_start >= $1 AND occurrence_start < $2
+UNION ALL
+SELECT t.activity_id, t.occurrence_start, t.residents, t.staff, t.volunteers, t.relatives, t.feedback
+FROM unnest($3::uuid[], $4::timestamptz[]) AS k(id, orig)
+JOIN attendance t ON t.activity_id = k.id AND t.occurrence_start = k.orig`
 
 type restCandidate struct {
 	id           [16]byte
@@ -205,24 +185,19 @@ func (s Store) withSnapshot(ctx context.Context, fn func(tx pgx.Tx) error) error
 		if err != nil {
 			return err
 		}
+		// Plan every query for its actual range: a generic plan (chosen by PostgreSQL after five runs of a
+		// prepared statement) cannot tell a month from two years, and joins attendance by hash over the
+		// whole table.
+		if _, err := tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+			return err
+		}
 		if err := fn(tx); err != nil {
 			_ = tx.Rollback(context.WithoutCancel(ctx))
 			return err
 		}
 		return tx.Commit(ctx)
 	})
-}
-
-// monthStarts are the local month starts from the month of from-MaxOverrideShift through the month after
-// to: the buckets of the month grouping.
-func monthStarts(from, to time.Time, zone *time.Location) []time.Time {
-	f := from.Add(-calendar.MaxOverrideShift).In(zone)
-	m := time.Date(f.Year(), f.Month(), 1, 0, 0, 0, 0, zone)
-	var out []time.Time
-	for ; !m.After(to); m = m.AddDate(0, 1, 0) {
-		out = append(out, m.UTC())
-	}
-	return append(out, m.UTC())
 }
 
 // aggregate fills g with the occurrences of [from, to).
@@ -234,90 +209,69 @@ func (s Store) aggregate(ctx context.Context, g *aggregator, from, to time.Time)
 	shift := from.Add(-calendar.MaxOverrideShift)
 	attFrom, attTo := shift, to.Add(calendar.MaxOverrideShift)
 	return s.withSnapshot(ctx, func(tx pgx.Tx) error {
-		if err := s.aggregateSimple(ctx, tx, g, from, to, attFrom, attTo); err != nil {
-			return fmt.Errorf("report simple activities: %w", err)
+		cands, err := s.readCandidates(ctx, tx, g, from, to, attFrom, attTo)
+		if err != nil {
+			return fmt.Errorf("report candidates: %w", err)
 		}
-		if err := s.aggregateRest(ctx, tx, g, from, to, shift, attFrom, attTo); err != nil {
+		if err := s.aggregateRest(ctx, tx, g, cands, from, to, shift, attFrom, attTo); err != nil {
 			return fmt.Errorf("report recurring activities: %w", err)
 		}
 		return nil
 	})
 }
 
-func (s Store) aggregateSimple(ctx context.Context, tx pgx.Tx, g *aggregator, from, to, attFrom, attTo time.Time) error {
-	args := []any{from, to, attFrom, attTo}
-	var months []time.Time
-	if g.groupBy == "month" {
-		months = monthStarts(from, to, g.zone)
-		args = append(args, months)
-	}
-	rows, err := tx.Query(ctx, simpleSQL(g.groupBy), args...)
+// readCandidates adds the simple candidates' occurrences to g and returns the other candidates.
+func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g *aggregator, from, to, attFrom, attTo time.Time) ([]restCandidate, error) {
+	rows, err := tx.Query(ctx, candidateSQL, from, to, attFrom, attTo)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
+	var (
+		cands []restCandidate
+		c     restCandidate
+		accs  []*acc
+	)
 	for rows.Next() {
 		var (
-			key                                *string
-			n, c, att, r, st, v, rel, fbn, fbs int64
-			units                              [][16]byte
+			kind              int32
+			hasAtt            bool
+			res, st, vol, rel int32
+			feedback          *int16
 		)
-		if err := rows.Scan(&key, &n, &c, &att, &r, &st, &v, &rel, &fbn, &fbs, &units); err != nil {
-			return err
+		c.exdates, c.unitIDs, c.partnerIDs, c.targetGroups = nil, nil, nil, nil
+		if err := rows.Scan(&kind, &c.id, &c.startsAt, &c.endsAt, &c.recurrence, &c.exdates, &c.status, &c.unitIDs,
+			&c.category, &c.partnerIDs, &c.targetGroups, &hasAtt, &res, &st, &vol, &rel, &feedback); err != nil {
+			return nil, err
 		}
-		a := g.totals
-		if key != nil {
-			k := *key
-			if g.groupBy == "month" {
-				i, err := strconv.Atoi(k)
-				if err != nil || i < 1 || i > len(months)-1 {
-					return fmt.Errorf("an occurrence outside the month buckets (%s)", k)
-				}
-				k = months[i-1].In(g.zone).Format("2006-01")
+		if kind == 0 {
+			cands = append(cands, c)
+			continue
+		}
+		var att *attValue
+		cancelled := c.status == calendar.StatusCancelled
+		if hasAtt && !cancelled {
+			att = &attValue{residents: int(res), staff: int(st), volunteers: int(vol), relatives: int(rel)}
+			if feedback != nil {
+				f := int(*feedback)
+				att.feedback = &f
 			}
-			a = g.group(k)
 		}
-		a.m.Occurrences += int(n)
-		a.m.Cancelled += int(c)
-		a.m.OccurrencesWithAttendance += int(att)
-		p := &a.m.Participants
-		p.Residents += int(r)
-		p.Staff += int(st)
-		p.Volunteers += int(v)
-		p.Relatives += int(rel)
-		p.Total += int(r + st + v + rel)
-		a.m.FeedbackCount += int(fbn)
-		a.feedbackSum += int(fbs)
-		for _, u := range units {
-			a.units[uuid.UUID(u)] = true
+		accs = append(accs[:0], g.totals)
+		for _, k := range g.keys(&c, c.startsAt) {
+			accs = append(accs, g.group(k))
 		}
+		addOccurrence(accs, cancelled, c.unitIDs, att)
 	}
-	return rows.Err()
+	return cands, rows.Err()
 }
 
-func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, from, to, shift, attFrom, attTo time.Time) error {
-	var cands []restCandidate
-	rows, err := tx.Query(ctx, restSQL, from, to, shift)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var c restCandidate
-		if err := rows.Scan(&c.id, &c.startsAt, &c.endsAt, &c.recurrence, &c.exdates, &c.status, &c.unitIDs,
-			&c.category, &c.partnerIDs, &c.targetGroups); err != nil {
-			rows.Close()
-			return err
-		}
-		cands = append(cands, c)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
+func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, cands []restCandidate, from, to, shift, attFrom, attTo time.Time) error {
 	if len(cands) == 0 {
 		return nil
 	}
 	overrides := map[[16]byte][]restOverride{}
-	rows, err = tx.Query(ctx, overridesSQL, from, to, shift)
+	rows, err := tx.Query(ctx, overridesSQL, from, to, shift)
 	if err != nil {
 		return err
 	}
@@ -333,12 +287,20 @@ func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, from
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	ids := make([][16]byte, 0, len(cands))
+	var longest time.Duration
+	var ovIDs [][16]byte
+	var ovOrig []time.Time
 	for i := range cands {
-		ids = append(ids, cands[i].id)
+		c := &cands[i]
+		longest = max(longest, c.endsAt.Sub(c.startsAt))
+		for _, o := range overrides[c.id] {
+			if !o.original.Before(attFrom) && o.original.Before(attTo) { // the calendar's attendance window
+				ovIDs, ovOrig = append(ovIDs, c.id), append(ovOrig, o.original)
+			}
+		}
 	}
 	att := map[attKey]*attValue{}
-	rows, err = tx.Query(ctx, restAttendanceSQL, ids, attFrom, attTo)
+	rows, err = tx.Query(ctx, restAttendanceSQL, from.Add(-longest), to, ovIDs, ovOrig)
 	if err != nil {
 		return err
 	}
@@ -376,16 +338,23 @@ func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, from
 			}
 			rule = r
 		}
+		accs = accs[:0]
 		add := func(start, orig time.Time, cancelled bool) {
 			cancelled = cancelled || c.status == calendar.StatusCancelled
 			if !cancelled && c.status == calendar.StatusProposed {
 				return // a proposal is not evidence of anything yet
 			}
-			accs = append(accs[:0], g.totals)
-			for _, k := range g.keys(c, start) {
-				accs = append(accs, g.group(k))
+			if len(accs) == 0 || g.groupBy == "month" {
+				accs = append(accs[:0], g.totals)
+				for _, k := range g.keys(c, start) {
+					accs = append(accs, g.group(k))
+				}
 			}
-			addOccurrence(accs, cancelled, c.unitIDs, att[attKey{c.id, orig.UnixNano()}])
+			var a *attValue
+			if !cancelled {
+				a = att[attKey{c.id, orig.UnixNano()}]
+			}
+			addOccurrence(accs, cancelled, c.unitIDs, a)
 		}
 		dur := c.endsAt.Sub(c.startsAt)
 		occ := expand(rule, c.startsAt, max(dur, 0), g.zone, c.exdates, from, to)
@@ -456,6 +425,9 @@ func expand(rule *recurrence.Rule, start time.Time, dur time.Duration, zone *tim
 			return nil
 		}
 		return []recurrence.Occurrence{{Start: start, End: end}}
+	}
+	if out, ok := expandFast(rule, start, dur, zone, exdates, from, to, nil); ok {
+		return out
 	}
 	return recurrence.Expand(rule, start, dur, zone, exdates, from, to)
 }

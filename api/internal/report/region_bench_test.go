@@ -10,8 +10,13 @@ import (
 	"kulttuurisilta/api/internal/report"
 )
 
-// BenchmarkActivitiesMonthRegion measures the activity report of one month by unit in an already seeded
-// database (`seed --scale region`), named by KS_REGION_DATABASE_URL; skipped without it.
+// BenchmarkActivitiesMonthRegion measures the activity report of a month, by every grouping, in an
+// already seeded database (`seed --scale region`), named by KS_REGION_DATABASE_URL (skipped without
+// it), next to the previous implementation (referenceActivities: every occurrence built by the calendar,
+// then counted) in the same run:
+//
+//	KS_REGION_DATABASE_URL=postgres://…/ks_scale_region go test ./api/internal/report -run '^$' \
+//	    -bench ActivitiesMonthRegion -benchtime 10x
 func BenchmarkActivitiesMonthRegion(b *testing.B) {
 	url := os.Getenv("KS_REGION_DATABASE_URL")
 	if url == "" {
@@ -31,6 +36,16 @@ func BenchmarkActivitiesMonthRegion(b *testing.B) {
 			b.Run(from.Format("2006-01")+"/"+g, func(b *testing.B) {
 				for b.Loop() {
 					if _, err := s.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			if g != "unit" {
+				continue
+			}
+			b.Run(from.Format("2006-01")+"/"+g+"/before", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := referenceActivities(ctx, s, from, from.AddDate(0, 1, 0), g); err != nil {
 						b.Fatal(err)
 					}
 				}
