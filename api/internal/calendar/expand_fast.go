@@ -125,6 +125,11 @@ func (x *expander) expandFast(dst []span, fr *fastRule, start time.Time, dur int
 	hasUntil := r.Until != nil
 	if hasUntil {
 		u, _ := recurrence.Until(r, start, x.loc) // the UNTIL instant, or start when UNTIL is before it
+		// An UNTIL past the window bounds nothing here; clamping it also keeps
+		// far-future years (UNTIL=70000101) inside int64 nanoseconds.
+		if end := time.Unix(0, x.to); u.After(end) {
+			u = end
+		}
 		until = u.UnixNano()
 	}
 	step := int64(r.Interval)
