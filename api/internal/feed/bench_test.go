@@ -19,18 +19,16 @@ func seedRegion(b *testing.B, env *apitest.Env) string {
 		`INSERT INTO units (id, name, kind, organisation, sector, address)
 		 SELECT gen_random_uuid(), 'Unit ' || i, 'care_home', 'Region', 'public', 'Katu ' || i FROM generate_series(1, 500) i`,
 		`CREATE TEMP TABLE bench_units AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM units`,
-		`INSERT INTO activities (id, title, description, category, starts_at, ends_at, until_at, recurrence, status, visibility)
+		`INSERT INTO activities (id, title, description, category, starts_at, ends_at, until_at, recurrence, status, visibility, unit_ids)
 		 SELECT gen_random_uuid(), 'Activity ' || i, 'Description of activity ' || i, 'music',
 		        date_trunc('hour', now()) - interval '365 days' + (i * interval '5 minutes') ,
 		        date_trunc('hour', now()) - interval '365 days' + (i * interval '5 minutes') + interval '1 hour',
 		        CASE WHEN i % 5 = 0 THEN date_trunc('hour', now()) - interval '365 days' + (i * interval '5 minutes') + interval '1 hour' + interval '9 weeks'
 		             ELSE date_trunc('hour', now()) - interval '365 days' + (i * interval '5 minutes') + interval '1 hour' END,
 		        CASE WHEN i % 5 = 0 THEN 'FREQ=WEEKLY;COUNT=10' ELSE '' END,
-		        'confirmed', CASE WHEN i % 3 = 0 THEN 'public' ELSE 'internal' END
-		 FROM generate_series(1, 100000) i`,
-		`INSERT INTO activity_units (activity_id, unit_id)
-		 SELECT a.id, u.id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM activities) a
-		 JOIN bench_units u ON u.n = (a.n % 500) + 1`,
+		        'confirmed', CASE WHEN i % 3 = 0 THEN 'public' ELSE 'internal' END, ARRAY[u.id]
+		 FROM generate_series(1, 100000) i JOIN bench_units u ON u.n = (i % 500) + 1`,
+		`INSERT INTO activity_units (activity_id, unit_id) SELECT id, unit_ids[1] FROM activities`,
 		`ANALYZE`,
 	}
 	for _, s := range steps {
