@@ -78,13 +78,7 @@ func (s APITokens) Create(ctx context.Context, owner uuid.UUID, in APITokenInput
 // List returns a page of tokens, newest first.
 func (s APITokens) List(ctx context.Context, page httpapi.Page) ([]APIToken, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&APIToken{}), "api_tokens")
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []APIToken
-	err := page.Window(q).Order("created_at DESC, id DESC").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[APIToken](q, page, "created_at DESC, id DESC")
 }
 
 // Get returns one token.

@@ -27,13 +27,7 @@ func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page httpapi.P
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Partner
-	err := page.Window(q).Order("name, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Partner](q, page, "name, id")
 }
 
 // GetPartner returns one partner.
@@ -103,13 +97,7 @@ func partnerConflict(err error) error {
 // ListSeries returns a page of series, latest first.
 func (s Store) ListSeries(ctx context.Context, page httpapi.Page) ([]Series, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Series{}), "series")
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Series
-	err := page.Window(q).Order("starts_on DESC, name, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Series](q, page, "starts_on DESC, name, id")
 }
 
 // GetSeries returns one series.

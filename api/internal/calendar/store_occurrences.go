@@ -19,13 +19,7 @@ import (
 // ListOverrides returns a page of an activity's overrides by original start.
 func (s Store) ListOverrides(ctx context.Context, activityID uuid.UUID, page httpapi.Page) ([]Override, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Override{}), "occurrence_overrides").Where("activity_id = ?", activityID)
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Override
-	err := page.Window(q).Order("original_start, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Override](q, page, "original_start, id")
 }
 
 // GetOverride returns one override of an activity.
@@ -174,13 +168,7 @@ func (s Store) DeleteOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 // ListAttendance returns a page of an activity's attendance by occurrence.
 func (s Store) ListAttendance(ctx context.Context, activityID uuid.UUID, page httpapi.Page) ([]Attendance, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Attendance{}), "attendance").Where("activity_id = ?", activityID)
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Attendance
-	err := page.Window(q).Order("occurrence_start, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Attendance](q, page, "occurrence_start, id")
 }
 
 // GetAttendance returns one attendance record of an activity.

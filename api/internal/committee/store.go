@@ -56,13 +56,7 @@ func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f Committe
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Committee
-	err := page.Window(q).Order("name, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Committee](q, page, "name, id")
 }
 
 // GetCommittee returns one committee in scope.

@@ -187,13 +187,7 @@ func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID 
 	if f.To != nil {
 		q = q.Where("held_on <= ?", *f.To)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Meeting
-	err := page.Window(q).Order("held_on DESC, id DESC").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Meeting](q, page, "held_on DESC, id DESC")
 }
 
 // GetMeeting returns one meeting of a committee in scope.

@@ -222,13 +222,7 @@ func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uu
 	if f.To != nil {
 		q = q.Where("completed_on <= ?", *f.To)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Training
-	err := page.Window(q).Order("completed_on DESC, id DESC").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Training](q, page, "completed_on DESC, id DESC")
 }
 
 // GetTraining returns one training of a mentor in scope.

@@ -34,13 +34,7 @@ func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentF
 	if f.Q != "" {
 		q = q.Where("display_name ILIKE ?", likePattern(f.Q))
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Resident
-	err := page.Window(q).Order("lower(display_name), id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Resident](q, page, "lower(display_name), id")
 }
 
 func findResident(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Resident, error) {

@@ -101,13 +101,7 @@ func (s Store) checkTarget(tx *gorm.DB, in TokenInput) error {
 // ListTokens returns a page of feed tokens, newest first.
 func (s Store) ListTokens(ctx context.Context, page httpapi.Page) ([]Token, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Token{}), "feed_tokens")
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Token
-	err := page.Window(q).Order("created_at DESC, id DESC").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Token](q, page, "created_at DESC, id DESC")
 }
 
 // GetToken returns one feed token.

@@ -184,3 +184,15 @@ func ListOf[T, R any](rows []T, total int64, conv func(T) R) List[R] {
 	}
 	return List[R]{Items: items, Total: total}
 }
+
+// FindPage runs a list query: the total of rows matching q, and the page of
+// them in order (which must end in a unique column, so pages are stable).
+func FindPage[T any](q *gorm.DB, p Page, order string) ([]T, int64, error) {
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var rows []T
+	err := p.Window(q).Order(order).Find(&rows).Error
+	return rows, total, err
+}

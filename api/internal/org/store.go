@@ -21,13 +21,7 @@ type Store struct {
 // ListDepartments returns a page of departments ordered by name.
 func (s Store) ListDepartments(ctx context.Context, page httpapi.Page) ([]Department, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Department{}), "departments")
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Department
-	err := page.Window(q).Order("name, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Department](q, page, "name, id")
 }
 
 // GetDepartment returns one department.
@@ -117,13 +111,7 @@ func (s Store) ListUnits(ctx context.Context, f UnitFilter, page httpapi.Page) (
 	if f.OnlyIDs != nil {
 		q = q.Where("id IN ?", append(f.OnlyIDs, uuid.Nil))
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Unit
-	err := page.Window(q).Order("name, id").Find(&rows).Error
-	return rows, total, err
+	return httpapi.FindPage[Unit](q, page, "name, id")
 }
 
 // GetUnit returns one unit.
