@@ -36,6 +36,17 @@ func Expand(r *Rule, start time.Time, duration time.Duration, loc *time.Location
 	if !to.After(from) {
 		return nil
 	}
+	if r != nil {
+		if simple, ok := expandSimple(r, start, duration, loc, exdates, from, to); ok {
+			return simple
+		}
+	}
+	return expandGeneral(r, start, duration, loc, exdates, from, to)
+}
+
+// expandGeneral is Expand by the general period iterator, which serves every
+// rule; expandSimple is its fast path for the common ones.
+func expandGeneral(r *Rule, start time.Time, duration time.Duration, loc *time.Location, exdates []time.Time, from, to time.Time) []Occurrence {
 	ex := make(map[[2]int64]struct{}, len(exdates))
 	for _, e := range exdates {
 		ex[instantKey(e)] = struct{}{}

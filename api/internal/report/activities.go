@@ -426,9 +426,6 @@ func expand(rule *recurrence.Rule, start time.Time, dur time.Duration, zone *tim
 		}
 		return []recurrence.Occurrence{{Start: start, End: end}}
 	}
-	if out, ok := expandFast(rule, start, dur, zone, exdates, from, to, nil); ok {
-		return out
-	}
 	return recurrence.Expand(rule, start, dur, zone, exdates, from, to)
 }
 
