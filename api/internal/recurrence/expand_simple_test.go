@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
-
 )
 
 // TestExpandSimpleMatchesGeneral holds the DAILY/WEEKLY fast path to the general iterator on random
