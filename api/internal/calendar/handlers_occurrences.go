@@ -3,6 +3,7 @@ package calendar
 import (
 	"net/http"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
@@ -330,26 +331,7 @@ func (m Module) createAttendance(c echo.Context) error {
 //	@Success	200				{object}	calendar.AttendanceResponse
 //	@Router		/activities/{id}/attendance/{attendance_id} [patch]
 func (m Module) updateAttendance(c echo.Context) error {
-	p, err := httpapi.Principal(c)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
-	if err != nil {
-		return err
-	}
-	aid, err := httpapi.PathUUID(c, "attendance_id")
-	if err != nil {
-		return err
-	}
-	a, err := m.Store.GetActivity(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	if err := canWriteAttendance(p, a); err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	id, aid, ifMatch, err := m.attendanceChange(c)
 	if err != nil {
 		return err
 	}
@@ -375,26 +357,7 @@ func (m Module) updateAttendance(c echo.Context) error {
 //	@Success	204				"Deleted"
 //	@Router		/activities/{id}/attendance/{attendance_id} [delete]
 func (m Module) deleteAttendance(c echo.Context) error {
-	p, err := httpapi.Principal(c)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
-	if err != nil {
-		return err
-	}
-	aid, err := httpapi.PathUUID(c, "attendance_id")
-	if err != nil {
-		return err
-	}
-	a, err := m.Store.GetActivity(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	if err := canWriteAttendance(p, a); err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	id, aid, ifMatch, err := m.attendanceChange(c)
 	if err != nil {
 		return err
 	}
@@ -402,4 +365,29 @@ func (m Module) deleteAttendance(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// attendanceChange reads the ids and If-Match of a change to one attendance
+// record, after the policy allows the caller to record attendance for the
+// activity's units.
+func (m Module) attendanceChange(c echo.Context) (id, aid uuid.UUID, ifMatch *int, err error) {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return id, aid, nil, err
+	}
+	if id, err = httpapi.PathUUID(c, "id"); err != nil {
+		return id, aid, nil, err
+	}
+	if aid, err = httpapi.PathUUID(c, "attendance_id"); err != nil {
+		return id, aid, nil, err
+	}
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return id, aid, nil, err
+	}
+	if err := canWriteAttendance(p, a); err != nil {
+		return id, aid, nil, err
+	}
+	ifMatch, err = httpapi.IfMatch(c)
+	return id, aid, ifMatch, err
 }
