@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -210,49 +212,111 @@ func TestSplitReportAddsUpPerEntryAllocations(t *testing.T) {
 		t.Errorf("no-unit figure %+v, listed %d", last, noUnit)
 	}
 
-	// CSV (semicolon) and XLSX carry the same allocations, a row per entry.
+	// CSV (semicolon) and XLSX carry the same allocations, a row per entry,
+	// in cents and in euros beside them.
 	csvResp := env.Get("/api/v1/agreements/"+f.agreement+"/split.csv?separator=semicolon&from="+from+"&to="+to, f.producer).Expect(http.StatusOK)
-	cr := csv.NewReader(bytes.NewReader(csvResp.Body))
+	body, hadBOM := bytes.CutPrefix(csvResp.Body, []byte("\xef\xbb\xbf"))
+	if !hadBOM {
+		t.Error("the semicolon CSV does not start with a UTF-8 BOM")
+	}
+	cr := csv.NewReader(bytes.NewReader(body))
 	cr.Comma = ';'
 	recs, err := cr.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs)-1 != len(items) || recs[0][11] != f.codeA+"_cents" || recs[0][13] != f.codeB+"_cents" {
+	if len(recs)-1 != len(items) || recs[0][0] != "entry_id" || recs[0][9] != "amount_eur" ||
+		recs[0][12] != f.codeA+"_cents" || recs[0][13] != f.codeA+"_eur" || recs[0][15] != f.codeB+"_cents" || recs[0][16] != f.codeB+"_eur" {
 		t.Fatalf("csv: %d rows, header %v", len(recs), recs[0])
 	}
-	var csvSum [2]int64
+	var csvSum, csvEur [2]int64
+	var amountEur int64
 	for _, rec := range recs[1:] {
-		a, _ := strconv.ParseInt(rec[11], 10, 64)
-		b, _ := strconv.ParseInt(rec[13], 10, 64)
-		csvSum[0] += a
-		csvSum[1] += b
+		for i, col := range []int{12, 15} {
+			c, _ := strconv.ParseInt(rec[col], 10, 64)
+			csvSum[i] += c
+			csvEur[i] += finnishCents(t, rec[col+1])
+		}
+		amountEur += finnishCents(t, rec[9])
 	}
-	if csvSum != want {
-		t.Errorf("csv sums %v, want %v", csvSum, want)
+	if csvSum != want || csvEur != want || amountEur != sum {
+		t.Errorf("csv sums %v, in euros %v (amounts %d), want %v (%d)", csvSum, csvEur, amountEur, want, sum)
 	}
 	xr := env.Get("/api/v1/agreements/"+f.agreement+"/split.xlsx?from="+from+"&to="+to, f.producer).Expect(http.StatusOK)
 	book, err := excelize.OpenReader(bytes.NewReader(xr.Body))
 	if err != nil {
 		t.Fatalf("xlsx: %v", err)
 	}
-	rows, err := book.GetRows("Entries")
+	rows, err := book.GetRows("Entries", excelize.Options{RawCellValue: true})
 	if err != nil || len(rows)-1 != len(items) {
 		t.Fatalf("xlsx rows %d, err %v", len(rows), err)
 	}
 	var xSum [2]int64
+	var xEur [2]float64
 	for _, row := range rows[1:] {
-		a, _ := strconv.ParseInt(row[11], 10, 64)
-		b, _ := strconv.ParseInt(row[13], 10, 64)
-		xSum[0] += a
-		xSum[1] += b
+		for i, col := range []int{12, 15} {
+			c, _ := strconv.ParseInt(row[col], 10, 64)
+			xSum[i] += c
+			e, err := strconv.ParseFloat(row[col+1], 64)
+			if err != nil {
+				t.Fatalf("euro cell %q: %v", row[col+1], err)
+			}
+			xEur[i] += e
+		}
 	}
-	if xSum != want {
-		t.Errorf("xlsx sums %v, want %v", xSum, want)
+	if xSum != want || math.Round(xEur[0]*100) != float64(want[0]) || math.Round(xEur[1]*100) != float64(want[1]) {
+		t.Errorf("xlsx sums %v, in euros %v, want %v", xSum, xEur, want)
 	}
-	if v, _ := book.GetCellValue("Summary", "D4"); v != strconv.FormatInt(sum, 10) && v != "" {
-		t.Logf("summary total cell %q", v)
+	// B2 (incurred_on) is a date cell, J2 (amount_eur) a number in euro format.
+	styleOf := func(sheet, cell string) *excelize.Style {
+		id, err := book.GetCellStyle(sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := book.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
 	}
+	if st := styleOf("Entries", "B2"); st.NumFmt != 14 {
+		t.Errorf("incurred_on number format %d, want 14 (short date)", st.NumFmt)
+	}
+	if serial, _ := strconv.ParseFloat(rows[1][1], 64); serial < 45658 || serial > 46022 { // within 2025
+		t.Errorf("incurred_on serial %q", rows[1][1])
+	}
+	for _, c := range []string{"J2", "N2", "Q2"} {
+		if st := styleOf("Entries", c); st.CustomNumFmt == nil || !strings.Contains(*st.CustomNumFmt, "€") {
+			t.Errorf("%s: euro format %v", c, st.CustomNumFmt)
+		}
+	}
+	summary, _ := book.GetRows("Summary", excelize.Options{RawCellValue: true})
+	if len(summary) != 6 || summary[1][4] != strconv.FormatInt(sum, 10) || summary[3][3] != "total_cents" ||
+		summary[4][3] != strconv.FormatInt(want[0], 10) {
+		t.Errorf("summary %q", summary)
+	}
+	if st := styleOf("Summary", "B2"); st.NumFmt != 14 {
+		t.Errorf("summary from: number format %d", st.NumFmt)
+	}
+}
+
+// finnishCents reads a euro amount written with a decimal comma ("1234,50") as cents.
+func finnishCents(t *testing.T, s string) int64 {
+	t.Helper()
+	whole, frac, ok := strings.Cut(s, ",")
+	if !ok || len(frac) != 2 || strings.Contains(s, ".") {
+		t.Fatalf("euro amount %q is not written with a decimal comma", s)
+	}
+	neg := strings.HasPrefix(whole, "-")
+	w, err1 := strconv.ParseInt(strings.TrimPrefix(whole, "-"), 10, 64)
+	f, err2 := strconv.ParseInt(frac, 10, 64)
+	if err1 != nil || err2 != nil {
+		t.Fatalf("euro amount %q", s)
+	}
+	if neg {
+		return -(w*100 + f)
+	}
+	return w*100 + f
 }
 
 func TestCSVExportNeutralisesFormulas(t *testing.T) {
@@ -264,5 +328,9 @@ func TestCSVExportNeutralisesFormulas(t *testing.T) {
 	recs, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
 	if err != nil || recs[1][4] != "'=HYPERLINK(\"http://x\")" {
 		t.Fatalf("description cell %q (%v)", recs[1][4], err)
+	}
+	// The default dialect is plain RFC 4180: no BOM, a decimal point.
+	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) || recs[0][0] != "entry_id" || recs[1][8] != "100" || recs[1][9] != "1.00" {
+		t.Errorf("comma CSV: %q", recs[:2])
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
 )
 
@@ -58,7 +59,7 @@ func (m Module) getSplit(c echo.Context) error {
 // getSplitCSV godoc
 //
 //	@Summary		The split as CSV, a row per cost entry with its allocations
-//	@Description	For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated cents. Amounts are integer cents. See docs/budget.md.
+//	@Description	For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated amount, in integer cents and in euros. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma in euro amounts. See docs/budget.md.
 //	@Tags			budget
 //	@Produce		text/csv
 //	@Security		BearerAuth
@@ -77,13 +78,9 @@ func (m Module) getSplitCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sepName, err := httpapi.QueryEnum(c, "separator", "comma", "semicolon")
+	sep, err := export.QuerySeparator(c)
 	if err != nil {
 		return err
-	}
-	sep := ','
-	if sepName == "semicolon" {
-		sep = ';'
 	}
 	ctx := c.Request().Context()
 	a, err := m.Store.GetAgreement(ctx, id)
@@ -94,17 +91,15 @@ func (m Module) getSplitCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="split-%s-%s.csv"`, from, to))
-	c.Response().WriteHeader(http.StatusOK)
-	return m.Store.WriteCSV(ctx, c.Response(), a, from, to, sep)
+	return export.ServeCSV(c, fmt.Sprintf("split-%s-%s.csv", from, to), sep, func(w *export.CSV) error {
+		return m.Store.WriteCSV(ctx, w, a, from, to)
+	})
 }
 
 // getSplitXLSX godoc
 //
 //	@Summary		The split as an Excel workbook
-//	@Description	Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget.
+//	@Description	Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget. Dates are date cells; each cents column has a euro column (a number in euro format) beside it.
 //	@Tags			budget
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Security		BearerAuth

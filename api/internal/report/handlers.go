@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
 )
 
@@ -76,13 +77,14 @@ func (m Module) getActivities(c echo.Context) error {
 // getActivitiesCSV godoc
 //
 //	@Summary		Activity report as CSV
-//	@Description	The activity report as CSV: a row per group and a final total row.
+//	@Description	The activity report as CSV: a row per group and a final total row. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma.
 //	@Tags			reports
 //	@Produce		text/csv
 //	@Security		BearerAuth
 //	@Param			from		query		string	true	"Start (RFC 3339, or a date = local midnight)"
 //	@Param			to			query		string	true	"End, exclusive (at most two years after from)"
-//	@Param			group_by	query		string	false	"Grouping"	Enums(unit,category,month,partner,target_group)	default(unit)
+//	@Param			group_by	query		string	false	"Grouping"			Enums(unit,category,month,partner,target_group)	default(unit)
+//	@Param			separator	query		string	false	"Field separator"	Enums(comma, semicolon)							default(comma)
 //	@Success		200			{string}	string	"CSV"
 //	@Router			/reports/activities.csv [get]
 func (m Module) getActivitiesCSV(c echo.Context) error {
@@ -90,8 +92,11 @@ func (m Module) getActivitiesCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="activities-`+rep.GroupBy+`.csv"`)
-	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", rep.CSV())
+	sep, err := export.QuerySeparator(c)
+	if err != nil {
+		return err
+	}
+	return export.ServeCSV(c, "activities-"+rep.GroupBy+".csv", sep, rep.WriteCSV)
 }
 
 // getReach godoc

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +125,27 @@ func TestActivityReport(t *testing.T) {
 	if bytes.Contains(csvResp.Body, []byte("notes")) {
 		t.Error("csv carries notes")
 	}
+	if rows[3][11] != "4.50" || bytes.HasPrefix(csvResp.Body, []byte("\xef\xbb\xbf")) {
+		t.Errorf("comma CSV: feedback mean %q, or a BOM", rows[3][11])
+	}
+	// For Finnish spreadsheets: BOM, ';', decimal comma; the groups' participants add up to the total row.
+	semi := w.env.Get("/api/v1/reports/activities.csv?"+w.q("&group_by=category&separator=semicolon"), w.prod).Expect(200).Body
+	body, hadBOM := bytes.CutPrefix(semi, []byte("\xef\xbb\xbf"))
+	r := csv.NewReader(bytes.NewReader(body))
+	r.Comma = ';'
+	rows, err = r.ReadAll()
+	if err != nil || !hadBOM || len(rows) != 4 || rows[0][0] != "group_by" || rows[3][1] != "total" {
+		t.Fatalf("semicolon csv (BOM %v): %q %v", hadBOM, rows, err)
+	}
+	participants := 0
+	for _, row := range rows[1:3] {
+		n, _ := strconv.Atoi(row[10])
+		participants += n
+	}
+	if rows[3][10] != "40" || participants != 40 || rows[3][11] != "4,50" {
+		t.Errorf("semicolon csv totals: participants %q (groups %d), feedback mean %q", rows[3][10], participants, rows[3][11])
+	}
+	w.env.Get("/api/v1/reports/activities.csv?"+w.q("&separator=tab"), w.prod).Problem(400, "bad-request")
 }
 
 func TestReachReport(t *testing.T) {

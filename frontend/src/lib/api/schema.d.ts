@@ -1355,7 +1355,7 @@ export interface paths {
         };
         /**
          * The split as CSV, a row per cost entry with its allocations
-         * @description For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated cents. Amounts are integer cents. See docs/budget.md.
+         * @description For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated amount, in integer cents and in euros. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma in euro amounts. See docs/budget.md.
          */
         get: {
             parameters: {
@@ -1413,7 +1413,7 @@ export interface paths {
         };
         /**
          * The split as an Excel workbook
-         * @description Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget.
+         * @description Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget. Dates are date cells; each cents column has a euro column (a number in euro format) beside it.
          */
         get: {
             parameters: {
@@ -4836,7 +4836,7 @@ export interface paths {
         };
         /**
          * Activity report as CSV
-         * @description The activity report as CSV: a row per group and a final total row.
+         * @description The activity report as CSV: a row per group and a final total row. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma.
          */
         get: {
             parameters: {
@@ -4845,6 +4845,8 @@ export interface paths {
                     from: string;
                     /** @description Grouping */
                     group_by?: "unit" | "category" | "month" | "partner" | "target_group";
+                    /** @description Field separator */
+                    separator?: "comma" | "semicolon";
                     /** @description End, exclusive (at most two years after from) */
                     to: string;
                 };

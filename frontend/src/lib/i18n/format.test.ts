@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatTime, parseMoney } from './format';
+import { csvSeparator, formatDate, formatMoney, formatTime, parseMoney } from './format';
 import { translate } from './i18n';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -21,6 +21,10 @@ describe('formatting', () => {
     expect(parseMoney('12.5')).toBe(1250);
     expect(parseMoney('-3')).toBe(-300);
     expect(parseMoney('abc')).toBeNull();
+  });
+  it('asks for the CSV dialect of the language', () => {
+    expect(csvSeparator('fi')).toBe('semicolon');
+    expect(csvSeparator('en')).toBe('comma');
   });
   it('fills in placeholders', () => {
     expect(translate('en', 'calendar.more', { n: 3 })).toBe('+3 more');

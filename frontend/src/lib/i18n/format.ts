@@ -64,6 +64,14 @@ export function weekdayShort(i: number, l: Locale): string {
   return dtf(l, { weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 1 + i, 12)));
 }
 
+/**
+ * csvSeparator is the CSV dialect the API writes for a spreadsheet in this language: Finnish
+ * spreadsheets read `;` between fields and a decimal comma (and need the BOM the API adds).
+ */
+export function csvSeparator(l: Locale): 'comma' | 'semicolon' {
+  return l === 'fi' ? 'semicolon' : 'comma';
+}
+
 /** formatMoney shows integer euro cents as euros: 1 234,50 € / €1,234.50. */
 export function formatMoney(cents: number | null | undefined, l: Locale): string {
   if (cents === null || cents === undefined) return '';

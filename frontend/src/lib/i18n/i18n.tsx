@@ -35,6 +35,8 @@ export type I18n = {
   number: (n: number | null | undefined, digits?: number) => string;
   percent: (bp: number) => string;
   weekday: (i: number) => string;
+  /** csvSeparator is the `separator` to ask the CSV exports for. */
+  csvSeparator: 'comma' | 'semicolon';
 };
 
 const Ctx = createContext<I18n | null>(null);
@@ -83,6 +85,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       number: (n, d) => f.formatNumber(n, locale, d),
       percent: (bp) => f.formatPercent(bp, locale),
       weekday: (i) => f.weekdayShort(i, locale),
+      csvSeparator: f.csvSeparator(locale),
     };
   }, [locale, setLocale]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -71,7 +71,8 @@ export function BudgetPage() {
   const dl = async (ext: 'csv' | 'xlsx') => {
     setDlError(null);
     try {
-      await download(`/agreements/${agreementId}/split.${ext}?from=${from}&to=${to}`, `split-${from}-${to}.${ext}`);
+      const sep = ext === 'csv' ? `&separator=${i.csvSeparator}` : '';
+      await download(`/agreements/${agreementId}/split.${ext}?from=${from}&to=${to}${sep}`, `split-${from}-${to}.${ext}`);
     } catch (e) {
       setDlError(e);
     }

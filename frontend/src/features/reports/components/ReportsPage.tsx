@@ -30,7 +30,7 @@ export function ReportsPage() {
   const csv = async () => {
     setDlError(null);
     try {
-      await download(`/reports/activities.csv?from=${from}&to=${to}&group_by=${groupBy}`, `activities-${groupBy}-${from}-${to}.csv`);
+      await download(`/reports/activities.csv?from=${from}&to=${to}&group_by=${groupBy}&separator=${i.csvSeparator}`, `activities-${groupBy}-${from}-${to}.csv`);
     } catch (e) {
       setDlError(e);
     }
