@@ -15,6 +15,7 @@ import (
 
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/l10n"
 )
 
 // Euros is an amount in integer cents written as euros: 1234.50 (comma
@@ -74,7 +75,7 @@ func (s Separator) text(v any) (string, error) {
 	case int64:
 		return strconv.FormatInt(x, 10), nil
 	case Euros:
-		return s.decimalMark(euroText(int64(x))), nil
+		return l10n.EurosPlain(int64(x), s.lang()), nil
 	case Decimal:
 		return s.decimalMark(strconv.FormatFloat(x.Value, 'f', x.Places, 64)), nil
 	case civil.Date:
@@ -84,6 +85,14 @@ func (s Separator) text(v any) (string, error) {
 	}
 }
 
+// lang is the number convention of the dialect: Finnish (decimal comma) or English.
+func (s Separator) lang() l10n.Lang {
+	if s == Semicolon {
+		return l10n.FI
+	}
+	return l10n.EN
+}
+
 func (s Separator) decimalMark(num string) string {
 	if s == Semicolon {
 		return strings.Replace(num, ".", ",", 1)
@@ -91,15 +100,6 @@ func (s Separator) decimalMark(num string) string {
 	return num
 }
 
-// euroText writes cents as euros with two decimals, exactly (no floats).
-func euroText(cents int64) string {
-	sign := ""
-	u := uint64(cents)
-	if cents < 0 {
-		sign, u = "-", uint64(-cents)
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, u/100, u%100)
-}
 
 // safeText keeps a text cell from being read as a formula by a
 // spreadsheet (CSV injection): a leading =, +, -, @, tab or CR gets a '.
