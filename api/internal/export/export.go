@@ -100,7 +100,6 @@ func (s Separator) decimalMark(num string) string {
 	return num
 }
 
-
 // safeText keeps a text cell from being read as a formula by a
 // spreadsheet (CSV injection): a leading =, +, -, @, tab or CR gets a '.
 func safeText(s string) string {
