@@ -127,6 +127,19 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.waitForURL(/\/login/);
     assert.deepEqual(page.jsErrors, []);
     await page.context().close();
+
+    // The switch saved English as the producer's language: another browser
+    // that remembers Finnish starts in English after signing in.
+    const other = await newPage(browser, { locale: 'fi' });
+    await other.goto(`${BASE_URL}/login?next=%2Fcalendar`);
+    await other.getByLabel('Sähköposti').fill('producer@demo.fi');
+    await other.getByLabel('Salasana').fill('demo-password');
+    await other.getByRole('button', { name: 'Kirjaudu' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+    assert.equal(await other.evaluate(() => document.documentElement.lang), 'en');
+    await other.getByRole('button', { name: 'Suomi' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Kalenteri' }).waitFor();
+    await other.context().close();
   });
 
   test('producer creates a recurring activity and sees the occurrences first', async (t) => {

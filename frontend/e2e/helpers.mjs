@@ -37,6 +37,7 @@ export async function newPage(browser, { locale = 'fi', viewport = { width: 1280
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.jsErrors = errors;
+  page.wantedLocale = locale;
   return page;
 }
 
@@ -47,6 +48,13 @@ export async function login(page, email, next = '') {
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.locator('form button[type="submit"]').click();
   await page.locator('nav.app-nav').waitFor();
+  // The SPA starts in the account's language; a test that wants another one
+  // switches like a user does (which saves it to the demo account).
+  const want = page.wantedLocale ?? 'fi';
+  if ((await page.evaluate(() => document.documentElement.lang)) !== want) {
+    await page.locator(`.app-header .lang-switch button[lang="${want}"]`).click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, want);
+  }
 }
 
 /**

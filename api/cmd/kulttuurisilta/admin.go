@@ -101,6 +101,7 @@ func user(args []string) error {
 	name := fs.String("name", "", "display name")
 	role := fs.String("role", "", "admin, producer, manager, mentor or viewer")
 	dep := fs.String("department", "", "department id (managers)")
+	lang := fs.String("locale", "", "language: fi (default), sv or en")
 	stdin := fs.Bool("password-stdin", false, "read the password from standard input")
 	var units multiFlag
 	fs.Var(&units, "unit", "unit id (mentors; repeat)")
@@ -114,7 +115,8 @@ func user(args []string) error {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Errorf("user add: read password: %w", err)
 	}
-	in := auth.UserInput{Email: *email, Name: *name, Role: *role, Password: strings.TrimRight(pw, "\r\n")}
+	in := auth.UserInput{Email: *email, Name: *name, Role: *role, Locale: *lang,
+		Password: strings.TrimRight(pw, "\r\n")}
 	if *dep != "" {
 		id, err := uuid.Parse(*dep)
 		if err != nil {

@@ -31,7 +31,7 @@ commands:
   migrate [up|down|status]       manage the database schema
   seed --demo                    load the demo data set (idempotent)
   seed --scale region            generate a region-sized data set
-  user add --email E --role R [--name N] [--department ID] [--unit ID]... --password-stdin
+  user add --email E --role R [--name N] [--locale fi|sv|en] [--department ID] [--unit ID]... --password-stdin
   publish linked-events --dry-run|--apply [--batch-size N]
                                  send public activities to LINKED_EVENTS_API_URL
 `

@@ -28,6 +28,9 @@ func WithDepartment(id uuid.UUID) UserOpt { return func(u *auth.User) { u.Depart
 // WithUnits names the user to units (mentors).
 func WithUnits(ids ...uuid.UUID) UserOpt { return func(u *auth.User) { u.UnitIDs = ids } }
 
+// WithLocale gives the user a language (fi, sv or en; fi when not given).
+func WithLocale(l string) UserOpt { return func(u *auth.User) { u.Locale = l } }
+
 // UserWith creates a user with the role directly in the database (no
 // password hashing, for speed) and signs an access token for it.
 func (e *Env) UserWith(role access.Role, opts ...UserOpt) User {

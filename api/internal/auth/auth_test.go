@@ -239,3 +239,76 @@ func TestAuthPolicyMatrix(t *testing.T) {
 		env.Get("/api/v1/me", tokens[role]).Expect(http.StatusOK)
 	}
 }
+
+func TestLocale(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	admin := env.Token(access.RoleAdmin)
+
+	// Created without a locale: Finnish. With one: kept. The CHECK in the
+	// database refuses anything else even when Go is bypassed.
+	fi := env.Post("/api/v1/users", admin, map[string]any{"email": "fi@example.fi", "role": "viewer", "password": password}).
+		Expect(http.StatusCreated).Map()
+	if fi["locale"] != "fi" {
+		t.Fatalf("default locale: %v", fi["locale"])
+	}
+	sv := env.Post("/api/v1/users", admin, map[string]any{"email": "sv@example.fi", "role": "viewer", "password": password, "locale": "sv"}).
+		Expect(http.StatusCreated)
+	if sv.Map()["locale"] != "sv" {
+		t.Fatalf("locale: %v", sv.Map())
+	}
+	r := env.Post("/api/v1/users", admin, map[string]any{"email": "de@example.fi", "role": "viewer", "password": password, "locale": "de"})
+	r.Problem(http.StatusUnprocessableEntity, "validation")
+	if f := r.FieldErrors(); len(f) != 1 || f[0] != "locale" {
+		t.Fatalf("fields: %v", f)
+	}
+	if err := env.DB.Exec("UPDATE users SET locale = 'de' WHERE email = 'fi@example.fi'").Error; err == nil {
+		t.Fatal("the database accepted locale 'de'")
+	}
+
+	// An admin changes a user's language.
+	env.Patch("/api/v1/users/"+sv.ID(), admin, map[string]any{"locale": "en"}, `"1"`).Expect(http.StatusOK)
+	env.Patch("/api/v1/users/"+sv.ID(), admin, map[string]any{"locale": "xx"}, "").Problem(http.StatusUnprocessableEntity, "validation")
+	if got := env.Get("/api/v1/users/"+sv.ID(), admin).Expect(http.StatusOK).Map()["locale"]; got != "en" {
+		t.Fatalf("after admin patch: %v", got)
+	}
+
+	// A user changes their own: every role may, the audit log records it,
+	// a stale If-Match is 412, an unknown field or value is 422.
+	for _, role := range access.Roles {
+		var opts []apitest.UserOpt
+		if role == access.RoleMentor {
+			opts = append(opts, apitest.WithUnits(env.Unit()))
+		}
+		u := env.UserWith(role, opts...)
+		if got := env.Get("/api/v1/me", u.Token).Expect(http.StatusOK).Map()["locale"]; got != "fi" {
+			t.Fatalf("%s: me locale %v", role, got)
+		}
+		me := env.Patch("/api/v1/me", u.Token, map[string]any{"locale": "sv"}, `"1"`).Expect(http.StatusOK)
+		if me.Map()["locale"] != "sv" || me.ETag() != `"2"` {
+			t.Fatalf("%s: patch me: %v %s", role, me.Map(), me.ETag())
+		}
+		if got := env.Get("/api/v1/me", u.Token).Expect(http.StatusOK).Map()["locale"]; got != "sv" {
+			t.Fatalf("%s: me locale after patch %v", role, got)
+		}
+		env.Patch("/api/v1/me", u.Token, map[string]any{"locale": "en"}, `"1"`).Problem(http.StatusPreconditionFailed, "version-mismatch")
+		r := env.Patch("/api/v1/me", u.Token, map[string]any{"locale": "se"}, "")
+		r.Problem(http.StatusUnprocessableEntity, "validation")
+		if f := r.FieldErrors(); len(f) != 1 || f[0] != "locale" {
+			t.Fatalf("fields: %v", f)
+		}
+		// Only the language is the user's own to change.
+		env.Patch("/api/v1/me", u.Token, map[string]any{"role": "admin"}, "").Problem(http.StatusUnprocessableEntity, "validation")
+		var n int64
+		env.DB.Table("audit_events").Where("action = 'user.update_self' AND entity_id = ?", u.ID).Count(&n)
+		if n != 1 {
+			t.Fatalf("%s: audit events %d", role, n)
+		}
+	}
+	env.CheckBadBodies("PATCH", "/api/v1/me", env.Token(access.RoleViewer), map[string]any{"locale": "en"})
+	env.CheckBadTokens("PATCH", "/api/v1/me")
+
+	// An API token cannot change its owner's language.
+	tok := env.APIToken(access.ScopeOrgRead)
+	env.Patch("/api/v1/me", tok, map[string]any{"locale": "en"}, "").Problem(http.StatusForbidden, "forbidden")
+}

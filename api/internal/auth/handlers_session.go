@@ -111,6 +111,41 @@ func (m Module) me(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
+// updateMe godoc
+//
+//	@Summary		Change the caller's own settings
+//	@Description	A signed-in user changes their own language (locale: fi, sv or en); the SPA, emails and PDFs follow it. An API token cannot change its owner's settings (403). If-Match is optional; a stale one is 412.
+//	@Tags			auth
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			If-Match	header		string	false	"Version ETag the change is based on"
+//	@Param			body		body		MePatch	true	"Settings to change"
+//	@Success		200			{object}	MeResponse
+//	@Router			/me [patch]
+func (m Module) updateMe(c echo.Context) error {
+	p, err := httpapi.Principal(c)
+	if err != nil {
+		return err
+	}
+	if p.IsToken() {
+		return apperr.Forbidden("an API token cannot change its owner's settings")
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	var patch MePatch
+	if err := httpapi.Decode(c, &patch); err != nil {
+		return err
+	}
+	u, err := m.Users.UpdateSelf(c.Request().Context(), p.UserID, ifMatch, patch)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, u.Version, MeResponse{UserResponse: toUserResponse(u), Scopes: []string{}})
+}
+
 func noStore(c echo.Context) {
 	c.Response().Header().Set("Cache-Control", "no-store")
 }

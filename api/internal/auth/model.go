@@ -22,7 +22,9 @@ type User struct {
 	PasswordHash string
 	Active       bool
 	LastLoginAt  *time.Time
-	UnitIDs      []uuid.UUID `gorm:"-"`
+	// Locale is the user's language (fi, sv or en): the SPA, emails and PDFs follow it.
+	Locale  string      `gorm:"default:fi"`
+	UnitIDs []uuid.UUID `gorm:"-"`
 }
 
 // UserUnit names a user (a mentor) to a unit.
@@ -79,6 +81,8 @@ type UserResponse struct {
 	UnitIDs      []uuid.UUID `json:"unit_ids"`
 	Active       bool        `json:"active"`
 	LastLoginAt  *time.Time  `json:"last_login_at" extensions:"x-nullable"`
+	// Locale is the user's language; the SPA starts in it, emails and PDFs use it.
+	Locale string `json:"locale" enums:"fi,sv,en"`
 }
 
 func toUserResponse(u User) UserResponse {
@@ -93,7 +97,7 @@ func toUserResponse(u User) UserResponse {
 	}
 	return UserResponse{ID: u.ID, CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC(), Version: u.Version,
 		Email: u.Email, Name: u.Name, Role: u.Role, DepartmentID: u.DepartmentID, UnitIDs: units, Active: u.Active,
-		LastLoginAt: last}
+		LastLoginAt: last, Locale: u.Locale}
 }
 
 // UserInput creates a user.
@@ -104,6 +108,8 @@ type UserInput struct {
 	DepartmentID *uuid.UUID  `json:"department_id" validate:"optional" extensions:"x-nullable"`
 	UnitIDs      []uuid.UUID `json:"unit_ids" validate:"optional"`
 	Password     string      `json:"password" example:"a long passphrase"`
+	// Locale is the user's language; fi when left out.
+	Locale string `json:"locale" enums:"fi,sv,en" validate:"optional"`
 }
 
 // UserPatch changes some fields of a user.
@@ -114,6 +120,12 @@ type UserPatch struct {
 	UnitIDs      *[]uuid.UUID                `json:"unit_ids"`
 	Active       *bool                       `json:"active"`
 	Password     *string                     `json:"password"`
+	Locale       *string                     `json:"locale" enums:"fi,sv,en"`
+}
+
+// MePatch is what users change about themselves (PATCH /me): their language.
+type MePatch struct {
+	Locale *string `json:"locale" enums:"fi,sv,en"`
 }
 
 // APITokenResponse is an API token in the API (never its secret).

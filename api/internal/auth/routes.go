@@ -23,6 +23,7 @@ func (m Module) Routes(g *echo.Group) {
 	g.POST("/auth/refresh", m.refresh)
 	g.POST("/auth/logout", m.logout)
 	g.GET("/me", m.me)
+	g.PATCH("/me", m.updateMe)
 
 	g.GET("/users", m.listUsers)
 	g.POST("/users", m.createUser)

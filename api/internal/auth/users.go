@@ -13,6 +13,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/locale"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -30,7 +31,11 @@ func roleNames() []string {
 
 func (in *UserInput) validate() error {
 	in.Email, in.Name = strings.TrimSpace(in.Email), strings.TrimSpace(in.Name)
+	if in.Locale == "" {
+		in.Locale = string(locale.Default)
+	}
 	var v validate.Errors
+	v.OneOf("locale", in.Locale, locale.Codes()...)
 	v.Email("email", in.Email)
 	v.Text("name", in.Name, false, 200)
 	v.OneOf("role", in.Role, roleNames()...)
@@ -82,7 +87,7 @@ func (s Users) Create(ctx context.Context, in UserInput) (User, error) {
 		return User{}, err
 	}
 	u := User{Email: in.Email, Name: in.Name, Role: in.Role, DepartmentID: in.DepartmentID, PasswordHash: hash,
-		Active: true, UnitIDs: dedupe(in.UnitIDs)}
+		Active: true, Locale: in.Locale, UnitIDs: dedupe(in.UnitIDs)}
 	err = database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		if err := tx.Create(&u).Error; err != nil {
 			if database.IsUniqueViolation(err) {
@@ -130,10 +135,7 @@ func (s Users) Get(ctx context.Context, id uuid.UUID) (User, error) {
 func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPatch) (User, error) {
 	var u User
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &u, id, ifMatch, "user"); err != nil {
-			return err
-		}
-		if err := tx.Model(&UserUnit{}).Where("user_id = ?", u.ID).Order("unit_id").Pluck("unit_id", &u.UnitIDs).Error; err != nil {
+		if err := lockUser(tx, &u, id, ifMatch); err != nil {
 			return err
 		}
 		before := toUserResponse(u)
@@ -146,7 +148,9 @@ func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPat
 			u.UnitIDs = dedupe(*p.UnitIDs)
 		}
 		httpapi.Patch(&u.Active, p.Active)
+		httpapi.Patch(&u.Locale, p.Locale)
 		var v validate.Errors
+		v.OneOf("locale", u.Locale, locale.Codes()...)
 		v.Text("name", u.Name, false, 200)
 		v.OneOf("role", u.Role, roleNames()...)
 		validateAssignment(&v, u.Role, u.DepartmentID, u.UnitIDs)
@@ -180,6 +184,38 @@ func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPat
 		return audit.Record(ctx, tx, "user.update", "user", u.ID, before, toUserResponse(u))
 	})
 	return u, err
+}
+
+// UpdateSelf applies a user's change to their own settings (PATCH /me) if the
+// version still matches; only the language is theirs to change.
+func (s Users) UpdateSelf(ctx context.Context, id uuid.UUID, ifMatch *int, p MePatch) (User, error) {
+	var u User
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+		if err := lockUser(tx, &u, id, ifMatch); err != nil {
+			return err
+		}
+		before := toUserResponse(u)
+		httpapi.Patch(&u.Locale, p.Locale)
+		var v validate.Errors
+		v.OneOf("locale", u.Locale, locale.Codes()...)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		u.Version++
+		if err := tx.Save(&u).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, "user.update_self", "user", u.ID, before, toUserResponse(u))
+	})
+	return u, err
+}
+
+// lockUser locks the user's row for a change, checks If-Match and loads its units.
+func lockUser(tx *gorm.DB, u *User, id uuid.UUID, ifMatch *int) error {
+	if err := database.LockVersion(tx, u, id, ifMatch, "user"); err != nil {
+		return err
+	}
+	return tx.Model(&UserUnit{}).Where("user_id = ?", u.ID).Order("unit_id").Pluck("unit_id", &u.UnitIDs).Error
 }
 
 func (s Users) setUnits(tx *gorm.DB, userID uuid.UUID, units []uuid.UUID) error {

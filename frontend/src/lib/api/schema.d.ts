@@ -4029,7 +4029,47 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the caller's own settings
+         * @description A signed-in user changes their own language (locale: fi, sv or en); the SPA, emails and PDFs follow it. An API token cannot change its owner's settings (403). If-Match is optional; a stale one is 412.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Version ETag the change is based on */
+                    "If-Match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Settings to change */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["auth.MePatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["auth.MeResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/mentors": {
@@ -6066,6 +6106,10 @@ export interface components {
             /** @example demo-password */
             password: string;
         };
+        "auth.MePatch": {
+            /** @enum {string|null} */
+            locale?: "fi" | "sv" | "en" | null;
+        };
         "auth.MeResponse": {
             active: boolean;
             created_at: string;
@@ -6073,6 +6117,11 @@ export interface components {
             email: string;
             id: string;
             last_login_at: string | null;
+            /**
+             * @description Locale is the user's language; the SPA starts in it, emails and PDFs use it.
+             * @enum {string}
+             */
+            locale: "fi" | "sv" | "en";
             name: string;
             /** @enum {string} */
             role: "admin" | "producer" | "manager" | "mentor" | "viewer";
@@ -6096,6 +6145,11 @@ export interface components {
             department_id?: string | null;
             /** @example mentor@example.fi */
             email: string;
+            /**
+             * @description Locale is the user's language; fi when left out.
+             * @enum {string}
+             */
+            locale?: "fi" | "sv" | "en";
             /** @example Maija Mentori */
             name?: string;
             /** @example a long passphrase */
@@ -6108,6 +6162,8 @@ export interface components {
             active?: boolean | null;
             /** Format: uuid */
             department_id?: string | null;
+            /** @enum {string|null} */
+            locale?: "fi" | "sv" | "en" | null;
             name?: string | null;
             password?: string | null;
             /** @enum {string|null} */
@@ -6121,6 +6177,11 @@ export interface components {
             email: string;
             id: string;
             last_login_at: string | null;
+            /**
+             * @description Locale is the user's language; the SPA starts in it, emails and PDFs use it.
+             * @enum {string}
+             */
+            locale: "fi" | "sv" | "en";
             name: string;
             /** @enum {string} */
             role: "admin" | "producer" | "manager" | "mentor" | "viewer";

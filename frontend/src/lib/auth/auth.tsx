@@ -8,6 +8,8 @@ import { endSession, setReloginHandler } from '../api/session';
 import { SessionEndedError } from '../api/errors';
 import { getTokens, onTokens, setTokens, tokensFromResponse } from './tokens';
 import type { ResponseOf } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { isLocale, type Locale } from '../i18n/format';
 
 /** Me is the signed-in user as GET /me returns it. */
 export type Me = ResponseOf<'/me', 'get'>;
@@ -30,6 +32,12 @@ export type AuthState = {
   relogin: (email: string, password: string) => Promise<void>;
   /** abandonSession gives up the expired session: waiting requests fail and the app signs out. */
   abandonSession: () => void;
+  /**
+   * changeLocale switches the UI language at once and, when a person is
+   * signed in, saves it as their language (PATCH /me) so the next sign-in,
+   * their emails and PDFs follow it.
+   */
+  changeLocale: (l: Locale) => Promise<void>;
 };
 
 const Ctx = createContext<AuthState | null>(null);
@@ -42,6 +50,7 @@ async function requestTokens(email: string, password: string) {
 /** AuthProvider provides useAuth to the app. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
+  const { setLocale } = useI18n();
   const [status, setStatus] = useState<Status>(getTokens() ? 'loading' : 'anonymous');
   const [me, setMe] = useState<Me | null>(null);
   const [reloginOpen, setReloginOpen] = useState(false);
@@ -50,9 +59,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const loadMe = useCallback(async (): Promise<Me> => {
     const data = (await unwrap(api.GET('/me', {}))) as Me;
     setMe(data);
+    // The SPA starts in the user's own language.
+    if (isLocale(data.locale)) setLocale(data.locale);
     setStatus('authenticated');
     return data;
-  }, []);
+  }, [setLocale]);
 
   useEffect(() => {
     if (getTokens()) {
@@ -121,6 +132,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     qc.clear();
   }, [qc]);
 
+  const changeLocale = useCallback(
+    async (l: Locale) => {
+      setLocale(l);
+      // An API token's owner keeps their setting; only a person saves theirs.
+      if (!me || me.scopes?.length || me.locale === l) return;
+      // Last choice wins: no If-Match, the language is the user's own single setting.
+      setMe((await unwrap(api.PATCH('/me', { body: { locale: l } }))) as Me);
+    },
+    [me, setLocale],
+  );
+
   const value = useMemo<AuthState>(
     () => ({
       status,
@@ -131,8 +153,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       reloginOpen,
       relogin,
       abandonSession,
+      changeLocale,
     }),
-    [status, me, login, logout, reloginOpen, relogin, abandonSession],
+    [status, me, login, logout, reloginOpen, relogin, abandonSession, changeLocale],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -3,6 +3,14 @@
 
 export type Locale = 'fi' | 'en';
 
+/** LOCALES are the UI languages, in the order the language switch shows them. */
+export const LOCALES: readonly Locale[] = ['fi', 'en'];
+
+/** isLocale tells whether v is a UI language (the API's user locale may name one the UI lacks). */
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+}
+
 /** CALENDAR_ZONE is the zone in which the calendar's days and times are shown. */
 export const CALENDAR_ZONE = 'Europe/Helsinki';
 

@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fi } from './messages.fi';
 import { en } from './messages.en';
 import * as f from './format';
-import type { Locale } from './format';
+import { isLocale, type Locale } from './format';
 
 /** MessageKey is any key of the message catalogues. */
 export type MessageKey = keyof typeof fi;
@@ -44,7 +44,7 @@ const Ctx = createContext<I18n | null>(null);
 function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'fi' || saved === 'en') return saved;
+    if (isLocale(saved)) return saved;
   } catch {
     /* ignore */
   }

@@ -6,6 +6,7 @@ export const en: Record<keyof typeof fi, string> = {
   'app.tagline': 'Shared calendar and budget for culture in care',
   'app.skip': 'Skip to content',
   'app.language': 'Language',
+  'app.languageNotSaved': 'The language could not be saved to your account.',
   'app.signedInAs': 'Signed in as {name} ({role})',
   'app.menu': 'Main menu',
   'app.notFound': 'Page not found.',

@@ -5,6 +5,7 @@ export const fi = {
   'app.tagline': 'Kulttuuritoiminnan yhteinen kalenteri ja budjetti',
   'app.skip': 'Siirry sisältöön',
   'app.language': 'Kieli',
+  'app.languageNotSaved': 'Kielivalintaa ei voitu tallentaa tiliisi.',
   'app.signedInAs': 'Kirjautuneena: {name} ({role})',
   'app.menu': 'Päävalikko',
   'app.notFound': 'Sivua ei löytynyt.',
