@@ -300,7 +300,7 @@ func TestLocale(t *testing.T) {
 		// Only the language is the user's own to change.
 		env.Patch("/api/v1/me", u.Token, map[string]any{"role": "admin"}, "").Problem(http.StatusUnprocessableEntity, "validation")
 		var n int64
-		env.DB.Table("audit_events").Where("action = 'user.update_self' AND entity_id = ?", u.ID).Count(&n)
+		env.DB.Table("audit_events").Where("action = 'user.update' AND entity_id = ? AND actor_id = ?", u.ID, u.ID).Count(&n)
 		if n != 1 {
 			t.Fatalf("%s: audit events %d", role, n)
 		}

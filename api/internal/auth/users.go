@@ -187,27 +187,10 @@ func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPat
 }
 
 // UpdateSelf applies a user's change to their own settings (PATCH /me) if the
-// version still matches; only the language is theirs to change.
+// version still matches; only the language is theirs to change. It is an
+// ordinary user update (audited as user.update with the user as the actor).
 func (s Users) UpdateSelf(ctx context.Context, id uuid.UUID, ifMatch *int, p MePatch) (User, error) {
-	var u User
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := lockUser(tx, &u, id, ifMatch); err != nil {
-			return err
-		}
-		before := toUserResponse(u)
-		httpapi.Patch(&u.Locale, p.Locale)
-		var v validate.Errors
-		v.OneOf("locale", u.Locale, locale.Codes()...)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		u.Version++
-		if err := tx.Save(&u).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "user.update_self", "user", u.ID, before, toUserResponse(u))
-	})
-	return u, err
+	return s.Update(ctx, id, ifMatch, UserPatch{Locale: p.Locale})
 }
 
 // lockUser locks the user's row for a change, checks If-Match and loads its units.

@@ -36,7 +36,7 @@ func under(prefixes ...string) func(op operation) bool {
 }
 
 // selfService are writes every signed-in user may make about themselves.
-var selfService = under("/auth", "/feed-tokens")
+var selfService = under("/auth", "/feed-tokens", "/me")
 
 var matrix = []rule{
 	{"a viewer changes nothing", func(op operation) bool { return isWrite(op) && !selfService(op) },
