@@ -5,9 +5,12 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/google/uuid"
+
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
 	"kulttuurisilta/api/internal/auth"
+	"kulttuurisilta/api/internal/l10n"
 )
 
 const password = "correct horse battery"
@@ -264,6 +267,14 @@ func TestLocale(t *testing.T) {
 	}
 	if err := env.DB.Exec("UPDATE users SET locale = 'de' WHERE email = 'fi@example.fi'").Error; err == nil {
 		t.Fatal("the database accepted locale 'de'")
+	}
+
+	// Server-written documents read the language through Users.Lang.
+	users := auth.Users{DB: env.DB}
+	for id, want := range map[string]l10n.Lang{sv.ID(): l10n.SV, fi["id"].(string): l10n.FI, "01890000-0000-7000-8000-000000000000": l10n.FI} {
+		if got, err := users.Lang(context.Background(), uuid.MustParse(id)); err != nil || got != want {
+			t.Errorf("Lang(%s) = %q, %v; want %q", id, got, err, want)
+		}
 	}
 
 	// An admin changes a user's language.

@@ -2,6 +2,8 @@ package auth
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -13,13 +15,37 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/locale"
+	"kulttuurisilta/api/internal/l10n"
 	"kulttuurisilta/api/internal/validate"
 )
 
 // MinPasswordLength is the shortest password accepted (NIST 800-63B asks
 // for at least 8; passphrases are encouraged).
 const MinPasswordLength = 12
+
+// langCodes are the accepted values of a user's locale (exactly, unlike the
+// lenient l10n.Parse for documents' ?lang=).
+func langCodes() []string {
+	out := make([]string, len(l10n.Langs))
+	for i, l := range l10n.Langs {
+		out[i] = string(l)
+	}
+	return out
+}
+
+// Lang returns the user's language for what the server writes to them
+// (emails, PDFs); an unknown user gets Finnish.
+func (s Users) Lang(ctx context.Context, id uuid.UUID) (l10n.Lang, error) {
+	var code string
+	err := s.DB.WithContext(ctx).Model(&User{}).Select("locale").Where("id = ?", id).Take(&code).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return l10n.FI, nil
+	}
+	if err != nil {
+		return l10n.FI, fmt.Errorf("user language: %w", err)
+	}
+	return l10n.Lang(code).Or(l10n.FI), nil
+}
 
 func roleNames() []string {
 	out := make([]string, len(access.Roles))
@@ -32,10 +58,10 @@ func roleNames() []string {
 func (in *UserInput) validate() error {
 	in.Email, in.Name = strings.TrimSpace(in.Email), strings.TrimSpace(in.Name)
 	if in.Locale == "" {
-		in.Locale = string(locale.Default)
+		in.Locale = string(l10n.FI)
 	}
 	var v validate.Errors
-	v.OneOf("locale", in.Locale, locale.Codes()...)
+	v.OneOf("locale", in.Locale, langCodes()...)
 	v.Email("email", in.Email)
 	v.Text("name", in.Name, false, 200)
 	v.OneOf("role", in.Role, roleNames()...)
@@ -150,7 +176,7 @@ func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPat
 		httpapi.Patch(&u.Active, p.Active)
 		httpapi.Patch(&u.Locale, p.Locale)
 		var v validate.Errors
-		v.OneOf("locale", u.Locale, locale.Codes()...)
+		v.OneOf("locale", u.Locale, langCodes()...)
 		v.Text("name", u.Name, false, 200)
 		v.OneOf("role", u.Role, roleNames()...)
 		validateAssignment(&v, u.Role, u.DepartmentID, u.UnitIDs)
