@@ -64,6 +64,7 @@ func New(d Deps) *echo.Echo {
 		CORSOrigins:   d.CORSOrigins,
 		Authenticator: authn,
 		Ready:         func(ctx context.Context) error { return database.Ping(ctx, d.DB) },
+		DomainError:   database.DomainError,
 		Registry:      reg,
 	}, Modules(d)...)
 	mountDocs(e)

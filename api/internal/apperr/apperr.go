@@ -23,6 +23,7 @@ const (
 	KindInvalid
 	KindTooManyRequests
 	KindUnavailable
+	KindTimeout
 )
 
 // FieldError names one invalid field and says what is wrong with it: a
@@ -113,6 +114,8 @@ func kindName(k Kind) string {
 		return "too many requests"
 	case KindUnavailable:
 		return "unavailable"
+	case KindTimeout:
+		return "timeout"
 	}
 	return "error"
 }
@@ -200,3 +203,7 @@ func TooManyRequests(detail string, retryAfter int) *Error {
 
 // Unavailable means a dependency (the database) cannot serve right now.
 func Unavailable(detail string) *Error { return &Error{Kind: KindUnavailable, Detail: detail} }
+
+// Timeout means the work did not finish in time (a statement timeout, the
+// request's deadline).
+func Timeout(detail string) *Error { return &Error{Kind: KindTimeout, Detail: detail} }

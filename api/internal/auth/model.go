@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/lib/pq"
 
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
@@ -52,7 +51,7 @@ type APIToken struct {
 	OwnerID    uuid.UUID `gorm:"type:uuid"`
 	TokenHash  []byte
 	Prefix     string
-	Scopes     pq.StringArray `gorm:"type:text[]"`
+	Scopes     database.Array[string] `gorm:"type:text[]"`
 	ExpiresAt  time.Time
 	RevokedAt  *time.Time
 	LastUsedAt *time.Time

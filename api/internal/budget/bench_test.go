@@ -2,11 +2,13 @@ package budget_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/budget"
@@ -95,7 +97,7 @@ func BenchmarkSplitReport(b *testing.B) {
 					b.Fatalf("split: %v (%d entries)", err, r.EntryCount)
 				}
 				t1 := time.Now()
-				total, err := s.SumCents(ctx, id, from, to)
+				total, err := sumCents(ctx, db, id, from, to)
 				if err != nil || total != r.TotalCents {
 					b.Fatalf("sum: %v (%d, report %d)", err, total, r.TotalCents)
 				}
@@ -106,4 +108,19 @@ func BenchmarkSplitReport(b *testing.B) {
 			b.ReportMetric(float64(split)/float64(sum), "ratio")
 		})
 	}
+}
+
+// sumCents is the bare SQL sum of an agreement's entries in a range: the
+// baseline the split report is compared with. It is sent with pgx's simple
+// protocol, so PostgreSQL plans it for the actual values each time (a
+// parallel sequential scan for a whole agreement) instead of switching,
+// after five runs, to a generic plan that walks the index over every row
+// (measured 0.8-1.5 s instead of 150 ms at 1M rows).
+func sumCents(ctx context.Context, db *gorm.DB, agreementID uuid.UUID, from, to civil.Date) (int64, error) {
+	var sum sql.NullInt64
+	err := database.WithConn(ctx, db, func(c *pgx.Conn) error {
+		return c.QueryRow(ctx, `SELECT sum(amount_cents) FROM costs WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`,
+			pgx.QueryExecModeSimpleProtocol, agreementID.String(), from.String(), to.String()).Scan(&sum)
+	})
+	return sum.Int64, err
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/lib/pq"
 
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
@@ -54,9 +53,9 @@ type AgreementDepartment struct {
 // CategoryShares is a per-category share rule; SharesBP is aligned with
 // the departments' positions.
 type CategoryShares struct {
-	AgreementID uuid.UUID     `gorm:"type:uuid;primaryKey"`
-	Category    string        `gorm:"primaryKey"`
-	SharesBP    pq.Int64Array `gorm:"column:shares_bp;type:integer[]"`
+	AgreementID uuid.UUID             `gorm:"type:uuid;primaryKey"`
+	Category    string                `gorm:"primaryKey"`
+	SharesBP    database.Array[int64] `gorm:"column:shares_bp;type:integer[]"`
 }
 
 // TableName is the category rules table.
@@ -111,9 +110,9 @@ type Cost struct {
 	AmountCents   int64
 	Category      string
 	Description   string
-	ActivityID    *uuid.UUID    `gorm:"type:uuid"`
-	UnitID        *uuid.UUID    `gorm:"type:uuid"`
-	ShareOverride pq.Int64Array `gorm:"type:integer[]"`
+	ActivityID    *uuid.UUID            `gorm:"type:uuid"`
+	UnitID        *uuid.UUID            `gorm:"type:uuid"`
+	ShareOverride database.Array[int64] `gorm:"type:integer[]"`
 }
 
 // Period is a month of an agreement (a row exists once something happened

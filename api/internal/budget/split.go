@@ -2,8 +2,6 @@ package budget
 
 import (
 	"context"
-	"database/sql"
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,10 +9,11 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
 )
 
 // SplitResponse is the split of an agreement's costs for a range: each
@@ -238,55 +237,40 @@ SELECT NULL, entries::integer, amount_cents, 'other', NULL, parts
 FROM cost_month_totals WHERE agreement_id = $1 AND month >= date_trunc('month', $4::date)::date AND month < $5`
 
 // readTotals reads the agreement's rows of cost_day_totals of [dayLo, hi]
-// and its month sums of [lo's month, monthsEnd) over pgx's binary protocol
-// (no per-row allocation) and feeds them to the accumulator.
+// and its month sums of [lo's month, monthsEnd) over pgx's own connection
+// (binary protocol; the parts are scanned into the accumulator's buffer and
+// the category by reference, so rows are read without allocating) and
+// feeds them to the accumulator.
 func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.UUID, lo, monthsEnd, dayLo, hi civil.Date) error {
-	sqlDB, err := s.DB.DB()
-	if err != nil {
-		return err
-	}
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		pc := dc.(*stdlib.Conn).Conn()
-		binary6 := pgx.QueryResultFormats{pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode,
-			pgx.BinaryFormatCode, pgx.BinaryFormatCode, pgx.BinaryFormatCode}
-		rows, err := pc.Query(ctx, splitQuery, binary6, agreementID, dayLo.Time, hi.Time, lo.Time, monthsEnd.Time)
+	return database.WithConn(ctx, s.DB, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, splitQuery, agreementID, dayLo.Time, hi.Time, lo.Time, monthsEnd.Time)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		var (
+			day      pgtype.Date
+			entries  int32
+			amount   int64
+			category pgtype.DriverBytes
+			unit     pgtype.UUID
+			parts    = partsBuffer(acc.parts)
+		)
 		for rows.Next() {
-			v := rows.RawValues()
-			if len(v) == 6 && v[0] == nil && len(v[2]) == 8 { // a month before the range
-				if err := decodeInt8Array(v[5], acc.parts); err != nil {
-					return err
-				}
-				if err := acc.addUsed(int64(binary.BigEndian.Uint64(v[2]))); err != nil {
+			if err := rows.Scan(&day, &entries, &amount, &category, &unit, &parts); err != nil {
+				return fmt.Errorf("split: %w", err)
+			}
+			if !day.Valid { // a month before the range
+				if err := acc.addUsed(amount); err != nil {
 					return err
 				}
 				continue
 			}
-			if len(v) != 6 || len(v[0]) != 4 || len(v[1]) != 4 || len(v[2]) != 8 {
-				return fmt.Errorf("split: unexpected row shape")
+			var u []byte
+			if unit.Valid {
+				u = unit.Bytes[:]
 			}
-			day := int32(binary.BigEndian.Uint32(v[0]))
-			entries := int64(int32(binary.BigEndian.Uint32(v[1])))
-			amount := int64(binary.BigEndian.Uint64(v[2]))
-			var unit []byte
-			if v[4] != nil {
-				unit = v[4]
-				if len(unit) != 16 {
-					return fmt.Errorf("split: unexpected uuid")
-				}
-			}
-			if err := decodeInt8Array(v[5], acc.parts); err != nil {
-				return err
-			}
-			if err := acc.add(day, entries, amount, categoryIndex(v[3]), unit); err != nil {
+			if err := acc.add(pgDay(day.Time), int64(entries), amount, categoryIndex(category), u); err != nil {
 				return err
 			}
 		}
@@ -294,27 +278,26 @@ func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.U
 	})
 }
 
-// decodeInt8Array decodes PostgreSQL's binary one-dimensional bigint[]
-// (without NULLs) into dst, which must have its length.
-func decodeInt8Array(b []byte, dst []int64) error {
-	bad := fmt.Errorf("split: unexpected parts encoding")
-	if len(b) < 20 || binary.BigEndian.Uint32(b[0:4]) != 1 {
-		return bad
-	}
-	n := int(binary.BigEndian.Uint32(b[12:16]))
-	if n != len(dst) || len(b) != 20+n*12 {
-		return bad
-	}
-	p := 20
-	for i := range n {
-		if binary.BigEndian.Uint32(b[p:p+4]) != 8 {
-			return bad
-		}
-		dst[i] = int64(binary.BigEndian.Uint64(b[p+4 : p+12]))
-		p += 12
+// pgDay is a date's PostgreSQL day number (days since 2000-01-01).
+func pgDay(t time.Time) int32 { return int32((t.Unix() - pgEpoch.Unix()) / 86400) }
+
+// partsBuffer scans a one-dimensional bigint[] of its own length in place
+// (it is pgx's pgtype.ArraySetter), so a row's parts need no allocation.
+type partsBuffer []int64
+
+// SetDimensions accepts only an array of the buffer's length.
+func (p *partsBuffer) SetDimensions(dims []pgtype.ArrayDimension) error {
+	if len(dims) != 1 || int(dims[0].Length) != len(*p) {
+		return fmt.Errorf("split: the parts array has dimensions %v, want [%d]", dims, len(*p))
 	}
 	return nil
 }
+
+// ScanIndex is where element i is scanned to.
+func (p *partsBuffer) ScanIndex(i int) any { return &(*p)[i] }
+
+// ScanIndexType is the element type.
+func (p *partsBuffer) ScanIndexType() any { return new(int64) }
 
 func (s Store) splitResponse(ctx context.Context, a Agreement, acc *splitAcc, from, to civil.Date, months []civil.Date) (SplitResponse, error) {
 	r := SplitResponse{AgreementID: a.ID, From: from, To: to, TotalCents: acc.totalCents, EntryCount: acc.entries,
@@ -393,28 +376,4 @@ func elapsedBP(a Agreement, to civil.Date) int {
 		return 10000
 	}
 	return int(done * 10000 / total)
-}
-
-// SumCents is the bare SQL sum of an agreement's entries in a range: the
-// baseline the split report's benchmark compares with. It is sent with
-// pgx's simple protocol, so PostgreSQL plans it for the actual values each
-// time (a parallel sequential scan for a whole agreement) instead of
-// switching, after five runs, to a generic plan that walks the index over
-// every row (measured 0.8-1.5 s instead of 150 ms at 1M rows).
-func (s Store) SumCents(ctx context.Context, agreementID uuid.UUID, from, to civil.Date) (int64, error) {
-	sqlDB, err := s.DB.DB()
-	if err != nil {
-		return 0, err
-	}
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close()
-	var sum sql.NullInt64
-	err = conn.Raw(func(dc any) error {
-		return dc.(*stdlib.Conn).Conn().QueryRow(ctx, `SELECT sum(amount_cents) FROM costs WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`,
-			pgx.QueryExecModeSimpleProtocol, agreementID.String(), from.String(), to.String()).Scan(&sum)
-	})
-	return sum.Int64, err
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/google/uuid"
-	"github.com/lib/pq"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/costsplit"
@@ -111,9 +110,9 @@ func (t *totals) write(tx *gorm.DB) error {
 		keys := t.order[start:min(start+totalsChunk, len(t.order))]
 		var (
 			d, c, u []string
-			e       pq.Int64Array
-			amt     pq.Int64Array
-			parts   = make(pq.Int64Array, 0, len(keys)*n)
+			e       database.Array[int64]
+			amt     database.Array[int64]
+			parts   = make(database.Array[int64], 0, len(keys)*n)
 		)
 		for _, k := range keys {
 			r := t.rows[k]
@@ -135,13 +134,13 @@ func (t *totals) write(tx *gorm.DB) error {
 		if len(d) == 0 {
 			continue
 		}
-		if err := tx.Exec(upsertTotals, t.a.ID, parts, n, n, pq.StringArray(d), pq.StringArray(c), pq.StringArray(u), e, amt).Error; err != nil {
+		if err := tx.Exec(upsertTotals, t.a.ID, parts, n, n, database.Array[string](d), database.Array[string](c), database.Array[string](u), e, amt).Error; err != nil {
 			return fmt.Errorf("budget: write cost totals: %w", err)
 		}
 	}
 	if len(days) > 0 {
 		if err := tx.Exec(`DELETE FROM cost_day_totals WHERE agreement_id = ? AND incurred_on = ANY (?::date[]) AND entries = 0`,
-			t.a.ID, pq.StringArray(days)).Error; err != nil {
+			t.a.ID, database.Array[string](days)).Error; err != nil {
 			return fmt.Errorf("budget: write cost totals: %w", err)
 		}
 	}

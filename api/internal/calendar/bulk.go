@@ -43,6 +43,7 @@ func BulkInsert(ctx context.Context, db *gorm.DB, zone *time.Location, acts []Ac
 			if a.Exdates == nil {
 				a.Exdates = Times{}
 			}
+			a.UnitIDs, a.PartnerIDs = nonNilIDs(a.UnitIDs), nonNilIDs(a.PartnerIDs)
 			if a.Status == "" {
 				a.Status = StatusPlanned
 			}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/lib/pq"
 
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
@@ -183,7 +182,7 @@ type Activity struct {
 	UntilAt           *time.Time
 	SeriesID          *uuid.UUID `gorm:"type:uuid"`
 	Status            string
-	TargetGroups      pq.StringArray `gorm:"type:text[]"`
+	TargetGroups      Texts `gorm:"type:text[]"`
 	Accessibility     string
 	Capacity          *int
 	Visibility        string

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/lib/pq"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/recurrence"
@@ -101,7 +100,7 @@ type details struct {
 	Description   string
 	Category      string
 	SeriesID      *uuid.UUID
-	TargetGroups  pq.StringArray
+	TargetGroups  Texts
 	Accessibility string
 	Capacity      *int
 	Visibility    string

@@ -3,7 +3,6 @@ package calendar
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -11,8 +10,9 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
-	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/database"
 )
 
 // reader runs the calendar's read queries. Outside a transaction it holds
@@ -29,33 +29,10 @@ type reader struct {
 // withReader runs fn with a reader over one consistent state of the database.
 func (s Store) withReader(ctx context.Context, fn func(r *reader) error) error {
 	db := s.DB.WithContext(ctx)
-	if _, inTx := db.Statement.ConnPool.(gorm.TxCommitter); inTx {
+	if database.InTx(db) {
 		return fn(&reader{ctx: ctx, pool: db.Statement.ConnPool})
 	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return fn(&reader{ctx: ctx, pool: db.Statement.ConnPool})
-	}
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		sc, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("calendar: driver connection is %T, not pgx", dc)
-		}
-		tx, err := sc.Conn().BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-		if err != nil {
-			return err
-		}
-		if err := fn(&reader{ctx: ctx, pgx: tx}); err != nil {
-			_ = tx.Rollback(context.WithoutCancel(ctx))
-			return err
-		}
-		return tx.Commit(ctx)
-	})
+	return database.ReadSnapshot(ctx, db, func(tx pgx.Tx) error { return fn(&reader{ctx: ctx, pgx: tx}) })
 }
 
 // query runs q with $n placeholders and calls row for every row with the
@@ -106,7 +83,7 @@ func candidateSQL(f OccurrenceFilter, cols string) (string, []any) {
 	if len(f.UnitIDs) > 0 {
 		// Drive from the unit index when a unit is asked for: a unit has few activities.
 		where = append(where, `a.id IN (SELECT au.activity_id FROM activity_units au WHERE au.unit_id = ANY(`+
-			a.add(IDs(f.UnitIDs))+`::uuid[]))`)
+			a.add(f.UnitIDs)+`::uuid[]))`)
 	}
 	if f.ActivityID != nil {
 		where = append(where, `a.id = `+a.add(*f.ActivityID)+`::uuid`)
@@ -116,13 +93,13 @@ func candidateSQL(f OccurrenceFilter, cols string) (string, []any) {
 	}
 	if len(f.PartnerIDs) > 0 {
 		where = append(where, `a.id IN (SELECT ap.activity_id FROM activity_partners ap WHERE ap.partner_id = ANY(`+
-			a.add(IDs(f.PartnerIDs))+`::uuid[]))`)
+			a.add(f.PartnerIDs)+`::uuid[]))`)
 	}
 	if len(f.Categories) > 0 {
-		where = append(where, `a.category = ANY(`+a.add(textArray(f.Categories))+`::text[])`)
+		where = append(where, `a.category = ANY(`+a.add(f.Categories)+`::text[])`)
 	}
 	if len(f.Statuses) > 0 {
-		cond := `a.status = ANY(` + a.add(textArray(f.Statuses)) + `::text[])`
+		cond := `a.status = ANY(` + a.add(f.Statuses) + `::text[])`
 		for _, st := range f.Statuses {
 			if st == StatusCancelled {
 				cond = `(` + cond + ` OR EXISTS (SELECT 1 FROM occurrence_overrides o2 WHERE o2.activity_id = a.id AND o2.cancelled))`
@@ -132,7 +109,7 @@ func candidateSQL(f OccurrenceFilter, cols string) (string, []any) {
 		where = append(where, cond)
 	}
 	if len(f.TargetGroups) > 0 {
-		where = append(where, `a.target_groups && `+a.add(textArray(f.TargetGroups))+`::text[]`)
+		where = append(where, `a.target_groups && `+a.add(f.TargetGroups)+`::text[]`)
 	}
 	if f.SeriesID != nil {
 		where = append(where, `a.series_id = `+a.add(*f.SeriesID)+`::uuid`)
@@ -153,23 +130,6 @@ func candidateSQL(f OccurrenceFilter, cols string) (string, []any) {
 		AND NOT (` + span + `)` + filters, a
 }
 
-// textArray is a text[] argument (PostgreSQL's text form, quoted).
-type textArray []string
-
-// String is the array literal.
-func (t textArray) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, s := range t {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.Quote(s))
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
 // candidates reads the candidate activities of f; light reads only
 // lightColumns (enough to expand, filter, sort and count).
 func (r *reader) candidates(f OccurrenceFilter, light bool) ([]candidate, error) {
@@ -178,11 +138,6 @@ func (r *reader) candidates(f OccurrenceFilter, light bool) ([]candidate, error)
 		cols = lightColumns
 	}
 	q, a := candidateSQL(f, cols)
-	for i, v := range a {
-		if t, ok := v.(textArray); ok {
-			a[i] = t.String()
-		}
-	}
 	out := make([]candidate, 0, 1024)
 	err := r.query(q, a, func(scan func(...any) error) error {
 		out = append(out, candidate{})

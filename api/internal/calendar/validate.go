@@ -246,7 +246,7 @@ func (in ActivityInput) toActivity(a *Activity, rule *recurrence.Rule, zone *tim
 		a.Exdates[i] = t.UTC().Truncate(time.Microsecond)
 	}
 	a.UntilAt = spanEnd(rule, a.StartsAt, a.EndsAt, zone)
-	a.UnitIDs, a.PartnerIDs, a.SeriesID = in.UnitIDs, in.PartnerIDs, in.SeriesID
+	a.UnitIDs, a.PartnerIDs, a.SeriesID = nonNilIDs(in.UnitIDs), nonNilIDs(in.PartnerIDs), in.SeriesID
 	a.Status, a.TargetGroups, a.Accessibility = in.Status, in.TargetGroups, in.Accessibility
 	if a.TargetGroups == nil {
 		a.TargetGroups = []string{}

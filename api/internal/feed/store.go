@@ -195,7 +195,7 @@ type eventRow struct {
 	StartsAt    time.Time
 	EndsAt      time.Time
 	Recurrence  string
-	Exdates     jsonTimes
+	Exdates     database.Array[time.Time] `gorm:"type:timestamptz[]"`
 	Version     int
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
@@ -234,7 +234,7 @@ func (s Store) Calendar(ctx context.Context, q feedQuery) (Calendar, error) {
 		where = append(where, `a.id IN (SELECT ap.activity_id FROM activity_partners ap WHERE ap.partner_id = @partner)`)
 	}
 	sql := `SELECT a.id, a.title, a.description, a.category, a.status, a.visibility, a.starts_at, a.ends_at,
-			a.recurrence, array_to_json(a.exdates)::text AS exdates, a.version, a.created_at, a.updated_at,
+			a.recurrence, a.exdates, a.version, a.created_at, a.updated_at,
 			coalesce((SELECT string_agg(u.name || CASE WHEN u.address <> '' THEN ', ' || u.address ELSE '' END, '; '
 				ORDER BY u.name) FROM activity_units au JOIN units u ON u.id = au.unit_id WHERE au.activity_id = a.id), '') AS location
 		FROM activities a

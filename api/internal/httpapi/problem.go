@@ -7,9 +7,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
 )
@@ -53,18 +51,26 @@ var kinds = map[apperr.Kind]problemKind{
 	apperr.KindInvalid:            {http.StatusUnprocessableEntity, "validation", "Invalid request"},
 	apperr.KindTooManyRequests:    {http.StatusTooManyRequests, "rate-limited", "Too many requests"},
 	apperr.KindUnavailable:        {http.StatusServiceUnavailable, "unavailable", "Service unavailable"},
+	apperr.KindTimeout:            {http.StatusGatewayTimeout, "timeout", "Timeout"},
 }
 
 // ProblemType returns the type URI used for an error kind (tests use it).
 func ProblemType(k apperr.Kind) string { return problemPrefix + kinds[k].slug }
 
-// ErrorHandler turns every error into a problem response. Client errors are
-// described precisely; anything unexpected is logged and answered with a
-// bare 500 so no internals leak.
-func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+// ErrorHandler turns every error into a problem response. domainError
+// (nil: none) first turns errors of the layers below into domain errors
+// (database.DomainError: constraint violations, timeouts, a lost
+// connection). Client errors are described precisely; anything unexpected
+// is logged and answered with a bare 500 so no internals leak.
+func ErrorHandler(log *slog.Logger, domainError func(error) error) echo.HTTPErrorHandler {
 	return func(err error, c echo.Context) {
 		if c.Response().Committed {
 			return
+		}
+		if domainError != nil {
+			if de := domainError(err); de != nil {
+				err = de
+			}
 		}
 		p := toProblem(err)
 		if p.Status >= 500 && p.Status != http.StatusServiceUnavailable && p.Status != http.StatusGatewayTimeout {
@@ -116,10 +122,7 @@ func toProblem(err error) Problem {
 	if errors.As(err, &he) {
 		return echoProblem(he)
 	}
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return toProblem(apperr.NotFound("resource"))
-	}
-	if p, ok := databaseProblem(err); ok {
+	if p, ok := contextProblem(err); ok {
 		return p
 	}
 	return Problem{Type: problemPrefix + "internal", Title: "Internal server error", Status: http.StatusInternalServerError,
@@ -166,57 +169,16 @@ func echoProblem(he *echo.HTTPError) Problem {
 		Detail: "an unexpected error occurred; it has been logged"}
 }
 
-// databaseProblem is the safety net under the domain checks: a constraint
-// the database enforces becomes the client error it stands for, and an
-// unreachable or overloaded database becomes 503/504 instead of a 500.
-func databaseProblem(err error) (Problem, bool) {
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) {
-		switch pg.Code {
-		case "23505", "23P01":
-			return toProblem(apperr.Conflict("the change conflicts with existing data (%s)", pg.ConstraintName)), true
-		case "23503":
-			return toProblem(apperr.InvalidFieldCode(constraintField(pg), apperr.CodeNotFound, "refers to something that does not exist or is still in use")), true
-		case "23514", "23502":
-			return toProblem(apperr.InvalidField(constraintField(pg), "breaks the rule "+pg.ConstraintName)), true
-		case "22001":
-			return toProblem(apperr.InvalidFieldCode("body", apperr.CodeTooLong, "a text is too long")), true
-		case "22P02", "22007", "22008", "22003", "22023", "22021":
-			return toProblem(apperr.BadRequest("a value has the wrong format")), true
-		case "40001", "40P01":
-			return toProblem(apperr.Conflict("the change collided with a concurrent change; retry it")), true
-		case "57014":
-			return Problem{Type: problemPrefix + "timeout", Title: "Database timeout", Status: http.StatusGatewayTimeout,
-				Detail: "the database did not answer in time"}, true
-		case "57P01", "57P02", "57P03", "53300":
-			return toProblem(apperr.Unavailable("the database is not available")), true
-		}
-		return Problem{}, false
-	}
+// contextProblem answers a request whose own context ended: the client
+// went away (499, nobody reads it and it is not a server fault to log), or
+// the request's deadline passed (504).
+func contextProblem(err error) (Problem, bool) {
 	if errors.Is(err, context.Canceled) {
-		// The client went away mid-request (its context was cancelled):
-		// nobody reads this answer, and it is not a server fault to log.
-		// 499 is the conventional "client closed request" status.
 		return Problem{Type: problemPrefix + "client-closed-request", Title: "Client closed request",
 			Status: statusClientClosedRequest}, true
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return Problem{Type: problemPrefix + "timeout", Title: "Timeout", Status: http.StatusGatewayTimeout,
-			Detail: "the request took too long"}, true
-	}
-	var connErr *pgconn.ConnectError
-	if errors.As(err, &connErr) || isConnectionLost(err) {
-		return toProblem(apperr.Unavailable("the database is not available")), true
+		return toProblem(apperr.Timeout("the request took too long")), true
 	}
 	return Problem{}, false
-}
-
-func constraintField(pg *pgconn.PgError) string {
-	if pg.ColumnName != "" {
-		return pg.ColumnName
-	}
-	if pg.ConstraintName != "" {
-		return pg.ConstraintName
-	}
-	return "body"
 }

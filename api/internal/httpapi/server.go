@@ -30,6 +30,9 @@ type Options struct {
 	Authenticator Authenticator
 	// Ready reports whether the server can serve (the database answers).
 	Ready func(ctx context.Context) error
+	// DomainError turns the errors of the layers below (the database
+	// driver's) into domain errors before they are answered; nil: none.
+	DomainError func(error) error
 	// Registry receives the HTTP metrics; nil disables /metrics.
 	Registry *prometheus.Registry
 	// BodyLimit caps request bodies; DESIGN.md says 1 MiB.
@@ -44,7 +47,7 @@ func New(opts Options, modules ...Module) *echo.Echo {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	e.HTTPErrorHandler = ErrorHandler(opts.Logger)
+	e.HTTPErrorHandler = ErrorHandler(opts.Logger, opts.DomainError)
 	e.JSONSerializer = compactJSON{}
 
 	e.Pre(middleware.RemoveTrailingSlash())

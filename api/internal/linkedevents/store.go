@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"github.com/lib/pq"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/calendar"
@@ -64,7 +63,7 @@ type activityRow struct {
 	UntilAt       *time.Time
 	Recurrence    string
 	SeriesID      *uuid.UUID
-	TargetGroups  pq.StringArray `gorm:"type:text[]"`
+	TargetGroups  calendar.Texts `gorm:"type:text[]"`
 	Accessibility string
 	Capacity      *int
 	CreatedAt     time.Time

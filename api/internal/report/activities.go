@@ -9,9 +9,9 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 
 	"kulttuurisilta/api/internal/calendar"
+	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
@@ -165,38 +165,15 @@ func addOccurrence(accs []*acc, cancelled bool, units [][16]byte, att *attValue)
 	}
 }
 
-// withSnapshot runs fn in a read-only repeatable-read transaction on one pooled connection (pgx, binary).
+// withSnapshot runs fn in a read-only snapshot on one pgx connection (database.ReadSnapshot). Every query is
+// planned for its actual range: a generic plan (chosen by PostgreSQL after five runs of a prepared statement)
+// cannot tell a month from two years, and joins attendance by hash over the whole table.
 func (s Store) withSnapshot(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	sqlDB, err := s.DB.WithContext(ctx).DB()
-	if err != nil {
-		return err
-	}
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		sc, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("report: driver connection is %T, not pgx", dc)
-		}
-		tx, err := sc.Conn().BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-		if err != nil {
-			return err
-		}
-		// Plan every query for its actual range: a generic plan (chosen by PostgreSQL after five runs of a
-		// prepared statement) cannot tell a month from two years, and joins attendance by hash over the
-		// whole table.
+	return database.ReadSnapshot(ctx, s.DB, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
-			_ = tx.Rollback(context.WithoutCancel(ctx))
 			return err
 		}
-		if err := fn(tx); err != nil {
-			_ = tx.Rollback(context.WithoutCancel(ctx))
-			return err
-		}
-		return tx.Commit(ctx)
+		return fn(tx)
 	})
 }
 

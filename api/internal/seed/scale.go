@@ -2,15 +2,14 @@ package seed
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
+
+	"kulttuurisilta/api/internal/database"
 )
 
 // Size is the shape of a generated data set.
@@ -51,11 +50,7 @@ func Scale(ctx context.Context, db *gorm.DB, name string, zone *time.Location, o
 	if !ok {
 		return fmt.Errorf("seed: unknown scale %q (use region, town or tiny)", name)
 	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return err
-	}
-	return withPgx(ctx, sqlDB, func(conn *pgx.Conn) error {
+	return database.WithConn(ctx, db, func(conn *pgx.Conn) error {
 		var exists bool
 		if err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM departments WHERE code = $1)`,
 			scaleCode(size, "SOTE", 1)).Scan(&exists); err != nil {
@@ -99,22 +94,6 @@ func Scale(ctx context.Context, db *gorm.DB, name string, zone *time.Location, o
 		fmt.Fprintf(out, "seed: the %s data set is loaded in %.1fs; logins e.g. producer0001@%s.test, mentor0001@%s.test (password %s)\n",
 			size.Name, time.Since(start).Seconds(), size.Name, size.Name, ScalePassword)
 		return nil
-	})
-}
-
-// withPgx runs fn on one pgx connection taken from the pool.
-func withPgx(ctx context.Context, sqlDB *sql.DB, fn func(*pgx.Conn) error) error {
-	c, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("seed scale: %w", err)
-	}
-	defer c.Close()
-	return c.Raw(func(driverConn any) error {
-		sc, ok := driverConn.(*stdlib.Conn)
-		if !ok {
-			return errors.New("seed scale: the database driver is not pgx")
-		}
-		return fn(sc.Conn())
 	})
 }
 

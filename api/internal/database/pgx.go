@@ -1,0 +1,65 @@
+package database
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
+)
+
+// This file is the one way to reach pgx under GORM. GORM talks to
+// PostgreSQL through database/sql over pgx's stdlib driver; the few hot read
+// paths (the calendar, the activity report, the budget split) and the bulk
+// loads (COPY in seed --scale) want pgx itself: its binary protocol, its
+// types and no per-value database/sql conversion.
+
+// InTx reports whether db is bound to a transaction (GORM's Transaction or
+// Begin). A pgx connection taken from the pool would not see that
+// transaction's uncommitted work.
+func InTx(db *gorm.DB) bool {
+	_, ok := db.Statement.ConnPool.(gorm.TxCommitter)
+	return ok
+}
+
+// WithConn runs fn on one connection of db's pool, as pgx's own connection.
+// db must not be bound to a transaction (see InTx).
+func WithConn(ctx context.Context, db *gorm.DB, fn func(*pgx.Conn) error) error {
+	if InTx(db) {
+		return fmt.Errorf("pgx connection: db is bound to a transaction")
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return fmt.Errorf("pgx connection: %w", err)
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("pgx connection: %w", err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		sc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("pgx connection: the driver connection is %T, not pgx's", dc)
+		}
+		return fn(sc.Conn())
+	})
+}
+
+// ReadSnapshot runs fn in a read-only REPEATABLE READ transaction on one
+// pgx connection (WithConn), so every query fn makes sees the same state of
+// the database. The transaction commits when fn returns nil.
+func ReadSnapshot(ctx context.Context, db *gorm.DB, fn func(pgx.Tx) error) error {
+	return WithConn(ctx, db, func(c *pgx.Conn) error {
+		tx, err := c.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+			return err
+		}
+		return tx.Commit(ctx)
+	})
+}
