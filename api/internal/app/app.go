@@ -47,7 +47,7 @@ func Modules(d Deps) []httpapi.Module {
 		report.NewModule(d.DB, d.CalendarZone),
 		linkedevents.NewModule(d.DB, d.CalendarZone),
 		budget.NewModule(d.DB),
-		audit.Module{DB: d.DB},
+		audit.NewModule(d.DB),
 	}
 }
 

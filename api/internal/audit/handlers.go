@@ -5,31 +5,10 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
-	"kulttuurisilta/api/internal/access"
-	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
-
-// Module serves the audit log.
-type Module struct {
-	DB *gorm.DB
-}
-
-// Routes registers GET /audit-events.
-func (m Module) Routes(g *echo.Group) {
-	g.GET("/audit-events", m.list)
-}
-
-// canRead is the audit policy: only admins (people, never API tokens)
-// read the log.
-func canRead(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin) {
-		return apperr.Forbidden("only admins read the audit log")
-	}
-	return nil
-}
 
 // list godoc
 //
@@ -47,13 +26,13 @@ func canRead(p *access.Principal) error {
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only events after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]audit.EventResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]audit.EventResponse}
 //	@Router			/audit-events [get]
 func (m Module) list(c echo.Context) error {
 	if _, err := httpapi.Authorize(c, canRead); err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -72,14 +51,9 @@ func (m Module) list(c echo.Context) error {
 	if f.To, err = httpapi.QueryTime(c, "to", time.UTC); err != nil {
 		return err
 	}
-	q := page.Filter(f.apply(m.DB.WithContext(c.Request().Context()).Model(&Event{})), "audit_events")
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
+	rows, total, err := m.Store.List(c.Request().Context(), f, page)
+	if err != nil {
 		return err
 	}
-	var rows []Event
-	if err := page.Window(q).Order("created_at DESC, id DESC").Find(&rows).Error; err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toResponse))
 }

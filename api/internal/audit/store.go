@@ -11,6 +11,7 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // Record writes one audit event in tx. before and after are the resource's
@@ -44,6 +45,17 @@ func marshal(v any) (json.RawMessage, error) {
 		return nil, nil
 	}
 	return json.Marshal(v)
+}
+
+// Store reads the audit log.
+type Store struct {
+	DB *gorm.DB
+}
+
+// List returns a page of the events matching f, newest first.
+func (s Store) List(ctx context.Context, f Filter, page paging.Page) ([]Event, int64, error) {
+	q := page.Filter(f.apply(s.DB.WithContext(ctx).Model(&Event{})), "audit_events")
+	return paging.Find[Event](q, page, "created_at DESC, id DESC")
 }
 
 // Filter narrows the audit log listing.

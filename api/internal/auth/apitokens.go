@@ -13,7 +13,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -76,9 +76,9 @@ func (s APITokens) Create(ctx context.Context, owner uuid.UUID, in APITokenInput
 }
 
 // List returns a page of tokens, newest first.
-func (s APITokens) List(ctx context.Context, page httpapi.Page) ([]APIToken, int64, error) {
+func (s APITokens) List(ctx context.Context, page paging.Page) ([]APIToken, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&APIToken{}), "api_tokens")
-	return httpapi.FindPage[APIToken](q, page, "created_at DESC, id DESC")
+	return paging.Find[APIToken](q, page, "created_at DESC, id DESC")
 }
 
 // Get returns one token.

@@ -4,34 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
-	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/l10n"
-	"kulttuurisilta/api/internal/validate"
+	"kulttuurisilta/api/internal/paging"
 )
-
-// MinPasswordLength is the shortest password accepted (NIST 800-63B asks
-// for at least 8; passphrases are encouraged).
-const MinPasswordLength = 12
-
-// langCodes are the accepted values of a user's locale (exactly, unlike the
-// lenient l10n.Parse for documents' ?lang=).
-func langCodes() []string {
-	out := make([]string, len(l10n.Langs))
-	for i, l := range l10n.Langs {
-		out[i] = string(l)
-	}
-	return out
-}
 
 // Lang returns the user's language for what the server writes to them
 // (emails, PDFs); an unknown user gets Finnish.
@@ -45,57 +28,6 @@ func (s Users) Lang(ctx context.Context, id uuid.UUID) (l10n.Lang, error) {
 		return l10n.FI, fmt.Errorf("user language: %w", err)
 	}
 	return l10n.Lang(code).Or(l10n.FI), nil
-}
-
-func roleNames() []string {
-	out := make([]string, len(access.Roles))
-	for i, r := range access.Roles {
-		out[i] = string(r)
-	}
-	return out
-}
-
-func (in *UserInput) validate() error {
-	in.Email, in.Name = strings.TrimSpace(in.Email), strings.TrimSpace(in.Name)
-	if in.Locale == "" {
-		in.Locale = string(l10n.FI)
-	}
-	var v validate.Errors
-	v.OneOf("locale", in.Locale, langCodes()...)
-	v.Email("email", in.Email)
-	v.Text("name", in.Name, false, 200)
-	v.OneOf("role", in.Role, roleNames()...)
-	validateAssignment(&v, in.Role, in.DepartmentID, in.UnitIDs)
-	validatePassword(&v, in.Password)
-	return v.Err()
-}
-
-func validatePassword(v *validate.Errors, pw string) {
-	if len([]rune(pw)) < MinPasswordLength {
-		v.AddCode("password", apperr.CodeTooShort, "must be at least %d characters", MinPasswordLength)
-	} else if len(pw) > 256 {
-		v.AddCode("password", apperr.CodeTooLong, "must be at most 256 bytes")
-	}
-}
-
-// validateAssignment: a manager needs a department, a mentor one or more
-// units; other roles carry neither.
-func validateAssignment(v *validate.Errors, role string, dep *uuid.UUID, units []uuid.UUID) {
-	switch access.Role(role) {
-	case access.RoleManager:
-		v.CheckCode(dep != nil, "department_id", apperr.CodeRequired, "is required for a manager")
-	case access.RoleMentor:
-		v.CheckCode(len(units) > 0, "unit_ids", apperr.CodeRequired, "a mentor needs at least one unit")
-	}
-	if role != string(access.RoleManager) && dep != nil {
-		v.AddCode("department_id", apperr.CodeConflict, "only a manager has a department")
-	}
-	if role != string(access.RoleMentor) && len(units) > 0 {
-		v.AddCode("unit_ids", apperr.CodeConflict, "only a mentor has units")
-	}
-	if len(units) > 100 {
-		v.AddCode("unit_ids", apperr.CodeTooLong, "at most 100 units")
-	}
 }
 
 // Users reads and writes users.
@@ -130,7 +62,7 @@ func (s Users) Create(ctx context.Context, in UserInput) (User, error) {
 }
 
 // List returns a page of users ordered by email.
-func (s Users) List(ctx context.Context, role string, page httpapi.Page) ([]User, int64, error) {
+func (s Users) List(ctx context.Context, role string, page paging.Page) ([]User, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&User{}), "users")
 	if role != "" {
 		q = q.Where("role = ?", role)
@@ -165,25 +97,7 @@ func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPat
 			return err
 		}
 		before := toUserResponse(u)
-		httpapi.Patch(&u.Name, p.Name)
-		httpapi.Patch(&u.Role, p.Role)
-		if p.DepartmentID.Set {
-			u.DepartmentID = p.DepartmentID.Value
-		}
-		if p.UnitIDs != nil {
-			u.UnitIDs = dedupe(*p.UnitIDs)
-		}
-		httpapi.Patch(&u.Active, p.Active)
-		httpapi.Patch(&u.Locale, p.Locale)
-		var v validate.Errors
-		v.OneOf("locale", u.Locale, langCodes()...)
-		v.Text("name", u.Name, false, 200)
-		v.OneOf("role", u.Role, roleNames()...)
-		validateAssignment(&v, u.Role, u.DepartmentID, u.UnitIDs)
-		if p.Password != nil {
-			validatePassword(&v, *p.Password)
-		}
-		if err := v.Err(); err != nil {
+		if err := p.apply(&u); err != nil {
 			return err
 		}
 		if p.Password != nil {
@@ -274,10 +188,4 @@ func assignmentError(err error) error {
 		return apperr.InvalidFieldCode("department_id", apperr.CodeNotFound, "no such department")
 	}
 	return err
-}
-
-func dedupe(ids []uuid.UUID) []uuid.UUID {
-	out := slices.Clone(ids)
-	slices.SortFunc(out, func(a, b uuid.UUID) int { return strings.Compare(a.String(), b.String()) })
-	return slices.Compact(out)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listAgreements godoc
@@ -18,14 +19,14 @@ import (
 //	@Param		limit			query		int		false	"Page size (1-200)"								default(50)
 //	@Param		offset			query		int		false	"Offset"										default(0)
 //	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success	200				{object}	httpapi.ListDoc{items=[]budget.AgreementResponse}
+//	@Success	200				{object}	paging.ListDoc{items=[]budget.AgreementResponse}
 //	@Router		/agreements [get]
 func (m Module) listAgreements(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func (m Module) listAgreements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toAgreementResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toAgreementResponse))
 }
 
 // getAgreement godoc

@@ -12,6 +12,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listCosts godoc
@@ -32,14 +33,14 @@ import (
 //	@Param			limit			query		int		false	"Page size (1-200)"																																default(50)
 //	@Param			offset			query		int		false	"Offset"																																		default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]budget.CostResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]budget.CostResponse}
 //	@Router			/costs [get]
 func (m Module) listCosts(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func (m Module) listCosts(c echo.Context) error {
 	for i, r := range rows {
 		items[i] = toCostResponse(agreements[r.AgreementID], r)
 	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
 
 // getCost godoc

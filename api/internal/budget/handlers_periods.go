@@ -9,6 +9,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 func periodParams(c echo.Context) (uuid.UUID, civil.Date, error) {
@@ -33,7 +34,7 @@ func periodParams(c echo.Context) (uuid.UUID, civil.Date, error) {
 //	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param		offset			query		int		false	"Offset"			default(0)
 //	@Param		updated_since	query		string	false	"Only months changed after this time (RFC 3339)"
-//	@Success	200				{object}	httpapi.ListDoc{items=[]budget.PeriodResponse}
+//	@Success	200				{object}	paging.ListDoc{items=[]budget.PeriodResponse}
 //	@Router		/agreements/{id}/periods [get]
 func (m Module) listPeriods(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canReadTotals)
@@ -44,7 +45,7 @@ func (m Module) listPeriods(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -52,7 +53,7 @@ func (m Module) listPeriods(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toPeriodResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toPeriodResponse))
 }
 
 // getPeriod godoc

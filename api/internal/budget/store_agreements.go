@@ -12,7 +12,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -85,7 +85,7 @@ type AgreementFilter struct {
 }
 
 // ListAgreements returns a page of agreements, newest period first.
-func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page httpapi.Page) ([]Agreement, int64, error) {
+func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page paging.Page) ([]Agreement, int64, error) {
 	db := s.DB.WithContext(ctx)
 	q := page.Filter(db.Model(&Agreement{}), "agreements")
 	if f.DepartmentID != nil {

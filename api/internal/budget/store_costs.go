@@ -15,7 +15,7 @@ import (
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/costsplit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -106,7 +106,7 @@ func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
 
 // ListCosts returns a page of cost entries (by date) with the agreements
 // needed to split them.
-func (s Store) ListCosts(ctx context.Context, f CostFilter, page httpapi.Page) ([]Cost, map[uuid.UUID]Agreement, int64, error) {
+func (s Store) ListCosts(ctx context.Context, f CostFilter, page paging.Page) ([]Cost, map[uuid.UUID]Agreement, int64, error) {
 	db := s.DB.WithContext(ctx)
 	q := f.apply(page.Filter(db.Model(&Cost{}), "costs"))
 	var total int64

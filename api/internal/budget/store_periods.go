@@ -14,7 +14,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // monthOf returns the first day of d's month.
@@ -193,7 +193,7 @@ func (s Store) GetPeriod(ctx context.Context, agreementID uuid.UUID, month civil
 }
 
 // ListPeriods returns the months of an agreement in order.
-func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page httpapi.Page) ([]Period, int64, error) {
+func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page paging.Page) ([]Period, int64, error) {
 	db := s.DB.WithContext(ctx)
 	a, err := loadAgreement(db, agreementID, lockNone)
 	if err != nil {

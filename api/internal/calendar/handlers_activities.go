@@ -12,6 +12,7 @@ import (
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listActivities godoc
@@ -30,14 +31,14 @@ import (
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.ActivityResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]calendar.ActivityResponse}
 //	@Router			/activities [get]
 func (m Module) listActivities(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func (m Module) listActivities(c echo.Context) error {
 	for i, r := range rows {
 		items[i] = toActivityResponse(r, m.Zone)
 	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
 
 // maxSearch is the longest ?q= in characters.

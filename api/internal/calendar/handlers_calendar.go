@@ -12,6 +12,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // Calendar list limits (ADR 0024): the default page is the usual 50, but a
@@ -78,7 +79,7 @@ func toCalendarItem(o Occurrence, zone *time.Location) CalendarItem {
 //	@Param			limit			query		int		false	"Page size (1-2000)"	default(50)
 //	@Param			offset			query		int		false	"Offset"				default(0)
 //	@Param			updated_since	query		string	false	"Only occurrences whose activity or override changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.CalendarItem}
+//	@Success		200				{object}	paging.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/calendar [get]
 func (m Module) getCalendar(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
@@ -113,7 +114,7 @@ func (m Module) getCalendar(c echo.Context) error {
 //	@Param			limit			query		int		false	"Page size (1-2000)"	default(50)
 //	@Param			offset			query		int		false	"Offset"				default(0)
 //	@Param			updated_since	query		string	false	"Only occurrences changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.CalendarItem}
+//	@Success		200				{object}	paging.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/activities/{id}/occurrences [get]
 func (m Module) listActivityOccurrences(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
@@ -143,12 +144,12 @@ func (m Module) listActivityOccurrences(c echo.Context) error {
 	return c.JSON(http.StatusOK, m.occurrenceList(occ, total))
 }
 
-func (m Module) occurrenceList(occ []Occurrence, total int) httpapi.List[CalendarItem] {
+func (m Module) occurrenceList(occ []Occurrence, total int) paging.List[CalendarItem] {
 	items := make([]CalendarItem, 0, len(occ))
 	for _, o := range occ {
 		items = append(items, toCalendarItem(o, m.Zone))
 	}
-	return httpapi.NewList(items, int64(total))
+	return paging.NewList(items, int64(total))
 }
 
 func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
@@ -247,8 +248,8 @@ func queryEnums(c echo.Context, name string, allowed []string) ([]string, error)
 }
 
 // parseCalendarPage is httpapi.ParsePage with the calendar's larger limit.
-func parseCalendarPage(c echo.Context) (httpapi.Page, error) {
-	p := httpapi.Page{Limit: httpapi.DefaultLimit}
+func parseCalendarPage(c echo.Context) (paging.Page, error) {
+	p := paging.Page{Limit: paging.DefaultLimit}
 	if s := c.QueryParam("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > CalendarMaxLimit {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listPartners godoc
@@ -19,14 +20,14 @@ import (
 //	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param		offset			query		int		false	"Offset"			default(0)
 //	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.PartnerResponse}
+//	@Success	200				{object}	paging.ListDoc{items=[]calendar.PartnerResponse}
 //	@Router		/partners [get]
 func (m Module) listPartners(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -41,7 +42,7 @@ func (m Module) listPartners(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toPartnerResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toPartnerResponse))
 }
 
 // getPartner godoc
@@ -174,14 +175,14 @@ func (m Module) deletePartner(c echo.Context) error {
 //	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param		offset			query		int		false	"Offset"			default(0)
 //	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.SeriesResponse}
+//	@Success	200				{object}	paging.ListDoc{items=[]calendar.SeriesResponse}
 //	@Router		/series [get]
 func (m Module) listSeries(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -189,7 +190,7 @@ func (m Module) listSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toSeriesResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toSeriesResponse))
 }
 
 // getSeries godoc

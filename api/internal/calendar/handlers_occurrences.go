@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listOverrides godoc
@@ -19,7 +20,7 @@ import (
 //	@Param		limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param		offset			query		int		false	"Offset"			default(0)
 //	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success	200				{object}	httpapi.ListDoc{items=[]calendar.OverrideResponse}
+//	@Success	200				{object}	paging.ListDoc{items=[]calendar.OverrideResponse}
 //	@Router		/activities/{id}/overrides [get]
 func (m Module) listOverrides(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
@@ -30,7 +31,7 @@ func (m Module) listOverrides(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (m Module) listOverrides(c echo.Context) error {
 	for i, r := range rows {
 		items[i] = toOverrideResponse(r, m.Zone)
 	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
 
 // getOverride godoc
@@ -203,7 +204,7 @@ func (m Module) deleteOverride(c echo.Context) error {
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]calendar.AttendanceResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]calendar.AttendanceResponse}
 //	@Router			/activities/{id}/attendance [get]
 func (m Module) listAttendance(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canRead)
@@ -214,7 +215,7 @@ func (m Module) listAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -233,7 +234,7 @@ func (m Module) listAttendance(c echo.Context) error {
 	for i, r := range rows {
 		items[i] = toAttendanceResponse(r, m.Zone)
 	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
 
 // getAttendance godoc

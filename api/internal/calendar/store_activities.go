@@ -14,7 +14,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
@@ -44,7 +44,7 @@ const activityTextMatch = `((title || ' ' || description) ILIKE ? OR
 	(title_sv || ' ' || title_en || ' ' || description_sv || ' ' || description_en) ILIKE ?)`
 
 // ListActivities returns a page of activities ordered by first start.
-func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page httpapi.Page) ([]Activity, int64, error) {
+func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page paging.Page) ([]Activity, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Activity{}), "activities")
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)

@@ -9,7 +9,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // PartnerFilter narrows the partner listing.
@@ -19,7 +19,7 @@ type PartnerFilter struct {
 }
 
 // ListPartners returns a page of partners ordered by name.
-func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page httpapi.Page) ([]Partner, int64, error) {
+func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page paging.Page) ([]Partner, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Partner{}), "partners")
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
@@ -27,7 +27,7 @@ func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page httpapi.P
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
 	}
-	return httpapi.FindPage[Partner](q, page, "name, id")
+	return paging.Find[Partner](q, page, "name, id")
 }
 
 // GetPartner returns one partner.
@@ -95,9 +95,9 @@ func partnerConflict(err error) error {
 }
 
 // ListSeries returns a page of series, latest first.
-func (s Store) ListSeries(ctx context.Context, page httpapi.Page) ([]Series, int64, error) {
+func (s Store) ListSeries(ctx context.Context, page paging.Page) ([]Series, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Series{}), "series")
-	return httpapi.FindPage[Series](q, page, "starts_on DESC, name, id")
+	return paging.Find[Series](q, page, "starts_on DESC, name, id")
 }
 
 // GetSeries returns one series.

@@ -12,14 +12,14 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
 // ListOverrides returns a page of an activity's overrides by original start.
-func (s Store) ListOverrides(ctx context.Context, activityID uuid.UUID, page httpapi.Page) ([]Override, int64, error) {
+func (s Store) ListOverrides(ctx context.Context, activityID uuid.UUID, page paging.Page) ([]Override, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Override{}), "occurrence_overrides").Where("activity_id = ?", activityID)
-	return httpapi.FindPage[Override](q, page, "original_start, id")
+	return paging.Find[Override](q, page, "original_start, id")
 }
 
 // GetOverride returns one override of an activity.
@@ -102,16 +102,7 @@ func (s Store) UpdateOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 			return err
 		}
 		before := toOverrideResponse(o, s.zone())
-		orig, st0, en0 := o.OriginalStart, o.StartsAt, o.EndsAt
-		in := OverrideInput{OriginalStart: &orig, StartsAt: &st0, EndsAt: &en0, Cancelled: o.Cancelled, Note: o.Note}
-		if p.StartsAt != nil {
-			in.StartsAt = p.StartsAt
-		}
-		if p.EndsAt != nil {
-			in.EndsAt = p.EndsAt
-		}
-		httpapi.Patch(&in.Cancelled, p.Cancelled)
-		httpapi.Patch(&in.Note, p.Note)
+		in := p.merge(o)
 		if err := in.validate(a.EndsAt.Sub(a.StartsAt)); err != nil {
 			return err
 		}
@@ -166,9 +157,9 @@ func (s Store) DeleteOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 }
 
 // ListAttendance returns a page of an activity's attendance by occurrence.
-func (s Store) ListAttendance(ctx context.Context, activityID uuid.UUID, page httpapi.Page) ([]Attendance, int64, error) {
+func (s Store) ListAttendance(ctx context.Context, activityID uuid.UUID, page paging.Page) ([]Attendance, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Attendance{}), "attendance").Where("activity_id = ?", activityID)
-	return httpapi.FindPage[Attendance](q, page, "occurrence_start, id")
+	return paging.Find[Attendance](q, page, "occurrence_start, id")
 }
 
 // GetAttendance returns one attendance record of an activity.

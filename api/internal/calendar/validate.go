@@ -354,6 +354,21 @@ func occurrencesChanged(before, after Activity) bool {
 		before.Recurrence != after.Recurrence || !slices.EqualFunc(before.Exdates, after.Exdates, time.Time.Equal)
 }
 
+// merge is the override with the patch applied, as an input to validate.
+func (p OverridePatch) merge(o Override) OverrideInput {
+	orig, st, en := o.OriginalStart, o.StartsAt, o.EndsAt
+	in := OverrideInput{OriginalStart: &orig, StartsAt: &st, EndsAt: &en, Cancelled: o.Cancelled, Note: o.Note}
+	if p.StartsAt != nil {
+		in.StartsAt = p.StartsAt
+	}
+	if p.EndsAt != nil {
+		in.EndsAt = p.EndsAt
+	}
+	httpapi.Patch(&in.Cancelled, p.Cancelled)
+	httpapi.Patch(&in.Note, p.Note)
+	return in
+}
+
 func (in *OverrideInput) validate(dur time.Duration) error {
 	var v validate.Errors
 	checkTime(&v, "original_start", in.OriginalStart)

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -26,14 +27,14 @@ import (
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]committee.IdeaResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]committee.IdeaResponse}
 //	@Router			/ideas [get]
 func (m Module) listIdeas(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,7 @@ func (m Module) listIdeas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toIdeaResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toIdeaResponse))
 }
 
 // getIdea godoc

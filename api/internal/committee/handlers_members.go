@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // pathIDs reads the committee id and a sub-resource id from the path.
@@ -31,7 +32,7 @@ func pathIDs(c echo.Context, sub string) (uuid.UUID, uuid.UUID, error) {
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MemberResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]committee.MemberResponse}
 //	@Router			/committees/{id}/members [get]
 func (m Module) listMembers(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canReadPersonal)
@@ -42,7 +43,7 @@ func (m Module) listMembers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -54,7 +55,7 @@ func (m Module) listMembers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toMemberResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toMemberResponse))
 }
 
 // getMember godoc
@@ -198,7 +199,7 @@ func (m Module) deleteMember(c echo.Context) error {
 //	@Param			limit			query		int		false	"Page size (1-200)"					default(50)
 //	@Param			offset			query		int		false	"Offset"							default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MeetingResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]committee.MeetingResponse}
 //	@Router			/committees/{id}/meetings [get]
 func (m Module) listMeetings(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canReadPersonal)
@@ -209,7 +210,7 @@ func (m Module) listMeetings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -221,7 +222,7 @@ func (m Module) listMeetings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toMeetingResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toMeetingResponse))
 }
 
 // getMeeting godoc

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listMentors godoc
@@ -20,14 +21,14 @@ import (
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]committee.MentorResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]committee.MentorResponse}
 //	@Router			/mentors [get]
 func (m Module) listMentors(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canReadMentors)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func (m Module) listMentors(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toMentorResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toMentorResponse))
 }
 
 // getMentor godoc
@@ -176,7 +177,7 @@ func (m Module) deleteMentor(c echo.Context) error {
 //	@Param		limit			query		int		false	"Page size (1-200)"						default(50)
 //	@Param		offset			query		int		false	"Offset"								default(0)
 //	@Param		updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success	200				{object}	httpapi.ListDoc{items=[]committee.TrainingResponse}
+//	@Success	200				{object}	paging.ListDoc{items=[]committee.TrainingResponse}
 //	@Router		/mentors/{id}/trainings [get]
 func (m Module) listTrainings(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canReadMentors)
@@ -187,7 +188,7 @@ func (m Module) listTrainings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -199,7 +200,7 @@ func (m Module) listTrainings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toTrainingResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toTrainingResponse))
 }
 
 // getTraining godoc

@@ -7,6 +7,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listResidents godoc
@@ -22,14 +23,14 @@ import (
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]committee.ResidentResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]committee.ResidentResponse}
 //	@Router			/residents [get]
 func (m Module) listResidents(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canManageResidents)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func (m Module) listResidents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toResidentResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toResidentResponse))
 }
 
 // getResident godoc

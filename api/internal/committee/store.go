@@ -12,7 +12,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // Store reads and writes the committee domain. Every write records its
@@ -48,7 +48,7 @@ type CommitteeFilter struct {
 }
 
 // ListCommittees returns a page of committees ordered by name.
-func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f CommitteeFilter, page httpapi.Page) ([]Committee, int64, error) {
+func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f CommitteeFilter, page paging.Page) ([]Committee, int64, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Committee{}), "committees"), "unit_id", scope)
 	if f.UnitID != nil {
 		q = q.Where("unit_id = ?", *f.UnitID)
@@ -56,7 +56,7 @@ func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f Committe
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
 	}
-	return httpapi.FindPage[Committee](q, page, "name, id")
+	return paging.Find[Committee](q, page, "name, id")
 }
 
 // GetCommittee returns one committee in scope.

@@ -11,7 +11,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // IdeaFilter narrows the idea listing.
@@ -33,7 +33,7 @@ func likePattern(q string) string {
 }
 
 // ListIdeas returns a page of ideas in the requested order.
-func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, page httpapi.Page) ([]Idea, int64, error) {
+func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, page paging.Page) ([]Idea, int64, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Idea{}), "ideas"), "unit_id", scope)
 	if f.CommitteeID != nil {
 		q = q.Where("committee_id = ?", *f.CommitteeID)

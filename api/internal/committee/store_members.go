@@ -11,7 +11,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // MemberFilter narrows the member listing.
@@ -29,7 +29,7 @@ func membersWithNames(db *gorm.DB) *gorm.DB {
 
 // ListMembers returns a page of a committee's members, current ones first,
 // officers before members.
-func (s Store) ListMembers(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MemberFilter, page httpapi.Page) ([]Member, int64, error) {
+func (s Store) ListMembers(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MemberFilter, page paging.Page) ([]Member, int64, error) {
 	db := s.DB.WithContext(ctx)
 	if _, err := findCommittee(db, scope, committeeID); err != nil {
 		return nil, 0, err
@@ -175,7 +175,7 @@ type MeetingFilter struct {
 }
 
 // ListMeetings returns a page of a committee's meetings, newest first.
-func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MeetingFilter, page httpapi.Page) ([]Meeting, int64, error) {
+func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MeetingFilter, page paging.Page) ([]Meeting, int64, error) {
 	db := s.DB.WithContext(ctx)
 	if _, err := findCommittee(db, scope, committeeID); err != nil {
 		return nil, 0, err
@@ -187,7 +187,7 @@ func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID 
 	if f.To != nil {
 		q = q.Where("held_on <= ?", *f.To)
 	}
-	return httpapi.FindPage[Meeting](q, page, "held_on DESC, id DESC")
+	return paging.Find[Meeting](q, page, "held_on DESC, id DESC")
 }
 
 // GetMeeting returns one meeting of a committee in scope.

@@ -10,7 +10,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // MentorFilter narrows the mentor listing.
@@ -29,7 +29,7 @@ func mentorsInScope(q *gorm.DB, scope []uuid.UUID) *gorm.DB {
 }
 
 // ListMentors returns a page of mentors ordered by name.
-func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilter, page httpapi.Page) ([]Mentor, int64, error) {
+func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilter, page paging.Page) ([]Mentor, int64, error) {
 	db := s.DB.WithContext(ctx)
 	q := mentorsInScope(page.Filter(db.Model(&Mentor{}), "mentors"), scope)
 	if f.UnitID != nil {
@@ -210,7 +210,7 @@ type TrainingFilter struct {
 }
 
 // ListTrainings returns a page of a mentor's trainings, newest first.
-func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, f TrainingFilter, page httpapi.Page) ([]Training, int64, error) {
+func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, f TrainingFilter, page paging.Page) ([]Training, int64, error) {
 	db := s.DB.WithContext(ctx)
 	if _, err := findMentor(db, db, scope, mentorID); err != nil {
 		return nil, 0, err
@@ -222,7 +222,7 @@ func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uu
 	if f.To != nil {
 		q = q.Where("completed_on <= ?", *f.To)
 	}
-	return httpapi.FindPage[Training](q, page, "completed_on DESC, id DESC")
+	return paging.Find[Training](q, page, "completed_on DESC, id DESC")
 }
 
 // GetTraining returns one training of a mentor in scope.

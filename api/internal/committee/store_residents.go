@@ -11,7 +11,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // ResidentFilter narrows the resident listing.
@@ -23,7 +23,7 @@ type ResidentFilter struct {
 }
 
 // ListResidents returns a page of residents ordered by display name.
-func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentFilter, page httpapi.Page) ([]Resident, int64, error) {
+func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentFilter, page paging.Page) ([]Resident, int64, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Resident{}), "residents"), "unit_id", scope)
 	if f.UnitID != nil {
 		q = q.Where("unit_id = ?", *f.UnitID)
@@ -34,7 +34,7 @@ func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentF
 	if f.Q != "" {
 		q = q.Where("display_name ILIKE ?", likePattern(f.Q))
 	}
-	return httpapi.FindPage[Resident](q, page, "lower(display_name), id")
+	return paging.Find[Resident](q, page, "lower(display_name), id")
 }
 
 func findResident(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Resident, error) {

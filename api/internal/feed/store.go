@@ -16,7 +16,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
@@ -99,9 +99,9 @@ func (s Store) checkTarget(tx *gorm.DB, in TokenInput) error {
 }
 
 // ListTokens returns a page of feed tokens, newest first.
-func (s Store) ListTokens(ctx context.Context, page httpapi.Page) ([]Token, int64, error) {
+func (s Store) ListTokens(ctx context.Context, page paging.Page) ([]Token, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Token{}), "feed_tokens")
-	return httpapi.FindPage[Token](q, page, "created_at DESC, id DESC")
+	return paging.Find[Token](q, page, "created_at DESC, id DESC")
 }
 
 // GetToken returns one feed token.

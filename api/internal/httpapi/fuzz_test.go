@@ -14,6 +14,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // fuzzBody has the field types request bodies use: texts, integers,
@@ -92,9 +93,9 @@ func FuzzQueryParams(f *testing.F) {
 				t.Fatalf("%s with %q: %v, want a bad-request problem", name, query, err)
 			}
 		}
-		p, err := httpapi.ParsePage(c)
+		p, err := paging.Parse(c.QueryParams())
 		check("ParsePage", err)
-		if err == nil && (p.Limit < 1 || p.Limit > httpapi.MaxLimit || p.Offset < 0) {
+		if err == nil && (p.Limit < 1 || p.Limit > paging.MaxLimit || p.Offset < 0) {
 			t.Fatalf("ParsePage(%q) = %+v: out of bounds", query, p)
 		}
 		_, err = httpapi.QueryUUID(c, "unit_id")

@@ -15,6 +15,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 type probe struct{}
@@ -33,7 +34,7 @@ func (probe) Routes(g *echo.Group) {
 		return c.JSON(http.StatusOK, map[string]any{"name": in.Name, "dep_set": in.Dep.Set, "dep_null": in.Dep.Value == nil})
 	})
 	g.GET("/page", func(c echo.Context) error {
-		p, err := httpapi.ParsePage(c)
+		p, err := paging.Parse(c.QueryParams())
 		if err != nil {
 			return err
 		}

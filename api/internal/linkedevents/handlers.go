@@ -10,6 +10,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // Paging of the export, as Linked Events pages.
@@ -96,7 +97,7 @@ func (m Module) listEvents(c echo.Context) error {
 //	@Tags		integrations
 //	@Produce	json
 //	@Security	BearerAuth
-//	@Success	200	{object}	httpapi.ListDoc{items=[]linkedevents.PlaceResponse}
+//	@Success	200	{object}	paging.ListDoc{items=[]linkedevents.PlaceResponse}
 //	@Router		/integrations/linked-events/places [get]
 func (m Module) listPlaces(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canExport)
@@ -111,7 +112,7 @@ func (m Module) listPlaces(c echo.Context) error {
 	for i, r := range rows {
 		items[i] = toPlaceResponse(r)
 	}
-	return c.JSON(http.StatusOK, httpapi.NewList(items, int64(len(items))))
+	return c.JSON(http.StatusOK, paging.NewList(items, int64(len(items))))
 }
 
 // putPlace godoc

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // listUnits godoc
@@ -23,14 +24,14 @@ import (
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Offset"			default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]org.UnitResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]org.UnitResponse}
 //	@Router			/units [get]
 func (m Module) listUnits(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func (m Module) listUnits(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, toUnitResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toUnitResponse))
 }
 
 // getUnit godoc

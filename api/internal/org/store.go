@@ -9,7 +9,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // Store reads and writes departments and units. Every write records its
@@ -19,9 +19,9 @@ type Store struct {
 }
 
 // ListDepartments returns a page of departments ordered by name.
-func (s Store) ListDepartments(ctx context.Context, page httpapi.Page) ([]Department, int64, error) {
+func (s Store) ListDepartments(ctx context.Context, page paging.Page) ([]Department, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Department{}), "departments")
-	return httpapi.FindPage[Department](q, page, "name, id")
+	return paging.Find[Department](q, page, "name, id")
 }
 
 // GetDepartment returns one department.
@@ -97,7 +97,7 @@ type UnitFilter struct {
 }
 
 // ListUnits returns a page of units ordered by name.
-func (s Store) ListUnits(ctx context.Context, f UnitFilter, page httpapi.Page) ([]Unit, int64, error) {
+func (s Store) ListUnits(ctx context.Context, f UnitFilter, page paging.Page) ([]Unit, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Unit{}), "units")
 	if f.DepartmentID != nil {
 		q = q.Where("department_id = ?", *f.DepartmentID)
@@ -111,7 +111,7 @@ func (s Store) ListUnits(ctx context.Context, f UnitFilter, page httpapi.Page) (
 	if f.OnlyIDs != nil {
 		q = q.Where("id IN ?", append(f.OnlyIDs, uuid.Nil))
 	}
-	return httpapi.FindPage[Unit](q, page, "name, id")
+	return paging.Find[Unit](q, page, "name, id")
 }
 
 // GetUnit returns one unit.

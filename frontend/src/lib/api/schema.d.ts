@@ -49,7 +49,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.ActivityResponse"][];
                         };
                     };
@@ -280,7 +280,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.AttendanceResponse"][];
                         };
                     };
@@ -518,7 +518,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.CalendarItem"][];
                         };
                     };
@@ -575,7 +575,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.OverrideResponse"][];
                         };
                     };
@@ -811,7 +811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["budget.AgreementResponse"][];
                         };
                     };
@@ -1036,7 +1036,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["budget.PeriodResponse"][];
                         };
                     };
@@ -1490,7 +1490,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["auth.APITokenResponse"][];
                         };
                     };
@@ -1686,7 +1686,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["audit.EventResponse"][];
                         };
                     };
@@ -1918,7 +1918,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.CalendarItem"][];
                         };
                     };
@@ -2041,7 +2041,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.CommitteeResponse"][];
                         };
                     };
@@ -2273,7 +2273,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.MeetingResponse"][];
                         };
                     };
@@ -2509,7 +2509,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.MemberResponse"][];
                         };
                     };
@@ -2815,7 +2815,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["budget.CostResponse"][];
                         };
                     };
@@ -3090,7 +3090,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["org.DepartmentResponse"][];
                         };
                     };
@@ -3309,7 +3309,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["feed.TokenResponse"][];
                         };
                     };
@@ -3510,7 +3510,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.IdeaResponse"][];
                         };
                     };
@@ -3895,7 +3895,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["linkedevents.PlaceResponse"][];
                         };
                     };
@@ -4109,7 +4109,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.MentorResponse"][];
                         };
                     };
@@ -4338,7 +4338,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.TrainingResponse"][];
                         };
                     };
@@ -4623,7 +4623,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.PartnerResponse"][];
                         };
                     };
@@ -5016,7 +5016,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["committee.ResidentResponse"][];
                         };
                     };
@@ -5435,7 +5435,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["calendar.SeriesResponse"][];
                         };
                     };
@@ -5662,7 +5662,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["org.UnitResponse"][];
                         };
                     };
@@ -5883,7 +5883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["auth.UserResponse"][];
                         };
                     };
@@ -7022,10 +7022,6 @@ export interface components {
             updated_at: string;
             version: number;
         };
-        "httpapi.ListDoc": {
-            items: unknown[];
-            total: number;
-        };
         "linkedevents.Event": {
             audience?: components["schemas"]["linkedevents.Ref"][];
             created_time?: string;
@@ -7175,6 +7171,10 @@ export interface components {
             sector: "public" | "private" | "third";
             updated_at: string;
             version: number;
+        };
+        "paging.ListDoc": {
+            items: unknown[];
+            total: number;
         };
         Problem: {
             detail?: string;
