@@ -3,7 +3,6 @@ package calendar
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -90,7 +89,7 @@ func (m Module) getCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := parseCalendarPage(c)
+	page, err := paging.ParseUpTo(c.QueryParams(), CalendarMaxLimit)
 	if err != nil {
 		return err
 	}
@@ -129,7 +128,7 @@ func (m Module) listActivityOccurrences(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := parseCalendarPage(c)
+	page, err := paging.ParseUpTo(c.QueryParams(), CalendarMaxLimit)
 	if err != nil {
 		return err
 	}
@@ -245,31 +244,4 @@ func queryEnums(c echo.Context, name string, allowed []string) ([]string, error)
 		}
 	}
 	return vals, nil
-}
-
-// parseCalendarPage is httpapi.ParsePage with the calendar's larger limit.
-func parseCalendarPage(c echo.Context) (paging.Page, error) {
-	p := paging.Page{Limit: paging.DefaultLimit}
-	if s := c.QueryParam("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > CalendarMaxLimit {
-			return p, apperr.BadParamCode("limit", apperr.CodeOutOfRange, "must be an integer from 1 to 2000")
-		}
-		p.Limit = n
-	}
-	if s := c.QueryParam("offset"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 0 || n > 10_000_000 {
-			return p, apperr.BadParamCode("offset", apperr.CodeOutOfRange, "must be a non-negative integer")
-		}
-		p.Offset = n
-	}
-	if s := c.QueryParam("updated_since"); s != "" {
-		t, err := time.Parse(time.RFC3339Nano, s)
-		if err != nil {
-			return p, apperr.BadParamCode("updated_since", apperr.CodeInvalidFormat, "must be an RFC 3339 time")
-		}
-		p.UpdatedSince = &t
-	}
-	return p, nil
 }

@@ -31,12 +31,16 @@ const (
 
 // Parse reads a list request's ?limit=, ?offset= and ?updated_since= (a 400
 // naming the parameter when one is malformed or out of range).
-func Parse(q url.Values) (Page, error) {
+func Parse(q url.Values) (Page, error) { return ParseUpTo(q, MaxLimit) }
+
+// ParseUpTo is Parse for a list that allows pages of up to maxLimit items
+// (the calendar's).
+func ParseUpTo(q url.Values, maxLimit int) (Page, error) {
 	p := Page{Limit: DefaultLimit}
 	if s := q.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > MaxLimit {
-			return p, apperr.BadParamCode("limit", numberCode(err), "must be an integer from 1 to 200")
+		if err != nil || n < 1 || n > maxLimit {
+			return p, apperr.BadParamCode("limit", numberCode(err), "must be an integer from 1 to "+strconv.Itoa(maxLimit))
 		}
 		p.Limit = n
 	}
