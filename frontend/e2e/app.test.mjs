@@ -415,7 +415,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'New token' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Name/).fill(`e2e-portal-${Date.now()}`);
-    await dialog.getByRole('checkbox', { name: 'calendar:read' }).check();
+    await dialog.getByRole('checkbox', { name: 'Calendar: read (calendar:read)' }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     const secret = page.getByTestId('token-secret');
     await secret.waitFor();

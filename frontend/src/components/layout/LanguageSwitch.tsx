@@ -4,7 +4,7 @@ import { useAuth } from '@/lib/auth/auth';
 import { LOCALES, type Locale } from '@/lib/i18n/format';
 
 /** Each language's name in itself, as a language switch shows it. */
-const NAMES: Record<Locale, string> = { fi: 'Suomi', en: 'English' };
+const NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
 /**
  * LanguageSwitch changes the UI language; when signed in it also saves it as

@@ -44,6 +44,7 @@ describe('parseDayInput / formatDayInput', () => {
   });
   it('shows a day in the language of the UI', () => {
     expect(formatDayInput('2025-03-05', 'fi')).toBe('5.3.2025');
+    expect(formatDayInput('2025-03-05', 'sv')).toBe('5.3.2025');
     expect(formatDayInput('2025-03-05', 'en')).toBe('2025-03-05');
   });
 });

@@ -1,7 +1,7 @@
 // Calendar arithmetic in the calendar zone (Europe/Helsinki): civil days as
 // "YYYY-MM-DD" strings, conversion between a zone-local wall time and an
 // RFC 3339 instant, and the Monday-first weeks and month grids.
-import { CALENDAR_ZONE } from './format';
+import { CALENDAR_ZONE, finnishStyle, type Locale } from './format';
 
 const partsFmt = new Intl.DateTimeFormat('en-US', {
   timeZone: CALENDAR_ZONE,
@@ -152,10 +152,10 @@ export function parseDayInput(text: string): string | null {
   return null;
 }
 
-/** formatDayInput shows "YYYY-MM-DD" in a date field: "5.3.2025" in Finnish, "2025-03-05" in English. */
-export function formatDayInput(day: string, locale: 'fi' | 'en'): string {
+/** formatDayInput shows "YYYY-MM-DD" in a date field: "5.3.2025" in Finnish and Swedish, "2025-03-05" in English. */
+export function formatDayInput(day: string, locale: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
-  if (locale === 'en') return day;
+  if (!finnishStyle(locale)) return day;
   const [y, m, d] = day.split('-').map(Number);
   return `${d}.${m}.${y}`;
 }

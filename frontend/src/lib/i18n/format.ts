@@ -1,10 +1,18 @@
 // Locale-aware formatting of dates, times and money. Everything is shown in
 // the calendar's zone (Europe/Helsinki) whatever the browser's zone is.
 
-export type Locale = 'fi' | 'en';
+export type Locale = 'fi' | 'sv' | 'en';
 
 /** LOCALES are the UI languages, in the order the language switch shows them. */
-export const LOCALES: readonly Locale[] = ['fi', 'en'];
+export const LOCALES: readonly Locale[] = ['fi', 'sv', 'en'];
+
+/**
+ * finnishStyle tells whether a language writes numbers and days the Finnish
+ * way (1 234,50 · 5.3.2025 · semicolon CSV): Finnish and Finland-Swedish do.
+ */
+export function finnishStyle(l: Locale): boolean {
+  return l !== 'en';
+}
 
 /** isLocale tells whether v is a UI language (the API's user locale may name one the UI lacks). */
 export function isLocale(v: unknown): v is Locale {
@@ -14,9 +22,9 @@ export function isLocale(v: unknown): v is Locale {
 /** CALENDAR_ZONE is the zone in which the calendar's days and times are shown. */
 export const CALENDAR_ZONE = 'Europe/Helsinki';
 
-/** intlLocale maps the UI language to a BCP 47 locale (en-GB: day-first dates). */
+/** intlLocale maps the UI language to a BCP 47 locale (sv-FI: Finland-Swedish; en-GB: day-first dates). */
 export function intlLocale(l: Locale): string {
-  return l === 'fi' ? 'fi-FI' : 'en-GB';
+  return { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[l];
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -45,7 +53,7 @@ export function formatDate(v: string | Date | null | undefined, l: Locale): stri
 
 /** formatDateLong shows a day with weekday: ma 3.2.2025 / Mon 3 Feb 2025. */
 export function formatDateLong(v: string | Date, l: Locale): string {
-  return dtf(l, { weekday: 'short', day: 'numeric', month: l === 'fi' ? 'numeric' : 'short', year: 'numeric' }).format(
+  return dtf(l, { weekday: 'short', day: 'numeric', month: finnishStyle(l) ? 'numeric' : 'short', year: 'numeric' }).format(
     toDate(v),
   );
 }
@@ -77,7 +85,7 @@ export function weekdayShort(i: number, l: Locale): string {
  * spreadsheets read `;` between fields and a decimal comma (and need the BOM the API adds).
  */
 export function csvSeparator(l: Locale): 'comma' | 'semicolon' {
-  return l === 'fi' ? 'semicolon' : 'comma';
+  return finnishStyle(l) ? 'semicolon' : 'comma';
 }
 
 /** formatMoney shows integer euro cents as euros: 1 234,50 € / €1,234.50. */

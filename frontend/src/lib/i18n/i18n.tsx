@@ -1,7 +1,9 @@
-// The i18n provider: the UI language (Finnish by default, English on request),
-// remembered in localStorage, with t() for texts and bound formatters.
+// The i18n provider: the UI language (Finnish by default, Swedish or English
+// on request; the signed-in user's own language, see lib/auth), remembered in
+// localStorage, with t() for texts and bound formatters.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fi } from './messages.fi';
+import { sv } from './messages.sv';
 import { en } from './messages.en';
 import * as f from './format';
 import { isLocale, type Locale } from './format';
@@ -9,7 +11,8 @@ import { isLocale, type Locale } from './format';
 /** MessageKey is any key of the message catalogues. */
 export type MessageKey = keyof typeof fi;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { fi, en };
+/** catalogues are the UI texts per language (the same keys in each: messages.test.ts). */
+export const catalogues: Record<Locale, Record<MessageKey, string>> = { fi, sv, en };
 const STORAGE_KEY = 'ks.locale';
 
 /** translate looks a key up in a catalogue and fills in {placeholders}. */
@@ -48,7 +51,8 @@ function initialLocale(): Locale {
   } catch {
     /* ignore */
   }
-  return typeof navigator !== 'undefined' && navigator.language?.startsWith('en') ? 'en' : 'fi';
+  const browser = typeof navigator !== 'undefined' ? navigator.language?.slice(0, 2) : undefined;
+  return isLocale(browser) ? browser : 'fi';
 }
 
 /** I18nProvider gives the app its language; `initial` is for tests. */

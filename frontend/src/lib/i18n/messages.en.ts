@@ -492,4 +492,13 @@ export const en: Record<keyof typeof fi, string> = {
   'feeds.partnerHelp': "When the contents are one partner.",
   'feeds.secretOnce': "Copy the feed's address now — it is not shown again.",
   'feeds.privateAddress': "Private feed address",
+  'scope.calendar:read': 'Calendar: read',
+  'scope.calendar:write': 'Calendar: write',
+  'scope.org:read': 'Organisation: read',
+  'scope.org:write': 'Organisation: write',
+  'scope.budget:read': 'Budget: read',
+  'scope.budget:write': 'Budget: write',
+  'ak.user': 'user',
+  'ak.api_token': 'API token',
+  'ak.system': 'system',
 };

@@ -491,4 +491,13 @@ export const fi = {
   'feeds.partnerHelp': "Kun sisältö on yksi kumppani.",
   'feeds.secretOnce': "Kopioi syötteen osoite nyt — sitä ei näytetä uudelleen.",
   'feeds.privateAddress': "Yksityisen syötteen osoite",
+  'scope.calendar:read': 'Kalenteri: luku',
+  'scope.calendar:write': 'Kalenteri: muokkaus',
+  'scope.org:read': 'Organisaatio: luku',
+  'scope.org:write': 'Organisaatio: muokkaus',
+  'scope.budget:read': 'Budjetti: luku',
+  'scope.budget:write': 'Budjetti: muokkaus',
+  'ak.user': 'käyttäjä',
+  'ak.api_token': 'API-avain',
+  'ak.system': 'järjestelmä',
 };

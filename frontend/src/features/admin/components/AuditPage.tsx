@@ -67,7 +67,7 @@ export function AuditPage() {
                 <tr key={e.id}>
                   <td className="nowrap">{i.dateTime(e.created_at)}</td>
                   <td>
-                    {e.actor_kind} <code className="small">{e.actor_id?.slice(0, 8)}</code>
+                    {i.tk('ak', e.actor_kind)} <code className="small">{e.actor_id?.slice(0, 8)}</code>
                   </td>
                   <td>{e.action}</td>
                   <td>

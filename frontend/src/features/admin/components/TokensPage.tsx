@@ -59,13 +59,13 @@ export function TokensPage() {
       afterCreate={(created) => <SecretOnce token={created as unknown as TokenCreated} />}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
-        { name: 'scopes', label: t('tokens.scopes'), kind: 'multi', options: TOKEN_SCOPES.map((s) => ({ value: s, label: s })) },
+        { name: 'scopes', label: t('tokens.scopes'), kind: 'multi', options: TOKEN_SCOPES.map((s) => ({ value: s, label: `${i.tk('scope', s)} (${s})` })) },
         { name: 'expires_at', label: t('tokens.expiresAt'), kind: 'date' },
       ]}
       columns={[
         { label: t('common.name'), render: (x) => String(x.name) },
         { label: t('tokens.secret'), render: (x) => <code>{String(x.prefix ?? '')}…</code> },
-        { label: t('tokens.scopes'), render: (x) => ((x.scopes as string[]) ?? []).join(', ') },
+        { label: t('tokens.scopes'), render: (x) => ((x.scopes as string[]) ?? []).map((s) => i.tk('scope', s)).join(', ') },
         { label: t('tokens.expiresAt'), render: (x) => i.date(x.expires_at as string) },
         { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at as string) },
         { label: t('common.status'), render: (x) => (x.revoked_at ? <Badge tone="bad">{t('tokens.revoked')}</Badge> : <Badge tone="good">{t('common.active')}</Badge>) },
