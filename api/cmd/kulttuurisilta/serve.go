@@ -50,7 +50,7 @@ func serve() error {
 		return err
 	}
 	e := app.New(app.Deps{DB: db, Logger: log, Auth: auth.DefaultConfig([]byte(cfg.JWTSecret)),
-		CalendarZone: cfg.CalendarZone, CORSOrigins: cfg.CORSOrigins, SPADir: cfg.SPADir})
+		CalendarZone: cfg.CalendarZone, CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, SPADir: cfg.SPADir})
 	srv := httpapi.Server(cfg.ListenAddr, e)
 
 	errc := make(chan error, 1)

@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -32,6 +33,8 @@ type Deps struct {
 	Auth         auth.Config
 	CalendarZone *time.Location
 	CORSOrigins  []string
+	// TrustedProxies may name the client in X-Forwarded-For / X-Real-IP.
+	TrustedProxies []*net.IPNet
 	// SPADir is the built single-page app; empty or missing serves none.
 	SPADir string
 }
@@ -60,14 +63,17 @@ func New(d Deps) *echo.Echo {
 	}
 	authn := &auth.Service{DB: d.DB, Config: d.Auth}
 	e := httpapi.New(httpapi.Options{
-		Logger:        d.Logger,
-		CORSOrigins:   d.CORSOrigins,
-		Authenticator: authn,
-		Ready:         func(ctx context.Context) error { return database.Ping(ctx, d.DB) },
-		DomainError:   database.DomainError,
-		Registry:      reg,
+		Logger:         d.Logger,
+		CORSOrigins:    d.CORSOrigins,
+		TrustedProxies: d.TrustedProxies,
+		Authenticator:  authn,
+		Ready:          func(ctx context.Context) error { return database.Ping(ctx, d.DB) },
+		DomainError:    database.DomainError,
+		Registry:       reg,
+		Mount: func(e *echo.Echo) {
+			mountDocs(e)
+			mountSPA(e, d.SPADir)
+		},
 	}, Modules(d)...)
-	mountDocs(e)
-	mountSPA(e, d.SPADir)
 	return e
 }

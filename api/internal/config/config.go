@@ -5,6 +5,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -18,6 +19,9 @@ type Config struct {
 	ListenAddr       string
 	JWTSecret        string
 	CORSOrigins      []string
+	// TrustedProxies are the peers whose X-Forwarded-For / X-Real-IP
+	// headers name the client; empty means the TCP peer is the client.
+	TrustedProxies   []*net.IPNet
 	CalendarZone     *time.Location
 	LogFormat        string
 	SPADir           string
@@ -52,6 +56,11 @@ func Load() (Config, error) {
 			}
 		}
 	}
+	proxies, err := ParseCIDRs(os.Getenv("TRUSTED_PROXIES"))
+	if err != nil {
+		errs = append(errs, fmt.Errorf("TRUSTED_PROXIES: %w", err))
+	}
+	c.TrustedProxies = proxies
 	zone, err := time.LoadLocation(env("TZ_CALENDAR", "Europe/Helsinki"))
 	if err != nil {
 		errs = append(errs, fmt.Errorf("TZ_CALENDAR: %w", err))
@@ -78,6 +87,36 @@ func Load() (Config, error) {
 		errs = append(errs, errors.New("JWT_SECRET must be at least 32 characters"))
 	}
 	return c, errors.Join(errs...)
+}
+
+// ParseCIDRs reads a comma-separated list of CIDR ranges ("10.0.0.0/8,
+// 2001:db8::/32"); a bare address means just that address.
+func ParseCIDRs(s string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for part := range strings.SplitSeq(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !strings.Contains(part, "/") {
+			ip := net.ParseIP(part)
+			if ip == nil {
+				return nil, fmt.Errorf("%q is not an IP address or CIDR range", part)
+			}
+			bits := 128
+			if ip.To4() != nil {
+				ip, bits = ip.To4(), 32
+			}
+			out = append(out, &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)})
+			continue
+		}
+		_, n, err := net.ParseCIDR(part)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a CIDR range", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 func env(key, def string) string {

@@ -17,6 +17,38 @@ func newRequestID() string {
 	return hex.EncodeToString(b)
 }
 
+// MaxRequestIDLength is the longest client X-Request-ID kept.
+const MaxRequestIDLength = 64
+
+// validRequestID reports whether a client's X-Request-ID may be kept: 1 to
+// 64 characters of [A-Za-z0-9._-], so it is safe in logs, headers and the
+// audit log (whose column enforces the same rule).
+func validRequestID(s string) bool {
+	if s == "" || len(s) > MaxRequestIDLength {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// requestIDs keeps a well-formed client X-Request-ID (so a caller can tie
+// its own logs to ours) and replaces anything else with a new random id.
+func requestIDs(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id := c.Request().Header.Get(echo.HeaderXRequestID)
+		if !validRequestID(id) {
+			id = newRequestID()
+		}
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		return next(c)
+	}
+}
+
 func requestID(c echo.Context) string {
 	return c.Response().Header().Get(echo.HeaderXRequestID)
 }

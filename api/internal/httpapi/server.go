@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -37,6 +38,13 @@ type Options struct {
 	Registry *prometheus.Registry
 	// BodyLimit caps request bodies; DESIGN.md says 1 MiB.
 	BodyLimit string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Real-IP headers are believed; from any other peer (and from all
+	// peers when empty) the client address is the TCP peer.
+	TrustedProxies []*net.IPNet
+	// Mount registers routes outside /api/v1 (docs, the SPA) after the
+	// modules, before HEAD is added beside every GET route.
+	Mount func(e *echo.Echo)
 }
 
 // New builds the Echo instance with all middleware and the routes outside
@@ -49,24 +57,28 @@ func New(opts Options, modules ...Module) *echo.Echo {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = ErrorHandler(opts.Logger, opts.DomainError)
 	e.JSONSerializer = compactJSON{}
+	e.IPExtractor = ClientIP(opts.TrustedProxies)
 
 	e.Pre(middleware.RemoveTrailingSlash())
-	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
-		Generator: newRequestID,
-	}))
+	e.Use(requestIDs)
 	e.Use(requestLogger(opts.Logger))
 	if opts.Registry != nil {
 		e.Use(metricsMiddleware(opts.Registry))
 	}
 	e.Use(recoverer(opts.Logger))
 	e.Use(securityHeaders)
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOrigins:  opts.CORSOrigins,
-		AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete},
-		AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-Match", "If-None-Match"},
-		ExposeHeaders: []string{"ETag", "Retry-After", echo.HeaderXRequestID, "Location"},
-		MaxAge:        600,
-	}))
+	// Without CORS_ORIGINS the API is same-origin only: no CORS headers
+	// at all (Echo's CORS middleware would allow every origin when given
+	// an empty list).
+	if len(opts.CORSOrigins) > 0 {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins:  opts.CORSOrigins,
+			AllowMethods:  []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete},
+			AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-Match", "If-None-Match", echo.HeaderXRequestID},
+			ExposeHeaders: []string{"ETag", "Retry-After", echo.HeaderXRequestID, "Location", echo.HeaderAllow},
+			MaxAge:        600,
+		}))
+	}
 	e.Use(middleware.BodyLimit(opts.BodyLimit))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 
@@ -89,9 +101,17 @@ func New(opts Options, modules ...Module) *echo.Echo {
 	}
 
 	g := e.Group("/api/v1", authenticate(opts.Authenticator))
+	// Replace the group's catch-all 404 routes with ones that tell a
+	// wrong method (405 + Allow) from an unknown path.
+	g.RouteNotFound("", routeNotFound(e))
+	g.RouteNotFound("/*", routeNotFound(e))
 	for _, m := range modules {
 		m.Routes(g)
 	}
+	if opts.Mount != nil {
+		opts.Mount(e)
+	}
+	addHeadRoutes(e)
 	return e
 }
 
