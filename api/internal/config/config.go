@@ -14,11 +14,11 @@ import (
 
 // Config is the process configuration.
 type Config struct {
-	AppEnv           string
-	DatabaseURL      string
-	ListenAddr       string
-	JWTSecret        string
-	CORSOrigins      []string
+	AppEnv      string
+	DatabaseURL string
+	ListenAddr  string
+	JWTSecret   string
+	CORSOrigins []string
 	// TrustedProxies are the peers whose X-Forwarded-For / X-Real-IP
 	// headers name the client; empty means the TCP peer is the client.
 	TrustedProxies   []*net.IPNet
