@@ -38,14 +38,20 @@ func (s *Service) now() time.Time {
 }
 
 // Login checks the credentials and starts a new refresh-token family.
+//
+// The attempt is recorded before the password is hashed, so attempts in
+// flight count toward the per-account and per-address limits: a burst of
+// parallel guesses cannot outrun them. A successful attempt is removed
+// again; a failed one stays as a failure for the window.
 func (s *Service) Login(ctx context.Context, email, password, ip string) (TokenResponse, error) {
 	email = strings.TrimSpace(email)
 	db := s.DB.WithContext(ctx)
-	if err := s.checkRateLimit(ctx, email, ip); err != nil {
+	attempt, err := s.startAttempt(ctx, email, ip)
+	if err != nil {
 		return TokenResponse{}, err
 	}
 	var u User
-	err := db.Where("lower(email) = lower(?)", email).First(&u).Error
+	err = db.Where("lower(email) = lower(?)", email).First(&u).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return TokenResponse{}, err
 	}
@@ -54,10 +60,12 @@ func (s *Service) Login(ctx context.Context, email, password, ip string) (TokenR
 		hash = dummyHash
 	}
 	ok, verr := VerifyPassword(hash, password)
+	if errors.Is(verr, errHashBusy) {
+		// The password was never checked: the attempt did not happen.
+		s.forgetAttempt(ctx, attempt)
+		return TokenResponse{}, verr
+	}
 	if err != nil || verr != nil || !ok || !u.Active {
-		if ferr := db.Create(&loginFailure{At: s.now(), Email: strings.ToLower(email), IP: ip}).Error; ferr != nil {
-			return TokenResponse{}, ferr
-		}
 		return TokenResponse{}, apperr.Unauthorized("wrong email or password")
 	}
 	if err := s.loadUnits(db, &u); err != nil {
@@ -69,6 +77,9 @@ func (s *Service) Login(ctx context.Context, email, password, ip string) (TokenR
 		if err := tx.Model(&u).UpdateColumn("last_login_at", now).Error; err != nil {
 			return err
 		}
+		if err := tx.Delete(&loginFailure{}, attempt).Error; err != nil {
+			return err
+		}
 		var err error
 		out, err = s.issue(tx, u, database.NewID())
 		return err
@@ -76,20 +87,39 @@ func (s *Service) Login(ctx context.Context, email, password, ip string) (TokenR
 	return out, err
 }
 
-func (s *Service) checkRateLimit(ctx context.Context, email, ip string) error {
+// startAttempt records a sign-in attempt as a failure-to-be and refuses
+// it with 429 when the account or the address already has its allowance
+// of failures and attempts in flight within the window. The row is
+// committed before counting, so concurrent attempts see each other: of a
+// parallel burst, at most the allowance goes on to hash.
+func (s *Service) startAttempt(ctx context.Context, email, ip string) (int64, error) {
+	db := s.DB.WithContext(ctx)
+	row := loginFailure{At: s.now(), Email: strings.ToLower(email), IP: ip}
+	if err := db.Create(&row).Error; err != nil {
+		return 0, err
+	}
 	since := s.now().Add(-failureWindow)
 	var counts struct{ Account, Address int64 }
-	err := s.DB.WithContext(ctx).Raw(`SELECT
+	err := db.Raw(`SELECT
 		(SELECT count(*) FROM login_failures WHERE lower(email) = lower(?) AND at > ?) AS account,
 		(SELECT count(*) FROM login_failures WHERE ip = ? AND at > ?) AS address`, email, since, ip, since).
 		Scan(&counts).Error
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if counts.Account >= maxAccountFailure || counts.Address >= maxAddressFailure {
-		return apperr.TooManyRequests("too many failed logins; try again later", int(failureWindow.Seconds()))
+	// The counts include this attempt.
+	if counts.Account > maxAccountFailure || counts.Address > maxAddressFailure {
+		s.forgetAttempt(ctx, row.ID)
+		return 0, apperr.TooManyRequests("too many failed logins; try again later", int(failureWindow.Seconds()))
 	}
-	return nil
+	return row.ID, nil
+}
+
+// forgetAttempt removes an attempt that was refused before its password
+// was checked (rate limited or no hashing slot), so it does not count.
+func (s *Service) forgetAttempt(ctx context.Context, id int64) {
+	// Not the request's context: the row must go even if the client left.
+	_ = s.DB.WithContext(context.WithoutCancel(ctx)).Delete(&loginFailure{}, id).Error
 }
 
 // issue creates an access token and a refresh token in family.

@@ -81,7 +81,7 @@ func ErrorHandler(log *slog.Logger, domainError func(error) error) echo.HTTPErro
 		if e, ok := apperr.As(err); ok && e.RetryAfter > 0 {
 			c.Response().Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
 		}
-		if p.Status == http.StatusServiceUnavailable {
+		if p.Status == http.StatusServiceUnavailable && c.Response().Header().Get("Retry-After") == "" {
 			c.Response().Header().Set("Retry-After", "5")
 		}
 		_ = writeProblem(c, p)
