@@ -55,6 +55,8 @@ func (e *Env) CheckBadBodies(method, path, token string, valid map[string]any) {
 	big := clone(valid)
 	big["padding"] = strings.Repeat("x", 1<<20+10)
 	send(big, nil).Problem(http.StatusRequestEntityTooLarge, "too-large")
+	e.Do(Req{Method: method, Path: path, Token: token, Body: big, Chunked: true}).
+		Problem(http.StatusRequestEntityTooLarge, "too-large")
 
 	send(`name=x`, map[string]string{"Content-Type": "application/x-www-form-urlencoded"}).
 		Problem(http.StatusUnsupportedMediaType, "unsupported-media-type")

@@ -61,6 +61,8 @@ type Req struct {
 	Body   any
 	Token  string
 	Header map[string]string
+	// Chunked sends the body without a Content-Length.
+	Chunked bool
 }
 
 // Resp is a recorded response.
@@ -94,6 +96,9 @@ func (e *Env) Do(r Req) *Resp {
 	req := httptest.NewRequest(r.Method, r.Path, body)
 	if raw != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	if r.Chunked {
+		req.ContentLength, req.TransferEncoding = -1, []string{"chunked"}
 	}
 	if r.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+r.Token)

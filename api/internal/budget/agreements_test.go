@@ -42,7 +42,7 @@ func TestAgreementValidation(t *testing.T) {
 		{"negative budget", with("departments", []map[string]any{{"department_id": a, "share_bp": 5000, "budget_cents": -1}, {"department_id": b, "share_bp": 5000, "budget_cents": 0}}), []string{"departments[0].budget_cents"}},
 		{"ends before it starts", with("ends_on", "2024-12-31"), []string{"ends_on"}},
 		{"longer than five years", with("ends_on", "2031-01-01"), []string{"ends_on"}},
-		{"bad date", with("starts_on", "2025-13-01"), []string{"body"}},
+		{"bad date", with("starts_on", "2025-13-01"), []string{"starts_on"}},
 		{"rule short of 10000", with("category_rules", []map[string]any{{"category": "venue", "shares": []map[string]any{{"department_id": a, "share_bp": 1000}, {"department_id": b, "share_bp": 1000}}}}), []string{"category_rules[0].shares"}},
 		{"rule missing a department", with("category_rules", []map[string]any{{"category": "venue", "shares": []map[string]any{{"department_id": a, "share_bp": 10000}}}}), []string{"category_rules[0].shares"}},
 		{"rule bad category", with("category_rules", []map[string]any{{"category": "food", "shares": []map[string]any{{"department_id": a, "share_bp": 10000}, {"department_id": b, "share_bp": 0}}}}), []string{"category_rules[0].category"}},

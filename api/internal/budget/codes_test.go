@@ -34,7 +34,7 @@ func TestCostFieldErrorCodes(t *testing.T) {
 		{"unknown unit", with("unit_id", f.depA), "[unit_id:not_found]"},
 		{"override stranger", with("shares", []map[string]any{{"department_id": f.unit, "share_bp": 10000}}),
 			"[shares[0].department_id:invalid_choice]"},
-		{"bad date", with("incurred_on", "1.1.2025"), "[body:invalid_format]"},
+		{"bad date", with("incurred_on", "1.1.2025"), "[incurred_on:invalid_format]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -188,7 +188,7 @@ type PeriodResponse struct {
 
 // UnlockInput reopens a locked month; the reason is kept in the audit log.
 type UnlockInput struct {
-	Reason string `json:"reason" example:"Laskun korjaus: esiintyjäpalkkio kirjattiin väärälle kuukaudelle"`
+	Reason string `json:"reason" text:"multiline" example:"Laskun korjaus: esiintyjäpalkkio kirjattiin väärälle kuukaudelle"`
 }
 
 func toPeriodResponse(p Period) PeriodResponse {

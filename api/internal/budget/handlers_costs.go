@@ -1,8 +1,6 @@
 package budget
 
 import (
-	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -230,13 +228,9 @@ func (m Module) importCosts(c echo.Context) error {
 			return echo.NewHTTPError(http.StatusUnsupportedMediaType)
 		}
 	}
-	body, err := io.ReadAll(c.Request().Body)
+	body, err := httpapi.ReadBody(c)
 	if err != nil {
-		var maxErr *http.MaxBytesError
-		if errors.As(err, &maxErr) {
-			return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
-		}
-		return apperr.BadRequest("the request body could not be read")
+		return err
 	}
 	rows, err := ParseCostsCSV(body)
 	if err != nil {

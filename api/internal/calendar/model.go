@@ -82,7 +82,7 @@ type PartnerInput struct {
 	Phone        string             `json:"phone" validate:"optional"`
 	Website      string             `json:"website" validate:"optional"`
 	Municipality string             `json:"municipality" validate:"optional"`
-	Notes        string             `json:"notes" validate:"optional"`
+	Notes        string             `json:"notes" text:"multiline" validate:"optional"`
 	Active       *bool              `json:"active" validate:"optional"`
 }
 
@@ -97,7 +97,7 @@ type PartnerPatch struct {
 	Phone        *string            `json:"phone"`
 	Website      *string            `json:"website"`
 	Municipality *string            `json:"municipality"`
-	Notes        *string            `json:"notes"`
+	Notes        *string            `json:"notes" text:"multiline"`
 	Active       *bool              `json:"active"`
 }
 
@@ -141,8 +141,8 @@ type SeriesResponse struct {
 type SeriesInput struct {
 	Name            string             `json:"name" example:"Kulttuuriviikot 2026"`
 	NameI18n        *TranslationsInput `json:"name_i18n" validate:"optional"`
-	Description     string             `json:"description" validate:"optional"`
-	DescriptionI18n *TranslationsInput `json:"description_i18n" validate:"optional"`
+	Description     string             `json:"description" text:"multiline" validate:"optional"`
+	DescriptionI18n *TranslationsInput `json:"description_i18n" text:"multiline" validate:"optional"`
 	StartsOn        *civil.Date        `json:"starts_on" swaggertype:"string" format:"date" example:"2026-09-07"`
 	EndsOn          *civil.Date        `json:"ends_on" swaggertype:"string" format:"date" example:"2026-09-27"`
 }
@@ -151,8 +151,8 @@ type SeriesInput struct {
 type SeriesPatch struct {
 	Name            *string            `json:"name"`
 	NameI18n        *TranslationsInput `json:"name_i18n"`
-	Description     *string            `json:"description"`
-	DescriptionI18n *TranslationsInput `json:"description_i18n"`
+	Description     *string            `json:"description" text:"multiline"`
+	DescriptionI18n *TranslationsInput `json:"description_i18n" text:"multiline"`
 	StartsOn        *civil.Date        `json:"starts_on" swaggertype:"string" format:"date"`
 	EndsOn          *civil.Date        `json:"ends_on" swaggertype:"string" format:"date"`
 }
@@ -240,8 +240,8 @@ type ActivityResponse struct {
 type ActivityInput struct {
 	Title             string             `json:"title" example:"Yhteislauluhetki"`
 	TitleI18n         *TranslationsInput `json:"title_i18n" validate:"optional"`
-	Description       string             `json:"description" validate:"optional"`
-	DescriptionI18n   *TranslationsInput `json:"description_i18n" validate:"optional"`
+	Description       string             `json:"description" text:"multiline" validate:"optional"`
+	DescriptionI18n   *TranslationsInput `json:"description_i18n" text:"multiline" validate:"optional"`
 	Category          string             `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
 	StartsAt          *time.Time         `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
 	EndsAt            *time.Time         `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
@@ -252,7 +252,7 @@ type ActivityInput struct {
 	SeriesID          *uuid.UUID         `json:"series_id" validate:"optional" extensions:"x-nullable"`
 	Status            string             `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
 	TargetGroups      []string           `json:"target_groups" validate:"optional"`
-	Accessibility     string             `json:"accessibility" validate:"optional"`
+	Accessibility     string             `json:"accessibility" text:"multiline" validate:"optional"`
 	Capacity          *int               `json:"capacity" validate:"optional" extensions:"x-nullable"`
 	Visibility        string             `json:"visibility" validate:"optional" enums:"public,internal"`
 	CostEstimateCents *int64             `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
@@ -264,8 +264,8 @@ type ActivityInput struct {
 type ActivityPatch struct {
 	Title             *string                     `json:"title"`
 	TitleI18n         *TranslationsInput          `json:"title_i18n"`
-	Description       *string                     `json:"description"`
-	DescriptionI18n   *TranslationsInput          `json:"description_i18n"`
+	Description       *string                     `json:"description" text:"multiline"`
+	DescriptionI18n   *TranslationsInput          `json:"description_i18n" text:"multiline"`
 	Category          *string                     `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
 	StartsAt          *time.Time                  `json:"starts_at"`
 	EndsAt            *time.Time                  `json:"ends_at"`
@@ -276,7 +276,7 @@ type ActivityPatch struct {
 	SeriesID          httpapi.Optional[uuid.UUID] `json:"series_id" swaggertype:"string" format:"uuid"`
 	Status            *string                     `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
 	TargetGroups      *[]string                   `json:"target_groups"`
-	Accessibility     *string                     `json:"accessibility"`
+	Accessibility     *string                     `json:"accessibility" text:"multiline"`
 	Capacity          httpapi.Optional[int]       `json:"capacity" swaggertype:"integer"`
 	Visibility        *string                     `json:"visibility" enums:"public,internal"`
 	CostEstimateCents httpapi.Optional[int64]     `json:"cost_estimate_cents" swaggertype:"integer"`
@@ -349,7 +349,7 @@ type OverrideInput struct {
 	StartsAt      *time.Time `json:"starts_at" validate:"optional"`
 	EndsAt        *time.Time `json:"ends_at" validate:"optional"`
 	Cancelled     bool       `json:"cancelled" validate:"optional"`
-	Note          string     `json:"note" validate:"optional"`
+	Note          string     `json:"note" text:"multiline" validate:"optional"`
 	AllowOverlap  bool       `json:"allow_overlap" validate:"optional"`
 }
 
@@ -358,7 +358,7 @@ type OverridePatch struct {
 	StartsAt     *time.Time `json:"starts_at"`
 	EndsAt       *time.Time `json:"ends_at"`
 	Cancelled    *bool      `json:"cancelled"`
-	Note         *string    `json:"note"`
+	Note         *string    `json:"note" text:"multiline"`
 	AllowOverlap *bool      `json:"allow_overlap"`
 }
 
@@ -411,7 +411,7 @@ type AttendanceInput struct {
 	Volunteers      int        `json:"volunteers" validate:"optional"`
 	Relatives       int        `json:"relatives" validate:"optional"`
 	Feedback        *int       `json:"feedback" validate:"optional" extensions:"x-nullable"`
-	Notes           string     `json:"notes" validate:"optional"`
+	Notes           string     `json:"notes" text:"multiline" validate:"optional"`
 }
 
 // AttendancePatch changes an attendance record.
@@ -421,7 +421,7 @@ type AttendancePatch struct {
 	Volunteers *int                  `json:"volunteers"`
 	Relatives  *int                  `json:"relatives"`
 	Feedback   httpapi.Optional[int] `json:"feedback" swaggertype:"integer"`
-	Notes      *string               `json:"notes"`
+	Notes      *string               `json:"notes" text:"multiline"`
 }
 
 func toAttendanceResponse(a Attendance, zone *time.Location) AttendanceResponse {

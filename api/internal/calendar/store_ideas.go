@@ -17,7 +17,7 @@ import (
 // description default to the idea's, the hosting units to the idea's unit.
 type IdeaActivityInput struct {
 	Title             string      `json:"title" validate:"optional"`
-	Description       string      `json:"description" validate:"optional"`
+	Description       string      `json:"description" text:"multiline" validate:"optional"`
 	Category          string      `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
 	StartsAt          *time.Time  `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
 	EndsAt            *time.Time  `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
@@ -27,7 +27,7 @@ type IdeaActivityInput struct {
 	PartnerIDs        []uuid.UUID `json:"partner_ids" validate:"optional"`
 	SeriesID          *uuid.UUID  `json:"series_id" validate:"optional" extensions:"x-nullable"`
 	TargetGroups      []string    `json:"target_groups" validate:"optional"`
-	Accessibility     string      `json:"accessibility" validate:"optional"`
+	Accessibility     string      `json:"accessibility" text:"multiline" validate:"optional"`
 	Capacity          *int        `json:"capacity" validate:"optional" extensions:"x-nullable"`
 	Visibility        string      `json:"visibility" validate:"optional" enums:"public,internal"`
 	CostEstimateCents *int64      `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`

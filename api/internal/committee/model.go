@@ -145,17 +145,17 @@ type MeetingResponse struct {
 // MeetingInput records a meeting.
 type MeetingInput struct {
 	HeldOn    civil.Date `json:"held_on" swaggertype:"string" format:"date"`
-	Agenda    string     `json:"agenda" validate:"optional" example:"1. Kevään toiveet 2. Kesäjuhla"`
-	Minutes   string     `json:"minutes" validate:"optional"`
-	Decisions string     `json:"decisions" validate:"optional"`
+	Agenda    string     `json:"agenda" text:"multiline" validate:"optional" example:"1. Kevään toiveet 2. Kesäjuhla"`
+	Minutes   string     `json:"minutes" text:"multiline" validate:"optional"`
+	Decisions string     `json:"decisions" text:"multiline" validate:"optional"`
 }
 
 // MeetingPatch changes some fields of a meeting.
 type MeetingPatch struct {
 	HeldOn    *civil.Date `json:"held_on" swaggertype:"string" format:"date"`
-	Agenda    *string     `json:"agenda"`
-	Minutes   *string     `json:"minutes"`
-	Decisions *string     `json:"decisions"`
+	Agenda    *string     `json:"agenda" text:"multiline"`
+	Minutes   *string     `json:"minutes" text:"multiline"`
+	Decisions *string     `json:"decisions" text:"multiline"`
 }
 
 func toMeetingResponse(m Meeting) MeetingResponse {

@@ -55,7 +55,7 @@ type IdeaResponse struct {
 type IdeaInput struct {
 	CommitteeID uuid.UUID `json:"committee_id"`
 	Title       string    `json:"title" example:"Tanssiaiset elävän musiikin kera"`
-	Description string    `json:"description" validate:"optional"`
+	Description string    `json:"description" text:"multiline" validate:"optional"`
 	Source      string    `json:"source" enums:"survey,meeting,resident,staff,other"`
 	Votes       int       `json:"votes" validate:"optional"`
 	Priority    *int      `json:"priority" validate:"optional" extensions:"x-nullable" minimum:"1" maximum:"5"`
@@ -67,7 +67,7 @@ type IdeaInput struct {
 // /ideas/{id}/activity sets activity_id).
 type IdeaPatch struct {
 	Title       *string               `json:"title"`
-	Description *string               `json:"description"`
+	Description *string               `json:"description" text:"multiline"`
 	Source      *string               `json:"source" enums:"survey,meeting,resident,staff,other"`
 	Status      *string               `json:"status" enums:"new,planned,done,declined"`
 	Votes       *int                  `json:"votes"`

@@ -76,11 +76,11 @@ type ProfileResponse struct {
 
 // ProfileInput writes a whole culture profile, in the resident's own words.
 type ProfileInput struct {
-	LifeStory string `json:"life_story" validate:"optional" example:"Kasvoin Turussa, lauloin kirkkokuorossa 40 vuotta."`
-	Music     string `json:"music" validate:"optional" example:"Tapio Rautavaara, kuorolaulu"`
-	Arts      string `json:"arts" validate:"optional"`
-	Places    string `json:"places" validate:"optional"`
-	Wishes    string `json:"wishes" validate:"optional" example:"Haluaisin vielä käydä konsertissa."`
+	LifeStory string `json:"life_story" text:"multiline" validate:"optional" example:"Kasvoin Turussa, lauloin kirkkokuorossa 40 vuotta."`
+	Music     string `json:"music" text:"multiline" validate:"optional" example:"Tapio Rautavaara, kuorolaulu"`
+	Arts      string `json:"arts" text:"multiline" validate:"optional"`
+	Places    string `json:"places" text:"multiline" validate:"optional"`
+	Wishes    string `json:"wishes" text:"multiline" validate:"optional" example:"Haluaisin vielä käydä konsertissa."`
 }
 
 func toProfileResponse(p Profile) ProfileResponse {

@@ -85,7 +85,7 @@ func TestBadInput(t *testing.T) {
 		{"committee: nothing", "POST", "/api/v1/committees", a, map[string]any{}, []string{"unit_id", "name"}},
 		{"committee: unknown unit", "POST", "/api/v1/committees", admin, map[string]any{"unit_id": uuid.NewString(), "name": "K"}, []string{"unit_id"}},
 		{"committee: founded in 1800", "POST", "/api/v1/committees", a, map[string]any{"unit_id": unitA, "name": "K", "founded_on": "1800-01-01"}, []string{"founded_on"}},
-		{"committee: impossible date", "POST", "/api/v1/committees", a, map[string]any{"unit_id": unitA, "name": "K", "founded_on": "2024-02-30"}, []string{"body"}},
+		{"committee: impossible date", "POST", "/api/v1/committees", a, map[string]any{"unit_id": unitA, "name": "K", "founded_on": "2024-02-30"}, []string{"founded_on"}},
 		{"committee: long name", "POST", "/api/v1/committees", a, map[string]any{"unit_id": unitA, "name": long(201)}, []string{"name"}},
 		{"committee: founded after its first meeting", "PATCH", w.path(), a, map[string]any{"founded_on": "2024-12-01"}, []string{"founded_on"}},
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -15,10 +16,11 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 )
 
-// Decode reads the JSON body into v strictly: unknown fields, trailing data
-// and wrong types are rejected, so a typo never silently drops data.
-// Malformed JSON is a 400; well-formed JSON of the wrong shape is a 422
-// naming the field.
+// Decode reads the JSON body into v strictly (see strict.go): field
+// names match exactly, unknown and duplicated fields, trailing data, wrong
+// types, unparsable values and control characters in text are refused, so
+// a typo never silently drops data. Malformed JSON is a 400; well-formed
+// JSON of the wrong shape is a 422 naming every bad field.
 func Decode(c echo.Context, v any) error {
 	req := c.Request()
 	if ct := req.Header.Get(echo.HeaderContentType); ct != "" {
@@ -27,15 +29,27 @@ func Decode(c echo.Context, v any) error {
 			return echo.NewHTTPError(http.StatusUnsupportedMediaType)
 		}
 	}
-	body, err := io.ReadAll(req.Body)
+	body, err := ReadBody(c)
 	if err != nil {
-		var maxErr *http.MaxBytesError
-		if errors.As(err, &maxErr) {
-			return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
-		}
-		return apperr.BadRequest("the request body could not be read")
+		return err
 	}
 	return DecodeBytes(body, v)
+}
+
+// ReadBody reads the whole request body. A body over the limit is a 413
+// whether it came with a Content-Length or chunked (then the limit is
+// only met while reading).
+func ReadBody(c echo.Context) ([]byte, error) {
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		var he *echo.HTTPError
+		if errors.As(err, &maxErr) || errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge {
+			return nil, echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+		}
+		return nil, apperr.BadRequest("the request body could not be read")
+	}
+	return body, nil
 }
 
 // DecodeBytes is Decode for a body already read.
@@ -43,17 +57,19 @@ func DecodeBytes(body []byte, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return apperr.BadRequest("the request body is empty; send a JSON object")
 	}
+	if err := checkBody(body, reflect.TypeOf(v)); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return decodeError(err)
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return apperr.BadRequest("the request body has data after the JSON value")
-	}
 	return nil
 }
 
+// decodeError maps what encoding/json still refuses after the strict
+// pass (which should be nothing) without quoting Go's message.
 func decodeError(err error) error {
 	var syntaxErr *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
@@ -72,9 +88,7 @@ func decodeError(err error) error {
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return apperr.InvalidFieldCode(field, apperr.CodeUnknownField, "is not a known field")
 	}
-	// Errors from a field's own UnmarshalJSON (dates, UUIDs, enums) carry
-	// no field name in encoding/json v1; report the message.
-	return apperr.InvalidFieldCode("body", apperr.CodeInvalidFormat, err.Error())
+	return apperr.InvalidFieldCode("body", apperr.CodeInvalidFormat, "has an invalid value")
 }
 
 func jsonTypeName(kind string) string {

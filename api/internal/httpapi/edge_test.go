@@ -207,3 +207,28 @@ func TestMethodNotAllowedAndHead(t *testing.T) {
 		}
 	}
 }
+
+// TestURLMustBeText: a NUL byte, another control character or invalid
+// UTF-8 in a query parameter (name or value) or in the path is a 400
+// naming the parameter, before any handler (or the database) sees it.
+func TestURLMustBeText(t *testing.T) {
+	t.Parallel()
+	e := edgeServer(httpapi.Options{})
+	for _, q := range []string{"q=a%00b", "q=%00", "q=a%0Ab", "q=%1B[31m", "q=%FF", "q=%C2%85", "a%00=1", "ok=1&q=x%00"} {
+		rec := do(e, http.MethodGet, "/api/v1/items?"+q, "")
+		if rec.Code != 400 || !strings.Contains(rec.Body.String(), `"code":"invalid_format"`) {
+			t.Errorf("?%s: %d %s", q, rec.Code, rec.Body)
+		}
+	}
+	if rec := do(e, http.MethodGet, "/api/v1/items?q=a%00b", ""); !strings.Contains(rec.Body.String(), `"field":"q"`) {
+		t.Errorf("the parameter is not named: %s", rec.Body)
+	}
+	if rec := do(e, http.MethodGet, "/api/v1/items/%00", ""); rec.Code != 400 {
+		t.Errorf("NUL in the path: %d", rec.Code)
+	}
+	for _, q := range []string{"q=%C3%A4%20%E2%98%80", "q=a+b", "q='%3B%20DROP%20TABLE%20x"} {
+		if rec := do(e, http.MethodGet, "/api/v1/items?"+q, ""); rec.Code != 200 {
+			t.Errorf("?%s: %d %s", q, rec.Code, rec.Body)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -9,25 +10,50 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/paging"
 )
 
 type probe struct{}
 
+// strictBody has the field kinds request bodies use.
+type strictBody struct {
+	Name   string                      `json:"name"`
+	Notes  string                      `json:"notes" text:"multiline"`
+	Count  int                         `json:"count"`
+	Small  int8                        `json:"small"`
+	Cents  uint32                      `json:"cents"`
+	Dep    httpapi.Optional[uuid.UUID] `json:"dep"`
+	Day    *civil.Date                 `json:"day"`
+	At     *time.Time                  `json:"at"`
+	IDs    []uuid.UUID                 `json:"ids"`
+	Tags   []string                    `json:"tags"`
+	Shares []struct {
+		BP   int    `json:"bp"`
+		Note string `json:"note"`
+	} `json:"shares"`
+	Texts map[string]string `json:"texts" text:"multiline"`
+	Extra map[string]any    `json:"extra"`
+	Embedded
+}
+
+// Embedded fields are members of the outer object, as in encoding/json.
+type Embedded struct {
+	Inner string `json:"inner"`
+}
+
 func (probe) Routes(g *echo.Group) {
 	g.GET("/panic", func(echo.Context) error { panic("boom") })
 	g.POST("/echo", func(c echo.Context) error {
-		var in struct {
-			Name  string                      `json:"name"`
-			Count int                         `json:"count"`
-			Dep   httpapi.Optional[uuid.UUID] `json:"dep"`
-		}
+		var in strictBody
 		if err := httpapi.Decode(c, &in); err != nil {
 			return err
 		}
@@ -87,14 +113,59 @@ func TestDecode(t *testing.T) {
 		{"valid", `{"name":"a","count":1}`, 200, `"dep_set":false`},
 		{"null clears", `{"dep":null}`, 200, `"dep_null":true,"dep_set":true`},
 		{"value sets", `{"dep":"01890000-0000-7000-8000-000000000000"}`, 200, `"dep_null":false`},
-		{"bad uuid", `{"dep":"x"}`, 422, `"field":"body","message":"invalid UUID length: 1","code":"invalid_format"`},
+		{"bad uuid", `{"dep":"x"}`, 422, `"field":"dep","message":"must be a UUID","code":"invalid_format"`},
 		{"syntax", `{"name":`, 400, "malformed JSON"},
 		{"trailing", `{} []`, 400, "after the JSON value"},
+		{"trailing garbage", `{} x`, 400, "after the JSON value"},
 		{"unknown field", `{"nme":"a"}`, 422, `"field":"nme","message":"is not a known field","code":"unknown_field"`},
 		{"wrong type", `{"count":"many"}`, 422, `"field":"count","message":"must be of type integer","code":"wrong_type"`},
 		{"float for int", `{"count":1.5}`, 422, `"field":"count","message":"must be of type integer","code":"wrong_type"`},
 		{"array", `[]`, 422, `"field":"body","message":"must be a JSON object","code":"wrong_type"`},
 		{"nested unknown", `{"name":{"a":1}}`, 422, `"field":"name","message":"must be of type string","code":"wrong_type"`},
+		// Field names match exactly; a key given twice is refused.
+		{"case variant", `{"name":"a","NAME":"b"}`, 422, `"field":"NAME","message":"is not a known field; names are case-sensitive: did you mean name?","code":"unknown_field"`},
+		{"case only", `{"Name":"a"}`, 422, `"field":"Name"`},
+		{"duplicate", `{"name":"a","name":"b"}`, 422, `"field":"name","message":"appears more than once in the object","code":"conflict"`},
+		{"nested duplicate", `{"shares":[{"bp":1,"bp":2}]}`, 422, `"field":"shares[0].bp","message":"appears more than once in the object","code":"conflict"`},
+		{"nested case", `{"shares":[{"bp":1},{"BP":2}]}`, 422, `"field":"shares[1].BP","message":"is not a known field; names are case-sensitive: did you mean bp?","code":"unknown_field"`},
+		{"map duplicate", `{"texts":{"fi":"a","fi":"b"}}`, 422, `"field":"texts.fi","message":"appears more than once in the object","code":"conflict"`},
+		{"untyped duplicate", `{"extra":{"a":[{"b":1,"b":2}]}}`, 422, `"field":"extra.a[0].b","message":"appears more than once in the object","code":"conflict"`},
+		{"embedded", `{"inner":"x"}`, 200, `"dep_set":false`},
+		{"embedded case", `{"Inner":"x"}`, 422, `"field":"Inner"`},
+		// Every self-parsing value names its field with a fixed message.
+		{"bad date", `{"day":"2025-02-30"}`, 422, `"field":"day","message":"must be a date YYYY-MM-DD","code":"invalid_format"`},
+		{"date of wrong type", `{"day":5}`, 422, `"field":"day","message":"must be a date YYYY-MM-DD","code":"wrong_type"`},
+		{"bad time", `{"at":"yesterday"}`, 422, `"field":"at","message":"must be an RFC 3339 date and time with an offset, such as 2025-03-01T10:00:00+02:00","code":"invalid_format"`},
+		{"time of wrong type", `{"at":{"x":1}}`, 422, `"field":"at","message":"must be an RFC 3339 date and time with an offset, such as 2025-03-01T10:00:00+02:00","code":"wrong_type"`},
+		{"uuid in list", `{"ids":["01890000-0000-7000-8000-000000000000","nope"]}`, 422, `"field":"ids[1]","message":"must be a UUID","code":"invalid_format"`},
+		{"uuid of wrong type", `{"ids":[7]}`, 422, `"field":"ids[0]","message":"must be a UUID","code":"wrong_type"`},
+		{"optional uuid of wrong type", `{"dep":true}`, 422, `"field":"dep","message":"must be a UUID","code":"wrong_type"`},
+		{"int overflow", `{"count":1e400}`, 422, `"field":"count","message":"must be of type integer","code":"wrong_type"`},
+		{"int8 range", `{"small":300}`, 422, `"field":"small","message":"is too large","code":"out_of_range"`},
+		{"huge integer", `{"count":123456789012345678901234567890}`, 422, `"field":"count","message":"is too large","code":"out_of_range"`},
+		{"negative unsigned", `{"cents":-1}`, 422, `"field":"cents","message":"must not be negative","code":"out_of_range"`},
+		{"bool for string", `{"tags":[true]}`, 422, `"field":"tags[0]","message":"must be of type string","code":"wrong_type"`},
+		{"object for list", `{"tags":{"a":1}}`, 422, `"field":"tags","message":"must be a JSON array","code":"wrong_type"`},
+		// Text: valid UTF-8, no NUL, no control characters (tab and line
+		// breaks only in multi-line fields, and what is inside them).
+		{"NUL", `{"name":"a\u0000b"}`, 422, `"field":"name","message":"must not contain NUL characters","code":"invalid_format"`},
+		{"NUL in multiline", `{"notes":"a\u0000b"}`, 422, `"field":"notes","message":"must not contain NUL characters","code":"invalid_format"`},
+		{"NUL in untyped", `{"extra":{"k":["\u0000"]}}`, 422, `"field":"extra.k[0]","message":"must not contain NUL characters"`},
+		{"NUL in a map key", `{"texts":{"a\u0000":"x"}}`, 422, `"message":"must not contain NUL characters"`},
+		{"newline in single line", `{"name":"a\nb"}`, 422, `"field":"name","message":"must be a single line without control characters","code":"invalid_format"`},
+		{"tab in single line", `{"tags":["a\tb"]}`, 422, `"field":"tags[0]","message":"must be a single line without control characters","code":"invalid_format"`},
+		{"escape char", `{"name":"\u001b[31m"}`, 422, `"field":"name","message":"must be a single line without control characters","code":"invalid_format"`},
+		{"C1 control", `{"name":"\u0085"}`, 422, `"field":"name","message":"must be a single line without control characters","code":"invalid_format"`},
+		{"DEL", "{\"name\":\"a\x7fb\"}", 422, `"field":"name","message":"must be a single line without control characters","code":"invalid_format"`},
+		{"multiline", `{"notes":"line 1\r\nline 2\tx"}`, 200, `"dep_set":false`},
+		{"multiline map", `{"texts":{"fi":"a\nb"}}`, 200, `"dep_set":false`},
+		{"bell in multiline", `{"notes":"a\u0007"}`, 422, `"field":"notes","message":"must not contain control characters other than tabs and line breaks","code":"invalid_format"`},
+		{"invalid UTF-8", "{\"name\":\"a\xffb\"}", 422, `"field":"name","message":"must be valid UTF-8 text","code":"invalid_format"`},
+		{"invalid UTF-8 deep", "{\"shares\":[{\"note\":\"\xc3\"}]}", 422, `"field":"shares[0].note","message":"must be valid UTF-8 text"`},
+		{"unicode text", `{"name":"Yhteislauluhetki ☀ 𝄞 \u00e4"}`, 200, `"name":"Yhteislauluhetki ☀ 𝄞 ä"`},
+		// Every bad field at once.
+		{"several", `{"name":1,"day":"x","NAME":"y","count":"z"}`, 422, `"detail":"the request has invalid fields"`},
+		{"deep nesting", `{"extra":{"a":` + strings.Repeat(`[`, 40) + strings.Repeat(`]`, 40) + `}}`, 400, "nests deeper than"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,6 +184,15 @@ func TestDecode(t *testing.T) {
 	big := `{"name":"` + strings.Repeat("x", 2<<20) + `"}`
 	if rec := do(e, "POST", "/api/v1/echo", big); rec.Code != 413 {
 		t.Fatalf("2 MiB body: %d", rec.Code)
+	}
+	// Chunked: no Content-Length, so the limit is met while reading.
+	req := httptest.NewRequest("POST", "/api/v1/echo", strings.NewReader(big))
+	req.Header.Set("Content-Type", "application/json")
+	req.ContentLength, req.TransferEncoding = -1, []string{"chunked"}
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	if rec.Code != 413 || !strings.Contains(rec.Body.String(), "too-large") {
+		t.Fatalf("2 MiB chunked body: %d %s", rec.Code, rec.Body)
 	}
 }
 
@@ -209,4 +289,70 @@ type cancelProbe struct{}
 
 func (cancelProbe) Routes(g *echo.Group) {
 	g.GET("/cancelled", func(echo.Context) error { return fmt.Errorf("query: %w", context.Canceled) })
+}
+
+// hugeProbe returns problems built from huge inputs, as careless domain
+// code might.
+type hugeProbe struct{}
+
+func (hugeProbe) Routes(g *echo.Group) {
+	huge := strings.Repeat("9", 680<<10)
+	g.GET("/quoted", func(echo.Context) error {
+		return apperr.InvalidField("rule", fmt.Sprintf("the part %q is not valid; nor is %q", huge, "short"))
+	})
+	g.GET("/detail", func(echo.Context) error { return apperr.BadRequest("cannot read %s", huge) })
+	g.GET("/many", func(echo.Context) error {
+		var fields []apperr.FieldError
+		long := huge[:10<<10]
+		for i := range 5000 {
+			fields = append(fields, apperr.Field(fmt.Sprintf("rows[%d].%s", i, long), apperr.CodeInvalid, "bad "+long))
+		}
+		return apperr.Invalid(fields...)
+	})
+}
+
+// TestProblemsAreBounded: no problem echoes unbounded input. Quoted values
+// are cut to 64 characters with an ellipsis, field names and messages are
+// capped, at most 50 field errors are listed (the detail says how many
+// there were), so an answer stays a few KB whatever the request.
+func TestProblemsAreBounded(t *testing.T) {
+	t.Parallel()
+	e := httpapi.New(httpapi.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, hugeProbe{}, probe{})
+	rec := do(e, "GET", "/api/v1/quoted", "")
+	want := `the part \"` + strings.Repeat("9", 64) + `…\" is not valid; nor is \"short\"`
+	if rec.Code != 422 || !strings.Contains(rec.Body.String(), want) || rec.Body.Len() > 2048 {
+		t.Fatalf("quoted: %d, %d bytes: %.600s", rec.Code, rec.Body.Len(), rec.Body)
+	}
+	rec = do(e, "GET", "/api/v1/detail", "")
+	if rec.Code != 400 || rec.Body.Len() > 1024 || !strings.Contains(rec.Body.String(), "…") {
+		t.Fatalf("detail: %d, %d bytes", rec.Code, rec.Body.Len())
+	}
+	rec = do(e, "GET", "/api/v1/many", "")
+	var p httpapi.Problem
+	if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Code != 422 || len(p.Errors) != httpapi.MaxFieldErrors || p.Detail != "the request has 5000 invalid fields; the first 50 are listed" ||
+		rec.Body.Len() > 40<<10 {
+		t.Fatalf("many: %d, %d errors, %d bytes, detail %q", rec.Code, len(p.Errors), rec.Body.Len(), p.Detail)
+	}
+	for _, f := range p.Errors {
+		if utf8.RuneCountInString(f.Field) > httpapi.MaxQuoted+1 || utf8.RuneCountInString(f.Message) > 301 {
+			t.Fatalf("field error not cut: %d, %d characters", len(f.Field), len(f.Message))
+		}
+	}
+
+	// The issue's case: a 680 KB bad time value gives a small 422 naming
+	// the field, without Go's layout or the value.
+	body := `{"at":"2025-01-01T10:00:00` + strings.Repeat("9", 680<<10) + `"}`
+	rec = do(e, "POST", "/api/v1/echo", body)
+	if rec.Code != 422 || rec.Body.Len() > 1024 || !strings.Contains(rec.Body.String(), `"field":"at"`) ||
+		strings.Contains(rec.Body.String(), "2006") || strings.Contains(rec.Body.String(), "999") {
+		t.Fatalf("bad time: %d, %d bytes: %.400s", rec.Code, rec.Body.Len(), rec.Body)
+	}
+	// A huge unknown key is cut too.
+	rec = do(e, "POST", "/api/v1/echo", `{"`+strings.Repeat("k", 500<<10)+`":1}`)
+	if rec.Code != 422 || rec.Body.Len() > 1024 {
+		t.Fatalf("huge key: %d, %d bytes", rec.Code, rec.Body.Len())
+	}
 }

@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/apperr"
 )
 
 func newRequestID() string {
@@ -116,4 +121,32 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 		return next(c)
 	}
+}
+
+// plainURL refuses, before any handler runs, a path or query parameter
+// that is not text: invalid UTF-8, a NUL byte or another control
+// character (a 400 naming the parameter). Query values are single-line
+// text; nothing the API takes in a URL needs a control character, and a
+// NUL must never reach the database.
+func plainURL(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !plainText(c.Request().URL.Path) {
+			return apperr.BadRequest("the path must be text without control characters")
+		}
+		for name, values := range c.QueryParams() {
+			if !plainText(name) {
+				return apperr.BadParamCode(name, apperr.CodeInvalidFormat, "the parameter name must be text without control characters")
+			}
+			for _, v := range values {
+				if !plainText(v) {
+					return apperr.BadParamCode(name, apperr.CodeInvalidFormat, "must be text without control characters")
+				}
+			}
+		}
+		return next(c)
+	}
+}
+
+func plainText(s string) bool {
+	return utf8.ValidString(s) && strings.IndexFunc(s, unicode.IsControl) < 0
 }

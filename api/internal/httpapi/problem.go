@@ -3,9 +3,12 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -72,7 +75,7 @@ func ErrorHandler(log *slog.Logger, domainError func(error) error) echo.HTTPErro
 				err = de
 			}
 		}
-		p := toProblem(err)
+		p := bounded(toProblem(err))
 		if p.Status >= 500 && p.Status != http.StatusServiceUnavailable && p.Status != http.StatusGatewayTimeout {
 			log.Error("request failed", "request_id", requestID(c), "method", c.Request().Method,
 				"route", c.Path(), "error", err.Error())
@@ -181,4 +184,80 @@ func contextProblem(err error) (Problem, bool) {
 		return toProblem(apperr.Timeout("the request took too long")), true
 	}
 	return Problem{}, false
+}
+
+// Limits on what a problem repeats of its input, so an error answer stays
+// a few KB whatever the request: a value quoted in a message is cut to
+// MaxQuoted characters, a field name to MaxQuoted, a message to
+// maxMessage, the detail to maxDetail, and at most MaxFieldErrors field
+// errors are listed.
+const (
+	MaxQuoted  = 64
+	maxMessage = 300
+	maxDetail  = 400
+)
+
+// bounded applies the limits. Every problem passes here, whichever
+// package built its messages.
+func bounded(p Problem) Problem {
+	p.Detail = clip(clipQuoted(p.Detail), maxDetail)
+	if len(p.Errors) > 0 {
+		n := len(p.Errors)
+		out := make([]apperr.FieldError, min(n, MaxFieldErrors))
+		for i := range out {
+			f := p.Errors[i]
+			out[i] = apperr.FieldError{Field: clip(f.Field, MaxQuoted), Code: f.Code,
+				Message: clip(clipQuoted(f.Message), maxMessage)}
+		}
+		p.Errors = out
+		if n > MaxFieldErrors {
+			p.Detail = fmt.Sprintf("the request has %d invalid fields; the first %d are listed", n, MaxFieldErrors)
+		}
+	}
+	return p
+}
+
+// clip cuts s to max characters, marking the cut with an ellipsis.
+func clip(s string, max int) string {
+	if len(s) <= max || utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+// clipQuoted cuts every double-quoted value in s (as %q and encoding/json
+// write them, with backslash escapes) to MaxQuoted characters.
+func clipQuoted(s string) string {
+	if !strings.Contains(s, `"`) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '"')
+		if open < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:open+1])
+		s = s[open+1:]
+		end := -1
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\\' {
+				i++
+				continue
+			}
+			if s[i] == '"' {
+				end = i
+				break
+			}
+		}
+		if end < 0 { // an unterminated quote: the rest is the value
+			b.WriteString(clip(s, MaxQuoted))
+			return b.String()
+		}
+		b.WriteString(clip(s[:end], MaxQuoted))
+		b.WriteByte('"')
+		s = s[end+1:]
+	}
 }

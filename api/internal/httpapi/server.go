@@ -67,6 +67,7 @@ func New(opts Options, modules ...Module) *echo.Echo {
 	}
 	e.Use(recoverer(opts.Logger))
 	e.Use(securityHeaders)
+	e.Use(plainURL)
 	// Without CORS_ORIGINS the API is same-origin only: no CORS headers
 	// at all (Echo's CORS middleware would allow every origin when given
 	// an empty list).

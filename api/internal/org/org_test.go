@@ -77,7 +77,7 @@ func TestUnitValidation(t *testing.T) {
 		{"bad enum", map[string]any{"name": "K", "kind": "castle", "organisation": "O", "sector": "public"}, []string{"kind"}},
 		{"negative capacity", map[string]any{"name": "K", "kind": "care_home", "organisation": "O", "sector": "public", "resident_capacity": -1}, []string{"resident_capacity"}},
 		{"unknown department", map[string]any{"name": "K", "kind": "care_home", "organisation": "O", "sector": "public", "department_id": "01890000-0000-7000-8000-000000000000"}, []string{"department_id"}},
-		{"bad uuid", map[string]any{"name": "K", "kind": "care_home", "organisation": "O", "sector": "public", "department_id": "nope"}, []string{"body"}},
+		{"bad uuid", map[string]any{"name": "K", "kind": "care_home", "organisation": "O", "sector": "public", "department_id": "nope"}, []string{"department_id"}},
 		{"too long", map[string]any{"name": string(make([]rune, 201)), "kind": "care_home", "organisation": "O", "sector": "public"}, []string{"name"}},
 	}
 	for _, tc := range tests {
