@@ -1,6 +1,8 @@
 package apitest
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"sort"
 	"strings"
@@ -8,8 +10,10 @@ import (
 
 // CheckBadBodies sends the malformed bodies every write endpoint must
 // refuse with a precise problem, never a 500: malformed JSON, an empty
-// body, a non-object, an unknown field, a wrong type for each field, an
-// oversized body and a non-JSON content type. valid is a body the
+// body, a non-object, an unknown field, and for each field: the wrong
+// type, the name in capitals, the key twice and (for texts) a NUL byte,
+// each a 422 naming the field with its code; an oversized body (with a
+// Content-Length and chunked) and a non-JSON content type. valid is a body the
 // endpoint would accept; it is never sent as is.
 func (e *Env) CheckBadBodies(method, path, token string, valid map[string]any) {
 	e.T.Helper()
@@ -27,8 +31,8 @@ func (e *Env) CheckBadBodies(method, path, token string, valid map[string]any) {
 	withExtra["no_such_field"] = 1
 	r := send(withExtra, nil)
 	r.Problem(http.StatusUnprocessableEntity, "validation")
-	if f := r.FieldErrors(); len(f) != 1 || f[0] != "no_such_field" {
-		e.T.Errorf("unknown field: errors %v, want [no_such_field]", f)
+	if f := r.Errors(); len(f) != 1 || f[0].Field != "no_such_field" || f[0].Code != "unknown_field" {
+		e.T.Errorf("unknown field: errors %v, want [no_such_field unknown_field]", f)
 	}
 
 	keys := make([]string, 0, len(valid))
@@ -37,6 +41,7 @@ func (e *Env) CheckBadBodies(method, path, token string, valid map[string]any) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		// A field of the wrong type is a 422 naming it.
 		wrong := clone(valid)
 		switch valid[k].(type) {
 		case string:
@@ -47,8 +52,42 @@ func (e *Env) CheckBadBodies(method, path, token string, valid map[string]any) {
 			wrong[k] = map[string]any{"nested": true}
 		}
 		resp := send(wrong, nil)
-		if resp.Status != http.StatusUnprocessableEntity && resp.Status != http.StatusBadRequest {
-			e.T.Errorf("%s %s with %s of the wrong type: status %d, want 422: %s", method, path, k, resp.Status, resp.Body)
+		resp.Problem(http.StatusUnprocessableEntity, "validation")
+		if !resp.HasFieldError(k, "wrong_type") {
+			e.T.Errorf("%s %s with %s of the wrong type: %s, want an error on %s with code wrong_type", method, path, k, resp.Body, k)
+		}
+
+		// Names match exactly: the field in capitals is unknown.
+		if upper := strings.ToUpper(k); upper != k {
+			cased := clone(valid)
+			delete(cased, k)
+			cased[upper] = valid[k]
+			resp := send(cased, nil)
+			resp.Problem(http.StatusUnprocessableEntity, "validation")
+			if !resp.HasFieldError(upper, "unknown_field") {
+				e.T.Errorf("%s %s with %s: %s, want an error on %s with code unknown_field", method, path, upper, resp.Body, upper)
+			}
+		}
+
+		// A key given twice is refused.
+		v, _ := json.Marshal(valid[k])
+		rest, _ := json.Marshal(valid)
+		dup := fmt.Sprintf(`{%q:%s,%s`, k, v, rest[1:])
+		resp = send(dup, nil)
+		resp.Problem(http.StatusUnprocessableEntity, "validation")
+		if !resp.HasFieldError(k, "conflict") {
+			e.T.Errorf("%s %s with %s twice: %s, want an error on %s with code conflict", method, path, k, resp.Body, k)
+		}
+
+		// A NUL byte in a text is a 422 naming the field.
+		if s, ok := valid[k].(string); ok {
+			nul := clone(valid)
+			nul[k] = s + "\x00"
+			resp := send(nul, nil)
+			resp.Problem(http.StatusUnprocessableEntity, "validation")
+			if !resp.HasFieldError(k, "invalid_format") {
+				e.T.Errorf("%s %s with a NUL in %s: %s, want an error on %s with code invalid_format", method, path, k, resp.Body, k)
+			}
 		}
 	}
 

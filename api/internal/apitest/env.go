@@ -235,3 +235,29 @@ func (r *Resp) FieldErrors() []string {
 	}
 	return out
 }
+
+// FieldError is one entry of a validation problem's errors.
+type FieldError struct {
+	Field, Message, Code string
+}
+
+// Errors returns the field errors of a problem.
+func (r *Resp) Errors() []FieldError {
+	r.T.Helper()
+	var p struct {
+		Errors []FieldError `json:"errors"`
+	}
+	r.JSON(&p)
+	return p.Errors
+}
+
+// HasFieldError reports whether the problem names field with code.
+func (r *Resp) HasFieldError(field, code string) bool {
+	r.T.Helper()
+	for _, f := range r.Errors() {
+		if f.Field == field && f.Code == code {
+			return true
+		}
+	}
+	return false
+}
