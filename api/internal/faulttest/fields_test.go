@@ -10,8 +10,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/apitest"
+	"kulttuurisilta/api/internal/apperr"
 )
 
 // badFieldValue is, for a property of a body schema, a value of the right
