@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 # GOTEST_FLAGS are passed to `go test` by test-go (e.g. -run, -v, -p 1).
 GOTEST_FLAGS ?=
 
-.PHONY: all build build-api build-spa run test test-go test-race fuzz test-spa e2e openapi openapi-check lint \
+.PHONY: all build build-api build-spa run test test-go test-race fuzz test-spa e2e openapi openapi-check openapi-lint lint \
 	bench bench-region fault seed-scale clean clean-data clean-testdb help
 
 all: build
@@ -36,11 +36,16 @@ run: build
 ## test: every test — Go (unit, API contract, property), bounded fuzzing, the SPA's Vitest and the e2e suite.
 test: openapi-check lint test-go fuzz test-spa e2e
 
-## lint: gofmt, go vet and the SPA's ESLint.
-lint:
+## lint: gofmt, go vet, the SPA's ESLint and the OpenAPI lint.
+lint: openapi-lint
 	@out=$$(gofmt -l api docs bench scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	@if [ -f frontend/package.json ]; then npm --prefix frontend run --silent lint; fi
+
+## openapi-lint: lint docs/openapi.json with an independent linter (Redocly CLI, rules in redocly.yaml).
+openapi-lint:
+	@[ -d tools/openapi/node_modules ] || npm --prefix tools/openapi ci --no-audit --no-fund
+	@npm --prefix tools/openapi run --silent lint 2>&1 | grep -v '[║╔╚]'
 
 ## test-go: every Go test; prints go test's package lines and a closing "go-test: N passed, N failed" line.
 test-go:
@@ -71,7 +76,7 @@ openapi:
 	$(GO) tool swag fmt -d api
 	$(GO) tool swag init --quiet --dir api --generalInfo cmd/kulttuurisilta/main.go --parseInternal \
 		--requiredByDefault --output docs/swagger2 --outputTypes json --overridesFile .swaggo
-	$(GO) run ./api/cmd/openapi3 docs/swagger2/swagger.json docs/openapi.json
+	$(GO) run ./api/cmd/openapi3 docs/swagger2/swagger.json docs/openapi.json api
 	@if [ -f frontend/package.json ] && [ -d frontend/node_modules ]; then npm --prefix frontend run --silent gen:api; fi
 
 ## openapi-check: fail when the committed spec or client is stale.

@@ -1,9 +1,12 @@
 // Command openapi3 converts swag's Swagger 2.0 output into the OpenAPI 3
 // document the API serves and the tests validate against. On the way it
-// states what every operation shares, so handlers need not repeat it: each
-// error response is an RFC 9457 application/problem+json Problem.
+// states what every operation shares, so handlers need not repeat it: its
+// operationId is its handler's Go name; the 4xx statuses it can answer are
+// derived from its parameters, body and security (clientErrorsOf), each an
+// RFC 9457 application/problem+json Problem; the bearer scheme is HTTP
+// bearer authentication.
 //
-//	go run ./api/cmd/openapi3 docs/swagger2/swagger.json docs/openapi.json
+//	go run ./api/cmd/openapi3 docs/swagger2/swagger.json docs/openapi.json api
 package main
 
 import (
@@ -16,22 +19,20 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
-
-	"kulttuurisilta/api/internal/apperr"
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: openapi3 <swagger.json> <openapi.json>")
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: openapi3 <swagger.json> <openapi.json> <source dir>")
 		os.Exit(2)
 	}
-	if err := convert(os.Args[1], os.Args[2]); err != nil {
+	if err := convert(os.Args[1], os.Args[2], os.Args[3]); err != nil {
 		fmt.Fprintln(os.Stderr, "openapi3:", err)
 		os.Exit(1)
 	}
 }
 
-func convert(in, out string) error {
+func convert(in, out, src string) error {
 	raw, err := os.ReadFile(in)
 	if err != nil {
 		return err
@@ -46,6 +47,14 @@ func convert(in, out string) error {
 	}
 	doc.OpenAPI = "3.0.3"
 	doc.Servers = openapi3.Servers{{URL: "/api/v1"}}
+	names, err := handlerNames(src)
+	if err != nil {
+		return err
+	}
+	if err := setOperationIDs(doc, names); err != nil {
+		return err
+	}
+	securitySchemes(doc)
 	addProblems(doc)
 	markNullable(doc)
 	normaliseMediaTypes(doc)
@@ -65,57 +74,17 @@ func convert(in, out string) error {
 	return os.WriteFile(out, append(b, '\n'), 0o644)
 }
 
-const problemRef = "#/components/schemas/Problem"
-
-// problemSchema is the RFC 9457 body of every error (package httpapi
-// writes it); extension members such as current_version are allowed.
-func problemSchema() *openapi3.Schema {
-	codes := make([]any, len(apperr.Codes))
-	for i, c := range apperr.Codes {
-		codes[i] = c
-	}
-	code := openapi3.NewStringSchema().WithEnum(codes...)
-	code.Description = "Stable machine-readable reason, for clients to translate (docs/adr/0001-api-conventions.md)."
-	field := openapi3.NewObjectSchema().
-		WithProperty("field", openapi3.NewStringSchema()).
-		WithProperty("message", openapi3.NewStringSchema()).
-		WithProperty("code", code)
-	field.Required = []string{"field", "message", "code"}
-	p := openapi3.NewObjectSchema().
-		WithProperty("type", openapi3.NewStringSchema()).
-		WithProperty("title", openapi3.NewStringSchema()).
-		WithProperty("status", openapi3.NewIntegerSchema().WithMin(400).WithMax(599)).
-		WithProperty("detail", openapi3.NewStringSchema()).
-		WithProperty("request_id", openapi3.NewStringSchema()).
-		WithProperty("errors", openapi3.NewArraySchema().WithItems(field))
-	p.Required = []string{"type", "title", "status"}
-	return p
-}
-
-// addProblems makes every non-2xx response, and a default response on
-// every operation, an application/problem+json Problem.
-func addProblems(doc *openapi3.T) {
-	if doc.Components == nil {
-		doc.Components = &openapi3.Components{}
-	}
-	if doc.Components.Schemas == nil {
-		doc.Components.Schemas = openapi3.Schemas{}
-	}
-	doc.Components.Schemas["Problem"] = openapi3.NewSchemaRef("", problemSchema())
-	problem := &openapi3.SchemaRef{Ref: problemRef}
-	content := openapi3.Content{"application/problem+json": &openapi3.MediaType{Schema: problem}}
-	desc := "An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable."
-	for _, path := range doc.Paths.InMatchingOrder() {
-		for _, op := range doc.Paths.Value(path).Operations() {
-			for code, r := range op.Responses.Map() {
-				if strings.HasPrefix(code, "2") || strings.HasPrefix(code, "3") || r.Value == nil {
-					continue
-				}
-				r.Value.Content = content
-			}
-			op.Responses.Set("default", &openapi3.ResponseRef{Value: &openapi3.Response{Description: &desc, Content: content}})
+// typeOf is the type of a schema, following a components reference.
+func typeOf(doc *openapi3.T, s *openapi3.SchemaRef) *openapi3.Types {
+	if s.Ref != "" {
+		if t := doc.Components.Schemas[strings.TrimPrefix(s.Ref, "#/components/schemas/")]; t != nil {
+			s = t
 		}
 	}
+	if s.Value != nil && s.Value.Type != nil {
+		return s.Value.Type
+	}
+	return &openapi3.Types{openapi3.TypeObject}
 }
 
 // normaliseMediaTypes drops the empty bodies swag declares for 204/304
@@ -154,6 +123,12 @@ func markNullable(doc *openapi3.T) {
 		if b, ok := v.Extensions["x-nullable"].(bool); ok && b {
 			v.Nullable = true
 			delete(v.Extensions, "x-nullable")
+		}
+		// OpenAPI 3.0.3 gives nullable a meaning only beside a type: a
+		// nullable reference (swag writes allOf: [$ref]) gets the type of
+		// what it refers to.
+		if v.Nullable && v.Type == nil && len(v.AllOf) > 0 {
+			v.Type = typeOf(doc, v.AllOf[0])
 		}
 		for _, p := range v.Properties {
 			walk(p)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -56,6 +57,9 @@ func loadSpec() {
 	specRouter, specErr = gorillamux.NewRouter(doc)
 }
 
+// statusClientClosedRequest is logged when a client went away; nobody reads it.
+const statusClientClosedRequest = 499
+
 // checkContract validates a response against the spec: the route and
 // method must be documented, and the status, content type and body must
 // match what it documents.
@@ -80,6 +84,14 @@ func checkContract(t testing.TB, method, path string, reqBody []byte, h http.Hea
 		Header:                 resp.Header,
 		Body:                   io.NopCloser(bytes.NewReader(resp.Body)),
 		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+	}
+	// Every client error the route gives must be one its operation
+	// documents by status: a client generated from the spec knows about it
+	// (the converter derives them; api/cmd/openapi3 clientErrorsOf).
+	if resp.Status >= 400 && resp.Status < 500 && resp.Status != statusClientClosedRequest &&
+		route.Operation.Responses.Value(strconv.Itoa(resp.Status)) == nil {
+		t.Errorf("contract: %s %s -> %d, a status its operation %s does not document: %.300s",
+			method, path, resp.Status, route.Operation.OperationID, resp.Body)
 	}
 	if resp.Status == http.StatusNotModified || resp.Status == http.StatusNoContent || method == http.MethodHead {
 		return

@@ -35,16 +35,24 @@ func TestContractCatchesViolations(t *testing.T) {
 	checkContract(rec, "GET", "/api/v1/units/01890000-0000-7000-8000-000000000000", nil, http.Header{}, &Resp{Status: 200,
 		Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id": "x"}`)})
 	// An error that is not a problem document.
-	checkContract(rec, "GET", "/api/v1/units", nil, http.Header{}, &Resp{Status: 404,
+	checkContract(rec, "GET", "/api/v1/units/01890000-0000-7000-8000-000000000000", nil, http.Header{}, &Resp{Status: 404,
 		Header: http.Header{"Content-Type": {"text/plain"}}, Body: []byte(`nope`)})
-	if len(rec.errors) != 4 {
-		t.Fatalf("the contract check caught %d of 4 violations: %s", len(rec.errors), strings.Join(rec.errors, "\n"))
+	// A client error the operation does not document (a list has no 404; nor a read a 412).
+	problem := http.Header{"Content-Type": {"application/problem+json"}}
+	notFound := []byte(`{"type":"urn:kulttuurisilta:problem:not-found","title":"Not found","status":404}`)
+	checkContract(rec, "GET", "/api/v1/units", nil, http.Header{}, &Resp{Status: 404, Header: problem, Body: notFound})
+	checkContract(rec, "GET", "/api/v1/units/01890000-0000-7000-8000-000000000000", nil, http.Header{}, &Resp{Status: 412,
+		Header: problem, Body: []byte(`{"type":"urn:kulttuurisilta:problem:version-mismatch","title":"Version mismatch","status":412}`)})
+	if len(rec.errors) != 6 {
+		t.Fatalf("the contract check caught %d of 6 violations: %s", len(rec.errors), strings.Join(rec.errors, "\n"))
 	}
 
 	// And a valid list passes.
 	rec.errors = nil
 	checkContract(rec, "GET", "/api/v1/units", nil, http.Header{}, &Resp{Status: 200,
 		Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"items": [], "total": 0}`)})
+	checkContract(rec, "GET", "/api/v1/units/01890000-0000-7000-8000-000000000000", nil, http.Header{},
+		&Resp{Status: 404, Header: problem, Body: notFound})
 	if len(rec.errors) != 0 {
 		t.Fatalf("a valid response failed: %v", rec.errors)
 	}

@@ -10,7 +10,7 @@ import (
 	"kulttuurisilta/api/internal/paging"
 )
 
-// list godoc
+// listAuditEvents godoc
 //
 //	@Summary		List audit events
 //	@Description	The audit log, newest first. Admins only.
@@ -28,7 +28,7 @@ import (
 //	@Param			updated_since	query		string	false	"Only events after this time (RFC 3339)"
 //	@Success		200				{object}	paging.ListDoc{items=[]audit.EventResponse}
 //	@Router			/audit-events [get]
-func (m Module) list(c echo.Context) error {
+func (m Module) listAuditEvents(c echo.Context) error {
 	if _, err := httpapi.Authorize(c, canRead); err != nil {
 		return err
 	}

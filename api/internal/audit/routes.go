@@ -15,5 +15,5 @@ func NewModule(db *gorm.DB) Module { return Module{Store: Store{DB: db}} }
 
 // Routes registers GET /audit-events.
 func (m Module) Routes(g *echo.Group) {
-	g.GET("/audit-events", m.list)
+	g.GET("/audit-events", m.listAuditEvents)
 }

@@ -18,6 +18,8 @@ import (
 //	@Produce		json
 //	@Param			body	body		LoginInput	true	"Credentials"
 //	@Success		200		{object}	TokenResponse
+//	@Failure		401		"Wrong email or password"
+//	@Failure		429		"Too many failed logins for the account or the address; Retry-After says when to try again"
 //	@Router			/auth/login [post]
 func (m Module) login(c echo.Context) error {
 	var in LoginInput
@@ -47,6 +49,7 @@ func (m Module) login(c echo.Context) error {
 //	@Produce		json
 //	@Param			body	body		RefreshInput	true	"The refresh token"
 //	@Success		200		{object}	TokenResponse
+//	@Failure		401		"The refresh token is unknown, expired, revoked or already used"
 //	@Router			/auth/refresh [post]
 func (m Module) refresh(c echo.Context) error {
 	var in RefreshInput

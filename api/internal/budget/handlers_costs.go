@@ -209,6 +209,7 @@ func (m Module) deleteCost(c echo.Context) error {
 //	@Param			agreement_id	query		string	true	"Agreement"	format(uuid)
 //	@Param			body			body		string	true	"The CSV file"
 //	@Success		201				{object}	ImportResponse
+//	@Failure		404				"No such agreement"
 //	@Router			/costs/import [post]
 func (m Module) importCosts(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canWrite)

@@ -216,3 +216,34 @@ func TestEveryRouteRefusesBadTokens(t *testing.T) {
 	}
 	t.Logf("%d protected operations; %s", n, &seen)
 }
+
+// TestEveryRouteAnswersUnknownIDs sends every read once per id-valued query
+// parameter (format uuid), set to a well-formed id that matches nothing:
+// the answer is a success or a 404, never a 5xx, and (as for every request
+// of these walkers, see apitest.checkContract) a status the operation
+// documents.
+func TestEveryRouteAnswersUnknownIDs(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var seen tally
+	const unknown = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+	for _, op := range operations(t) {
+		if op.Method != http.MethodGet {
+			continue
+		}
+		for _, pref := range op.Op.Parameters {
+			p := pref.Value
+			if p == nil || p.In != "query" || p.Schema == nil || p.Schema.Value == nil || p.Schema.Value.Format != "uuid" {
+				continue
+			}
+			q := w.validQuery(op)
+			q.Set(p.Name, unknown)
+			r := w.env.Do(apitest.Req{Method: op.Method, Path: w.concrete(op.Path) + "?" + q.Encode(), Token: w.admin})
+			seen.add(r.Status)
+			if r.Status != http.StatusOK && r.Status != http.StatusNotFound {
+				t.Errorf("%s?%s=<unknown id>: status %d, want 200 or 404: %.300s", op, p.Name, r.Status, r.Body)
+			}
+		}
+	}
+	t.Logf("unknown ids: %s", &seen)
+}

@@ -23,6 +23,9 @@ import (
 //	@Param			partner	query		string	false	"Only this partner's activities"	format(uuid)
 //	@Success		200		{string}	string	"text/calendar"
 //	@Success		304		"Not modified"
+//	@Failure		401		"The feed token is not valid or was revoked"
+//	@Failure		403		"The feed token is for another unit or partner"
+//	@Failure		404		"No such unit or partner"
 //	@Router			/calendar.ics [get]
 func (m Module) getFeed(c echo.Context) error {
 	ctx := c.Request().Context()

@@ -9,7 +9,7 @@ import (
 	"kulttuurisilta/api/internal/paging"
 )
 
-// listTokens godoc
+// listFeedTokens godoc
 //
 //	@Summary		List feed tokens
 //	@Description	Admins and the producer. Secrets are never shown again; prefix identifies a token.
@@ -21,7 +21,7 @@ import (
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
 //	@Success		200				{object}	paging.ListDoc{items=[]feed.TokenResponse}
 //	@Router			/feed-tokens [get]
-func (m Module) listTokens(c echo.Context) error {
+func (m Module) listFeedTokens(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err
@@ -37,7 +37,7 @@ func (m Module) listTokens(c echo.Context) error {
 	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toTokenResponse))
 }
 
-// getToken godoc
+// getFeedToken godoc
 //
 //	@Summary	Get a feed token
 //	@Tags		feeds
@@ -47,7 +47,7 @@ func (m Module) listTokens(c echo.Context) error {
 //	@Success	200	{object}	feed.TokenResponse
 //	@Success	304	"Not modified"
 //	@Router		/feed-tokens/{id} [get]
-func (m Module) getToken(c echo.Context) error {
+func (m Module) getFeedToken(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err
@@ -63,7 +63,7 @@ func (m Module) getToken(c echo.Context) error {
 	return httpapi.Versioned(c, http.StatusOK, t.Version, toTokenResponse(t))
 }
 
-// createToken godoc
+// createFeedToken godoc
 //
 //	@Summary		Create a feed token
 //	@Description	A read-only token that opens a private iCalendar feed (internal and proposed activities included) for the whole calendar, one unit or one partner. The secret and the feed's path are in the response, shown only this once; only a hash is stored.
@@ -74,7 +74,7 @@ func (m Module) getToken(c echo.Context) error {
 //	@Param			body	body		feed.TokenInput	true	"The token"
 //	@Success		201		{object}	feed.TokenCreated
 //	@Router			/feed-tokens [post]
-func (m Module) createToken(c echo.Context) error {
+func (m Module) createFeedToken(c echo.Context) error {
 	p, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err
@@ -91,7 +91,7 @@ func (m Module) createToken(c echo.Context) error {
 	return httpapi.Versioned(c, http.StatusCreated, out.Version, out)
 }
 
-// revokeToken godoc
+// revokeFeedToken godoc
 //
 //	@Summary		Revoke a feed token
 //	@Description	The feed URL stops working at once. Revoking twice is harmless.
@@ -102,7 +102,7 @@ func (m Module) createToken(c echo.Context) error {
 //	@Param			If-Match	header		string	false	"The version you hold (ETag)"
 //	@Success		200			{object}	feed.TokenResponse
 //	@Router			/feed-tokens/{id} [delete]
-func (m Module) revokeToken(c echo.Context) error {
+func (m Module) revokeFeedToken(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err

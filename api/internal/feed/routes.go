@@ -23,8 +23,8 @@ func NewModule(db *gorm.DB, zone *time.Location) Module {
 // Routes registers the feed endpoints.
 func (m Module) Routes(g *echo.Group) {
 	g.GET("/calendar.ics", m.getFeed)
-	g.GET("/feed-tokens", m.listTokens)
-	g.POST("/feed-tokens", m.createToken)
-	g.GET("/feed-tokens/:id", m.getToken)
-	g.DELETE("/feed-tokens/:id", m.revokeToken)
+	g.GET("/feed-tokens", m.listFeedTokens)
+	g.POST("/feed-tokens", m.createFeedToken)
+	g.GET("/feed-tokens/:id", m.getFeedToken)
+	g.DELETE("/feed-tokens/:id", m.revokeFeedToken)
 }

@@ -54,7 +54,7 @@ func (m Module) activityReport(c echo.Context) (ActivityReport, error) {
 	return m.Store.Activities(c.Request().Context(), from, to, groupBy)
 }
 
-// getActivities godoc
+// getActivityReport godoc
 //
 //	@Summary		Activity report
 //	@Description	Occurrences (cancelled ones and proposals apart), participants by kind, mean feedback and the share of active units reached, in [from, to) grouped by unit, category, month (calendar zone), partner or target group. An occurrence with two units (partners, target groups) counts in both groups; totals count it once. Aggregates only, never personal data.
@@ -66,7 +66,7 @@ func (m Module) activityReport(c echo.Context) (ActivityReport, error) {
 //	@Param			group_by	query		string	false	"Grouping"	Enums(unit,category,month,partner,target_group)	default(unit)
 //	@Success		200			{object}	report.ActivityReport
 //	@Router			/reports/activities [get]
-func (m Module) getActivities(c echo.Context) error {
+func (m Module) getActivityReport(c echo.Context) error {
 	rep, err := m.activityReport(c)
 	if err != nil {
 		return err
@@ -74,7 +74,7 @@ func (m Module) getActivities(c echo.Context) error {
 	return c.JSON(http.StatusOK, rep)
 }
 
-// getActivitiesCSV godoc
+// getActivityReportCSV godoc
 //
 //	@Summary		Activity report as CSV
 //	@Description	The activity report as CSV: a row per group and a final total row. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma.
@@ -87,7 +87,7 @@ func (m Module) getActivities(c echo.Context) error {
 //	@Param			separator	query		string	false	"Field separator"	Enums(comma, semicolon)							default(comma)
 //	@Success		200			{string}	string	"CSV"
 //	@Router			/reports/activities.csv [get]
-func (m Module) getActivitiesCSV(c echo.Context) error {
+func (m Module) getActivityReportCSV(c echo.Context) error {
 	rep, err := m.activityReport(c)
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func (m Module) getActivitiesCSV(c echo.Context) error {
 	return export.ServeCSV(c, "activities-"+rep.GroupBy+".csv", sep, rep.WriteCSV)
 }
 
-// getReach godoc
+// getReachReport godoc
 //
 //	@Summary		Reach report: which units are left out
 //	@Description	Every active unit with its occurrences and participants in [from, to) and the weeks since its last activity (looking back at most a year before from). Units without occurrences in the range come first, longest without first.
@@ -110,7 +110,7 @@ func (m Module) getActivitiesCSV(c echo.Context) error {
 //	@Param			to		query		string	true	"End, exclusive (at most two years after from)"
 //	@Success		200		{object}	report.ReachReport
 //	@Router			/reports/reach [get]
-func (m Module) getReach(c echo.Context) error {
+func (m Module) getReachReport(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ func NewModule(db *gorm.DB, zone *time.Location) Module {
 
 // Routes registers the report endpoints.
 func (m Module) Routes(g *echo.Group) {
-	g.GET("/reports/activities", m.getActivities)
-	g.GET("/reports/activities.csv", m.getActivitiesCSV)
-	g.GET("/reports/reach", m.getReach)
+	g.GET("/reports/activities", m.getActivityReport)
+	g.GET("/reports/activities.csv", m.getActivityReportCSV)
+	g.GET("/reports/reach", m.getReachReport)
 }

@@ -15,95 +15,13 @@ export interface paths {
          * List activities
          * @description Activities as stored (one row per activity, recurrence not expanded), ordered by first start. Use GET /calendar for occurrences.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Category */
-                    category?: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Partner */
-                    partner_id?: string;
-                    /** @description Text search: a case-insensitive substring of the title or description, in Finnish, Swedish or English (at most 200 characters) */
-                    q?: string;
-                    /** @description Series */
-                    series_id?: string;
-                    /** @description Status */
-                    status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
-                    /** @description Hosting unit */
-                    unit_id?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.ActivityResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listActivities"];
         put?: never;
         /**
          * Create an activity
          * @description The producer and admins create activities in any status but cancelled; a mentor proposes (status proposed) for their own units. recurrence is an RFC 5545 RRULE expanded in the calendar zone's wall-clock time. An overlap with a confirmed activity in one of the units is a 409 whose body names the clashing occurrence ("clash"), unless allow_overlap is true.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The activity */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.ActivityInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.ActivityResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -118,130 +36,21 @@ export interface paths {
             cookie?: never;
         };
         /** Get an activity */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.ActivityResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getActivity"];
         put?: never;
         post?: never;
         /**
          * Delete an activity
          * @description An activity with recorded attendance cannot be deleted (409): cancel it instead.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteActivity"];
         options?: never;
         head?: never;
         /**
          * Change an activity
          * @description Status changes follow proposed -> planned -> confirmed -> completed, or to cancelled (others 422). Changing the times, rule or units, or confirming, is checked for clashes (409) unless allow_overlap is true. A change that would remove an occurrence with recorded attendance is a 409.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.ActivityPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.ActivityResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateActivity"];
         trace?: never;
     };
     "/activities/{id}/attendance": {
@@ -255,89 +64,13 @@ export interface paths {
          * List an activity's attendance
          * @description One record per occurrence, by occurrence. Mentors see only their own units' activities' attendance.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.AttendanceResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listAttendance"];
         put?: never;
         /**
          * Record an occurrence's attendance
          * @description occurrence_start is the occurrence's original start (original_start in the calendar); it must be an occurrence of the activity that is not cancelled and has started (else 422). One record per occurrence (409 for a second). The units' mentors, the producer and admins record attendance.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The attendance */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.AttendanceInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.AttendanceResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createAttendance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -352,130 +85,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get an attendance record */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Attendance id */
-                    attendance_id: string;
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.AttendanceResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getAttendance"];
         put?: never;
         post?: never;
         /** Delete an attendance record */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Attendance id */
-                    attendance_id: string;
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteAttendance"];
         options?: never;
         head?: never;
         /** Change an attendance record */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Attendance id */
-                    attendance_id: string;
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.AttendancePatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.AttendanceResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateAttendance"];
         trace?: never;
     };
     "/activities/{id}/occurrences": {
@@ -489,51 +107,7 @@ export interface paths {
          * An activity's occurrences in a range
          * @description As GET /calendar, for one activity.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
-                    from: string;
-                    /** @description Page size (1-2000) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Range end (exclusive) */
-                    to: string;
-                    /** @description Only occurrences changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.CalendarItem"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listActivityOccurrences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -550,89 +124,13 @@ export interface paths {
             cookie?: never;
         };
         /** List an activity's moved or cancelled occurrences */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.OverrideResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listOverrides"];
         put?: never;
         /**
          * Move or cancel one occurrence
          * @description original_start names the occurrence (its start by the rule; 422 if the rule has no such occurrence). Give starts_at and ends_at to move it, cancelled=true to cancel it; the other occurrences are untouched. A move onto a confirmed activity in the same unit is a 409 unless allow_overlap.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The override */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.OverrideInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.OverrideResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createOverride"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,136 +145,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get an occurrence override */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                    /** @description Override id */
-                    override_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.OverrideResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getOverride"];
         put?: never;
         post?: never;
         /**
          * Restore an occurrence
          * @description Deletes the override: the occurrence is back at its original time (409 if that now clashes, unless allow_overlap=true).
          */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description Restore even if it overlaps a confirmed activity */
-                    allow_overlap?: boolean;
-                };
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                    /** @description Override id */
-                    override_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteOverride"];
         options?: never;
         head?: never;
         /** Change an occurrence override */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Activity id */
-                    id: string;
-                    /** @description Override id */
-                    override_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.OverridePatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.OverrideResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateOverride"];
         trace?: never;
     };
     "/agreements": {
@@ -787,85 +167,13 @@ export interface paths {
             cookie?: never;
         };
         /** List joint-budget agreements */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only agreements this department is part of */
-                    department_id?: string;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["budget.AgreementResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listAgreements"];
         put?: never;
         /**
          * Create an agreement
          * @description Departments are listed in order (the first wins split ties); default shares must sum to 10000.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The agreement */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["budget.AgreementInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.AgreementResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -880,127 +188,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get an agreement */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.AgreementResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getAgreement"];
         put?: never;
         post?: never;
         /** Delete an agreement without cost entries */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteAgreement"];
         options?: never;
         head?: never;
         /**
          * Change an agreement
          * @description Changing shares is refused (409) once any month is locked and withdraws the approvals of open months.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["budget.AgreementPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.AgreementResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateAgreement"];
         trace?: never;
     };
     "/agreements/{id}/periods": {
@@ -1011,47 +210,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the months of an agreement with their status */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only months changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["budget.PeriodResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listPeriods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1068,47 +227,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a month's status and approvals */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                    /** @description Month (YYYY-MM) */
-                    month: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.PeriodResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getPeriod"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1130,43 +249,7 @@ export interface paths {
          * Approve a month for the manager's own department
          * @description When every department of the agreement has approved, the month becomes approved. Approvals fall away when the month's costs or the shares change. Approving again changes nothing.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag of the month the approval is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                    /** @description Month (YYYY-MM) */
-                    month: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.PeriodResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["approvePeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1186,43 +269,7 @@ export interface paths {
          * Lock an approved month
          * @description The producer or an admin. A locked month's costs and the agreement's shares cannot change.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag of the month */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                    /** @description Month (YYYY-MM) */
-                    month: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.PeriodResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["lockPeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1242,48 +289,7 @@ export interface paths {
          * Unlock a locked month (admin, with a reason)
          * @description The month goes back to open and its approvals are withdrawn; the reason is kept in the audit log.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag of the month */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                    /** @description Month (YYYY-MM) */
-                    month: string;
-                };
-                cookie?: never;
-            };
-            /** @description Why the month is reopened */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["budget.UnlockInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.PeriodResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["unlockPeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1301,43 +307,7 @@ export interface paths {
          * The split of an agreement's costs for a range
          * @description Each department's allocated total, by category, by unit and by month, against its budget. Every figure adds up per-entry allocations (DESIGN.md split rule); department totals sum exactly to total_cents. from/to default to the agreement's period.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First day (YYYY-MM-DD) */
-                    from?: string;
-                    /** @description Last day (YYYY-MM-DD) */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.SplitResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSplit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1357,45 +327,7 @@ export interface paths {
          * The split as CSV, a row per cost entry with its allocations
          * @description For the accounting system: entry, then per department (by cost-centre code) its share_bp and allocated amount, in integer cents and in euros. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma in euro amounts. See docs/budget.md.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First day (YYYY-MM-DD) */
-                    from?: string;
-                    /** @description Field separator */
-                    separator?: "comma" | "semicolon";
-                    /** @description Last day (YYYY-MM-DD) */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSplitCSV"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1415,43 +347,7 @@ export interface paths {
          * The split as an Excel workbook
          * @description Sheet "Entries": a row per cost entry with its allocations per department (cost-centre codes); sheet "Summary": the department totals against budget. Dates are date cells; each cents column has a euro column (a number in euro format) beside it.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First day (YYYY-MM-DD) */
-                    from?: string;
-                    /** @description Last day (YYYY-MM-DD) */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Agreement id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description XLSX */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSplitXLSX"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1468,83 +364,13 @@ export interface paths {
             cookie?: never;
         };
         /** List API tokens */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["auth.APITokenResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listAPITokens"];
         put?: never;
         /**
          * Create an API token
          * @description The secret is in the response's token field, shown only this once; only its hash is stored. Default expiry one year, at most two.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The token */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.APITokenInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.APITokenCreated"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createAPIToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1559,83 +385,11 @@ export interface paths {
             cookie?: never;
         };
         /** Get an API token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Token id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.APITokenResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getAPIToken"];
         put?: never;
         post?: never;
         /** Revoke an API token */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Token id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.APITokenResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["revokeAPIToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1652,56 +406,7 @@ export interface paths {
          * List audit events
          * @description The audit log, newest first. Admins only.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Action, e.g. unit.update */
-                    action?: string;
-                    /** @description Actor (user) id */
-                    actor_id?: string;
-                    /** @description Entity id */
-                    entity_id?: string;
-                    /** @description Entity type, e.g. unit */
-                    entity_type?: string;
-                    /** @description Events at or after (RFC 3339) */
-                    from?: string;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Events before (RFC 3339) */
-                    to?: string;
-                    /** @description Only events after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["audit.EventResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1723,40 +428,7 @@ export interface paths {
          * Sign in
          * @description Returns a 15-minute access token and a rotating refresh token. Failed logins are rate limited per account and per address (429 with Retry-After).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description Credentials */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.LoginInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.TokenResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1776,38 +448,7 @@ export interface paths {
          * Sign out
          * @description Revokes the refresh token and every token rotated from the same login.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The refresh token */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.RefreshInput"];
-                };
-            };
-            responses: {
-                /** @description Signed out */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1827,40 +468,7 @@ export interface paths {
          * Refresh the access token
          * @description Rotates the refresh token. Presenting an already-used refresh token revokes its whole family.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The refresh token */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.RefreshInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.TokenResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1878,62 +486,7 @@ export interface paths {
          * The calendar: occurrences in a range
          * @description Occurrences overlapping [from, to) with recurrences expanded in the calendar zone, sorted by start. The range is at most one year (else 400). Cancelled occurrences are marked (cancelled=true, status=cancelled), not hidden. List filters take several values, repeated or comma-separated. limit goes up to 2000 here so a month view fits in one page.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Category(ies) */
-                    category?: string;
-                    /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
-                    from: string;
-                    /** @description Page size (1-2000) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Partner(s) */
-                    partner_id?: string;
-                    /** @description Series */
-                    series_id?: string;
-                    /** @description Occurrence status(es): proposed, planned, confirmed, completed, cancelled */
-                    status?: string;
-                    /** @description Target group(s) */
-                    target_group?: string;
-                    /** @description Range end (exclusive) */
-                    to: string;
-                    /** @description Hosting unit(s) */
-                    unit_id?: string;
-                    /** @description Only occurrences whose activity or override changed after this time (RFC 3339) */
-                    updated_since?: string;
-                    /** @description Visibility */
-                    visibility?: "public" | "internal";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.CalendarItem"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1953,49 +506,7 @@ export interface paths {
          * The calendar as an iCalendar feed
          * @description RFC 5545 feed for calendar clients, with VTIMEZONE, RRULE/EXDATE for recurring activities and a RECURRENCE-ID event per moved or cancelled occurrence. Without token it is the public feed: public activities that are planned, confirmed, completed or cancelled. With ?token= (a feed token) it is a private feed that also holds internal and proposed activities, limited to the token's unit or partner. Narrow with unit or partner. Activities whose last occurrence ended more than a year ago are left out. Sends ETag and Last-Modified and answers If-None-Match / If-Modified-Since with 304. No Authorization header is needed or used.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only this partner's activities */
-                    partner?: string;
-                    /** @description Feed token (private feed) */
-                    token?: string;
-                    /** @description Only this unit's activities */
-                    unit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/calendar */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/calendar": string;
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2015,87 +526,13 @@ export interface paths {
          * List committees
          * @description Every role reads committees (API tokens need org:read); a mentor sees only their own units' committees.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Active committees only (true) or inactive only (false) */
-                    active?: boolean;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Unit */
-                    unit_id?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.CommitteeResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listCommittees"];
         put?: never;
         /**
          * Form a committee
          * @description Admins, the unit's mentors and API tokens with org:write form committees. A committee's unit never changes.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The committee */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.CommitteeInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.CommitteeResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createCommittee"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2110,127 +547,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a committee */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.CommitteeResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCommittee"];
         put?: never;
         post?: never;
         /**
          * Delete a committee
          * @description Only a committee without members, meetings or ideas can be deleted; deactivate others with PATCH active=false.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteCommittee"];
         options?: never;
         head?: never;
         /** Change a committee */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.CommitteePatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.CommitteeResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateCommittee"];
         trace?: never;
     };
     "/committees/{id}/meetings": {
@@ -2244,93 +572,13 @@ export interface paths {
          * List a committee's meetings
          * @description Newest first. Minutes may name residents, so viewers and API tokens do not read meetings.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Held on or after (YYYY-MM-DD) */
-                    from?: string;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Held on or before (YYYY-MM-DD) */
-                    to?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.MeetingResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listMeetings"];
         put?: never;
         /**
          * Record a meeting
          * @description held_on must not be before the committee was founded. Texts are stored as plain text.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The meeting */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.MeetingInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MeetingResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2345,130 +593,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a meeting */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                    /** @description Meeting id */
-                    meeting_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MeetingResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMeeting"];
         put?: never;
         post?: never;
         /** Delete a meeting */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                    /** @description Meeting id */
-                    meeting_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteMeeting"];
         options?: never;
         head?: never;
         /** Change a meeting */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                    /** @description Meeting id */
-                    meeting_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.MeetingPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MeetingResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateMeeting"];
         trace?: never;
     };
     "/committees/{id}/members": {
@@ -2482,91 +615,13 @@ export interface paths {
          * List a committee's members
          * @description Current members first, the chair and secretary before members; former members stay in the history. Admins, the producer, managers and the unit's mentors read members; viewers and API tokens do not (residents' names are personal data).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only members on the committee today (true) or only former ones (false) */
-                    current?: boolean;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.MemberResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listMembers"];
         put?: never;
         /**
          * Add a committee member
          * @description Give resident_id (a resident of the committee's unit) or display_name (creates the resident in the committee's unit). joined_on must not be before the committee was founded, left_on not before joined_on; one resident's periods on a committee never overlap, and a committee has one current chair and one current secretary at most (409).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The member */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.MemberInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MemberResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2581,136 +636,21 @@ export interface paths {
             cookie?: never;
         };
         /** Get a committee member */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                    /** @description Member id */
-                    member_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MemberResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMember"];
         put?: never;
         post?: never;
         /**
          * Remove a membership entered by mistake
          * @description A member who leaves is not deleted: set left_on instead so the history stays.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                    /** @description Member id */
-                    member_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteMember"];
         options?: never;
         head?: never;
         /**
          * Change a committee member
          * @description Set left_on when a member leaves: they stay in the history. left_on null makes them current again.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Committee id */
-                    id: string;
-                    /** @description Member id */
-                    member_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.MemberPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MemberResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateMember"];
         trace?: never;
     };
     "/committees/summary": {
@@ -2724,40 +664,7 @@ export interface paths {
          * Committee figures per unit
          * @description Per active unit: active committees, residents on a committee today, meetings held in the year, and the ideas filed in the year by their status now and how many became activities. Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only units of this department */
-                    department_id?: string;
-                    /** @description Year (default: this year) */
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.CommitteeSummary"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["committeeSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2777,99 +684,13 @@ export interface paths {
          * List cost entries with their allocations
          * @description The entries behind any figure of the split report: filter by agreement, date range, category, unit (unit_id=none for entries without a unit), activity or department (the agreements it is part of).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Activity */
-                    activity_id?: string;
-                    /** @description Agreement */
-                    agreement_id?: string;
-                    /** @description Category */
-                    category?: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
-                    /** @description Department */
-                    department_id?: string;
-                    /** @description First day (YYYY-MM-DD) */
-                    from?: string;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Order: incurred_on (oldest first), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents; ties by id */
-                    sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents";
-                    /** @description Last day (YYYY-MM-DD) */
-                    to?: string;
-                    /** @description Unit id, or none */
-                    unit_id?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["budget.CostResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listCosts"];
         put?: never;
         /**
          * Record a cost entry
          * @description amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The cost entry */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["budget.CostInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.CostResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createCost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2884,124 +705,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a cost entry with its allocations */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Cost id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.CostResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCost"];
         put?: never;
         post?: never;
         /** Delete a cost entry of an unlocked month */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Cost id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteCost"];
         options?: never;
         head?: never;
         /** Change a cost entry */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Cost id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["budget.CostPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.CostResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateCost"];
         trace?: never;
     };
     "/costs/import": {
@@ -3017,43 +729,7 @@ export interface paths {
          * Import cost entries from CSV
          * @description A header row (incurred_on; amount in euros such as 123,45 or amount_cents; category; description; optional unit_id, activity_id), separated by ';' or ','. All rows are written or none: every bad row and field is reported as rows[LINE].COLUMN. See docs/budget.md.
          */
-        post: {
-            parameters: {
-                query: {
-                    /** @description Agreement */
-                    agreement_id: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The CSV file */
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["budget.ImportResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["importCosts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3068,80 +744,10 @@ export interface paths {
             cookie?: never;
         };
         /** List departments */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["org.DepartmentResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listDepartments"];
         put?: never;
         /** Create a department */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The department */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["org.DepartmentInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["org.DepartmentResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createDepartment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3156,124 +762,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a department */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Department id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["org.DepartmentResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getDepartment"];
         put?: never;
         post?: never;
         /** Delete a department */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Department id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteDepartment"];
         options?: never;
         head?: never;
         /** Change a department */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Department id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["org.DepartmentPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["org.DepartmentResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateDepartment"];
         trace?: never;
     };
     "/feed-tokens": {
@@ -3287,83 +784,13 @@ export interface paths {
          * List feed tokens
          * @description Admins and the producer. Secrets are never shown again; prefix identifies a token.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["feed.TokenResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listFeedTokens"];
         put?: never;
         /**
          * Create a feed token
          * @description A read-only token that opens a private iCalendar feed (internal and proposed activities included) for the whole calendar, one unit or one partner. The secret and the feed's path are in the response, shown only this once; only a hash is stored.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The token */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["feed.TokenInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["feed.TokenCreated"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createFeedToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3378,86 +805,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get a feed token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Feed token id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["feed.TokenResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getFeedToken"];
         put?: never;
         post?: never;
         /**
          * Revoke a feed token
          * @description The feed URL stops working at once. Revoking twice is harmless.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The version you hold (ETag) */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Feed token id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["feed.TokenResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["revokeFeedToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3474,97 +829,13 @@ export interface paths {
          * List ideas
          * @description Ideas and wishes, filterable by committee, unit, status, source, a text search and whether they became activities. sort=rank orders by the committee's priority (1 first, unranked last), then votes. Every role reads ideas (API tokens need org:read); a mentor sees only their own units' ideas.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Committee */
-                    committee_id?: string;
-                    /** @description Only ideas that became activities (true) or not (false) */
-                    has_activity?: boolean;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Text search in title and description */
-                    q?: string;
-                    /** @description Order */
-                    sort?: "newest" | "rank" | "title";
-                    /** @description Source */
-                    source?: "survey" | "meeting" | "resident" | "staff" | "other";
-                    /** @description Status */
-                    status?: "new" | "planned" | "done" | "declined";
-                    /** @description Unit */
-                    unit_id?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.IdeaResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listIdeas"];
         put?: never;
         /**
          * File an idea
          * @description A new idea starts with status new. Admins, the unit's mentors and API tokens with org:write file ideas.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The idea */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.IdeaInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.IdeaResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createIdea"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3579,130 +850,21 @@ export interface paths {
             cookie?: never;
         };
         /** Get an idea */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Idea id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.IdeaResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getIdea"];
         put?: never;
         post?: never;
         /**
          * Delete an idea
          * @description An idea that became an activity cannot be deleted (409); decline it instead.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Idea id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteIdea"];
         options?: never;
         head?: never;
         /**
          * Change an idea
          * @description Status changes: new -> planned or declined, planned -> done or declined, declined -> new (reopened); done is final. Anything else is a 422. activity_id is set by POST /ideas/{id}/activity.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Idea id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.IdeaPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.IdeaResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateIdea"];
         trace?: never;
     };
     "/ideas/{id}/activity": {
@@ -3718,43 +880,7 @@ export interface paths {
          * Turn an idea into a proposed activity
          * @description Creates a proposed activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The idea's unit's mentors, the producer and admins may do this; an idea already turned into an activity, declined or done is a 409.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Idea id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The activity */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.IdeaActivityInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.ActivityResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["activityFromIdea"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3774,43 +900,7 @@ export interface paths {
          * Add votes to an idea
          * @description Adds count votes (1-1000) to a new or planned idea, e.g. a show of hands at a meeting. Concurrent votes add up, so no If-Match is needed.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Idea id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description How many votes */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.VoteInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.IdeaResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["voteIdea"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3828,42 +918,7 @@ export interface paths {
          * Linked Events export of public activities
          * @description Public activities (planned, confirmed, completed, cancelled) in the Linked Events event format: ids "<data_source>:<id>", names and descriptions in fi/sv/en, times with offsets, event_status, super_event_type umbrella (a series) and recurring (a recurring activity, with one sub-event per occurrence from a month ago to a year ahead), YSO keywords and audiences, the unit's tprek place, offers. With last_modified_since only what changed after it, including tombstones {id, deleted: true} of events that were deleted or made internal. Ordered by last_modified_time; paged as Linked Events pages (meta.next).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only events changed after this time (RFC 3339) */
-                    last_modified_since?: string;
-                    /** @description Page (from 1) */
-                    page?: number;
-                    /** @description Page size (1-500) */
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["linkedevents.Page"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3880,37 +935,7 @@ export interface paths {
             cookie?: never;
         };
         /** Units' Linked Events place ids */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["linkedevents.PlaceResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listPlaces"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3931,55 +956,7 @@ export interface paths {
          * Set a unit's Linked Events place id
          * @description The unit's TPREK (Palvelukartta) place id; exported events at the unit get location tprek:<id>. Creates or replaces; If-Match guards a replace.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Unit id */
-                    unit_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The place id */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["linkedevents.PlaceInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["linkedevents.PlaceResponse"];
-                    };
-                };
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["linkedevents.PlaceResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["putPlace"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3995,35 +972,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.MeResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4033,43 +982,7 @@ export interface paths {
          * Change the caller's own settings
          * @description A signed-in user changes their own language (locale: fi, sv or en); the SPA, emails and PDFs follow it. An API token cannot change its owner's settings (403). If-Match is optional; a stale one is 412.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description Settings to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.MePatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.MeResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/mentors": {
@@ -4083,87 +996,13 @@ export interface paths {
          * List mentors
          * @description Staff named as culture mentors. Admins, the producer and managers read all; a mentor reads the mentors of their own units; viewers and API tokens read only GET /mentors/summary.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Active mentors only (true) or inactive only (false) */
-                    active?: boolean;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Mentors of this unit */
-                    unit_id?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.MentorResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listMentors"];
         put?: never;
         /**
          * Name a mentor
          * @description Admins and the producer name mentors to one or more units. user_id optionally links the record to the mentor's user account (a user with the mentor role); access to units still comes from the user account's own units.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The mentor */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.MentorInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MentorResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createMentor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4178,127 +1017,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a mentor */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MentorResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMentor"];
         put?: never;
         post?: never;
         /**
          * Delete a mentor
          * @description Removes the mentor record with its trainings; to keep the history, deactivate it instead (PATCH active=false).
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteMentor"];
         options?: never;
         head?: never;
         /** Change a mentor */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.MentorPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MentorResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateMentor"];
         trace?: never;
     };
     "/mentors/{id}/trainings": {
@@ -4309,93 +1039,13 @@ export interface paths {
             cookie?: never;
         };
         /** List a mentor's trainings */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Completed on or after (YYYY-MM-DD) */
-                    from?: string;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Completed on or before (YYYY-MM-DD) */
-                    to?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.TrainingResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listTrainings"];
         put?: never;
         /**
          * Record a training
          * @description Admins, the producer and mentors of one of the mentor's units record trainings. completed_on must not be in the future; hours in steps of 0.1.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The training */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.TrainingInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.TrainingResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createTraining"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4410,130 +1060,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a training */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                    /** @description Training id */
-                    training_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.TrainingResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getTraining"];
         put?: never;
         post?: never;
         /** Delete a training */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                    /** @description Training id */
-                    training_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteTraining"];
         options?: never;
         head?: never;
         /** Change a training */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Mentor id */
-                    id: string;
-                    /** @description Training id */
-                    training_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.TrainingPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.TrainingResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateTraining"];
         trace?: never;
     };
     "/mentors/summary": {
@@ -4547,40 +1082,7 @@ export interface paths {
          * Mentor figures per unit
          * @description Per active unit: its active mentors, and the trainings its mentors completed in the year with their hours (a mentor of two units counts in both). Figures only, no personal data: every role and API tokens with org:read read it; a mentor sees their own units.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only units of this department */
-                    department_id?: string;
-                    /** @description Year (default: this year) */
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.MentorSummary"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["mentorSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4597,84 +1099,10 @@ export interface paths {
             cookie?: never;
         };
         /** List partners */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Active (true) or inactive (false) partners only */
-                    active?: boolean;
-                    /** @description Partner kind */
-                    kind?: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.PartnerResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listPartners"];
         put?: never;
         /** Create a partner */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The partner */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.PartnerInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.PartnerResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createPartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4689,127 +1117,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a partner */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Partner id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.PartnerResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getPartner"];
         put?: never;
         post?: never;
         /**
          * Delete a partner
          * @description Only a partner in no activity can be deleted; deactivate others with PATCH active=false.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Partner id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deletePartner"];
         options?: never;
         head?: never;
         /** Change a partner */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Partner id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.PartnerPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.PartnerResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updatePartner"];
         trace?: never;
     };
     "/reports/activities": {
@@ -4823,42 +1142,7 @@ export interface paths {
          * Activity report
          * @description Occurrences (cancelled ones and proposals apart), participants by kind, mean feedback and the share of active units reached, in [from, to) grouped by unit, category, month (calendar zone), partner or target group. An occurrence with two units (partners, target groups) counts in both groups; totals count it once. Aggregates only, never personal data.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Start (RFC 3339, or a date = local midnight) */
-                    from: string;
-                    /** @description Grouping */
-                    group_by?: "unit" | "category" | "month" | "partner" | "target_group";
-                    /** @description End, exclusive (at most two years after from) */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["report.ActivityReport"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getActivityReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4878,44 +1162,7 @@ export interface paths {
          * Activity report as CSV
          * @description The activity report as CSV: a row per group and a final total row. separator=semicolon is for Finnish spreadsheets: a UTF-8 BOM, ';' between fields and a decimal comma.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Start (RFC 3339, or a date = local midnight) */
-                    from: string;
-                    /** @description Grouping */
-                    group_by?: "unit" | "category" | "month" | "partner" | "target_group";
-                    /** @description Field separator */
-                    separator?: "comma" | "semicolon";
-                    /** @description End, exclusive (at most two years after from) */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getActivityReportCSV"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4935,40 +1182,7 @@ export interface paths {
          * Reach report: which units are left out
          * @description Every active unit with its occurrences and participants in [from, to) and the weeks since its last activity (looking back at most a year before from). Units without occurrences in the range come first, longest without first.
          */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Start (RFC 3339, or a date = local midnight) */
-                    from: string;
-                    /** @description End, exclusive (at most two years after from) */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["report.ReachReport"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getReachReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4988,89 +1202,13 @@ export interface paths {
          * List residents
          * @description Residents are personal data: only admins and the unit's mentors read them (a mentor sees their own units' residents).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Active residents only (true) or inactive only (false) */
-                    active?: boolean;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Display name contains */
-                    q?: string;
-                    /** @description Unit */
-                    unit_id?: string;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["committee.ResidentResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listResidents"];
         put?: never;
         /**
          * Add a resident
          * @description A display name only (a first name or nickname): no surnames, identity codes or health data. A resident's unit never changes.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The resident */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.ResidentInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ResidentResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createResident"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5085,127 +1223,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a resident */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ResidentResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getResident"];
         put?: never;
         post?: never;
         /**
          * Erase a resident
          * @description Erases the resident with their committee memberships and culture profile (a request to erase personal data). The audit log keeps only that the data existed and was erased, not its content. To keep the committee history, deactivate the resident instead (PATCH active=false).
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the erasure is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Erased */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["eraseResident"];
         options?: never;
         head?: never;
         /** Change a resident */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.ResidentPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ResidentResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateResident"];
         trace?: never;
     };
     "/residents/{id}/culture-profile": {
@@ -5219,136 +1248,18 @@ export interface paths {
          * Read a resident's culture profile
          * @description Culture in the care record: life story, music, arts, places and wishes in the resident's own words. Only the unit's mentors and admins read it, and every read is written to the audit log.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ProfileResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getProfile"];
         /**
          * Write a resident's culture profile
          * @description Creates the profile (201) or replaces it whole (200; send If-Match to be safe from lost updates). Texts are stored as plain text.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The profile */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["committee.ProfileInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ProfileResponse"];
-                    };
-                };
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ProfileResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["putProfile"];
         post?: never;
         /**
          * Erase a resident's culture profile
          * @description Deletes the profile and scrubs its content from the audit log, which keeps only that it existed and was erased.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the erasure is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Erased */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["eraseProfile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5365,38 +1276,7 @@ export interface paths {
          * Export all of a resident's data
          * @description Everything kept about the resident (the resident, the culture profile, committee memberships) as one JSON document, for a data subject's access request. The export is written to the audit log.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Resident id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["committee.ResidentExport"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportResident"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5413,80 +1293,10 @@ export interface paths {
             cookie?: never;
         };
         /** List event series */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["calendar.SeriesResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listSeries"];
         put?: never;
         /** Create an event series */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The series */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.SeriesInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.SeriesResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createSeries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5501,124 +1311,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get an event series */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Series id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.SeriesResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSeries"];
         put?: never;
         post?: never;
         /** Delete an event series */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Series id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteSeries"];
         options?: never;
         head?: never;
         /** Change an event series */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Series id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["calendar.SeriesPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["calendar.SeriesResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateSeries"];
         trace?: never;
     };
     "/units": {
@@ -5632,88 +1333,10 @@ export interface paths {
          * List units
          * @description Every signed-in user reads units. mine=true keeps only the caller's own units (a mentor's).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Active units only (true) or inactive only (false) */
-                    active?: boolean;
-                    /** @description Department */
-                    department_id?: string;
-                    /** @description Unit kind */
-                    kind?: "care_home" | "day_centre" | "sheltered_housing" | "supported_housing" | "mental_health_rehab" | "work_activity" | "other";
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Only the caller's own units */
-                    mine?: boolean;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["org.UnitResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listUnits"];
         put?: never;
         /** Create a unit */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The unit */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["org.UnitInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["org.UnitResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5728,127 +1351,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a unit */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Unit id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["org.UnitResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getUnit"];
         put?: never;
         post?: never;
         /**
          * Delete a unit
          * @description Only a unit nothing refers to can be deleted; deactivate others with PATCH active=false.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the deletion is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Unit id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteUnit"];
         options?: never;
         head?: never;
         /** Change a unit */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description Unit id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["org.UnitPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["org.UnitResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateUnit"];
         trace?: never;
     };
     "/users": {
@@ -5859,85 +1373,13 @@ export interface paths {
             cookie?: never;
         };
         /** List users */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Offset */
-                    offset?: number;
-                    /** @description Role */
-                    role?: "admin" | "producer" | "manager" | "mentor" | "viewer";
-                    /** @description Only items changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["auth.UserResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         /**
          * Create a user
          * @description A manager needs department_id; a mentor needs unit_ids. Passwords are at least 12 characters.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The user */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.UserInput"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.UserResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5952,45 +1394,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description User id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.UserResponse"];
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6000,46 +1404,7 @@ export interface paths {
          * Change a user
          * @description Deactivating a user or changing the password ends the user's sessions. Users are never deleted (the audit log refers to them); set active=false.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Version ETag the change is based on */
-                    "If-Match"?: string;
-                };
-                path: {
-                    /** @description User id */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description Fields to change */
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["auth.UserPatch"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["auth.UserResponse"];
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateUser"];
         trace?: never;
     };
 }
@@ -7292,4 +2657,11001 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listActivities: {
+        parameters: {
+            query?: {
+                /** @description Category */
+                category?: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Partner */
+                partner_id?: string;
+                /** @description Text search: a case-insensitive substring of the title or description, in Finnish, Swedish or English (at most 200 characters) */
+                q?: string;
+                /** @description Series */
+                series_id?: string;
+                /** @description Status */
+                status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+                /** @description Hosting unit */
+                unit_id?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.ActivityResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The activity */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.ActivityInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.ActivityResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.ActivityResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.ActivityPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.ActivityResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAttendance: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.AttendanceResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The attendance */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.AttendanceInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.AttendanceResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attendance id */
+                attendance_id: string;
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.AttendanceResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Attendance id */
+                attendance_id: string;
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Attendance id */
+                attendance_id: string;
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.AttendancePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.AttendanceResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActivityOccurrences: {
+        parameters: {
+            query: {
+                /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
+                from: string;
+                /** @description Page size (1-2000) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Range end (exclusive) */
+                to: string;
+                /** @description Only occurrences changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.CalendarItem"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOverrides: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.OverrideResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The override */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.OverrideInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.OverrideResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Activity id */
+                id: string;
+                /** @description Override id */
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.OverrideResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOverride: {
+        parameters: {
+            query?: {
+                /** @description Restore even if it overlaps a confirmed activity */
+                allow_overlap?: boolean;
+            };
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Activity id */
+                id: string;
+                /** @description Override id */
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Activity id */
+                id: string;
+                /** @description Override id */
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.OverridePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.OverrideResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: {
+                /** @description Only agreements this department is part of */
+                department_id?: string;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["budget.AgreementResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The agreement */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["budget.AgreementInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.AgreementResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.AgreementResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["budget.AgreementPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.AgreementResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPeriods: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only months changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["budget.PeriodResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approvePeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag of the month the approval is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lockPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag of the month */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlockPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag of the month */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why the month is reopened */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["budget.UnlockInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSplit: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.SplitResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSplitCSV: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Field separator */
+                separator?: "comma" | "semicolon";
+                /** @description Last day (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSplitXLSX: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAPITokens: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["auth.APITokenResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAPIToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The token */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.APITokenInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.APITokenCreated"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAPIToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.APITokenResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeAPIToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.APITokenResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Action, e.g. unit.update */
+                action?: string;
+                /** @description Actor (user) id */
+                actor_id?: string;
+                /** @description Entity id */
+                entity_id?: string;
+                /** @description Entity type, e.g. unit */
+                entity_type?: string;
+                /** @description Events at or after (RFC 3339) */
+                from?: string;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Events before (RFC 3339) */
+                to?: string;
+                /** @description Only events after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["audit.EventResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Credentials */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.LoginInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.TokenResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong email or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed logins for the account or the address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The refresh token */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.RefreshInput"];
+            };
+        };
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The refresh token */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.RefreshInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.TokenResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The refresh token is unknown, expired, revoked or already used */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query: {
+                /** @description Category(ies) */
+                category?: string;
+                /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
+                from: string;
+                /** @description Page size (1-2000) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Partner(s) */
+                partner_id?: string;
+                /** @description Series */
+                series_id?: string;
+                /** @description Occurrence status(es): proposed, planned, confirmed, completed, cancelled */
+                status?: string;
+                /** @description Target group(s) */
+                target_group?: string;
+                /** @description Range end (exclusive) */
+                to: string;
+                /** @description Hosting unit(s) */
+                unit_id?: string;
+                /** @description Only occurrences whose activity or override changed after this time (RFC 3339) */
+                updated_since?: string;
+                /** @description Visibility */
+                visibility?: "public" | "internal";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.CalendarItem"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFeed: {
+        parameters: {
+            query?: {
+                /** @description Only this partner's activities */
+                partner?: string;
+                /** @description Feed token (private feed) */
+                token?: string;
+                /** @description Only this unit's activities */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The feed token is not valid or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The feed token is for another unit or partner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit or partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCommittees: {
+        parameters: {
+            query?: {
+                /** @description Active committees only (true) or inactive only (false) */
+                active?: boolean;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Unit */
+                unit_id?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.CommitteeResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The committee */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.CommitteeInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.CommitteeResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.CommitteeResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCommittee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCommittee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.CommitteePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.CommitteeResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description Held on or after (YYYY-MM-DD) */
+                from?: string;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Held on or before (YYYY-MM-DD) */
+                to?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.MeetingResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The meeting */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.MeetingInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MeetingResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+                /** @description Meeting id */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MeetingResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Committee id */
+                id: string;
+                /** @description Meeting id */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Committee id */
+                id: string;
+                /** @description Meeting id */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.MeetingPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MeetingResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description Only members on the committee today (true) or only former ones (false) */
+                current?: boolean;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.MemberResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The member */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.MemberInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MemberResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Committee id */
+                id: string;
+                /** @description Member id */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MemberResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Committee id */
+                id: string;
+                /** @description Member id */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Committee id */
+                id: string;
+                /** @description Member id */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MemberResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    committeeSummary: {
+        parameters: {
+            query?: {
+                /** @description Only units of this department */
+                department_id?: string;
+                /** @description Year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.CommitteeSummary"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCosts: {
+        parameters: {
+            query?: {
+                /** @description Activity */
+                activity_id?: string;
+                /** @description Agreement */
+                agreement_id?: string;
+                /** @description Category */
+                category?: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+                /** @description Department */
+                department_id?: string;
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Order: incurred_on (oldest first), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents; ties by id */
+                sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents";
+                /** @description Last day (YYYY-MM-DD) */
+                to?: string;
+                /** @description Unit id, or none */
+                unit_id?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["budget.CostResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The cost entry */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["budget.CostInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.CostResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cost id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.CostResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Cost id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Cost id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["budget.CostPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.CostResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCosts: {
+        parameters: {
+            query: {
+                /** @description Agreement */
+                agreement_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.ImportResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such agreement */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["org.DepartmentResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The department */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["org.DepartmentInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["org.DepartmentResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Department id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["org.DepartmentResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDepartment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Department id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDepartment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Department id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["org.DepartmentPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["org.DepartmentResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFeedTokens: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["feed.TokenResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFeedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The token */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["feed.TokenInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["feed.TokenCreated"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFeedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feed token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["feed.TokenResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeFeedToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you hold (ETag) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Feed token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["feed.TokenResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIdeas: {
+        parameters: {
+            query?: {
+                /** @description Committee */
+                committee_id?: string;
+                /** @description Only ideas that became activities (true) or not (false) */
+                has_activity?: boolean;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Text search in title and description */
+                q?: string;
+                /** @description Order */
+                sort?: "newest" | "rank" | "title";
+                /** @description Source */
+                source?: "survey" | "meeting" | "resident" | "staff" | "other";
+                /** @description Status */
+                status?: "new" | "planned" | "done" | "declined";
+                /** @description Unit */
+                unit_id?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.IdeaResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The idea */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.IdeaInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.IdeaResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.IdeaResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteIdea: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateIdea: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.IdeaPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.IdeaResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activityFromIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The activity */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.IdeaActivityInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.ActivityResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voteIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description How many votes */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.VoteInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.IdeaResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events changed after this time (RFC 3339) */
+                last_modified_since?: string;
+                /** @description Page (from 1) */
+                page?: number;
+                /** @description Page size (1-500) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["linkedevents.Page"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["linkedevents.PlaceResponse"][];
+                    };
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPlace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Unit id */
+                unit_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The place id */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["linkedevents.PlaceInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["linkedevents.PlaceResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["linkedevents.PlaceResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.MeResponse"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Settings to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.MePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.MeResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMentors: {
+        parameters: {
+            query?: {
+                /** @description Active mentors only (true) or inactive only (false) */
+                active?: boolean;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Mentors of this unit */
+                unit_id?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.MentorResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMentor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The mentor */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.MentorInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MentorResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMentor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mentor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MentorResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMentor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Mentor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMentor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Mentor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.MentorPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MentorResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTrainings: {
+        parameters: {
+            query?: {
+                /** @description Completed on or after (YYYY-MM-DD) */
+                from?: string;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Completed on or before (YYYY-MM-DD) */
+                to?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mentor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.TrainingResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mentor id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The training */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.TrainingInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.TrainingResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mentor id */
+                id: string;
+                /** @description Training id */
+                training_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.TrainingResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTraining: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Mentor id */
+                id: string;
+                /** @description Training id */
+                training_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTraining: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Mentor id */
+                id: string;
+                /** @description Training id */
+                training_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.TrainingPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.TrainingResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mentorSummary: {
+        parameters: {
+            query?: {
+                /** @description Only units of this department */
+                department_id?: string;
+                /** @description Year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.MentorSummary"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: {
+                /** @description Active (true) or inactive (false) partners only */
+                active?: boolean;
+                /** @description Partner kind */
+                kind?: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.PartnerResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The partner */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.PartnerInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.PartnerResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Partner id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.PartnerResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Partner id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Partner id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.PartnerPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.PartnerResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivityReport: {
+        parameters: {
+            query: {
+                /** @description Start (RFC 3339, or a date = local midnight) */
+                from: string;
+                /** @description Grouping */
+                group_by?: "unit" | "category" | "month" | "partner" | "target_group";
+                /** @description End, exclusive (at most two years after from) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["report.ActivityReport"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivityReportCSV: {
+        parameters: {
+            query: {
+                /** @description Start (RFC 3339, or a date = local midnight) */
+                from: string;
+                /** @description Grouping */
+                group_by?: "unit" | "category" | "month" | "partner" | "target_group";
+                /** @description Field separator */
+                separator?: "comma" | "semicolon";
+                /** @description End, exclusive (at most two years after from) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReachReport: {
+        parameters: {
+            query: {
+                /** @description Start (RFC 3339, or a date = local midnight) */
+                from: string;
+                /** @description End, exclusive (at most two years after from) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["report.ReachReport"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResidents: {
+        parameters: {
+            query?: {
+                /** @description Active residents only (true) or inactive only (false) */
+                active?: boolean;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Display name contains */
+                q?: string;
+                /** @description Unit */
+                unit_id?: string;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.ResidentResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The resident */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.ResidentInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ResidentResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ResidentResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseResident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the erasure is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateResident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.ResidentPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ResidentResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ProfileResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The profile */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["committee.ProfileInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ProfileResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ProfileResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the erasure is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ResidentExport"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSeries: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["calendar.SeriesResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The series */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.SeriesInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.SeriesResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Series id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.SeriesResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSeries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Series id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSeries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Series id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["calendar.SeriesPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["calendar.SeriesResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                /** @description Active units only (true) or inactive only (false) */
+                active?: boolean;
+                /** @description Department */
+                department_id?: string;
+                /** @description Unit kind */
+                kind?: "care_home" | "day_centre" | "sheltered_housing" | "supported_housing" | "mental_health_rehab" | "work_activity" | "other";
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Only the caller's own units */
+                mine?: boolean;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["org.UnitResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The unit */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["org.UnitInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["org.UnitResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["org.UnitResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the deletion is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["org.UnitPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["org.UnitResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Role */
+                role?: "admin" | "producer" | "manager" | "mentor" | "viewer";
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["auth.UserResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.UserInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.UserResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.UserResponse"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version ETag the change is based on */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["auth.UserPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["auth.UserResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
