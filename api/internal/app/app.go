@@ -49,7 +49,7 @@ func Modules(d Deps) []httpapi.Module {
 		feed.NewModule(d.DB, d.CalendarZone),
 		report.NewModule(d.DB, d.CalendarZone),
 		linkedevents.NewModule(d.DB, d.CalendarZone),
-		budget.NewModule(d.DB),
+		budget.NewModule(d.DB, d.CalendarZone, auth.Users{DB: d.DB}.Lang),
 		audit.NewModule(d.DB),
 	}
 }

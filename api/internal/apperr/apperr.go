@@ -120,6 +120,16 @@ func kindName(k Kind) string {
 	return "error"
 }
 
+// With adds a member to the problem body (e.g. a machine-readable "code"
+// a client can act on) and returns e.
+func (e *Error) With(key string, value any) *Error {
+	if e.Extra == nil {
+		e.Extra = map[string]any{}
+	}
+	e.Extra[key] = value
+	return e
+}
+
 // As returns the *Error inside err, if any.
 func As(err error) (*Error, bool) {
 	var e *Error

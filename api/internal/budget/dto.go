@@ -37,6 +37,9 @@ type AgreementInput struct {
 	EndsOn        civil.Date                 `json:"ends_on" swaggertype:"string" format:"date"`
 	Departments   []AgreementDepartmentInput `json:"departments"`
 	CategoryRules []CategoryRuleInput        `json:"category_rules" validate:"optional"`
+	// AccountCodes gives categories their account code in the accounting
+	// journal (basis.csv), e.g. {"salary": "4110", "performer_fee": "4350"}.
+	AccountCodes map[string]string `json:"account_codes" validate:"optional"`
 }
 
 // AgreementPatch changes some fields of an agreement. departments and
@@ -48,6 +51,7 @@ type AgreementPatch struct {
 	EndsOn        *civil.Date                 `json:"ends_on" swaggertype:"string" format:"date"`
 	Departments   *[]AgreementDepartmentInput `json:"departments"`
 	CategoryRules *[]CategoryRuleInput        `json:"category_rules"`
+	AccountCodes  *map[string]string          `json:"account_codes"`
 }
 
 // AgreementDepartmentResponse is a department of an agreement.
@@ -83,6 +87,29 @@ type AgreementResponse struct {
 	EndsOn        civil.Date                    `json:"ends_on" swaggertype:"string" format:"date"`
 	Departments   []AgreementDepartmentResponse `json:"departments"`
 	CategoryRules []CategoryRuleResponse        `json:"category_rules"`
+	// AccountCodes maps categories to their account codes (only those set).
+	AccountCodes map[string]string `json:"account_codes"`
+}
+
+// AgreementChangeResponse is a changed agreement and the approvals the
+// change withdrew (a change of shares withdraws the open months' approvals).
+type AgreementChangeResponse struct {
+	AgreementResponse
+	WithdrawnApprovals []WithdrawnApproval `json:"withdrawn_approvals"`
+}
+
+// CostChangeResponse is a created or changed cost entry and the approvals
+// the change withdrew from its month(s).
+type CostChangeResponse struct {
+	CostResponse
+	WithdrawnApprovals []WithdrawnApproval `json:"withdrawn_approvals"`
+}
+
+// CostDeleteResponse reports a deleted cost entry and the approvals the
+// deletion withdrew.
+type CostDeleteResponse struct {
+	ID                 uuid.UUID           `json:"id"`
+	WithdrawnApprovals []WithdrawnApproval `json:"withdrawn_approvals"`
 }
 
 func sharesResponse(a Agreement, shares []int) []ShareResponse {
@@ -96,7 +123,11 @@ func sharesResponse(a Agreement, shares []int) []ShareResponse {
 func toAgreementResponse(a Agreement) AgreementResponse {
 	r := AgreementResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
 		Name: a.Name, StartsOn: a.StartsOn, EndsOn: a.EndsOn,
-		Departments: make([]AgreementDepartmentResponse, len(a.Departments)), CategoryRules: []CategoryRuleResponse{}}
+		Departments: make([]AgreementDepartmentResponse, len(a.Departments)), CategoryRules: []CategoryRuleResponse{},
+		AccountCodes: map[string]string{}}
+	for k, v := range a.Accounts {
+		r.AccountCodes[k] = v
+	}
 	for i, d := range a.Departments {
 		r.Departments[i] = AgreementDepartmentResponse{DepartmentID: d.DepartmentID, Code: d.Code, Name: d.Name,
 			Organisation: d.Organisation, ShareBP: d.ShareBP, BudgetCents: d.BudgetCents}
@@ -209,4 +240,6 @@ type ImportResponse struct {
 	Created    int         `json:"created"`
 	TotalCents int64       `json:"total_cents"`
 	IDs        []uuid.UUID `json:"ids"`
+	// WithdrawnApprovals are the approvals the import withdrew.
+	WithdrawnApprovals []WithdrawnApproval `json:"withdrawn_approvals"`
 }

@@ -101,7 +101,7 @@ func (m Module) createAgreement(c echo.Context) error {
 // updateAgreement godoc
 //
 //	@Summary		Change an agreement
-//	@Description	Changing shares is refused (409) once any month is locked and withdraws the approvals of open months.
+//	@Description	Changing shares is refused (409) once any month is locked and withdraws the approvals of open months; the response lists them in withdrawn_approvals.
 //	@Tags			budget
 //	@Accept			json
 //	@Produce		json
@@ -109,7 +109,7 @@ func (m Module) createAgreement(c echo.Context) error {
 //	@Param			id			path		string			true	"Agreement id"	format(uuid)
 //	@Param			If-Match	header		string			false	"Version ETag the change is based on"
 //	@Param			body		body		AgreementPatch	true	"Fields to change"
-//	@Success		200			{object}	AgreementResponse
+//	@Success		200			{object}	AgreementChangeResponse
 //	@Router			/agreements/{id} [patch]
 func (m Module) updateAgreement(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canWrite)
@@ -128,11 +128,12 @@ func (m Module) updateAgreement(c echo.Context) error {
 	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
-	a, err := m.Store.UpdateAgreement(c.Request().Context(), id, ifMatch, patch)
+	a, withdrawn, err := m.Store.UpdateAgreement(c.Request().Context(), id, ifMatch, patch)
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, toAgreementResponse(a))
+	return httpapi.Versioned(c, http.StatusOK, a.Version, AgreementChangeResponse{AgreementResponse: toAgreementResponse(a),
+		WithdrawnApprovals: withdrawn})
 }
 
 // deleteAgreement godoc

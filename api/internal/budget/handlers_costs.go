@@ -109,13 +109,13 @@ func (m Module) getCost(c echo.Context) error {
 // createCost godoc
 //
 //	@Summary		Record a cost entry
-//	@Description	amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn.
+//	@Description	amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn and listed in withdrawn_approvals.
 //	@Tags			budget
 //	@Accept			json
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			body	body		CostInput	true	"The cost entry"
-//	@Success		201		{object}	CostResponse
+//	@Success		201		{object}	CostChangeResponse
 //	@Router			/costs [post]
 func (m Module) createCost(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canWrite)
@@ -126,26 +126,28 @@ func (m Module) createCost(c echo.Context) error {
 	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
-	cost, a, err := m.Store.CreateCost(c.Request().Context(), in)
+	cost, a, withdrawn, err := m.Store.CreateCost(c.Request().Context(), in)
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/costs/"+cost.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, cost.Version, toCostResponse(a, cost))
+	return httpapi.Versioned(c, http.StatusCreated, cost.Version, CostChangeResponse{CostResponse: toCostResponse(a, cost),
+		WithdrawnApprovals: withdrawn})
 }
 
 // updateCost godoc
 //
-//	@Summary	Change a cost entry
-//	@Tags		budget
-//	@Accept		json
-//	@Produce	json
-//	@Security	BearerAuth
-//	@Param		id			path		string		true	"Cost id"	format(uuid)
-//	@Param		If-Match	header		string		false	"Version ETag the change is based on"
-//	@Param		body		body		CostPatch	true	"Fields to change"
-//	@Success	200			{object}	CostResponse
-//	@Router		/costs/{id} [patch]
+//	@Summary		Change a cost entry
+//	@Description	Both the old and the new month must be unlocked; their approvals are withdrawn and listed in withdrawn_approvals.
+//	@Tags			budget
+//	@Accept			json
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string		true	"Cost id"	format(uuid)
+//	@Param			If-Match	header		string		false	"Version ETag the change is based on"
+//	@Param			body		body		CostPatch	true	"Fields to change"
+//	@Success		200			{object}	CostChangeResponse
+//	@Router			/costs/{id} [patch]
 func (m Module) updateCost(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
@@ -163,22 +165,25 @@ func (m Module) updateCost(c echo.Context) error {
 	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
-	cost, a, err := m.Store.UpdateCost(c.Request().Context(), id, ifMatch, patch)
+	cost, a, withdrawn, err := m.Store.UpdateCost(c.Request().Context(), id, ifMatch, patch)
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, cost.Version, toCostResponse(a, cost))
+	return httpapi.Versioned(c, http.StatusOK, cost.Version, CostChangeResponse{CostResponse: toCostResponse(a, cost),
+		WithdrawnApprovals: withdrawn})
 }
 
 // deleteCost godoc
 //
-//	@Summary	Delete a cost entry of an unlocked month
-//	@Tags		budget
-//	@Security	BearerAuth
-//	@Param		id			path	string	true	"Cost id"	format(uuid)
-//	@Param		If-Match	header	string	false	"Version ETag the deletion is based on"
-//	@Success	204			"Deleted"
-//	@Router		/costs/{id} [delete]
+//	@Summary		Delete a cost entry of an unlocked month
+//	@Description	Answers 200 with the approvals the deletion withdrew from the entry's month.
+//	@Tags			budget
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			id			path		string	true	"Cost id"	format(uuid)
+//	@Param			If-Match	header		string	false	"Version ETag the deletion is based on"
+//	@Success		200			{object}	CostDeleteResponse
+//	@Router			/costs/{id} [delete]
 func (m Module) deleteCost(c echo.Context) error {
 	_, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
@@ -192,10 +197,11 @@ func (m Module) deleteCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteCost(c.Request().Context(), id, ifMatch); err != nil {
+	withdrawn, err := m.Store.DeleteCost(c.Request().Context(), id, ifMatch)
+	if err != nil {
 		return err
 	}
-	return c.NoContent(http.StatusNoContent)
+	return c.JSON(http.StatusOK, CostDeleteResponse{ID: id, WithdrawnApprovals: withdrawn})
 }
 
 // importCosts godoc
@@ -237,11 +243,11 @@ func (m Module) importCosts(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	costs, err := m.Store.ImportCosts(c.Request().Context(), *agreementID, rows)
+	costs, withdrawn, err := m.Store.ImportCosts(c.Request().Context(), *agreementID, rows)
 	if err != nil {
 		return err
 	}
-	out := ImportResponse{Created: len(costs), IDs: make([]uuid.UUID, len(costs))}
+	out := ImportResponse{Created: len(costs), IDs: make([]uuid.UUID, len(costs)), WithdrawnApprovals: withdrawn}
 	for i, cost := range costs {
 		out.TotalCents += cost.AmountCents
 		out.IDs[i] = cost.ID

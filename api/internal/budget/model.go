@@ -35,7 +35,20 @@ type Agreement struct {
 	// rules, loaded with the agreement.
 	Departments []AgreementDepartment `gorm:"-"`
 	Rules       []CategoryShares      `gorm:"-"`
+	// Accounts maps a category to its account code in the accounting
+	// journal (optional per category).
+	Accounts map[string]string `gorm:"-"`
 }
+
+// CategoryAccount is a category's account code on an agreement.
+type CategoryAccount struct {
+	AgreementID uuid.UUID `gorm:"type:uuid;primaryKey"`
+	Category    string    `gorm:"primaryKey"`
+	AccountCode string
+}
+
+// TableName is the account codes table.
+func (CategoryAccount) TableName() string { return "agreement_category_accounts" }
 
 // AgreementDepartment is one department's place in an agreement.
 type AgreementDepartment struct {

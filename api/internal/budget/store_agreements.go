@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -20,6 +21,9 @@ import (
 // its audit events in the same transaction.
 type Store struct {
 	DB *gorm.DB
+	// Zone is the calendar zone (Europe/Helsinki when nil): a month ends
+	// at midnight there.
+	Zone *time.Location
 }
 
 // Row lock strengths. Writes that depend on an agreement's shares take it
@@ -74,6 +78,16 @@ func loadParts(tx *gorm.DB, list []*Agreement) error {
 	}
 	for _, r := range rules {
 		byID[r.AgreementID].Rules = append(byID[r.AgreementID].Rules, r)
+	}
+	var accounts []CategoryAccount
+	if err := tx.Where("agreement_id IN ?", ids).Find(&accounts).Error; err != nil {
+		return fmt.Errorf("load agreement accounts: %w", err)
+	}
+	for _, a := range list {
+		a.Accounts = map[string]string{}
+	}
+	for _, r := range accounts {
+		byID[r.AgreementID].Accounts[r.Category] = r.AccountCode
 	}
 	return nil
 }
@@ -160,6 +174,16 @@ func writeParts(tx *gorm.DB, id uuid.UUID, in AgreementInput) error {
 	if err := tx.Where("agreement_id = ?", id).Delete(&CategoryShares{}).Error; err != nil {
 		return err
 	}
+	if err := tx.Where("agreement_id = ?", id).Delete(&CategoryAccount{}).Error; err != nil {
+		return err
+	}
+	for _, cat := range Categories {
+		if code := in.AccountCodes[cat]; code != "" {
+			if err := tx.Create(&CategoryAccount{AgreementID: id, Category: cat, AccountCode: code}).Error; err != nil {
+				return err
+			}
+		}
+	}
 	deps := make([]AgreementDepartment, len(in.Departments))
 	ids := make([]uuid.UUID, len(in.Departments))
 	for i, d := range in.Departments {
@@ -186,8 +210,9 @@ func writeParts(tx *gorm.DB, id uuid.UUID, in AgreementInput) error {
 // the shares (default or per category) is refused once any month is
 // locked, and withdraws every approval of the agreement's open months;
 // the department list cannot change once costs exist.
-func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, p AgreementPatch) (Agreement, error) {
+func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, p AgreementPatch) (Agreement, []WithdrawnApproval, error) {
 	var a Agreement
+	withdrawn := []WithdrawnApproval{}
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var err error
 		if a, err = loadAgreement(tx, id, lockUpdate); err != nil {
@@ -247,7 +272,7 @@ func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, 
 			return err
 		}
 		if sharesChanged {
-			if err := reopenAll(ctx, tx, id); err != nil {
+			if withdrawn, err = reopenAll(ctx, tx, id); err != nil {
 				return err
 			}
 		}
@@ -263,7 +288,7 @@ func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, 
 		}
 		return audit.Record(ctx, tx, "agreement.update", "agreement", a.ID, before, toAgreementResponse(a))
 	})
-	return a, err
+	return a, withdrawn, err
 }
 
 func sameRules(a, b Agreement) bool {
@@ -302,6 +327,13 @@ func (s Store) DeleteAgreement(ctx context.Context, id uuid.UUID, ifMatch *int) 
 		}
 		if costs > 0 {
 			return apperr.Conflict("the agreement has %d cost entries; it cannot be deleted", costs)
+		}
+		var bases int64
+		if err := tx.Model(&Basis{}).Where("agreement_id = ?", id).Count(&bases).Error; err != nil {
+			return err
+		}
+		if bases > 0 {
+			return apperr.Conflict("the agreement has %d invoicing bases; they are kept, so it cannot be deleted", bases)
 		}
 		if err := tx.Delete(&a).Error; err != nil {
 			return err

@@ -206,9 +206,10 @@ func plainField(_ int, name string) string { return name }
 
 // CreateCost inserts a cost entry. A cost in a locked month is refused;
 // the month's approvals are withdrawn.
-func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, error) {
+func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, []WithdrawnApproval, error) {
 	var c Cost
 	var a Agreement
+	var withdrawn []WithdrawnApproval
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var err error
 		if a, err = agreementForCost(tx, in.AgreementID, "agreement_id"); err != nil {
@@ -225,7 +226,7 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, e
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if err := touchMonths(ctx, tx, a.ID, in.IncurredOn); err != nil {
+		if withdrawn, err = touchMonths(ctx, tx, a.ID, in.IncurredOn); err != nil {
 			return err
 		}
 		c = Cost{AgreementID: a.ID, IncurredOn: in.IncurredOn, AmountCents: in.AmountCents, Category: in.Category,
@@ -241,7 +242,7 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, e
 		}
 		return audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, toCostResponse(a, c))
 	})
-	return c, a, err
+	return c, a, withdrawn, err
 }
 
 // lockCost locks a cost entry's agreement (FOR SHARE, first, as every
@@ -263,9 +264,10 @@ func lockCost(tx *gorm.DB, id uuid.UUID) (Cost, Agreement, error) {
 
 // UpdateCost applies a patch if the version still matches. Both the old
 // and the new month must be unlocked; both lose their approvals.
-func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p CostPatch) (Cost, Agreement, error) {
+func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p CostPatch) (Cost, Agreement, []WithdrawnApproval, error) {
 	var c Cost
 	var a Agreement
+	var withdrawn []WithdrawnApproval
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var err error
 		if c, a, err = lockCost(tx, id); err != nil {
@@ -288,7 +290,7 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if err := touchMonths(ctx, tx, a.ID, oldDate, c.IncurredOn); err != nil {
+		if withdrawn, err = touchMonths(ctx, tx, a.ID, oldDate, c.IncurredOn); err != nil {
 			return err
 		}
 		c.Version++
@@ -303,12 +305,14 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 		}
 		return audit.Record(ctx, tx, "cost.update", "cost", c.ID, before, toCostResponse(a, c))
 	})
-	return c, a, err
+	return c, a, withdrawn, err
 }
 
-// DeleteCost removes a cost entry of an unlocked month.
-func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+// DeleteCost removes a cost entry of an unlocked month and returns the
+// approvals that fell.
+func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) ([]WithdrawnApproval, error) {
+	var withdrawn []WithdrawnApproval
+	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		c, a, err := lockCost(tx, id)
 		if err != nil {
 			return err
@@ -316,7 +320,7 @@ func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) error
 		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
 			return err
 		}
-		if err := touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
+		if withdrawn, err = touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
 			return err
 		}
 		if err := maintainTotals(tx); err != nil {
@@ -330,4 +334,5 @@ func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) error
 		}
 		return audit.Record(ctx, tx, "cost.delete", "cost", c.ID, toCostResponse(a, c), nil)
 	})
+	return withdrawn, err
 }

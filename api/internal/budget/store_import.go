@@ -17,8 +17,9 @@ import (
 // ImportCosts writes parsed CSV rows to an agreement: all of them or, when
 // any row is invalid, none, with every bad row and field reported. Rows in
 // a locked month are a 409 naming each such row.
-func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []ImportRow) ([]Cost, error) {
+func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []ImportRow) ([]Cost, []WithdrawnApproval, error) {
 	var out []Cost
+	var withdrawn []WithdrawnApproval
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		a, err := loadAgreement(tx, agreementID, lockShare)
 		if err != nil {
@@ -61,10 +62,12 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 			return &apperr.Error{Kind: apperr.KindConflict, Fields: conflicts,
 				Detail: fmt.Sprintf("%d rows fall in locked months; nothing was imported", len(conflicts))}
 		}
+		list := make([]*Period, len(periods))
 		for i := range periods {
-			if err := reopen(ctx, tx, &periods[i]); err != nil {
-				return err
-			}
+			list[i] = &periods[i]
+		}
+		if withdrawn, err = withdrawApprovals(ctx, tx, list); err != nil {
+			return err
 		}
 		out = make([]Cost, len(rows))
 		for i, r := range rows {
@@ -88,7 +91,7 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 		}
 		return nil
 	})
-	return out, err
+	return out, withdrawn, err
 }
 
 // EachEntry calls fn for each entry of an agreement in [from, to], by

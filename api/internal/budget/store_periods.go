@@ -3,6 +3,7 @@ package budget
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -105,103 +106,118 @@ func lockPeriods(tx *gorm.DB, agreementID uuid.UUID, months []civil.Date) ([]Per
 	return out, loadApprovals(tx, list)
 }
 
-// reopen withdraws a month's approvals because its costs or shares
-// changed; an approved month goes back to open. Audited when it changes
-// anything.
-func reopen(ctx context.Context, tx *gorm.DB, p *Period) error {
-	if len(p.Approvals) == 0 && p.Status == StatusOpen {
-		return nil
+// withdrawApprovals takes away the approvals of months whose costs or
+// shares changed: each approved month goes back to open, and the change is
+// audited (period.reopen). The periods must be locked FOR UPDATE by the
+// caller's transaction. It returns the approvals that fell, in month and
+// approval order: the cost and agreement writes report them to the client
+// (withdrawn_approvals), and whatever must follow a withdrawal (a
+// notification) hooks in here, inside the same transaction.
+func withdrawApprovals(ctx context.Context, tx *gorm.DB, periods []*Period) ([]WithdrawnApproval, error) {
+	out := []WithdrawnApproval{}
+	for _, p := range periods {
+		if len(p.Approvals) == 0 && p.Status == StatusOpen {
+			continue
+		}
+		before := toPeriodResponse(*p)
+		if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
+			return nil, err
+		}
+		for _, a := range p.Approvals {
+			out = append(out, WithdrawnApproval{Month: p.Month.Format("2006-01"), DepartmentID: a.DepartmentID,
+				UserID: a.UserID, UserName: a.UserName, At: a.At.UTC()})
+		}
+		p.Approvals = []Approval{}
+		p.Status = StatusOpen
+		p.Version++
+		if err := tx.Omit("Approvals").Save(p).Error; err != nil {
+			return nil, err
+		}
+		if err := audit.Record(ctx, tx, "period.reopen", "agreement_period", p.ID, before, toPeriodResponse(*p)); err != nil {
+			return nil, err
+		}
 	}
-	before := toPeriodResponse(*p)
-	if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
-		return err
-	}
-	p.Approvals = []Approval{}
-	p.Status = StatusOpen
-	p.Version++
-	if err := tx.Omit("Approvals").Save(p).Error; err != nil {
-		return err
-	}
-	return audit.Record(ctx, tx, "period.reopen", "agreement_period", p.ID, before, toPeriodResponse(*p))
+	return out, nil
 }
 
 // touchMonths is called by every change to costs: it refuses the change
-// when one of the months is locked (409) and withdraws their approvals.
-func touchMonths(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID, dates ...civil.Date) error {
+// when one of the months is locked (409) and withdraws their approvals,
+// returning those that fell.
+func touchMonths(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID, dates ...civil.Date) ([]WithdrawnApproval, error) {
 	months := make([]civil.Date, len(dates))
 	for i, d := range dates {
 		months[i] = monthOf(d)
 	}
 	periods, err := lockPeriods(tx, agreementID, months)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, p := range periods {
 		if p.Status == StatusLocked {
-			return apperr.Conflict("%s is locked; its costs cannot change (an admin can unlock it with a reason)", p.Month.Format("2006-01"))
+			return nil, lockedConflict(p.Month)
 		}
 	}
+	list := make([]*Period, len(periods))
 	for i := range periods {
-		if err := reopen(ctx, tx, &periods[i]); err != nil {
-			return err
-		}
+		list[i] = &periods[i]
 	}
-	return nil
+	return withdrawApprovals(ctx, tx, list)
+}
+
+// lockedConflict is the 409 of a change to a locked month.
+func lockedConflict(month civil.Date) error {
+	return conflictCode(CodeMonthLocked, "%s is locked; its costs cannot change (an admin can unlock it with a reason)", month.Format("2006-01"))
 }
 
 // reopenAll withdraws the approvals of every month of an agreement (its
-// shares changed). The caller has made sure no month is locked.
-func reopenAll(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID) error {
+// shares changed) and returns them. The caller has made sure no month is
+// locked.
+func reopenAll(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID) ([]WithdrawnApproval, error) {
 	var periods []Period
 	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("agreement_id = ?", agreementID).Order("month").Find(&periods).Error; err != nil {
-		return err
+		return nil, err
 	}
 	list := make([]*Period, len(periods))
 	for i := range periods {
 		list[i] = &periods[i]
 	}
 	if err := loadApprovals(tx, list); err != nil {
-		return err
+		return nil, err
 	}
-	for _, p := range list {
-		if err := reopen(ctx, tx, p); err != nil {
-			return err
-		}
-	}
-	return nil
+	return withdrawApprovals(ctx, tx, list)
 }
 
-// GetPeriod returns a month of an agreement.
-func (s Store) GetPeriod(ctx context.Context, agreementID uuid.UUID, month civil.Date) (Period, error) {
+// GetPeriod returns a month of an agreement, with the agreement.
+func (s Store) GetPeriod(ctx context.Context, agreementID uuid.UUID, month civil.Date) (Period, Agreement, error) {
 	db := s.DB.WithContext(ctx)
 	a, err := loadAgreement(db, agreementID, lockNone)
 	if err != nil {
-		return Period{}, err
+		return Period{}, a, err
 	}
 	if !inAgreement(a, month) {
-		return Period{}, apperr.NotFound("period")
+		return Period{}, a, apperr.NotFound("period")
 	}
 	var rows []Period
 	if err := db.Where("agreement_id = ? AND month = ?", agreementID, month).Find(&rows).Error; err != nil {
-		return Period{}, err
+		return Period{}, a, err
 	}
 	p := virtualPeriod(agreementID, month)
 	if len(rows) == 1 {
 		p = rows[0]
 	}
-	return p, loadApprovals(db, []*Period{&p})
+	return p, a, loadApprovals(db, []*Period{&p})
 }
 
-// ListPeriods returns the months of an agreement in order.
-func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page paging.Page) ([]Period, int64, error) {
+// ListPeriods returns the months of an agreement in order, with the agreement.
+func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page paging.Page) ([]Period, Agreement, int64, error) {
 	db := s.DB.WithContext(ctx)
 	a, err := loadAgreement(db, agreementID, lockNone)
 	if err != nil {
-		return nil, 0, err
+		return nil, a, 0, err
 	}
 	var rows []Period
 	if err := page.Filter(db.Where("agreement_id = ?", agreementID), "agreement_periods").Find(&rows).Error; err != nil {
-		return nil, 0, err
+		return nil, a, 0, err
 	}
 	byMonth := map[string]Period{}
 	for _, r := range rows {
@@ -221,16 +237,18 @@ func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page pagi
 	for i := range all {
 		list[i] = &all[i]
 	}
-	return all, total, loadApprovals(db, list)
+	return all, a, total, loadApprovals(db, list)
 }
 
 // periodStep locks the agreement (FOR SHARE) and the month, and runs step
 // on it; step returns the audit action, or "" when nothing changed.
 func (s Store) periodStep(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int,
-	step func(tx *gorm.DB, a Agreement, p *Period) (string, any, error)) (Period, error) {
+	step func(tx *gorm.DB, a Agreement, p *Period) (string, any, error)) (Period, Agreement, error) {
 	var out Period
+	var a Agreement
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		a, err := loadAgreement(tx, agreementID, lockShare)
+		var err error
+		a, err = loadAgreement(tx, agreementID, lockShare)
 		if err != nil {
 			return err
 		}
@@ -268,19 +286,23 @@ func (s Store) periodStep(ctx context.Context, agreementID uuid.UUID, month civi
 		}
 		return audit.Record(ctx, tx, action, "agreement_period", p.ID, before, after)
 	})
-	return out, err
+	return out, a, err
 }
 
 // Approve records the manager's approval of a month for their department;
 // when every department of the agreement has approved, the month becomes
 // approved. Approving again changes nothing.
-func (s Store) Approve(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, error) {
+func (s Store) Approve(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, Agreement, error) {
 	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
 		if a.position(*who.DepartmentID) < 0 {
 			return "", nil, apperr.Forbidden("your department is not part of this agreement")
 		}
 		if p.Status == StatusLocked {
-			return "", nil, apperr.Conflict("%s is locked already", p.Month.Format("2006-01"))
+			return "", nil, conflictCode(CodeMonthLocked, "%s is locked already", p.Month.Format("2006-01"))
+		}
+		if from := approvableFrom(p.Month); s.today().Before(from.Time) {
+			return "", nil, conflictCode(CodeMonthNotEnded, "%s has not ended yet: a month can be approved from the first day after it, %s",
+				p.Month.Format("2006-01"), from).With("approvable_from", from.String())
 		}
 		for _, ap := range p.Approvals {
 			if ap.DepartmentID == *who.DepartmentID {
@@ -300,27 +322,32 @@ func (s Store) Approve(ctx context.Context, agreementID uuid.UUID, month civil.D
 
 // Lock locks an approved month: from then on its costs and the
 // agreement's shares cannot change.
-func (s Store) Lock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, error) {
+func (s Store) Lock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, Agreement, error) {
 	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
 		switch p.Status {
 		case StatusLocked:
-			return "", nil, apperr.Conflict("%s is locked already", p.Month.Format("2006-01"))
+			return "", nil, conflictCode(CodeMonthLocked, "%s is locked already", p.Month.Format("2006-01"))
 		case StatusOpen:
-			return "", nil, apperr.Conflict("%s is not approved by every department yet", p.Month.Format("2006-01"))
+			return "", nil, conflictCode(CodeMonthNotApproved, "%s is not approved by every department yet: waiting for %s",
+				p.Month.Format("2006-01"), strings.Join(waitingNames(a, *p), ", "))
 		}
 		now := time.Now().UTC().Truncate(time.Microsecond)
 		uid := who.UserID
 		p.Status, p.LockedAt, p.LockedBy = StatusLocked, &now, &uid
+		// The lock freezes the month into its next invoicing basis.
+		if _, err := buildBasis(ctx, tx, a, *p); err != nil {
+			return "", nil, err
+		}
 		return "period.lock", nil, nil
 	})
 }
 
 // Unlock reopens a locked month; its approvals are withdrawn and the
 // reason is kept in the audit log.
-func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, reason string) (Period, error) {
+func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, reason string) (Period, Agreement, error) {
 	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
 		if p.Status != StatusLocked {
-			return "", nil, apperr.Conflict("%s is not locked", p.Month.Format("2006-01"))
+			return "", nil, conflictCode(CodeMonthNotLocked, "%s is not locked", p.Month.Format("2006-01"))
 		}
 		if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
 			return "", nil, err

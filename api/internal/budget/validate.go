@@ -74,6 +74,16 @@ func (in *AgreementInput) validate() error {
 		}
 		checkShares(&v, f+".shares", deps, r.Shares)
 	}
+	for cat, code := range in.AccountCodes {
+		f := "account_codes." + cat
+		if !slices.Contains(Categories, cat) {
+			v.AddCode(f, apperr.CodeInvalidChoice, "is not a category (one of %s)", strings.Join(Categories, ", "))
+			continue
+		}
+		code = strings.TrimSpace(code)
+		in.AccountCodes[cat] = code
+		v.Text(f, code, true, 40)
+	}
 	return v.Err()
 }
 
@@ -126,13 +136,17 @@ func (p AgreementPatch) apply(cur AgreementInput) AgreementInput {
 	httpapi.Patch(&cur.EndsOn, p.EndsOn)
 	httpapi.Patch(&cur.Departments, p.Departments)
 	httpapi.Patch(&cur.CategoryRules, p.CategoryRules)
+	httpapi.Patch(&cur.AccountCodes, p.AccountCodes)
 	return cur
 }
 
 // toInput turns an agreement back into the input that would create it.
 func (a Agreement) toInput() AgreementInput {
 	in := AgreementInput{Name: a.Name, StartsOn: a.StartsOn, EndsOn: a.EndsOn,
-		Departments: make([]AgreementDepartmentInput, len(a.Departments))}
+		Departments: make([]AgreementDepartmentInput, len(a.Departments)), AccountCodes: map[string]string{}}
+	for k, v := range a.Accounts {
+		in.AccountCodes[k] = v
+	}
 	for i, d := range a.Departments {
 		in.Departments[i] = AgreementDepartmentInput{DepartmentID: d.DepartmentID, ShareBP: d.ShareBP, BudgetCents: d.BudgetCents}
 	}

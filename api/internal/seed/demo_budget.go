@@ -68,7 +68,7 @@ func demoBudget(ctx context.Context, db *gorm.DB, w *World) error {
 		}
 		for _, in := range costs {
 			in.AgreementID = a.ID
-			if _, _, err := s.CreateCost(ctx, in); err != nil {
+			if _, _, _, err := s.CreateCost(ctx, in); err != nil {
 				return fmt.Errorf("cost %s: %w", in.Description, err)
 			}
 		}
@@ -80,17 +80,17 @@ func demoBudget(ctx context.Context, db *gorm.DB, w *World) error {
 		month := civil.Date{Time: start.AddDate(0, i, 0)}
 		switch {
 		case i == 10: // the previous month: one department has approved
-			if _, err := s.Approve(access.WithPrincipal(ctx, managerSocial), a.ID, month, nil, managerSocial); err != nil {
+			if _, _, err := s.Approve(access.WithPrincipal(ctx, managerSocial), a.ID, month, nil, managerSocial); err != nil {
 				return err
 			}
 		default:
 			for _, p := range []*access.Principal{managerSocial, managerCulture} {
-				if _, err := s.Approve(access.WithPrincipal(ctx, p), a.ID, month, nil, p); err != nil {
+				if _, _, err := s.Approve(access.WithPrincipal(ctx, p), a.ID, month, nil, p); err != nil {
 					return err
 				}
 			}
 			if i < 6 {
-				if _, err := s.Lock(access.WithPrincipal(ctx, producer), a.ID, month, nil, producer); err != nil {
+				if _, _, err := s.Lock(access.WithPrincipal(ctx, producer), a.ID, month, nil, producer); err != nil {
 					return err
 				}
 			}

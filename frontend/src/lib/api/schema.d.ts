@@ -197,7 +197,7 @@ export interface paths {
         head?: never;
         /**
          * Change an agreement
-         * @description Changing shares is refused (409) once any month is locked and withdraws the approvals of open months.
+         * @description Changing shares is refused (409) once any month is locked and withdraws the approvals of open months; the response lists them in withdrawn_approvals.
          */
         patch: operations["updateAgreement"];
         trace?: never;
@@ -247,9 +247,109 @@ export interface paths {
         put?: never;
         /**
          * Approve a month for the manager's own department
-         * @description When every department of the agreement has approved, the month becomes approved. Approvals fall away when the month's costs or the shares change. Approving again changes nothing.
+         * @description Only a month that has ended (in the calendar zone) can be approved: the current or a future month is a 409 with code month_not_ended. When every department of the agreement has approved, the month becomes approved. Approvals fall away when the month's costs or the shares change. Approving again changes nothing.
          */
         post: operations["approvePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's invoicing bases, newest revision first
+         * @description Each lock of the month made one: revision 1 at the first lock, then a correction basis at each relock. They are never changed or deleted.
+         */
+        get: operations["listBases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's invoicing basis with its whole content
+         * @description The latest revision, or ?revision=N. 404 before the month's first lock.
+         */
+        get: operations["getBasis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/basis.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's invoicing basis as an accounting journal (CSV)
+         * @description A row per entry and department: date, organisation, department_code (cost centre), account_code, category, amount_cents, amount_eur, cost_id, description, basis_number, basis_revision. Each department's rows sum exactly to its total in the basis. The separator and BOM rules are those of every export: separator=semicolon starts the file with a UTF-8 BOM and writes euros with a decimal comma.
+         */
+        get: operations["getBasisCSV"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/basis.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's invoicing basis as PDF (A4)
+         * @description In ?lang= (fi, sv, en), else the signed-in user's language (locale), else Finnish. The latest revision, or ?revision=N; a correction basis states the difference from the previous one. Fonts are embedded.
+         */
+        get: operations["getBasisPDF"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/periods/{month}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's cost changes since the last approval
+         * @description From the audit log: every cost entry of the month created, updated or deleted after ?since= (RFC 3339), or by default after the caller's department's last approval of the month (a manager), else after the month's last approval by anyone (others); since is null when there was none (every change). A cost moved between months shows in both. Oldest first.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -267,7 +367,7 @@ export interface paths {
         put?: never;
         /**
          * Lock an approved month
-         * @description The producer or an admin. A locked month's costs and the agreement's shares cannot change.
+         * @description The producer or an admin, once every department has approved (else 409 month_not_approved, naming whom the month waits for). A locked month's costs and the agreement's shares cannot change. The lock makes the month's next invoicing basis (basis.pdf, basis.csv): revision 1 at the first lock, a correction basis at each relock.
          */
         post: operations["lockPeriod"];
         delete?: never;
@@ -688,7 +788,7 @@ export interface paths {
         put?: never;
         /**
          * Record a cost entry
-         * @description amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn.
+         * @description amount_cents is negative for refunds and corrections. A cost in a locked month is refused (409); the month's approvals are withdrawn and listed in withdrawn_approvals.
          */
         post: operations["createCost"];
         delete?: never;
@@ -708,11 +808,17 @@ export interface paths {
         get: operations["getCost"];
         put?: never;
         post?: never;
-        /** Delete a cost entry of an unlocked month */
+        /**
+         * Delete a cost entry of an unlocked month
+         * @description Answers 200 with the approvals the deletion withdrew from the entry's month.
+         */
         delete: operations["deleteCost"];
         options?: never;
         head?: never;
-        /** Change a cost entry */
+        /**
+         * Change a cost entry
+         * @description Both the old and the new month must be unlocked; their approvals are withdrawn and listed in withdrawn_approvals.
+         */
         patch: operations["updateCost"];
         trace?: never;
     };
@@ -1554,6 +1660,24 @@ export interface components {
             updated_at: string;
             version: number;
         };
+        "budget.AgreementChangeResponse": {
+            /** @description AccountCodes maps categories to their account codes (only those set). */
+            account_codes: {
+                [key: string]: string;
+            };
+            category_rules: components["schemas"]["budget.CategoryRuleResponse"][];
+            created_at: string;
+            departments: components["schemas"]["budget.AgreementDepartmentResponse"][];
+            /** Format: date */
+            ends_on: string;
+            id: string;
+            name: string;
+            /** Format: date */
+            starts_on: string;
+            updated_at: string;
+            version: number;
+            withdrawn_approvals: components["schemas"]["budget.WithdrawnApproval"][];
+        };
         "budget.AgreementDepartmentInput": {
             /** @example 6000000 */
             budget_cents: number;
@@ -1570,6 +1694,13 @@ export interface components {
             share_bp: number;
         };
         "budget.AgreementInput": {
+            /**
+             * @description AccountCodes gives categories their account code in the accounting
+             *     journal (basis.csv), e.g. {"salary": "4110", "performer_fee": "4350"}.
+             */
+            account_codes?: {
+                [key: string]: string;
+            };
             category_rules?: components["schemas"]["budget.CategoryRuleInput"][];
             departments: components["schemas"]["budget.AgreementDepartmentInput"][];
             /** Format: date */
@@ -1580,6 +1711,9 @@ export interface components {
             starts_on: string;
         };
         "budget.AgreementPatch": {
+            account_codes?: {
+                [key: string]: string;
+            } | null;
             category_rules?: components["schemas"]["budget.CategoryRuleInput"][] | null;
             departments?: components["schemas"]["budget.AgreementDepartmentInput"][] | null;
             /** Format: date */
@@ -1589,6 +1723,10 @@ export interface components {
             starts_on?: string | null;
         };
         "budget.AgreementResponse": {
+            /** @description AccountCodes maps categories to their account codes (only those set). */
+            account_codes: {
+                [key: string]: string;
+            };
             category_rules: components["schemas"]["budget.CategoryRuleResponse"][];
             created_at: string;
             departments: components["schemas"]["budget.AgreementDepartmentResponse"][];
@@ -1607,6 +1745,148 @@ export interface components {
             department_id: string;
             share_bp: number;
         };
+        "budget.BasisAgreement": {
+            /** Format: date */
+            ends_on: string;
+            id: string;
+            name: string;
+            /** Format: date */
+            starts_on: string;
+        };
+        "budget.BasisApproval": {
+            at: string;
+            department_id: string;
+            department_name: string;
+            user_id: string;
+            user_name: string;
+        };
+        "budget.BasisCategoryAmount": {
+            account_code: string;
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            cents: number;
+        };
+        "budget.BasisContent": {
+            agreement: components["schemas"]["budget.BasisAgreement"];
+            approvals: components["schemas"]["budget.BasisApproval"][];
+            /**
+             * @description Correction is the difference from the previous revision; null for
+             *     revision 1.
+             */
+            correction: components["schemas"]["budget.BasisCorrection"] | null;
+            /** @description Departments in agreement order: the parties, with their shares. */
+            departments: components["schemas"]["budget.BasisDepartment"][];
+            entries: components["schemas"]["budget.BasisEntry"][];
+            entry_count: number;
+            /** Format: date */
+            from: string;
+            locked_at: string;
+            locked_by: string;
+            /** @description LockedByName is the name (or email) of who locked the month. */
+            locked_by_name: string;
+            /** @example 2025-03 */
+            month: string;
+            number: number;
+            revision: number;
+            /** Format: date */
+            to: string;
+            total_cents: number;
+        };
+        "budget.BasisCorrection": {
+            /**
+             * @description Departments: each party's previous total, new total and the
+             *     difference to bill (or credit, when negative).
+             */
+            departments: components["schemas"]["budget.BasisDelta"][];
+            /** @description Entries lists the entries added, removed or changed. */
+            entries: components["schemas"]["budget.BasisEntryChange"][];
+            previous_id: string;
+            previous_number: number;
+            previous_revision: number;
+        };
+        "budget.BasisDelta": {
+            cents: number;
+            code: string;
+            delta_cents: number;
+            department_id: string;
+            name: string;
+            previous_cents: number;
+        };
+        "budget.BasisDepartment": {
+            by_category: components["schemas"]["budget.BasisCategoryAmount"][];
+            by_unit: components["schemas"]["budget.UnitTotal"][];
+            /** @description Code is the department's cost centre. */
+            code: string;
+            department_id: string;
+            name: string;
+            organisation: string;
+            /** @description ShareBP is the agreement's default share. */
+            share_bp: number;
+            total_cents: number;
+        };
+        "budget.BasisEntry": {
+            account_code: string;
+            activity_id: string | null;
+            /** @description Allocations in agreement order; they sum to amount_cents. */
+            allocations: components["schemas"]["budget.AllocationResponse"][];
+            amount_cents: number;
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            cost_id: string;
+            description: string;
+            /** Format: date */
+            incurred_on: string;
+            /** @enum {string} */
+            share_source: "override" | "category" | "default";
+            unit_id: string | null;
+            unit_name: string;
+        };
+        "budget.BasisEntryChange": {
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            cost_id: string;
+            departments: components["schemas"]["budget.BasisDelta"][];
+            description: string;
+            /** Format: date */
+            incurred_on: string;
+        };
+        "budget.BasisResponse": {
+            agreement_id: string;
+            content: components["schemas"]["budget.BasisContent"];
+            content_sha256: string;
+            /** @description Corrects is the number of the basis this one corrects (null for revision 1). */
+            corrects: number | null;
+            created_at: string;
+            entry_count: number;
+            id: string;
+            locked_at: string;
+            locked_by: string;
+            /** @example 2025-03 */
+            month: string;
+            number: number;
+            revision: number;
+            total_cents: number;
+            updated_at: string;
+            version: number;
+        };
+        "budget.BasisSummary": {
+            agreement_id: string;
+            content_sha256: string;
+            /** @description Corrects is the number of the basis this one corrects (null for revision 1). */
+            corrects: number | null;
+            created_at: string;
+            entry_count: number;
+            id: string;
+            locked_at: string;
+            locked_by: string;
+            /** @example 2025-03 */
+            month: string;
+            number: number;
+            revision: number;
+            total_cents: number;
+            updated_at: string;
+            version: number;
+        };
         "budget.CategoryRuleInput": {
             /** @enum {string} */
             category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
@@ -1616,6 +1896,64 @@ export interface components {
             /** @enum {string} */
             category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
             shares: components["schemas"]["budget.ShareResponse"][];
+        };
+        "budget.ChangesResponse": {
+            items: components["schemas"]["budget.CostChange"][];
+            /**
+             * @description Since is where the list starts: the ?since= given, else the
+             *     caller's department's last approval of the month (a manager), else
+             *     the month's last approval by anyone; null: from the beginning.
+             */
+            since: string | null;
+            /** @description SinceApprovalBy names whose approval "since" is, when it is one. */
+            since_approval_by: string;
+            total: number;
+        };
+        "budget.CostChange": {
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            after: components["schemas"]["budget.CostResponse"] | null;
+            at: string;
+            /**
+             * @description Before and After are the entry with its allocations before and
+             *     after the change (null for created / deleted).
+             */
+            before: components["schemas"]["budget.CostResponse"] | null;
+            /**
+             * @description By is the user (or API token's owner) who made the change; null for
+             *     the system.
+             */
+            by: string | null;
+            by_name: string;
+            cost_id: string;
+        };
+        "budget.CostChangeResponse": {
+            activity_id: string | null;
+            agreement_id: string;
+            allocations: components["schemas"]["budget.AllocationResponse"][];
+            amount_cents: number;
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            created_at: string;
+            description: string;
+            id: string;
+            /** Format: date */
+            incurred_on: string;
+            /**
+             * @description ShareSource says which shares split the entry.
+             * @enum {string}
+             */
+            share_source: "override" | "category" | "default";
+            /** @description Shares is the entry's own override, or null. */
+            shares: components["schemas"]["budget.ShareResponse"][] | null;
+            unit_id: string | null;
+            updated_at: string;
+            version: number;
+            withdrawn_approvals: components["schemas"]["budget.WithdrawnApproval"][];
+        };
+        "budget.CostDeleteResponse": {
+            id: string;
+            withdrawn_approvals: components["schemas"]["budget.WithdrawnApproval"][];
         };
         "budget.CostInput": {
             activity_id?: string | null;
@@ -1693,6 +2031,8 @@ export interface components {
             created: number;
             ids: string[];
             total_cents: number;
+            /** @description WithdrawnApprovals are the approvals the import withdrew. */
+            withdrawn_approvals: components["schemas"]["budget.WithdrawnApproval"][];
         };
         "budget.MonthTotal": {
             /** @example 2025-03 */
@@ -1709,9 +2049,26 @@ export interface components {
              */
             user_name: string;
         };
-        "budget.PeriodResponse": {
+        "budget.PeriodView": {
             agreement_id: string;
+            /**
+             * @description AllowedActions are the period steps the caller may take now:
+             *     approve, lock, unlock.
+             */
+            allowed_actions: ("approve" | "lock" | "unlock")[];
+            /**
+             * Format: date
+             * @description ApprovableFrom is the first day the month can be approved.
+             */
+            approvable_from: string;
             approvals: components["schemas"]["budget.PeriodApprovalResponse"][];
+            /**
+             * @description Basis is the month's latest invoicing basis, or null before the
+             *     first lock.
+             */
+            basis: components["schemas"]["budget.BasisSummary"] | null;
+            /** @description Ended: the month is over (in the calendar zone), so it can be approved. */
+            ended: boolean;
             locked_at: string | null;
             locked_by: string | null;
             /** @example 2025-03 */
@@ -1719,6 +2076,11 @@ export interface components {
             /** @enum {string} */
             status: "open" | "approved" | "locked";
             version: number;
+            /**
+             * @description WaitingFor lists the departments that have not approved the month
+             *     (empty when approved or locked).
+             */
+            waiting_for: components["schemas"]["budget.WaitingDepartment"][];
         };
         "budget.ShareInput": {
             department_id: string;
@@ -1752,6 +2114,23 @@ export interface components {
         "budget.UnlockInput": {
             /** @example Laskun korjaus: esiintyjäpalkkio kirjattiin väärälle kuukaudelle */
             reason: string;
+        };
+        "budget.WaitingDepartment": {
+            code: string;
+            department_id: string;
+            /** @example Kulttuuripalvelut */
+            name: string;
+            organisation: string;
+        };
+        "budget.WithdrawnApproval": {
+            /** @description At is when the approval had been given. */
+            at: string;
+            department_id: string;
+            /** @example 2025-11 */
+            month: string;
+            user_id: string;
+            /** @description UserName is the approver's name (or email). */
+            user_name: string;
         };
         "calendar.ActivityInput": {
             accessibility?: string;
@@ -4501,7 +4880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.AgreementResponse"];
+                    "application/json": components["schemas"]["budget.AgreementChangeResponse"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
@@ -4622,7 +5001,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["paging.ListDoc"] & {
-                        items?: components["schemas"]["budget.PeriodResponse"][];
+                        items?: components["schemas"]["budget.PeriodView"][];
                     };
                 };
             };
@@ -4693,7 +5072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                    "application/json": components["schemas"]["budget.PeriodView"];
                 };
             };
             /** @description Not modified */
@@ -4773,7 +5152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                    "application/json": components["schemas"]["budget.PeriodView"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
@@ -4841,6 +5220,383 @@ export interface operations {
             };
         };
     };
+    listBases: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["budget.BasisSummary"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBasis: {
+        parameters: {
+            query?: {
+                /** @description Revision (default: the latest) */
+                revision?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.BasisResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBasisCSV: {
+        parameters: {
+            query?: {
+                /** @description Revision (default: the latest) */
+                revision?: number;
+                /** @description Field separator */
+                separator?: "comma" | "semicolon";
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBasisPDF: {
+        parameters: {
+            query?: {
+                /** @description Language */
+                lang?: "fi" | "sv" | "en";
+                /** @description Revision (default: the latest) */
+                revision?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only changes after this time (RFC 3339) */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+                /** @description Month (YYYY-MM) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["budget.ChangesResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     lockPeriod: {
         parameters: {
             query?: never;
@@ -4864,7 +5620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                    "application/json": components["schemas"]["budget.PeriodView"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
@@ -4960,7 +5716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.PeriodResponse"];
+                    "application/json": components["schemas"]["budget.PeriodView"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
@@ -7643,7 +8399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.CostResponse"];
+                    "application/json": components["schemas"]["budget.CostChangeResponse"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
@@ -7810,12 +8566,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["budget.CostDeleteResponse"];
+                };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
             400: {
@@ -7908,7 +8666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["budget.CostResponse"];
+                    "application/json": components["schemas"]["budget.CostChangeResponse"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
