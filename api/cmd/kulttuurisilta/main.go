@@ -32,7 +32,7 @@ commands:
   seed --demo                    load the demo data set (idempotent)
   seed --scale region            generate a region-sized data set
   user add --email E --role R [--name N] [--locale fi|sv|en] [--department ID] [--unit ID]... --password-stdin
-  publish linked-events --dry-run|--apply [--batch-size N]
+  publish linked-events --dry-run|--apply [--batch-size N] [--retry-refused]
                                  send public activities to LINKED_EVENTS_API_URL
 `
 

@@ -17,6 +17,7 @@ import (
 	"kulttuurisilta/api/internal/config"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/linkedevents"
 )
 
 func newLogger(format string) *slog.Logger {
@@ -34,6 +35,9 @@ func openDB(ctx context.Context, cfg config.Config) (*gorm.DB, error) {
 func serve() error {
 	cfg, err := config.Load()
 	if err != nil {
+		return err
+	}
+	if err := linkedevents.CheckEnv(); err != nil {
 		return err
 	}
 	log := newLogger(cfg.LogFormat)

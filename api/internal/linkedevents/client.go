@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 )
@@ -26,15 +27,105 @@ type Client struct {
 	HTTP *http.Client
 }
 
-// RemoteError is a refusal by the remote API: its status and the start of its answer.
+// RemoteError is an answer of the remote API that is not a success: its status, its message (Linked
+// Events' field -> messages errors flattened to "field: message; ..."), and for a refused bulk request
+// the message of each event in it ("" for the events it had nothing against).
 type RemoteError struct {
 	Method, URL string
 	Status      int
 	Body        string
+	Message     string
+	Items       []string
 }
 
 func (e *RemoteError) Error() string {
-	return fmt.Sprintf("linked events: %s %s: status %d: %s", e.Method, e.URL, e.Status, e.Body)
+	return fmt.Sprintf("linked events: %s %s: status %d: %s", e.Method, e.URL, e.Status, e.Message)
+}
+
+// Refusal reports whether the remote refused the request for the events in it (400 invalid, 403 not
+// allowed for this event, 409/410/412 its state, 413/422 its content), as opposed to failing (5xx),
+// refusing the caller (401 wrong API key, 429 rate limit) or not knowing the endpoint (404, 405): a
+// refusal concerns the events sent, and the push goes on with the others.
+func (e *RemoteError) Refusal() bool {
+	switch e.Status {
+	case http.StatusBadRequest, http.StatusForbidden, http.StatusConflict, http.StatusGone,
+		http.StatusPreconditionFailed, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity:
+		return true
+	}
+	return false
+}
+
+// remoteMessage flattens a Linked Events (Django REST framework) error body: {"field": ["message"]},
+// {"field": {"sv": "message"}}, {"detail": "message"} or a list of those, into "field: message; ...".
+func remoteMessage(v any) string {
+	var parts []string
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch x := v.(type) {
+		case string:
+			if prefix == "" {
+				parts = append(parts, x)
+			} else {
+				parts = append(parts, prefix+": "+x)
+			}
+		case []any:
+			for _, el := range x {
+				walk(prefix, el)
+			}
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				p := k
+				switch {
+				case k == "detail" || k == "non_field_errors":
+					p = prefix
+				case prefix != "":
+					p = prefix + "." + k
+				}
+				walk(p, x[k])
+			}
+		case nil:
+		default:
+			parts = append(parts, fmt.Sprint(x))
+		}
+	}
+	walk("", v)
+	return strings.Join(parts, "; ")
+}
+
+// refusal builds the RemoteError of a non-2xx answer to a request that carried n events (0 for one
+// without a list).
+func refusal(method, u string, status int, raw []byte, n int) *RemoteError {
+	msg := strings.Join(strings.Fields(string(raw)), " ")
+	if len(msg) > 500 {
+		msg = msg[:500] + "…"
+	}
+	re := &RemoteError{Method: method, URL: u, Status: status, Body: msg, Message: msg}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		if re.Message == "" {
+			re.Message = http.StatusText(status)
+		}
+		return re
+	}
+	if m := remoteMessage(v); m != "" {
+		re.Message = m
+	}
+	if list, ok := v.([]any); ok && n > 0 && len(list) == n {
+		re.Items = make([]string, n)
+		for i, el := range list {
+			if _, ok := el.(map[string]any); !ok {
+				re.Items = nil
+				break
+			}
+			re.Items[i] = remoteMessage(el)
+		}
+	}
+	return re
 }
 
 func (c Client) http() *http.Client {
@@ -46,8 +137,9 @@ func (c Client) http() *http.Client {
 
 func (c Client) url(path string) string { return strings.TrimSuffix(c.BaseURL, "/") + path }
 
-// do sends body (JSON, or nothing when nil) and decodes a 2xx answer into out (when not nil).
-func (c Client) do(ctx context.Context, method, path string, body any, out any) error {
+// do sends body (JSON, or nothing when nil; n events in it) and decodes a 2xx answer into out (when not
+// nil).
+func (c Client) do(ctx context.Context, method, path string, body any, n int, out any) error {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -76,11 +168,7 @@ func (c Client) do(ctx context.Context, method, path string, body any, out any) 
 		return fmt.Errorf("linked events: %s %s: read: %w", method, u, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		msg := strings.Join(strings.Fields(string(raw)), " ")
-		if len(msg) > 500 {
-			msg = msg[:500] + "…"
-		}
-		return &RemoteError{Method: method, URL: u, Status: resp.StatusCode, Body: msg}
+		return refusal(method, u, resp.StatusCode, raw, n)
 	}
 	if out != nil {
 		if err := json.Unmarshal(raw, out); err != nil {
@@ -90,54 +178,58 @@ func (c Client) do(ctx context.Context, method, path string, body any, out any) 
 	return nil
 }
 
-type idOnly struct {
-	ID string `json:"id"`
+// Remote is what the remote answered about one event it accepted: its id, and the event_status and times
+// it stored (Linked Events decides the status itself on create and on update).
+type Remote struct {
+	ID          string     `json:"id"`
+	EventStatus string     `json:"event_status"`
+	StartTime   *time.Time `json:"start_time"`
+	EndTime     *time.Time `json:"end_time"`
 }
 
-// Create posts events in one bulk request and returns the ids the remote gave them, in order.
-func (c Client) Create(ctx context.Context, events []Event) ([]string, error) {
-	var got []idOnly
-	if err := c.do(ctx, http.MethodPost, "/event/", events, &got); err != nil {
+// Create posts events in one bulk request and returns what the remote made of them, in order.
+func (c Client) Create(ctx context.Context, events []Event) ([]Remote, error) {
+	var got []Remote
+	if err := c.do(ctx, http.MethodPost, "/event/", events, len(events), &got); err != nil {
 		return nil, err
 	}
-	return idsOf(got, len(events), "POST")
+	return answered(got, len(events), "POST")
 }
 
-// Update replaces events (each carrying its remote id) in one bulk request.
-func (c Client) Update(ctx context.Context, events []Event) error {
-	var got []idOnly
-	if err := c.do(ctx, http.MethodPut, "/event/", events, &got); err != nil {
-		return err
+// Update replaces events (each carrying its remote id) in one bulk request and returns what the remote
+// made of them, in order.
+func (c Client) Update(ctx context.Context, events []Event) ([]Remote, error) {
+	var got []Remote
+	if err := c.do(ctx, http.MethodPut, "/event/", events, len(events), &got); err != nil {
+		return nil, err
 	}
-	ids, err := idsOf(got, len(events), "PUT")
+	out, err := answered(got, len(events), "PUT")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for i, id := range ids {
-		if id != events[i].ID {
-			return fmt.Errorf("linked events: PUT answered id %q for %q", id, events[i].ID)
+	for i, r := range out {
+		if r.ID != events[i].ID {
+			return nil, fmt.Errorf("linked events: PUT answered id %q for %q", r.ID, events[i].ID)
 		}
 	}
-	return nil
+	return out, nil
 }
 
-func idsOf(got []idOnly, want int, method string) ([]string, error) {
+func answered(got []Remote, want int, method string) ([]Remote, error) {
 	if len(got) != want {
 		return nil, fmt.Errorf("linked events: %s /event/ answered %d events for %d sent", method, len(got), want)
 	}
-	ids := make([]string, len(got))
-	for i, g := range got {
+	for _, g := range got {
 		if g.ID == "" {
 			return nil, fmt.Errorf("linked events: %s /event/ answered an event without an id", method)
 		}
-		ids[i] = g.ID
 	}
-	return ids, nil
+	return got, nil
 }
 
 // Delete removes one event. An event the remote no longer has (404 or 410) counts as deleted.
 func (c Client) Delete(ctx context.Context, remoteID string) error {
-	err := c.do(ctx, http.MethodDelete, "/event/"+url.PathEscape(remoteID)+"/", nil, nil)
+	err := c.do(ctx, http.MethodDelete, "/event/"+url.PathEscape(remoteID)+"/", nil, 0, nil)
 	var re *RemoteError
 	if errors.As(err, &re) && (re.Status == http.StatusNotFound || re.Status == http.StatusGone) {
 		return nil

@@ -4,8 +4,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/apperr"
@@ -155,4 +157,92 @@ func (m Module) putPlace(c echo.Context) error {
 		status = http.StatusCreated
 	}
 	return httpapi.Versioned(c, status, pl.Version, toPlaceResponse(pl))
+}
+
+// OutcomeResponse is one exported event's latest outcome in the pushes to a Linked Events API.
+type OutcomeResponse struct {
+	ID        uuid.UUID `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Version   int       `json:"version"`
+	// Target is the Linked Events API pushed to.
+	Target string `json:"target" example:"https://linkedevents.example.fi/v1"`
+	// EventID is the event's id in the export.
+	EventID string `json:"event_id" example:"kulttuurisilta:0190b2c4-..."`
+	// RemoteID is the event's id in the remote ("" when it is not there).
+	RemoteID   string     `json:"remote_id"`
+	Kind       string     `json:"kind" enums:"series,activity,occurrence"`
+	ActivityID *uuid.UUID `json:"activity_id" extensions:"x-nullable"`
+	SeriesID   *uuid.UUID `json:"series_id" extensions:"x-nullable"`
+	Name       string     `json:"name"`
+	StartsAt   *time.Time `json:"starts_at" extensions:"x-nullable"`
+	// Outcome: pushed (the remote has the current version), refused (by the remote; retried when the
+	// event changes), held_back (not sent, for reason), removed (deleted from the remote).
+	Outcome string `json:"outcome" enums:"pushed,refused,held_back,removed"`
+	// Operation is the step that led to the outcome.
+	Operation string `json:"operation" enums:"create,update,replace,delete,none"`
+	// Reason is the remote's message for a refusal, ours for a hold-back, else "".
+	Reason string `json:"reason"`
+}
+
+func toOutcomeResponse(o outcomeRow, zone *time.Location) OutcomeResponse {
+	r := OutcomeResponse{ID: o.ID, CreatedAt: o.CreatedAt.UTC(), UpdatedAt: o.UpdatedAt.UTC(), Version: o.Version,
+		Target: o.Target, EventID: o.LocalID, RemoteID: o.RemoteID, Kind: o.Kind, ActivityID: o.ActivityID,
+		SeriesID: o.SeriesID, Name: o.Name, Outcome: o.Outcome, Operation: o.Op, Reason: o.Reason}
+	if o.StartsAt != nil {
+		s := o.StartsAt.In(zone)
+		r.StartsAt = &s
+	}
+	return r
+}
+
+// listOutcomes godoc
+//
+//	@Summary		Outcomes of the pushes to Linked Events
+//	@Description	Each exported event's latest outcome in `publish linked-events --apply`: pushed, refused by the Linked Events API (with its message; the event is sent again when it changes), held back by us (with the reason, e.g. no place or no description), or removed from the remote. Filter by activity or series to see one public activity's events.
+//	@Tags			integrations
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			activity_id		query		string	false	"Only this activity's events"	format(uuid)
+//	@Param			series_id		query		string	false	"Only this series' events"	format(uuid)
+//	@Param			outcome			query		string	false	"Only this outcome"	Enums(pushed, refused, held_back, removed)
+//	@Param			target			query		string	false	"Only pushes to this Linked Events API"
+//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
+//	@Param			offset			query		int		false	"Items to skip"	default(0)
+//	@Param			updated_since	query		string	false	"Only outcomes changed after this time (RFC 3339)"
+//	@Success		200				{object}	httpapi.ListDoc{items=[]linkedevents.OutcomeResponse}
+//	@Router			/integrations/linked-events/status [get]
+func (m Module) listOutcomes(c echo.Context) error {
+	if _, err := httpapi.Authorize(c, canReadOutcomes); err != nil {
+		return err
+	}
+	page, err := httpapi.ParsePage(c)
+	if err != nil {
+		return err
+	}
+	var f OutcomeFilter
+	if f.ActivityID, err = httpapi.QueryUUID(c, "activity_id"); err != nil {
+		return err
+	}
+	if f.SeriesID, err = httpapi.QueryUUID(c, "series_id"); err != nil {
+		return err
+	}
+	outcome, err := httpapi.QueryEnum(c, "outcome", OutcomePushed, OutcomeRefused, OutcomeHeldBack, OutcomeRemoved)
+	if err != nil {
+		return err
+	}
+	if outcome != "" {
+		f.Outcomes = []string{outcome}
+	}
+	f.Target = strings.TrimSuffix(c.QueryParam("target"), "/")
+	if len(f.Target) > 500 {
+		return apperr.BadParamCode("target", apperr.CodeTooLong, "must be at most 500 characters")
+	}
+	rows, total, err := m.Store.Outcomes(c.Request().Context(), f, page)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, func(o outcomeRow) OutcomeResponse {
+		return toOutcomeResponse(o, m.Store.Zone)
+	}))
 }

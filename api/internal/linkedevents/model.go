@@ -28,6 +28,11 @@ type Offer struct {
 // Event is one exported event: a single activity, a recurring activity's super event or one of its
 // occurrences, a series' umbrella event, or (Deleted) the tombstone of one that left the export.
 type Event struct {
+	// LDID is the event's JSON-LD address in the Linked Events API (<api>/event/<id>/), as Linked Events
+	// writes it on every event it serves.
+	LDID string `json:"@id" example:"https://api.hel.fi/linkedevents/v1/event/kulttuurisilta:0190b2c4-.../"`
+	// LDType is the JSON-LD type Linked Events gives events.
+	LDType             string            `json:"@type" example:"Event/LinkedEvent"`
 	ID                 string            `json:"id" example:"kulttuurisilta:0190b2c4-..."`
 	DataSource         string            `json:"data_source"`
 	Publisher          *string           `json:"publisher" extensions:"x-nullable"`
@@ -71,12 +76,13 @@ type Page struct {
 //go:embed yso.json
 var ysoJSON []byte
 
-// Keywords maps categories and target groups to YSO keyword ids; kept as data in yso.json.
+// Keywords maps categories and target groups to YSO keyword ids; kept as data in yso.json, with each
+// id's preferred labels in YSO (fi, sv, en) beside it.
 type Keywords struct {
-	Always       []string            `json:"always"`
-	Categories   map[string][]string `json:"categories"`
-	TargetGroups map[string][]string `json:"target_groups"`
-	Labels       map[string]string   `json:"labels"`
+	Always       []string                     `json:"always"`
+	Categories   map[string][]string          `json:"categories"`
+	TargetGroups map[string][]string          `json:"target_groups"`
+	Labels       map[string]map[string]string `json:"labels"`
 }
 
 // YSO is the keyword mapping in use.

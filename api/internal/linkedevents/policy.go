@@ -21,3 +21,12 @@ func canWritePlaces(p *access.Principal) error {
 	}
 	return nil
 }
+
+// canReadOutcomes: the push outcomes are the producer's and admins' (and an API token's with
+// calendar:read, e.g. a monitoring job): they say which public events the portal refused and why.
+func canReadOutcomes(p *access.Principal) error {
+	if !p.Allows(access.ScopeCalendarRead, access.RoleAdmin, access.RoleProducer) {
+		return apperr.Forbidden("only admins and the producer read the Linked Events push outcomes")
+	}
+	return nil
+}

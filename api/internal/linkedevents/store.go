@@ -23,7 +23,14 @@ type Config struct {
 	// APIURL is the Linked Events API that keywords, places and events are linked in
 	// (LINKED_EVENTS_API_URL, default https://api.hel.fi/linkedevents/v1).
 	APIURL string
+	// DefaultPlace is the Linked Events place id of events whose hosting units have no TPREK place (and
+	// of umbrella events whose activities are in different places), e.g. "tprek:7254"
+	// (LINKED_EVENTS_DEFAULT_PLACE), or "": such events then have no location and are not pushed.
+	DefaultPlace string
 }
+
+// EventType is the JSON-LD @type Linked Events gives events.
+const EventType = "Event/LinkedEvent"
 
 // Horizon bounds the sub-events of a recurring activity: occurrences from a month ago to a year ahead.
 const (
@@ -92,8 +99,28 @@ type seriesRow struct {
 }
 
 type tombstoneRow struct {
-	EntityID  uuid.UUID
-	UpdatedAt time.Time
+	EntityID   uuid.UUID
+	EntityType string
+	UpdatedAt  time.Time
+}
+
+// Kinds of exported events.
+const (
+	KindSeries     = "series"
+	KindActivity   = "activity"
+	KindOccurrence = "occurrence"
+)
+
+// item is one exported event with what the push needs to know about it: what it belongs to, its level
+// in the super event tree (0 a series' umbrella, 1 an activity, 2 an occurrence of a recurring
+// activity) and the local id of its super event.
+type item struct {
+	Event
+	Kind       string
+	ActivityID *uuid.UUID
+	SeriesID   *uuid.UUID
+	Level      int
+	Parent     string
 }
 
 func (s Store) ref(kind, id string) *Ref {
@@ -106,9 +133,27 @@ func (s Store) subID(u uuid.UUID, original time.Time) string {
 	return s.id(u) + "-" + original.UTC().Format("20060102T150405Z")
 }
 
+// identify sets the event's id and its JSON-LD @id and @type.
+func (s Store) identify(e *Event, id string) {
+	e.ID, e.LDID, e.LDType = id, s.ref("event", id).ID, EventType
+}
+
 // Events returns every exported event changed after since (all when nil), with tombstones, ordered by
 // last_modified_time then id.
 func (s Store) Events(ctx context.Context, since *time.Time) ([]Event, error) {
+	items, err := s.items(ctx, since)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Event, len(items))
+	for i := range items {
+		out[i] = items[i].Event
+	}
+	return out, nil
+}
+
+// items builds the export: the events of Events with what the push needs beside each.
+func (s Store) items(ctx context.Context, since *time.Time) ([]item, error) {
 	db := s.DB.WithContext(ctx)
 	args := map[string]any{"since": since}
 	var acts []activityRow
@@ -128,7 +173,7 @@ func (s Store) Events(ctx context.Context, since *time.Time) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Event
+	var out []item
 	for i := range acts {
 		evs, err := s.activityEvents(ctx, &acts[i], units[acts[i].ID])
 		if err != nil {
@@ -142,15 +187,22 @@ func (s Store) Events(ctx context.Context, since *time.Time) ([]Event, error) {
 	}
 	out = append(out, umbrellas...)
 	var tombs []tombstoneRow
-	err = db.Raw(`SELECT entity_id, updated_at FROM export_tombstones
+	err = db.Raw(`SELECT entity_id, entity_type, updated_at FROM export_tombstones
 		WHERE CAST(@since AS timestamptz) IS NULL OR updated_at > @since`, args).Scan(&tombs).Error
 	if err != nil {
 		return nil, fmt.Errorf("linked events tombstones: %w", err)
 	}
 	for _, t := range tombs {
-		out = append(out, s.tombstone(s.id(t.EntityID), t.UpdatedAt))
+		it := item{Event: s.tombstone(s.id(t.EntityID), t.UpdatedAt), Kind: KindActivity, Level: 1}
+		id := t.EntityID
+		if t.EntityType == KindSeries {
+			it.Kind, it.Level, it.SeriesID = KindSeries, 0, &id
+		} else {
+			it.ActivityID = &id
+		}
+		out = append(out, it)
 	}
-	slices.SortFunc(out, func(a, b Event) int {
+	slices.SortFunc(out, func(a, b item) int {
 		if c := a.LastModifiedTime.Compare(b.LastModifiedTime); c != 0 {
 			return c
 		}
@@ -160,8 +212,9 @@ func (s Store) Events(ctx context.Context, since *time.Time) ([]Event, error) {
 }
 
 func (s Store) tombstone(id string, at time.Time) Event {
-	return Event{ID: id, DataSource: s.Config.DataSource, Publisher: s.publisher(), Deleted: true,
-		LastModifiedTime: at.In(s.Zone)}
+	e := Event{DataSource: s.Config.DataSource, Publisher: s.publisher(), Deleted: true, LastModifiedTime: at.In(s.Zone)}
+	s.identify(&e, id)
+	return e
 }
 
 func (s Store) publisher() *string {
@@ -194,20 +247,41 @@ func (s Store) units(ctx context.Context, acts []activityRow) (map[uuid.UUID][]u
 	return out, nil
 }
 
-func texts(fi, sv, en string) map[string]string {
-	m := map[string]string{}
-	for lang, v := range map[string]string{"fi": fi, "sv": sv, "en": en} {
-		if v = strings.TrimSpace(v); v != "" {
-			m[lang] = v
+// Languages the export writes, Finnish first.
+var languages = []string{"fi", "sv", "en"}
+
+// texts is an event's name and description in the languages it is complete in. Linked Events refuses a
+// public event whose name has a language its description or short description lacks
+// (EventSerializer.validate), so a Swedish or English translation goes out only when both the name and
+// the description have it; otherwise that language is left out of both. Finnish is always the name's
+// language; an empty Finnish description stays empty (the push holds such an event back).
+func texts(name, desc [3]string) (map[string]string, map[string]string) {
+	n, d := map[string]string{}, map[string]string{}
+	for i, lang := range languages {
+		nv, dv := strings.TrimSpace(name[i]), strings.TrimSpace(desc[i])
+		if i > 0 && (nv == "" || dv == "") {
+			continue
+		}
+		if nv != "" {
+			n[lang] = nv
+		}
+		if dv != "" {
+			d[lang] = dv
 		}
 	}
-	if len(m) == 0 {
-		return nil
+	if len(n) == 0 {
+		n = nil
 	}
-	return m
+	if len(d) == 0 {
+		d = nil
+	}
+	return n, d
 }
 
-// short is a description's first sentence-ish, at most 160 characters (Linked Events short_description).
+// ShortDescriptionMax is Linked Events' limit on short_description (EventSerializer.validate).
+const ShortDescriptionMax = 160
+
+// short is a description with whitespace folded, cut to Linked Events' short_description limit.
 func short(m map[string]string) map[string]string {
 	if m == nil {
 		return nil
@@ -215,33 +289,53 @@ func short(m map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range m {
 		v = strings.Join(strings.Fields(v), " ")
-		if utf8.RuneCountInString(v) > 160 {
+		if utf8.RuneCountInString(v) > ShortDescriptionMax {
 			r := []rune(v)
-			v = strings.TrimSpace(string(r[:159])) + "…"
+			v = strings.TrimSpace(string(r[:ShortDescriptionMax-1])) + "…"
 		}
 		out[k] = v
 	}
 	return out
 }
 
+// Linked Events' event_status values.
+const (
+	StatusScheduled   = "EventScheduled"
+	StatusCancelled   = "EventCancelled"
+	StatusRescheduled = "EventRescheduled"
+	StatusPostponed   = "EventPostponed"
+)
+
 func statusOf(activityStatus string, cancelled, moved bool) string {
 	switch {
 	case cancelled || activityStatus == calendar.StatusCancelled:
-		return "EventCancelled"
+		return StatusCancelled
 	case moved:
-		return "EventRescheduled"
+		return StatusRescheduled
 	default:
-		return "EventScheduled"
+		return StatusScheduled
 	}
+}
+
+// place is the location of an event at units: the first hosting unit's TPREK place, else the default
+// place, else none.
+func (s Store) place(units []unitRow) *Ref {
+	if len(units) > 0 && units[0].TprekID != nil {
+		return s.ref("place", "tprek:"+*units[0].TprekID)
+	}
+	if s.Config.DefaultPlace != "" {
+		return s.ref("place", s.Config.DefaultPlace)
+	}
+	return nil
 }
 
 // base fills the fields an activity's events share.
 func (s Store) base(a *activityRow, units []unitRow) Event {
 	created := a.CreatedAt.In(s.Zone)
 	e := Event{DataSource: s.Config.DataSource, Publisher: s.publisher(), LastModifiedTime: a.Modified.In(s.Zone),
-		CreatedTime: &created, DatePublished: &created, Name: texts(a.Title, a.TitleSv, a.TitleEn),
-		Description: texts(a.Description, a.DescriptionSv, a.DescriptionEn), PublicationStatus: "public", TypeID: "General",
-		Offers: []Offer{{IsFree: true}}, MaximumAttendeeCap: a.Capacity}
+		CreatedTime: &created, DatePublished: &created, PublicationStatus: "public", TypeID: "General",
+		Offers: []Offer{{IsFree: true}}, MaximumAttendeeCap: a.Capacity, Location: s.place(units)}
+	e.Name, e.Description = texts([3]string{a.Title, a.TitleSv, a.TitleEn}, [3]string{a.Description, a.DescriptionSv, a.DescriptionEn})
 	e.ShortDescription = short(e.Description)
 	seen := map[string]bool{}
 	addKw := func(list *[]Ref, ids []string) {
@@ -258,10 +352,7 @@ func (s Store) base(a *activityRow, units []unitRow) Event {
 		addKw(&e.Audience, YSO.TargetGroups[g])
 	}
 	var extra []string
-	for i, u := range units {
-		if i == 0 && u.TprekID != nil {
-			e.Location = s.ref("place", "tprek:"+*u.TprekID)
-		}
+	for _, u := range units {
 		place := u.Name
 		if u.Address != "" {
 			place += ", " + u.Address
@@ -281,10 +372,17 @@ func (s Store) base(a *activityRow, units []unitRow) Event {
 }
 
 // activityEvents exports one activity: a single event, or a recurring super event with a sub-event per
-// occurrence within the horizon.
-func (s Store) activityEvents(ctx context.Context, a *activityRow, units []unitRow) ([]Event, error) {
+// occurrence within the horizon. An open-ended recurring super event ends where the last occurrence
+// within the horizon ends (Linked Events would otherwise end it the day after it starts, and it could
+// then never be edited again); the end moves on as the horizon does.
+func (s Store) activityEvents(ctx context.Context, a *activityRow, units []unitRow) ([]item, error) {
 	e := s.base(a, units)
-	e.ID = s.id(a.ID)
+	s.identify(&e, s.id(a.ID))
+	id := a.ID
+	top := item{Event: e, Kind: KindActivity, ActivityID: &id, SeriesID: a.SeriesID, Level: 1}
+	if a.SeriesID != nil {
+		top.Parent = s.id(*a.SeriesID)
+	}
 	start, end := a.StartsAt.In(s.Zone), a.EndsAt.In(s.Zone)
 	if a.Recurrence == "" {
 		occ, err := s.occurrences(ctx, a.ID, a.StartsAt, a.EndsAt.Add(time.Nanosecond))
@@ -298,34 +396,41 @@ func (s Store) activityEvents(ctx context.Context, a *activityRow, units []unitR
 				cancelled, moved = o.Cancelled, o.Moved
 			}
 		}
-		e.StartTime, e.EndTime = &start, &end
-		e.EventStatus = statusOf(a.Status, cancelled, moved)
-		return []Event{e}, nil
+		top.StartTime, top.EndTime = &start, &end
+		top.EventStatus = statusOf(a.Status, cancelled, moved)
+		return []item{top}, nil
 	}
 	recurring := "recurring"
-	e.SuperEventType = &recurring
-	e.StartTime = &start
-	if a.UntilAt != nil {
-		u := a.UntilAt.In(s.Zone)
-		e.EndTime = &u
-	}
-	e.EventStatus = statusOf(a.Status, false, false)
+	top.SuperEventType = &recurring
+	top.StartTime = &start
+	top.EventStatus = statusOf(a.Status, false, false)
 	now := s.now()
 	occ, err := s.occurrences(ctx, a.ID, now.Add(-HorizonPast), now.Add(HorizonFuture))
 	if err != nil {
 		return nil, err
 	}
-	out := []Event{e}
-	parent := s.ref("event", e.ID)
+	out := []item{top}
+	var last time.Time
 	for _, o := range occ {
 		sub := s.base(a, units)
-		sub.ID = s.subID(a.ID, o.OriginalStart)
-		sub.SuperEvent = parent
+		s.identify(&sub, s.subID(a.ID, o.OriginalStart))
+		sub.SuperEvent = s.ref("event", top.ID)
 		st, en := o.StartsAt.In(s.Zone), o.EndsAt.In(s.Zone)
 		sub.StartTime, sub.EndTime = &st, &en
 		sub.EventStatus = statusOf(a.Status, o.Cancelled, o.Moved)
+		if en.After(last) {
+			last = en
+		}
 		out[0].SubEvents = append(out[0].SubEvents, *s.ref("event", sub.ID))
-		out = append(out, sub)
+		out = append(out, item{Event: sub, Kind: KindOccurrence, ActivityID: &id, SeriesID: a.SeriesID, Level: 2, Parent: top.ID})
+	}
+	switch {
+	case a.UntilAt != nil:
+		u := a.UntilAt.In(s.Zone)
+		out[0].EndTime = &u
+	case !last.IsZero():
+		l := last.In(s.Zone)
+		out[0].EndTime = &l
 	}
 	return out, nil
 }
@@ -338,8 +443,14 @@ func (s Store) occurrences(ctx context.Context, id uuid.UUID, from, to time.Time
 	return occ, nil
 }
 
-// umbrellas exports each series with an exported activity as an umbrella event over its activities.
-func (s Store) umbrellas(ctx context.Context, since *time.Time) ([]Event, error) {
+type memberRow struct {
+	ID      uuid.UUID
+	TprekID *string
+}
+
+// umbrellas exports each series with an exported activity as an umbrella event over its activities. Its
+// location is the place all its activities share, else the default place, else none.
+func (s Store) umbrellas(ctx context.Context, since *time.Time) ([]item, error) {
 	var rows []seriesRow
 	err := s.DB.WithContext(ctx).Raw(`SELECT s.id, s.name, s.name_sv, s.name_en, s.description, s.description_sv,
 			s.description_en, s.starts_on, s.ends_on, s.created_at, greatest(s.updated_at, max(a.updated_at)) AS modified
@@ -350,30 +461,47 @@ func (s Store) umbrellas(ctx context.Context, since *time.Time) ([]Event, error)
 	if err != nil {
 		return nil, fmt.Errorf("linked events series: %w", err)
 	}
-	out := make([]Event, 0, len(rows))
+	out := make([]item, 0, len(rows))
 	for _, r := range rows {
-		var members []uuid.UUID
-		if err := s.DB.WithContext(ctx).Raw(`SELECT a.id FROM activities a WHERE a.series_id = ? AND `+exported+
-			` ORDER BY a.starts_at, a.id`, r.ID).Scan(&members).Error; err != nil {
+		var members []memberRow
+		if err := s.DB.WithContext(ctx).Raw(`SELECT a.id, (SELECT up.tprek_id FROM activity_units au
+				JOIN units u ON u.id = au.unit_id JOIN unit_places up ON up.unit_id = u.id
+				WHERE au.activity_id = a.id ORDER BY u.name, u.id LIMIT 1) AS tprek_id
+			FROM activities a WHERE a.series_id = ? AND `+exported+` ORDER BY a.starts_at, a.id`, r.ID).Scan(&members).Error; err != nil {
 			return nil, fmt.Errorf("linked events series members: %w", err)
 		}
 		created := r.CreatedAt.In(s.Zone)
 		start := time.Date(r.StartsOn.Year(), r.StartsOn.Month(), r.StartsOn.Day(), 0, 0, 0, 0, s.Zone)
 		end := time.Date(r.EndsOn.Year(), r.EndsOn.Month(), r.EndsOn.Day()+1, 0, 0, 0, 0, s.Zone)
 		umbrella := "umbrella"
-		e := Event{ID: s.id(r.ID), DataSource: s.Config.DataSource, Publisher: s.publisher(),
+		e := Event{DataSource: s.Config.DataSource, Publisher: s.publisher(),
 			LastModifiedTime: r.Modified.In(s.Zone), CreatedTime: &created, DatePublished: &created,
-			Name: texts(r.Name, r.NameSv, r.NameEn), Description: texts(r.Description, r.DescriptionSv, r.DescriptionEn),
-			StartTime: &start, EndTime: &end, EventStatus: "EventScheduled", PublicationStatus: "public", TypeID: "General",
+			StartTime: &start, EndTime: &end, EventStatus: StatusScheduled, PublicationStatus: "public", TypeID: "General",
 			SuperEventType: &umbrella, Offers: []Offer{{IsFree: true}}}
+		s.identify(&e, s.id(r.ID))
+		e.Name, e.Description = texts([3]string{r.Name, r.NameSv, r.NameEn}, [3]string{r.Description, r.DescriptionSv, r.DescriptionEn})
 		e.ShortDescription = short(e.Description)
 		for _, id := range YSO.Always {
 			e.Keywords = append(e.Keywords, *s.ref("keyword", id))
 		}
+		var places []string
 		for _, m := range members {
-			e.SubEvents = append(e.SubEvents, *s.ref("event", s.id(m)))
+			e.SubEvents = append(e.SubEvents, *s.ref("event", s.id(m.ID)))
+			switch {
+			case m.TprekID != nil:
+				places = append(places, "tprek:"+*m.TprekID)
+			case s.Config.DefaultPlace != "":
+				places = append(places, s.Config.DefaultPlace)
+			}
 		}
-		out = append(out, e)
+		switch {
+		case len(places) > 0 && !slices.ContainsFunc(places, func(p string) bool { return p != places[0] }):
+			e.Location = s.ref("place", places[0])
+		case s.Config.DefaultPlace != "":
+			e.Location = s.ref("place", s.Config.DefaultPlace)
+		}
+		id := r.ID
+		out = append(out, item{Event: e, Kind: KindSeries, SeriesID: &id, Level: 0})
 	}
 	return out, nil
 }
