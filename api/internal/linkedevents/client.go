@@ -187,10 +187,69 @@ type Remote struct {
 	EndTime     *time.Time `json:"end_time"`
 }
 
+// wire is an event as the push sends it. Linked Events applies a PUT like a PATCH (a field left out
+// keeps its stored value, and so does a language left out of a translated field), so every field the
+// push may need to clear is sent explicitly: a missing language as null, a missing link as null, a
+// missing list as []. Fields the remote computes (sub_events, times of creation and change) are not
+// sent, nor event_status when the push leaves it to the remote.
+func wire(e Event) (map[string]any, error) {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	for _, k := range []string{"sub_events", "last_modified_time", "created_time", "deleted"} {
+		delete(m, k)
+	}
+	for _, k := range []string{"name", "description", "short_description", "location_extra_info"} {
+		t, _ := m[k].(map[string]any)
+		if t == nil {
+			t = map[string]any{}
+		}
+		for _, lang := range languages {
+			if _, ok := t[lang]; !ok {
+				t[lang] = nil
+			}
+		}
+		m[k] = t
+	}
+	for _, k := range []string{"super_event", "super_event_type", "location", "start_time", "end_time", "date_published",
+		"maximum_attendee_capacity"} {
+		if _, ok := m[k]; !ok {
+			m[k] = nil
+		}
+	}
+	for _, k := range []string{"keywords", "audience", "in_language", "offers"} {
+		if _, ok := m[k]; !ok {
+			m[k] = []any{}
+		}
+	}
+	return m, nil
+}
+
+func wireAll(events []Event) ([]map[string]any, error) {
+	out := make([]map[string]any, len(events))
+	for i, e := range events {
+		w, err := wire(e)
+		if err != nil {
+			return nil, fmt.Errorf("linked events: encode %s: %w", e.ID, err)
+		}
+		out[i] = w
+	}
+	return out, nil
+}
+
 // Create posts events in one bulk request and returns what the remote made of them, in order.
 func (c Client) Create(ctx context.Context, events []Event) ([]Remote, error) {
+	body, err := wireAll(events)
+	if err != nil {
+		return nil, err
+	}
 	var got []Remote
-	if err := c.do(ctx, http.MethodPost, "/event/", events, len(events), &got); err != nil {
+	if err := c.do(ctx, http.MethodPost, "/event/", body, len(events), &got); err != nil {
 		return nil, err
 	}
 	return answered(got, len(events), "POST")
@@ -199,8 +258,12 @@ func (c Client) Create(ctx context.Context, events []Event) ([]Remote, error) {
 // Update replaces events (each carrying its remote id) in one bulk request and returns what the remote
 // made of them, in order.
 func (c Client) Update(ctx context.Context, events []Event) ([]Remote, error) {
+	body, err := wireAll(events)
+	if err != nil {
+		return nil, err
+	}
 	var got []Remote
-	if err := c.do(ctx, http.MethodPut, "/event/", events, len(events), &got); err != nil {
+	if err := c.do(ctx, http.MethodPut, "/event/", body, len(events), &got); err != nil {
 		return nil, err
 	}
 	out, err := answered(got, len(events), "PUT")

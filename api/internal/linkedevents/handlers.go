@@ -204,11 +204,11 @@ func toOutcomeResponse(o outcomeRow, zone *time.Location) OutcomeResponse {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			activity_id		query		string	false	"Only this activity's events"	format(uuid)
-//	@Param			series_id		query		string	false	"Only this series' events"	format(uuid)
-//	@Param			outcome			query		string	false	"Only this outcome"	Enums(pushed, refused, held_back, removed)
+//	@Param			series_id		query		string	false	"Only this series' events"		format(uuid)
+//	@Param			outcome			query		string	false	"Only this outcome"				Enums(pushed, refused, held_back, removed)
 //	@Param			target			query		string	false	"Only pushes to this Linked Events API"
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
-//	@Param			offset			query		int		false	"Items to skip"	default(0)
+//	@Param			offset			query		int		false	"Items to skip"		default(0)
 //	@Param			updated_since	query		string	false	"Only outcomes changed after this time (RFC 3339)"
 //	@Success		200				{object}	httpapi.ListDoc{items=[]linkedevents.OutcomeResponse}
 //	@Router			/integrations/linked-events/status [get]

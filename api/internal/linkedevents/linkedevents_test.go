@@ -13,6 +13,7 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
+	"kulttuurisilta/api/internal/linkedevents"
 )
 
 func eventSchema(t *testing.T) *jsonschema.Schema {
@@ -121,11 +122,20 @@ func TestExport(t *testing.T) {
 	if rec["super_event_type"] != "recurring" || len(rec["sub_events"].([]any)) != 3 {
 		t.Errorf("recurring event: %v", rec)
 	}
-	if n := rec["name"].(map[string]any); n["fi"] != "Yhteislaulu" || n["sv"] != "Allsång" || n["en"] != "Sing-along" {
+	// A language goes out only where both the title and the description have it (Linked Events refuses a
+	// public event whose name has a language its description lacks): Swedish has a title but no
+	// description here, so it is left out of both.
+	if n := rec["name"].(map[string]any); n["fi"] != "Yhteislaulu" || n["sv"] != nil || n["en"] != "Sing-along" {
 		t.Errorf("names %v", n)
 	}
 	if d := rec["description"].(map[string]any); d["fi"] != "Lauletaan yhdessä." || d["en"] != "We sing together." || d["sv"] != nil {
-		t.Errorf("descriptions %v (an empty translation is left out)", d)
+		t.Errorf("descriptions %v", d)
+	}
+	if d := rec["short_description"].(map[string]any); d["fi"] != "Lauletaan yhdessä." || d["en"] != "We sing together." || len(d) != 2 {
+		t.Errorf("short descriptions %v", d)
+	}
+	if rec["@id"] != "https://api.hel.fi/linkedevents/v1/event/kulttuurisilta:"+weekly+"/" || rec["@type"] != "Event/LinkedEvent" {
+		t.Errorf("@id %v @type %v", rec["@id"], rec["@type"])
 	}
 	if !strings.HasSuffix(rec["super_event"].(map[string]any)["@id"].(string), "/event/kulttuurisilta:"+series+"/") {
 		t.Errorf("super_event %v", rec["super_event"])
@@ -207,5 +217,57 @@ func TestExportAccessAndParams(t *testing.T) {
 		if r := env.Get(path+"?last_modified_since="+url.QueryEscape(s), tok); r.Status != 400 {
 			t.Errorf("%q: status %d", s, r.Status)
 		}
+	}
+}
+
+// TestYSOLabels checks every keyword id of yso.json against YSO's preferred labels
+// (testdata/yso-labels.tsv, copied from a YSO release; docs/integrations.md says from where): each id
+// used has its Finnish, Swedish and English label beside it in yso.json, equal to YSO's, and no label is
+// kept for an id that is not used. The intergenerational category is about generations, not
+// participation (yso:p10727).
+func TestYSOLabels(t *testing.T) {
+	raw, err := os.ReadFile("testdata/yso-labels.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yso := map[string][3]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			t.Fatalf("bad line %q", line)
+		}
+		yso[f[0]] = [3]string{f[1], f[2], f[3]}
+	}
+	used := map[string]bool{}
+	for _, id := range linkedevents.YSO.Always {
+		used[id] = true
+	}
+	for _, m := range []map[string][]string{linkedevents.YSO.Categories, linkedevents.YSO.TargetGroups} {
+		for _, ids := range m {
+			for _, id := range ids {
+				used[id] = true
+			}
+		}
+	}
+	for id := range used {
+		want, ok := yso[id]
+		got := linkedevents.YSO.Labels[id]
+		switch {
+		case !ok:
+			t.Errorf("%s is not in the YSO labels checked", id)
+		case got["fi"] != want[0] || got["sv"] != want[1] || got["en"] != want[2]:
+			t.Errorf("%s: labels %v in yso.json, YSO has %v", id, got, want)
+		}
+	}
+	for id := range linkedevents.YSO.Labels {
+		if !used[id] {
+			t.Errorf("yso.json labels %s, which no category or target group uses", id)
+		}
+	}
+	if c := linkedevents.YSO.Categories["intergenerational"]; len(c) != 1 || c[0] != "yso:p2209" {
+		t.Errorf("intergenerational maps to %v", c)
 	}
 }

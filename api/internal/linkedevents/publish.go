@@ -527,6 +527,7 @@ func (r *run) submit(ctx context.Context, batch []*Action) error {
 	case err == nil:
 		for i, a := range batch {
 			a.remote = remotes[i]
+			a.Outcome, a.Reason = OutcomePushed, ""
 			r.predict(a)
 		}
 		if err := r.record(ctx, map[bool]string{true: OpCreate, false: OpUpdate}[create], batch); err != nil {

@@ -5,198 +5,596 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
-	"net/http/httptest"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
 	"kulttuurisilta/api/internal/linkedevents"
+	"kulttuurisilta/api/internal/seed"
 )
 
-// fakeLinkedEvents is a local test server with the few Linked Events endpoints the push calls: bulk
-// POST /event/, bulk PUT /event/ and DELETE /event/{id}/. Like Linked Events it checks the apikey
-// header, validates every event (here against the schema fixture), refuses links to unknown events,
-// assigns its own ids and applies a bulk request all or nothing. fail makes the next write request fail
-// with that status, changing nothing.
-type fakeLinkedEvents struct {
-	t      *testing.T
-	schema *jsonschema.Schema
-	mu     sync.Mutex
-	events map[string]map[string]any
-	next   int
-	writes []string // "POST 3", "PUT 1", "DELETE <id>"
-	fail   []int
-	srv    *httptest.Server
-}
-
-func newFake(t *testing.T) *fakeLinkedEvents {
-	f := &fakeLinkedEvents{t: t, schema: eventSchema(t), events: map[string]map[string]any{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeLinkedEvents) fail400(w http.ResponseWriter, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusBadRequest)
-	fmt.Fprintf(w, `{"detail": %q}`, msg)
-}
-
-func (f *fakeLinkedEvents) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if r.Header.Get("apikey") != "test-key" {
-		w.WriteHeader(http.StatusUnauthorized)
-		return
-	}
-	if len(f.fail) > 0 && r.Method != http.MethodGet {
-		status := f.fail[0]
-		f.fail = f.fail[1:]
-		f.writes = append(f.writes, fmt.Sprintf("FAILED %s %d", r.Method, status))
-		w.WriteHeader(status)
-		fmt.Fprint(w, `{"detail": "induced failure"}`)
-		return
-	}
-	switch {
-	case r.URL.Path == "/event/" && (r.Method == http.MethodPost || r.Method == http.MethodPut):
-		var list []map[string]any
-		if err := json.NewDecoder(r.Body).Decode(&list); err != nil {
-			f.fail400(w, "body must be a list of events: "+err.Error())
-			return
-		}
-		// Validate the whole batch before changing anything (all or nothing).
-		staged := map[string]map[string]any{}
-		out := make([]map[string]any, len(list))
-		for i, e := range list {
-			raw, _ := json.Marshal(e)
-			v, _ := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-			if err := f.schema.Validate(v); err != nil {
-				f.fail400(w, fmt.Sprintf("event %d: %v", i, err))
-				return
-			}
-			if se, ok := e["super_event"].(map[string]any); ok {
-				ref := se["@id"].(string)
-				id := strings.TrimSuffix(strings.TrimPrefix(ref, f.srv.URL+"/event/"), "/")
-				if _, known := f.events[id]; !known && staged[id] == nil {
-					f.fail400(w, "super_event does not exist: "+ref)
-					return
-				}
-			}
-			if r.Method == http.MethodPost {
-				f.next++
-				e["id"] = fmt.Sprintf("remote:ev%d", f.next)
-			} else if _, ok := f.events[e["id"].(string)]; !ok {
-				f.fail400(w, "no such event: "+e["id"].(string))
-				return
-			}
-			staged[e["id"].(string)] = e
-			out[i] = e
-		}
-		for id, e := range staged {
-			f.events[id] = e
-		}
-		f.writes = append(f.writes, fmt.Sprintf("%s %d", r.Method, len(list)))
-		w.Header().Set("Content-Type", "application/json")
-		if r.Method == http.MethodPost {
-			w.WriteHeader(http.StatusCreated)
-		}
-		_ = json.NewEncoder(w).Encode(out)
-	case strings.HasPrefix(r.URL.Path, "/event/") && r.Method == http.MethodDelete:
-		id := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/event/"), "/")
-		if _, ok := f.events[id]; !ok {
-			w.WriteHeader(http.StatusNotFound)
-			return
-		}
-		delete(f.events, id)
-		f.writes = append(f.writes, "DELETE "+id)
-		w.WriteHeader(http.StatusNoContent)
-	default:
-		w.WriteHeader(http.StatusMethodNotAllowed)
-	}
-}
-
-func (f *fakeLinkedEvents) snapshot() (map[string]map[string]any, []string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	ev := make(map[string]map[string]any, len(f.events))
-	for k, v := range f.events {
-		ev[k] = v
-	}
-	return ev, append([]string(nil), f.writes...)
-}
-
-// byName is the remote event with that Finnish name that is not a sub-event of a recurring one.
-func (f *fakeLinkedEvents) byName(fi string) map[string]any {
-	ev, _ := f.snapshot()
-	for _, e := range ev {
-		if se, ok := e["super_event"].(map[string]any); ok {
-			parent := ev[strings.TrimSuffix(strings.TrimPrefix(se["@id"].(string), f.srv.URL+"/event/"), "/")]
-			if parent != nil && parent["super_event_type"] == "recurring" {
-				continue
-			}
-		}
-		if n, _ := e["name"].(map[string]any); n != nil && n["fi"] == fi {
-			return e
-		}
-	}
-	return nil
-}
-
-func publisher(env *apitest.Env, f *fakeLinkedEvents) linkedevents.Publisher {
+// newPush is a publisher to the test server, publishing as its data source's owner, with the default
+// place tprek:9999, on the test clock, three events per bulk request.
+func newPush(env *apitest.Env, le *leServer, clk *clock) linkedevents.Publisher {
 	return linkedevents.Publisher{
-		Store:     linkedevents.Store{DB: env.DB, Zone: env.Zone, Config: linkedevents.Config{DataSource: "kulttuurisilta", APIURL: f.srv.URL}},
-		Client:    linkedevents.Client{BaseURL: f.srv.URL, APIKey: "test-key"},
-		BatchSize: 2,
+		Store: linkedevents.Store{DB: env.DB, Zone: env.Zone, Now: clk.now, Config: linkedevents.Config{DataSource: "kulttuurisilta",
+			Publisher: "kulttuurisilta:org", APIURL: le.URL(), DefaultPlace: "tprek:9999"}},
+		Client:    linkedevents.Client{BaseURL: le.URL(), APIKey: "test-key"},
+		BatchSize: 3,
 	}
 }
 
-func pushRows(env *apitest.Env) map[string]string {
-	var rows []struct{ LocalID, ContentHash string }
-	env.DB.Raw(`SELECT local_id, content_hash FROM linked_events_pushes`).Scan(&rows)
-	out := map[string]string{}
+// push applies a push and fails the test on an error or, unless refusals are expected, on a refusal.
+func push(t *testing.T, pub linkedevents.Publisher, refusals int) linkedevents.Plan {
+	t.Helper()
+	plan, err := pub.Run(context.Background(), true)
+	if err != nil {
+		t.Fatalf("push: %v", err)
+	}
+	if n := plan.CountOutcome(linkedevents.OutcomeRefused); n != refusals {
+		var out bytes.Buffer
+		plan.Print(&out)
+		t.Fatalf("push: %d refused, want %d:\n%s", n, refusals, out.String())
+	}
+	return plan
+}
+
+type pushRow struct {
+	LocalID, ParentID, RemoteID, RemoteStatus, ContentHash string
+}
+
+func pushRows(env *apitest.Env) map[string]pushRow {
+	var rows []pushRow
+	env.DB.Raw(`SELECT local_id, parent_id, remote_id, remote_status, content_hash FROM linked_events_pushes`).Scan(&rows)
+	out := map[string]pushRow{}
 	for _, r := range rows {
-		out[r.LocalID] = r.ContentHash
+		out[r.LocalID] = r
 	}
 	return out
 }
 
-// TestPublish drives `publish linked-events` against the local test server: a dry run sends and records
-// nothing; an apply creates everything (super events before the events that link to them, links
-// rewritten to the remote's ids, Swedish and English names included); a second apply sends nothing; a
-// change is one update; a refused batch (400, 500) records nothing and a retry succeeds; deleted and
-// unpublished activities (and the series left without public activities) are deleted remotely.
+type outcome struct {
+	LocalID, Outcome, Reason, Op, RemoteID string
+}
+
+func outcomes(env *apitest.Env) map[string]outcome {
+	var rows []outcome
+	env.DB.Raw(`SELECT local_id, outcome, reason, op, remote_id FROM linked_events_outcomes`).Scan(&rows)
+	out := map[string]outcome{}
+	for _, r := range rows {
+		out[r.LocalID] = r
+	}
+	return out
+}
+
+// exportByID is the current export (events only), by id.
+func exportByID(t *testing.T, pub linkedevents.Publisher) map[string]linkedevents.Event {
+	t.Helper()
+	events, err := pub.Store.Events(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]linkedevents.Event{}
+	for _, e := range events {
+		if !e.Deleted {
+			out[e.ID] = e
+		}
+	}
+	return out
+}
+
+func refIDs(v any) []string {
+	var out []string
+	list, _ := v.([]any)
+	for _, x := range list {
+		out = append(out, x.(map[string]any)["@id"].(string))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func refsOf(refs []linkedevents.Ref) []string {
+	var out []string
+	for _, r := range refs {
+		out = append(out, r.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func sameTexts(want map[string]string, got any) bool {
+	m, _ := got.(map[string]any)
+	n := 0
+	for _, v := range m {
+		if v != nil {
+			n++
+		}
+	}
+	if n != len(want) {
+		return false
+	}
+	for k, v := range want {
+		if m[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func sameTime(want *time.Time, got any) bool {
+	s, _ := got.(string)
+	if want == nil || s == "" {
+		return want == nil && s == ""
+	}
+	g, err := time.Parse(time.RFC3339Nano, s)
+	return err == nil && g.Equal(*want)
+}
+
+// matchesExport checks that the test server holds exactly the export: every exported event the push
+// did not hold back (or that was refused) is there, under its remote id, with the exported content and
+// links to the remote ids of its super events, and the server has no event the push does not know. An
+// event held back as past keeps the version the server had.
+func matchesExport(t *testing.T, env *apitest.Env, pub linkedevents.Publisher, le *leServer) {
+	t.Helper()
+	export := exportByID(t, pub)
+	rows, outs, live := pushRows(env), outcomes(env), le.live()
+	local := map[string]string{}
+	for id, r := range rows {
+		local[r.RemoteID] = id
+	}
+	for id := range live {
+		if local[id] == "" {
+			t.Errorf("the server has %s, which the push does not know", id)
+		}
+	}
+	prefix := le.URL() + "/event/"
+	for id, e := range export {
+		switch outs[id].Outcome {
+		case linkedevents.OutcomeHeldBack, linkedevents.OutcomeRefused:
+			continue
+		case linkedevents.OutcomePushed:
+		default:
+			t.Errorf("%s (%s) has outcome %q", id, e.Name["fi"], outs[id].Outcome)
+			continue
+		}
+		row, ok := rows[id]
+		got := live[row.RemoteID]
+		if !ok || got == nil {
+			t.Errorf("%s (%s) is not on the server", id, e.Name["fi"])
+			continue
+		}
+		bad := func(field string, want, have any) { t.Errorf("%s (%s): %s is %v on the server, %v in the export", id, e.Name["fi"], field, have, want) }
+		for field, want := range map[string]map[string]string{"name": e.Name, "description": e.Description,
+			"short_description": e.ShortDescription, "location_extra_info": e.LocationExtraInfo} {
+			if !sameTexts(want, got[field]) {
+				bad(field, want, got[field])
+			}
+		}
+		if !sameTime(e.StartTime, got["start_time"]) || !sameTime(e.EndTime, got["end_time"]) {
+			bad("start/end", []any{e.StartTime, e.EndTime}, []any{got["start_time"], got["end_time"]})
+		}
+		if want, have := refsOf(e.Keywords), refIDs(got["keywords"]); !slices.Equal(want, have) {
+			bad("keywords", want, have)
+		}
+		if want, have := refsOf(e.Audience), refIDs(got["audience"]); !slices.Equal(want, have) {
+			bad("audience", want, have)
+		}
+		if loc, _ := got["location"].(map[string]any); e.Location == nil || loc == nil || loc["@id"] != e.Location.ID {
+			bad("location", e.Location, got["location"])
+		}
+		var wantSuper any
+		if e.SuperEvent != nil {
+			if p, ok := rows[strings.TrimSuffix(strings.TrimPrefix(e.SuperEvent.ID, prefix), "/")]; ok {
+				wantSuper = prefix + p.RemoteID + "/"
+			}
+		}
+		var haveSuper any
+		if se, _ := got["super_event"].(map[string]any); se != nil {
+			haveSuper = se["@id"]
+		}
+		if wantSuper != haveSuper {
+			bad("super_event", wantSuper, haveSuper)
+		}
+		var wantType any
+		if e.SuperEventType != nil {
+			wantType = *e.SuperEventType
+		}
+		if got["super_event_type"] != wantType {
+			bad("super_event_type", wantType, got["super_event_type"])
+		}
+		var wantCap any
+		if e.MaximumAttendeeCap != nil {
+			wantCap = float64(*e.MaximumAttendeeCap)
+		}
+		if got["maximum_attendee_capacity"] != wantCap {
+			bad("maximum_attendee_capacity", wantCap, got["maximum_attendee_capacity"])
+		}
+		if got["publisher"] != "kulttuurisilta:org" || got["data_source"] != "kulttuurisilta" || got["type_id"] != "General" ||
+			got["publication_status"] != "public" {
+			bad("publisher/data_source/type/publication", "kulttuurisilta:org kulttuurisilta General public",
+				[]any{got["publisher"], got["data_source"], got["type_id"], got["publication_status"]})
+		}
+		status := got["event_status"]
+		if (e.EventStatus == linkedevents.StatusCancelled) != (status == linkedevents.StatusCancelled) {
+			bad("event_status", e.EventStatus, status)
+		}
+	}
+}
+
+// remoteOf is the server's copy of an exported event.
+func remoteOf(t *testing.T, env *apitest.Env, le *leServer, localID string) map[string]any {
+	t.Helper()
+	row, ok := pushRows(env)[localID]
+	if !ok {
+		t.Fatalf("%s was not pushed", localID)
+	}
+	e := le.live()[row.RemoteID]
+	if e == nil {
+		t.Fatalf("%s (remote %s) is not on the server", localID, row.RemoteID)
+	}
+	return e
+}
+
+// occurrences lists the export's sub-events of a recurring activity, by start.
+func occurrences(t *testing.T, pub linkedevents.Publisher, activityID string) []linkedevents.Event {
+	t.Helper()
+	var out []linkedevents.Event
+	for id, e := range exportByID(t, pub) {
+		if strings.HasPrefix(id, "kulttuurisilta:"+activityID+"-") {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b linkedevents.Event) int { return a.StartTime.Compare(*b.StartTime) })
+	return out
+}
+
+// originalStart reads an occurrence's original start from its id.
+func originalStart(t *testing.T, id string) time.Time {
+	t.Helper()
+	ts, err := time.Parse("20060102T150405Z", id[strings.LastIndex(id, "-")+1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
+}
+
+// TestPushScenario runs the push of the demo data against the rule-enforcing test server, then after
+// each change a producer makes: publishing a weekly activity, moving an occurrence, cancelling one,
+// restoring it, renaming the activity and changing it once some of its pushed occurrences are past.
+// Every push is accepted whole (nothing refused) and leaves the server holding exactly the export.
+func TestPushScenario(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	ctx := context.Background()
+	if err := seed.Demo(ctx, env.DB, env.Zone); err != nil {
+		t.Fatal(err)
+	}
+	clk := &clock{}
+	le := newLEServer(t, clk.now, "tprek:1001", "tprek:1002", "tprek:9999")
+	pub := newPush(env, le, clk)
+	admin, prod := env.Token(access.RoleAdmin), env.Token(access.RoleProducer)
+	unitID := func(name string) string {
+		var id string
+		env.DB.Raw(`SELECT id FROM units WHERE name = ?`, name).Scan(&id)
+		return id
+	}
+	env.Put("/api/v1/integrations/linked-events/places/"+unitID("Koivukoti"), admin, map[string]any{"tprek_id": "1001"}, "").Expect(201)
+	env.Put("/api/v1/integrations/linked-events/places/"+unitID("Rantala"), admin, map[string]any{"tprek_id": "1002"}, "").Expect(201)
+	activityID := func(title string) string {
+		var id string
+		env.DB.Raw(`SELECT id FROM activities WHERE title = ?`, title).Scan(&id)
+		return id
+	}
+
+	// 1. The first push of the demo data: the festival's umbrella event and its two public activities,
+	// nothing refused or held back; the umbrella is at the default place (its activities are at two).
+	plan := push(t, pub, 0)
+	if plan.Count(linkedevents.OpCreate) != 3 || plan.CountOutcome(linkedevents.OutcomeHeldBack) != 0 {
+		t.Fatalf("first push: %+v", plan.Actions)
+	}
+	matchesExport(t, env, pub, le)
+	concert := "kulttuurisilta:" + activityID("Festivaalin avajaiskonsertti")
+	if loc := remoteOf(t, env, le, concert)["location"].(map[string]any)["@id"]; loc != le.URL()+"/place/tprek:1001/" {
+		t.Errorf("concert location %v", loc)
+	}
+	var series string
+	env.DB.Raw(`SELECT id FROM series`).Scan(&series)
+	if loc := remoteOf(t, env, le, "kulttuurisilta:"+series)["location"].(map[string]any)["@id"]; loc != le.URL()+"/place/tprek:9999/" {
+		t.Errorf("umbrella location %v", loc)
+	}
+	if plan = push(t, pub, 0); len(plan.Actions) != 0 || plan.Unchanged != 3 {
+		t.Fatalf("a second push sent something: %+v", plan.Actions)
+	}
+
+	// 2. The producer publishes the weekly sing-along (open-ended, started weeks ago) with a description:
+	// its super event ends with the last occurrence within the export horizon; occurrences that have
+	// already ended are held back (Linked Events creates no past events), the others created.
+	sing := activityID("Yhteislauluhetki")
+	env.Patch("/api/v1/activities/"+sing, prod, map[string]any{"visibility": "public",
+		"description":      "Lauletaan yhdessä tuttuja lauluja harmonikan säestyksellä.",
+		"title_i18n":       map[string]any{"sv": "Allsång", "en": "Sing-along"},
+		"description_i18n": map[string]any{"en": "Singing familiar songs together with an accordion."}}, "").Expect(200)
+	plan = push(t, pub, 0)
+	occ := occurrences(t, pub, sing)
+	past := 0
+	for _, o := range occ {
+		if o.EndTime.Before(clk.now()) {
+			past++
+			if a := outcomes(env)[o.ID]; a.Outcome != linkedevents.OutcomeHeldBack || !strings.Contains(a.Reason, "has already ended") {
+				t.Errorf("past occurrence %s: %+v", o.ID, a)
+			}
+		}
+	}
+	if past == 0 || plan.Count(linkedevents.OpCreate) != 1+len(occ)-past || plan.CountOutcome(linkedevents.OutcomeHeldBack) != past {
+		t.Fatalf("publishing the sing-along: %d occurrences, %d past; %d created, %d held back", len(occ), past,
+			plan.Count(linkedevents.OpCreate), plan.CountOutcome(linkedevents.OutcomeHeldBack))
+	}
+	matchesExport(t, env, pub, le)
+	super := remoteOf(t, env, le, "kulttuurisilta:"+sing)
+	if !sameTime(occ[len(occ)-1].EndTime, super["end_time"]) {
+		t.Errorf("open-ended super event ends %v, want the last occurrence's end %v", super["end_time"], occ[len(occ)-1].EndTime)
+	}
+	if n := remoteOf(t, env, le, "kulttuurisilta:"+sing)["name"].(map[string]any); n["sv"] != nil || n["en"] != "Sing-along" {
+		t.Errorf("languages: Swedish has a title but no description, so it is left out; got %v", n)
+	}
+	future := occ[past:]
+
+	// 3. A moved occurrence: its times change and Linked Events marks it rescheduled.
+	moved := future[1]
+	env.Post("/api/v1/activities/"+sing+"/overrides", prod, map[string]any{"original_start": originalStart(t, moved.ID),
+		"starts_at": moved.StartTime.Add(time.Hour), "ends_at": moved.EndTime.Add(time.Hour), "allow_overlap": true}).Expect(201)
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpUpdate) != 1 {
+		t.Errorf("moving an occurrence: %+v", plan.Actions)
+	}
+	matchesExport(t, env, pub, le)
+	if r := remoteOf(t, env, le, moved.ID); r["event_status"] != linkedevents.StatusRescheduled || !sameTime(ptr(moved.StartTime.Add(time.Hour)), r["start_time"]) {
+		t.Errorf("moved occurrence on the server: %v %v", r["event_status"], r["start_time"])
+	}
+
+	// 4. A cancelled occurrence: sent as a cancellation.
+	cancelled := future[2]
+	ov := env.Post("/api/v1/activities/"+sing+"/overrides", prod, map[string]any{"original_start": originalStart(t, cancelled.ID),
+		"cancelled": true, "note": "Säestäjä sairastui"}).Expect(201).ID()
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpUpdate) != 1 {
+		t.Errorf("cancelling an occurrence: %+v", plan.Actions)
+	}
+	matchesExport(t, env, pub, le)
+	if r := remoteOf(t, env, le, cancelled.ID); r["event_status"] != linkedevents.StatusCancelled {
+		t.Errorf("cancelled occurrence on the server: %v", r["event_status"])
+	}
+	oldRemote := pushRows(env)[cancelled.ID].RemoteID
+
+	// 5. The cancellation withdrawn: Linked Events never un-cancels an event at the same time, so the
+	// cancelled one is deleted and the occurrence created anew, scheduled, under a new remote id.
+	env.Delete("/api/v1/activities/"+sing+"/overrides/"+ov, prod, "").Expect(204)
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpReplace) != 1 {
+		t.Errorf("restoring an occurrence: %+v", plan.Actions)
+	}
+	matchesExport(t, env, pub, le)
+	restored := pushRows(env)[cancelled.ID]
+	if restored.RemoteID != cancelled.ID+"-r2" || restored.RemoteStatus != linkedevents.StatusScheduled || le.live()[oldRemote] != nil {
+		t.Errorf("restored occurrence: remote %s %s; the cancelled %s still live: %v", restored.RemoteID, restored.RemoteStatus,
+			oldRemote, le.live()[oldRemote] != nil)
+	}
+
+	// 6. The activity renamed: its super event and every occurrence in the remote change name; the moved
+	// one stays rescheduled.
+	env.Patch("/api/v1/activities/"+sing, prod, map[string]any{"title": "Yhteislaulutuokio",
+		"title_i18n": map[string]any{"sv": "Allsång", "en": "Community singing"}}, "").Expect(200)
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpUpdate) != 1+len(future) {
+		t.Errorf("renaming: %d updates, want %d", plan.Count(linkedevents.OpUpdate), 1+len(future))
+	}
+	matchesExport(t, env, pub, le)
+	if r := remoteOf(t, env, le, moved.ID); r["name"].(map[string]any)["fi"] != "Yhteislaulutuokio" || r["event_status"] != linkedevents.StatusRescheduled {
+		t.Errorf("renamed moved occurrence: %v %v", r["name"], r["event_status"])
+	}
+
+	// 7. Eight days later some pushed occurrences have ended; a change to the activity updates the
+	// others, holds the ended ones back (Linked Events does not edit past events: they keep what they
+	// had), and creates the occurrences the horizon now reaches.
+	clk.advance(8 * 24 * time.Hour)
+	env.Patch("/api/v1/activities/"+sing, prod, map[string]any{"accessibility": "Esteetön sisäänkäynti, induktiosilmukka"}, "").Expect(200)
+	plan = push(t, pub, 0)
+	ended := 0
+	for _, a := range plan.Actions {
+		if a.Outcome == linkedevents.OutcomeHeldBack && strings.Contains(a.Reason, "has ended") {
+			ended++
+			if r := remoteOf(t, env, le, a.LocalID); strings.Contains(r["location_extra_info"].(map[string]any)["fi"].(string), "Esteetön") {
+				t.Errorf("an ended occurrence was edited: %s", a.LocalID)
+			}
+		}
+	}
+	if ended == 0 || plan.Count(linkedevents.OpUpdate) == 0 || plan.Count(linkedevents.OpCreate) == 0 {
+		t.Errorf("change with past occurrences: %d held back as ended, %d updated, %d created", ended,
+			plan.Count(linkedevents.OpUpdate), plan.Count(linkedevents.OpCreate))
+	}
+	matchesExport(t, env, pub, le)
+	if plan = push(t, pub, 0); plan.Count(linkedevents.OpCreate)+plan.Count(linkedevents.OpUpdate) != 0 {
+		t.Errorf("a push after the change sent again: %+v", plan.Actions)
+	}
+	for _, req := range le.log() {
+		if strings.HasPrefix(req, "REFUSED") || strings.HasPrefix(req, "FAILED") {
+			t.Errorf("the server refused a request in the scenario: %v", le.log())
+			break
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestPushRefusalDoesNotBlock: an event the server refuses is recorded with the server's message and the
+// others land; the refusal is listed by the status endpoint and shown by a dry run; it is not sent again
+// until it changes, and then it lands. A refusal that names no event (a 403) is found by splitting the
+// batch. The server failing (500) or refusing the API key (401) stops the run, recording nothing of the
+// failed request; the next run goes on.
+func TestPushRefusalDoesNotBlock(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	clk := &clock{}
+	le := newLEServer(t, clk.now, "tprek:1001")
+	pub := newPush(env, le, clk)
+	prod, admin := env.Token(access.RoleProducer), env.Token(access.RoleAdmin)
+	good, bad := env.Unit().String(), env.Unit().String()
+	env.Put("/api/v1/integrations/linked-events/places/"+good, admin, map[string]any{"tprek_id": "1001"}, "").Expect(201)
+	env.Put("/api/v1/integrations/linked-events/places/"+bad, admin, map[string]any{"tprek_id": "4040"}, "").Expect(201)
+	day := func(d, h int) string {
+		n := time.Now().In(env.Zone)
+		return time.Date(n.Year(), n.Month(), n.Day()+d, h, 0, 0, 0, env.Zone).Format(time.RFC3339)
+	}
+	act := func(title, unit string, d int) string {
+		return env.Post("/api/v1/activities", prod, map[string]any{"title": title, "description": title + " kaikille.",
+			"category": "music", "unit_ids": []string{unit}, "starts_at": day(d, 14), "ends_at": day(d, 15), "status": "confirmed",
+			"visibility": "public", "allow_overlap": true}).Expect(201).ID()
+	}
+	a1, a2, a3 := act("Konsertti", good, 3), act("Runoilta", bad, 4), act("Tanssit", good, 5)
+	refusedID := "kulttuurisilta:" + a2
+
+	plan := push(t, pub, 1)
+	if plan.CountOutcome(linkedevents.OutcomePushed) != 2 || len(le.live()) != 2 {
+		t.Fatalf("the others did not land: %+v / %v", plan.Actions, sortedKeys(le.live()))
+	}
+	o := outcomes(env)[refusedID]
+	if o.Outcome != linkedevents.OutcomeRefused || o.Reason != "location: Invalid hyperlink - Object does not exist." {
+		t.Fatalf("refused outcome: %+v", o)
+	}
+	// The status endpoint lists it, filtered by activity or outcome, to the producer and admins only.
+	var list struct {
+		Items []map[string]any `json:"items"`
+		Total int              `json:"total"`
+	}
+	env.Get("/api/v1/integrations/linked-events/status?outcome=refused", prod).Expect(200).JSON(&list)
+	if list.Total != 1 || list.Items[0]["event_id"] != refusedID || list.Items[0]["activity_id"] != a2 ||
+		list.Items[0]["reason"] != o.Reason || list.Items[0]["operation"] != "create" {
+		t.Fatalf("status: %+v", list)
+	}
+	env.Get("/api/v1/integrations/linked-events/status?activity_id="+a1, admin).Expect(200).JSON(&list)
+	if list.Total != 1 || list.Items[0]["outcome"] != "pushed" || list.Items[0]["remote_id"] != "kulttuurisilta:"+a1 {
+		t.Fatalf("status of a pushed activity: %+v", list)
+	}
+	env.Get("/api/v1/integrations/linked-events/status", env.APIToken(access.ScopeCalendarRead)).Expect(200)
+	for _, role := range []access.Role{access.RoleViewer, access.RoleMentor, access.RoleManager} {
+		env.Get("/api/v1/integrations/linked-events/status", env.Token(role)).Problem(403, "forbidden")
+	}
+	env.Get("/api/v1/integrations/linked-events/status", env.APIToken(access.ScopeBudgetRead)).Problem(403, "forbidden")
+	env.Get("/api/v1/integrations/linked-events/status?outcome=lost", prod).Problem(400, "bad-request")
+	env.Get("/api/v1/integrations/linked-events/status?activity_id=x", prod).Problem(400, "bad-request")
+	env.CheckBadTokens("GET", "/api/v1/integrations/linked-events/status")
+
+	// Unchanged, it is not sent again; a dry run says so and why.
+	before := len(le.log())
+	plan = push(t, pub, 1)
+	if len(le.log()) != before || plan.Actions[0].Op != linkedevents.OpNone {
+		t.Fatalf("an unchanged refused event was sent again: %v", le.log()[before:])
+	}
+	dry, err := pub.Run(context.Background(), false)
+	var out bytes.Buffer
+	dry.Print(&out)
+	if err != nil || !strings.Contains(out.String(), "refused   "+refusedID+"  Runoilta: not retried, unchanged since Linked Events refused it: location: Invalid hyperlink") {
+		t.Fatalf("dry run: %v\n%s", err, out.String())
+	}
+
+	// Changed (its unit gets a place the server knows), it is sent again and lands.
+	env.Put("/api/v1/integrations/linked-events/places/"+bad, admin, map[string]any{"tprek_id": "1001"}, "").Expect(200)
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpCreate) != 1 || outcomes(env)[refusedID].Outcome != linkedevents.OutcomePushed || len(le.live()) != 3 {
+		t.Fatalf("retry after the change: %+v", plan.Actions)
+	}
+	matchesExport(t, env, pub, le)
+
+	// A refusal that names no event: the portal's staff moved one event into the past, and Linked Events
+	// refuses the whole bulk update with 403 "Cannot edit a past event."; splitting the batch finds it.
+	le.mu.Lock()
+	gone := le.events["kulttuurisilta:"+a3]
+	yesterday := time.Now().Add(-24 * time.Hour)
+	gone.end = &yesterday
+	le.mu.Unlock()
+	for _, id := range []string{a1, a2, a3} {
+		env.Patch("/api/v1/activities/"+id, prod, map[string]any{"capacity": 40}, "").Expect(200)
+	}
+	plan = push(t, pub, 1)
+	if o := outcomes(env)["kulttuurisilta:"+a3]; o.Outcome != linkedevents.OutcomeRefused || o.Reason != "Cannot edit a past event." {
+		t.Errorf("the 403 was not pinned on its event: %+v", o)
+	}
+	for _, id := range []string{a1, a2} {
+		if remoteOf(t, env, le, "kulttuurisilta:"+id)["maximum_attendee_capacity"] != float64(40) {
+			t.Errorf("%s did not land beside the refused one", id)
+		}
+	}
+
+	// The server failing stops the run with nothing of the failed request recorded; the next run goes on.
+	env.Patch("/api/v1/activities/"+a1, prod, map[string]any{"capacity": 41}, "").Expect(200)
+	rows := pushRows(env)
+	le.failNext(http.StatusInternalServerError)
+	_, err = pub.Run(context.Background(), true)
+	var re *linkedevents.RemoteError
+	if !errors.As(err, &re) || re.Status != 500 || pushRows(env)["kulttuurisilta:"+a1] != rows["kulttuurisilta:"+a1] {
+		t.Fatalf("a failing server: %v", err)
+	}
+	pub.Client.APIKey = "wrong"
+	if _, err = pub.Run(context.Background(), true); !errors.As(err, &re) || re.Status != 401 {
+		t.Fatalf("a wrong API key: %v", err)
+	}
+	pub.Client.APIKey = "test-key"
+	push(t, pub, 1) // a3 stays refused: unchanged since
+
+	if remoteOf(t, env, le, "kulttuurisilta:"+a1)["maximum_attendee_capacity"] != float64(41) {
+		t.Error("the run after the failure did not send the change")
+	}
+	var audits int64
+	env.DB.Table("audit_events").Where("action = 'linked_events.push.none'").Count(&audits)
+	if audits == 0 {
+		t.Error("refusals were not audited")
+	}
+}
+
+// TestPublish covers the run itself: a dry run sends and records nothing and prints the plan; an apply
+// creates parents before the events linked to them; a rerun sends nothing; an event that is cancelled
+// before it was ever published, has no description or no place is held back with the reason; deleted
+// and unpublished activities are deleted from the server, and re-published ones come back under a new
+// id; two runs never interleave.
 func TestPublish(t *testing.T) {
 	t.Parallel()
 	env := apitest.New(t)
-	fake := newFake(t)
-	pub := publisher(env, fake)
+	clk := &clock{}
+	le := newLEServer(t, clk.now, "tprek:7254", "tprek:9999")
+	pub := newPush(env, le, clk)
 	ctx := context.Background()
 	prod := env.Token(access.RoleProducer)
-	unit := env.Unit().String()
+	unit, bare := env.Unit().String(), env.Unit().String()
 	env.Put("/api/v1/integrations/linked-events/places/"+unit, prod, map[string]any{"tprek_id": "7254"}, "").Expect(201)
 	now := time.Now().In(env.Zone)
 	day := func(d, h int) string {
 		return time.Date(now.Year(), now.Month(), now.Day()+d, h, 0, 0, 0, env.Zone).Format(time.RFC3339)
 	}
-	series := env.Post("/api/v1/series", prod, map[string]any{"name": "Kulttuuriviikot", "starts_on": day(1, 0)[:10],
-		"ends_on": day(20, 0)[:10], "name_i18n": map[string]any{"sv": "Kulturveckorna", "en": "Culture Weeks"}}).Expect(201).ID()
+	series := env.Post("/api/v1/series", prod, map[string]any{"name": "Kulttuuriviikot", "description": "Viikot täynnä kulttuuria",
+		"starts_on": day(1, 0)[:10], "ends_on": day(20, 0)[:10], "name_i18n": map[string]any{"sv": "Kulturveckorna", "en": "Culture Weeks"},
+		"description_i18n": map[string]any{"sv": "Veckor fulla av kultur", "en": "Weeks full of culture"}}).Expect(201).ID()
 	act := func(body map[string]any) string {
-		body["unit_ids"], body["allow_overlap"], body["status"] = []string{unit}, true, "confirmed"
+		if body["unit_ids"] == nil {
+			body["unit_ids"] = []string{unit}
+		}
+		body["allow_overlap"], body["status"], body["visibility"] = true, "confirmed", "public"
+		if body["description"] == nil {
+			body["description"] = "Tervetuloa!"
+		}
 		return env.Post("/api/v1/activities", prod, body).Expect(201).ID()
 	}
 	weekly := act(map[string]any{"title": "Yhteislaulu", "title_i18n": map[string]any{"sv": "Allsång", "en": "Sing-along"},
-		"category": "music", "starts_at": day(2, 14), "ends_at": day(2, 15), "recurrence": "FREQ=WEEKLY;COUNT=3",
-		"series_id": series, "visibility": "public"})
-	single := act(map[string]any{"title": "Teatteri", "category": "theatre", "starts_at": day(3, 18), "ends_at": day(3, 19),
-		"visibility": "public"})
-	act(map[string]any{"title": "Sisäinen", "category": "other", "starts_at": day(4, 9), "ends_at": day(4, 10), "visibility": "internal"})
+		"description_i18n": map[string]any{"sv": "Välkommen!", "en": "Welcome!"},
+		"category": "music", "starts_at": day(2, 14), "ends_at": day(2, 15), "recurrence": "FREQ=WEEKLY;COUNT=3", "series_id": series})
+	single := act(map[string]any{"title": "Teatteri", "category": "theatre", "starts_at": day(3, 18), "ends_at": day(3, 19)})
+	cancelled := act(map[string]any{"title": "Peruttu", "category": "dance", "starts_at": day(4, 18), "ends_at": day(4, 19)})
+	env.Patch("/api/v1/activities/"+cancelled, prod, map[string]any{"status": "cancelled"}, "").Expect(200)
+	nodesc := act(map[string]any{"title": "Kuvaukseton", "description": " ", "category": "film", "starts_at": day(5, 18), "ends_at": day(5, 19)})
+	defaultPlace := act(map[string]any{"title": "Retki", "category": "outdoor", "unit_ids": []string{bare}, "starts_at": day(6, 10), "ends_at": day(6, 12)})
 
 	// Dry run: the plan, nothing sent, nothing recorded.
 	plan, err := pub.Run(ctx, false)
@@ -205,177 +603,145 @@ func TestPublish(t *testing.T) {
 	}
 	var out bytes.Buffer
 	plan.Print(&out)
-	if plan.Count(linkedevents.OpCreate) != 6 || len(plan.Actions) != 6 || !strings.Contains(out.String(), "6 to create, 0 to update, 0 to delete, 0 unchanged") ||
-		!strings.Contains(out.String(), "create kulttuurisilta:"+weekly+"  Yhteislaulu") {
-		t.Fatalf("dry-run plan:\n%s", out.String())
-	}
-	if _, writes := fake.snapshot(); len(writes) != 0 || len(pushRows(env)) != 0 {
-		t.Fatalf("dry run sent %v / recorded %v", writes, pushRows(env))
-	}
-
-	// Apply: everything is created, parents first, links rewritten to remote ids.
-	if _, err := pub.Run(ctx, true); err != nil {
-		t.Fatal(err)
-	}
-	events, writes := fake.snapshot()
-	if len(events) != 6 || len(pushRows(env)) != 6 {
-		t.Fatalf("remote has %d events, %d recorded; writes %v", len(events), len(pushRows(env)), writes)
-	}
-	rec, umbrella := fake.byName("Yhteislaulu"), fake.byName("Kulttuuriviikot")
-	if rec == nil || umbrella == nil {
-		t.Fatalf("events missing: %v", events)
-	}
-	if n := rec["name"].(map[string]any); n["sv"] != "Allsång" || n["en"] != "Sing-along" {
-		t.Errorf("recurring event names %v", n)
-	}
-	if n := umbrella["name"].(map[string]any); n["sv"] != "Kulturveckorna" || n["en"] != "Culture Weeks" {
-		t.Errorf("umbrella names %v", n)
-	}
-	if got := rec["super_event"].(map[string]any)["@id"]; got != fake.srv.URL+"/event/"+umbrella["id"].(string)+"/" {
-		t.Errorf("recurring event's super_event %v, want the umbrella's remote id %v", got, umbrella["id"])
-	}
-	subs := 0
-	for _, e := range events {
-		if se, ok := e["super_event"].(map[string]any); ok && se["@id"] == fake.srv.URL+"/event/"+rec["id"].(string)+"/" {
-			subs++
+	for _, want := range []string{"7 to create, 0 to update, 0 to replace, 0 to delete, 0 unchanged; 2 held back, 0 refused",
+		"create    kulttuurisilta:" + weekly + "  Yhteislaulu",
+		"held back kulttuurisilta:" + cancelled + "  Peruttu: cancelled before it was published",
+		"held back kulttuurisilta:" + nodesc + "  Kuvaukseton: no description in Finnish"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("dry run lacks %q:\n%s", want, out.String())
 		}
 	}
-	if subs != 3 {
-		t.Errorf("%d sub-events point to the recurring event, want 3", subs)
+	if len(le.log()) != 0 || len(pushRows(env)) != 0 || len(outcomes(env)) != 0 {
+		t.Fatalf("dry run sent %v / recorded %v", le.log(), pushRows(env))
+	}
+
+	// Apply: parents first (umbrella, activities, occurrences), links rewritten to remote ids.
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpCreate) != 7 || len(le.live()) != 7 {
+		t.Fatalf("apply: %+v, server %v", plan.Actions, sortedKeys(le.live()))
+	}
+	if got := le.log(); !slices.Equal(got, []string{"POST 1", "POST 3", "POST 3"}) {
+		t.Errorf("requests %v, want the umbrella, then the three activities, then the three occurrences", got)
+	}
+	matchesExport(t, env, pub, le)
+	if loc := remoteOf(t, env, le, "kulttuurisilta:"+defaultPlace)["location"].(map[string]any)["@id"]; loc != le.URL()+"/place/tprek:9999/" {
+		t.Errorf("a unit without a place: location %v, want the default place", loc)
+	}
+	if o := outcomes(env)["kulttuurisilta:"+nodesc]; o.Outcome != linkedevents.OutcomeHeldBack {
+		t.Errorf("no description: %+v", o)
 	}
 	var audits int64
-	env.DB.Table("audit_events").Where("action LIKE 'linked_events.push.%'").Count(&audits)
-	if audits == 0 {
-		t.Error("no audit events for the pushed batches")
+	env.DB.Table("audit_events").Where("action = 'linked_events.push.create'").Count(&audits)
+	if audits != 3 {
+		t.Errorf("%d audit events for the three created batches", audits)
 	}
 
-	// A second apply changes nothing and sends nothing.
-	plan, err = pub.Run(ctx, true)
-	if err != nil || len(plan.Actions) != 0 || plan.Unchanged != 6 {
-		t.Fatalf("rerun: %v, %d actions, %d unchanged", err, len(plan.Actions), plan.Unchanged)
-	}
-	if _, w := fake.snapshot(); len(w) != len(writes) {
-		t.Fatalf("rerun sent %v", w[len(writes):])
+	// A rerun sends nothing.
+	n := len(le.log())
+	if plan = push(t, pub, 0); plan.Count(linkedevents.OpCreate)+plan.Count(linkedevents.OpUpdate) != 0 || len(le.log()) != n {
+		t.Fatalf("rerun sent %v", le.log()[n:])
 	}
 
-	// A change is one update of that event.
-	env.Patch("/api/v1/activities/"+single, prod, map[string]any{"title": "Teatteriesitys",
-		"title_i18n": map[string]any{"en": "Theatre"}}, "").Expect(200)
-	plan, err = pub.Run(ctx, true)
-	if err != nil || plan.Count(linkedevents.OpUpdate) != 1 || len(plan.Actions) != 1 {
-		t.Fatalf("update run: %v %+v", err, plan.Actions)
+	// Without a default place, an event at units without one is held back; with the description added,
+	// the other is published.
+	env.Patch("/api/v1/activities/"+nodesc, prod, map[string]any{"description": "Elokuva ja keskustelu.", "unit_ids": []string{bare}}, "").Expect(200)
+	noDefault := pub
+	noDefault.Store.Config.DefaultPlace = ""
+	plan = push(t, noDefault, 0)
+	if o := outcomes(env)["kulttuurisilta:"+nodesc]; o.Outcome != linkedevents.OutcomeHeldBack || !strings.Contains(o.Reason, "no place") {
+		t.Errorf("no place: %+v", o)
 	}
-	_, w := fake.snapshot()
-	if last := w[len(w)-1]; last != "PUT 1" || len(w) != len(writes)+1 {
-		t.Fatalf("update sent %v", w[len(writes):])
-	}
-	if e := fake.byName("Teatteriesitys"); e == nil || e["name"].(map[string]any)["en"] != "Theatre" {
-		t.Fatalf("remote not updated: %v", e)
-	}
-
-	// Failing batches (the remote refuses with 400, then fails with 500) record nothing; a retry succeeds.
-	extra := act(map[string]any{"title": "Tanssit", "category": "dance", "starts_at": day(5, 13), "ends_at": day(5, 14),
-		"visibility": "public"})
-	env.Patch("/api/v1/activities/"+single, prod, map[string]any{"capacity": 25}, "").Expect(200)
-	before := pushRows(env)
-	for _, status := range []int{http.StatusBadRequest, http.StatusInternalServerError} {
-		fake.mu.Lock()
-		fake.fail = []int{status}
-		fake.mu.Unlock()
-		_, err := pub.Run(ctx, true)
-		var re *linkedevents.RemoteError
-		if !errors.As(err, &re) || re.Status != status {
-			t.Fatalf("failing batch: %v, want a remote error %d", err, status)
-		}
-		if after := pushRows(env); fmt.Sprint(after) != fmt.Sprint(before) {
-			t.Fatalf("a refused batch was recorded: %v -> %v", before, after)
-		}
-	}
-	if e := fake.byName("Tanssit"); e != nil {
-		t.Fatalf("refused batch reached the remote: %v", e)
-	}
-	plan, err = pub.Run(ctx, true)
-	if err != nil || plan.Count(linkedevents.OpCreate) != 1 || plan.Count(linkedevents.OpUpdate) != 1 {
-		t.Fatalf("retry: %v %+v", err, plan.Actions)
-	}
-	if e := fake.byName("Tanssit"); e == nil || fake.byName("Teatteriesitys")["maximum_attendee_capacity"] != float64(25) {
-		t.Fatalf("retry did not reach the remote")
-	}
-	if plan, err = pub.Run(ctx, true); err != nil || len(plan.Actions) != 0 {
-		t.Fatalf("after retry: %v %+v", err, plan.Actions)
+	plan = push(t, pub, 0)
+	if o := outcomes(env)["kulttuurisilta:"+nodesc]; o.Outcome != linkedevents.OutcomePushed {
+		t.Errorf("with the default place: %+v", o)
 	}
 
-	// Unpublished and deleted activities, and the series left without public activities, are deleted.
+	// Unpublished and deleted activities, and the series left without public activities, are deleted
+	// (occurrences first); published again, an activity comes back under a new id (Linked Events keeps a
+	// deleted event's id).
 	env.Patch("/api/v1/activities/"+single, prod, map[string]any{"visibility": "internal"}, "").Expect(200)
 	env.Delete("/api/v1/activities/"+weekly, prod, "").Expect(204)
-	plan, err = pub.Run(ctx, false)
-	if err != nil || plan.Count(linkedevents.OpDelete) != 6 || len(plan.Actions) != 6 {
-		t.Fatalf("delete plan: %v %+v", err, plan.Actions)
+	plan = push(t, pub, 0)
+	if plan.Count(linkedevents.OpDelete) != 6 {
+		t.Fatalf("deletions: %+v", plan.Actions)
 	}
-	if _, err := pub.Run(ctx, true); err != nil {
-		t.Fatal(err)
+	matchesExport(t, env, pub, le)
+	if o := outcomes(env)["kulttuurisilta:"+single]; o.Outcome != linkedevents.OutcomeRemoved {
+		t.Errorf("unpublished: %+v", o)
 	}
-	events, _ = fake.snapshot()
-	if len(events) != 1 || fake.byName("Tanssit") == nil {
-		t.Fatalf("remote after deletions: %v", events)
+	env.Patch("/api/v1/activities/"+single, prod, map[string]any{"visibility": "public"}, "").Expect(200)
+	push(t, pub, 0)
+	if r := pushRows(env)["kulttuurisilta:"+single]; r.RemoteID != "kulttuurisilta:"+single+"-r2" {
+		t.Errorf("re-published under %q", r.RemoteID)
 	}
-	if rows := pushRows(env); len(rows) != 1 || rows["kulttuurisilta:"+extra] == "" {
-		t.Fatalf("state after deletions: %v", rows)
-	}
-	if plan, err = pub.Run(ctx, true); err != nil || len(plan.Actions) != 0 {
-		t.Fatalf("after deletions: %v %+v", err, plan.Actions)
-	}
-}
+	matchesExport(t, env, pub, le)
 
-// TestPublishAuthAndLock: a wrong API key is the remote's 401 and records nothing; a second run while one
-// holds the lock fails at once.
-func TestPublishAuthAndLock(t *testing.T) {
-	t.Parallel()
-	env := apitest.New(t)
-	fake := newFake(t)
-	prod := env.Token(access.RoleProducer)
-	env.Post("/api/v1/activities", prod, map[string]any{"title": "Konsertti", "category": "music", "unit_ids": []string{env.Unit().String()},
-		"starts_at": "2031-05-05T14:00:00+03:00", "ends_at": "2031-05-05T15:00:00+03:00", "status": "confirmed", "visibility": "public"}).Expect(201)
-	pub := publisher(env, fake)
-	pub.Client.APIKey = "wrong"
-	_, err := pub.Run(context.Background(), true)
-	var re *linkedevents.RemoteError
-	if !errors.As(err, &re) || re.Status != http.StatusUnauthorized || len(pushRows(env)) != 0 {
-		t.Fatalf("wrong key: %v, %d rows", err, len(pushRows(env)))
-	}
-	pub.Client.APIKey = "test-key"
-	unlock, err := linkedevents.Lock(context.Background(), pub)
+	// Two runs never interleave.
+	unlock, err := linkedevents.Lock(ctx, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pub.Run(context.Background(), true); err == nil || !strings.Contains(err.Error(), "in progress") {
+	if _, err := pub.Run(ctx, true); err == nil || !strings.Contains(err.Error(), "in progress") {
 		t.Fatalf("concurrent run: %v", err)
 	}
 	unlock()
-	if _, err := pub.Run(context.Background(), true); err != nil || len(pushRows(env)) != 1 {
-		t.Fatalf("after unlock: %v", err)
+}
+
+// TestPushConfig: --apply needs the API URL, its key and the publisher, and says which are missing in
+// one line; a dry run needs none; malformed values are refused by name.
+func TestPushConfig(t *testing.T) {
+	tests := []struct {
+		env   map[string]string
+		apply bool
+		want  string // "" = accepted
+	}{
+		{map[string]string{}, false, ""},
+		{map[string]string{}, true, "--apply needs LINKED_EVENTS_API_URL, LINKED_EVENTS_API_KEY and LINKED_EVENTS_PUBLISHER set"},
+		{map[string]string{"LINKED_EVENTS_API_URL": "https://le.example/v1", "LINKED_EVENTS_API_KEY": "k"}, true,
+			"--apply needs LINKED_EVENTS_PUBLISHER set"},
+		{map[string]string{"LINKED_EVENTS_API_URL": "https://le.example/v1", "LINKED_EVENTS_PUBLISHER": "kaarina:org"}, true,
+			"--apply needs LINKED_EVENTS_API_KEY set"},
+		{map[string]string{"LINKED_EVENTS_API_URL": "ftp://le.example/v1", "LINKED_EVENTS_API_KEY": "k", "LINKED_EVENTS_PUBLISHER": "kaarina:org"}, true,
+			"is not an http(s) URL"},
+		{map[string]string{"LINKED_EVENTS_DEFAULT_PLACE": "7254"}, false, "LINKED_EVENTS_DEFAULT_PLACE \"7254\" is not a Linked Events place id"},
+		{map[string]string{"LINKED_EVENTS_PUBLISHER": "Kaarina org"}, false, "LINKED_EVENTS_PUBLISHER"},
+		{map[string]string{"LINKED_EVENTS_DATA_SOURCE": "Kaarina"}, false, "LINKED_EVENTS_DATA_SOURCE"},
+		{map[string]string{"LINKED_EVENTS_API_URL": "https://le.example/v1", "LINKED_EVENTS_API_KEY": "k",
+			"LINKED_EVENTS_PUBLISHER": "kaarina:org", "LINKED_EVENTS_DEFAULT_PLACE": "tprek:7254"}, true, ""},
+	}
+	for _, tc := range tests {
+		for _, k := range []string{"LINKED_EVENTS_API_URL", "LINKED_EVENTS_API_KEY", "LINKED_EVENTS_PUBLISHER",
+			"LINKED_EVENTS_DEFAULT_PLACE", "LINKED_EVENTS_DATA_SOURCE"} {
+			t.Setenv(k, tc.env[k])
+		}
+		c, cfg, err := linkedevents.ClientFromEnv(tc.apply)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%v: %v", tc.env, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n")):
+			t.Errorf("%v: %v, want one line with %q", tc.env, err, tc.want)
+		case err == nil && (c.BaseURL != cfg.APIURL || (tc.env["LINKED_EVENTS_DEFAULT_PLACE"] != cfg.DefaultPlace)):
+			t.Errorf("%v: client %+v config %+v", tc.env, c, cfg)
+		}
 	}
 }
 
-// TestPushConfig: --apply needs the API URL and key from the environment; a dry run only the URL's default.
-func TestPushConfig(t *testing.T) {
-	tests := []struct {
-		url, key string
-		apply    bool
-		ok       bool
-	}{
-		{"", "", false, true},
-		{"", "k", true, false},
-		{"https://le.example/v1", "", true, false},
-		{"ftp://le.example/v1", "k", true, false},
-		{"https://le.example/v1", "k", true, true},
+// TestWire: the push sends every field it may need to clear (Linked Events applies a PUT like a PATCH).
+func TestWire(t *testing.T) {
+	e := linkedevents.Event{ID: "kulttuurisilta:x", Name: map[string]string{"fi": "Nimi"}, EventStatus: ""}
+	b, err := json.Marshal(linkedevents.Wire(e))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tc := range tests {
-		t.Setenv("LINKED_EVENTS_API_URL", tc.url)
-		t.Setenv("LINKED_EVENTS_API_KEY", tc.key)
-		_, err := linkedevents.ClientFromEnv(tc.apply)
-		if (err == nil) != tc.ok {
-			t.Errorf("%+v: %v", tc, err)
+	for _, want := range []string{`"name":{"en":null,"fi":"Nimi","sv":null}`, `"audience":[]`, `"keywords":[]`, `"super_event":null`,
+		`"location":null`, `"maximum_attendee_capacity":null`, `"description":{"en":null,"fi":null,"sv":null}`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("wire form lacks %s: %s", want, b)
+		}
+	}
+	for _, not := range []string{`"event_status"`, `"sub_events"`, `"last_modified_time"`} {
+		if strings.Contains(string(b), not) {
+			t.Errorf("wire form has %s: %s", not, b)
 		}
 	}
 }
