@@ -384,17 +384,20 @@ func TestPushScenario(t *testing.T) {
 			oldRemote, le.live()[oldRemote] != nil)
 	}
 
-	// 6. The activity renamed: its super event and every occurrence in the remote change name; the moved
-	// one stays rescheduled.
+	// 6. The activity renamed, its English title dropped and its audience changed to staff only (no
+	// audience keyword): its super event and every occurrence in the remote change, the English name and
+	// the audience are cleared there (Linked Events keeps what a PUT leaves out); the moved one stays
+	// rescheduled.
 	env.Patch("/api/v1/activities/"+sing, prod, map[string]any{"title": "Yhteislaulutuokio",
-		"title_i18n": map[string]any{"sv": "Allsång", "en": "Community singing"}}, "").Expect(200)
+		"title_i18n": map[string]any{"sv": "Allsång"}, "target_groups": []string{"staff"}}, "").Expect(200)
 	plan = push(t, pub, 0)
 	if plan.Count(linkedevents.OpUpdate) != 1+len(future) {
 		t.Errorf("renaming: %d updates, want %d", plan.Count(linkedevents.OpUpdate), 1+len(future))
 	}
 	matchesExport(t, env, pub, le)
-	if r := remoteOf(t, env, le, moved.ID); r["name"].(map[string]any)["fi"] != "Yhteislaulutuokio" || r["event_status"] != linkedevents.StatusRescheduled {
-		t.Errorf("renamed moved occurrence: %v %v", r["name"], r["event_status"])
+	if r := remoteOf(t, env, le, moved.ID); r["name"].(map[string]any)["fi"] != "Yhteislaulutuokio" || r["name"].(map[string]any)["en"] != nil ||
+		len(r["audience"].([]any)) != 0 || r["event_status"] != linkedevents.StatusRescheduled {
+		t.Errorf("renamed moved occurrence: %v %v %v", r["name"], r["audience"], r["event_status"])
 	}
 
 	// 7. Eight days later some pushed occurrences have ended; a change to the activity updates the
