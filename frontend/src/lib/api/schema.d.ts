@@ -1070,6 +1070,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/linked-events/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outcomes of the pushes to Linked Events
+         * @description Each exported event's latest outcome in `publish linked-events --apply`: pushed, refused by the Linked Events API (with its message; the event is sent again when it changes), held back by us (with the reason, e.g. no place or no description), or removed from the remote. Filter by activity or series to see one public activity's events.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this activity's events */
+                    activity_id?: string;
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Items to skip */
+                    offset?: number;
+                    /** @description Only this outcome */
+                    outcome?: "pushed" | "refused" | "held_back" | "removed";
+                    /** @description Only this series' events */
+                    series_id?: string;
+                    /** @description Only pushes to this Linked Events API */
+                    target?: string;
+                    /** @description Only outcomes changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                            items?: components["schemas"]["linkedevents.OutcomeResponse"][];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -2767,6 +2832,17 @@ export interface components {
             version: number;
         };
         "linkedevents.Event": {
+            /**
+             * @description LDID is the event's JSON-LD address in the Linked Events API (<api>/event/<id>/), as Linked Events
+             *     writes it on every event it serves.
+             * @example https://api.hel.fi/linkedevents/v1/event/kulttuurisilta:0190b2c4-.../
+             */
+            "@id": string;
+            /**
+             * @description LDType is the JSON-LD type Linked Events gives events.
+             * @example Event/LinkedEvent
+             */
+            "@type": string;
             audience?: components["schemas"]["linkedevents.Ref"][];
             created_time?: string;
             data_source: string;
@@ -2822,6 +2898,43 @@ export interface components {
             price: {
                 [key: string]: string;
             } | null;
+        };
+        "linkedevents.OutcomeResponse": {
+            activity_id: string | null;
+            created_at: string;
+            /**
+             * @description EventID is the event's id in the export.
+             * @example kulttuurisilta:0190b2c4-...
+             */
+            event_id: string;
+            id: string;
+            /** @enum {string} */
+            kind: "series" | "activity" | "occurrence";
+            name: string;
+            /**
+             * @description Operation is the step that led to the outcome.
+             * @enum {string}
+             */
+            operation: "create" | "update" | "replace" | "delete" | "none";
+            /**
+             * @description Outcome: pushed (the remote has the current version), refused (by the remote; retried when the
+             *     event changes), held_back (not sent, for reason), removed (deleted from the remote).
+             * @enum {string}
+             */
+            outcome: "pushed" | "refused" | "held_back" | "removed";
+            /** @description Reason is the remote's message for a refusal, ours for a hold-back, else "". */
+            reason: string;
+            /** @description RemoteID is the event's id in the remote ("" when it is not there). */
+            remote_id: string;
+            series_id: string | null;
+            starts_at: string | null;
+            /**
+             * @description Target is the Linked Events API pushed to.
+             * @example https://linkedevents.example.fi/v1
+             */
+            target: string;
+            updated_at: string;
+            version: number;
         };
         "linkedevents.Page": {
             data: components["schemas"]["linkedevents.Event"][];
