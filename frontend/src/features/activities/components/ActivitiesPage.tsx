@@ -7,7 +7,9 @@ import { SelectField } from '@/components/ui/Field';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
 import { itemsOf } from '@/lib/api/types';
+import { useAuth } from '@/lib/auth/auth';
 import { useActivities, type ActivityFilter } from '../api/activities';
+import { useRefusedActivities } from '../api/linkedEvents';
 
 /** ActivitiesPage lists activities with filters. */
 export function ActivitiesPage() {
@@ -15,6 +17,8 @@ export function ActivitiesPage() {
   const { t, tk } = i;
   const [f, setF] = useState<ActivityFilter>({ offset: 0, limit: 50 });
   const q = useActivities(f);
+  const { role } = useAuth();
+  const refused = useRefusedActivities(role === 'producer' || role === 'admin');
   const units = useUnits();
   const data = q.data;
   const items = itemsOf(data);
@@ -55,6 +59,12 @@ export function ActivitiesPage() {
                   <td>
                     <Link to={`/activities/${a.id}`}>{a.title}</Link>
                     {a.recurrence && <span className="muted small"> ({t('calendar.recurring')})</span>}
+                    {a.visibility === 'public' && refused.data?.has(a.id) && (
+                      <>
+                        {' '}
+                        <Badge tone="bad">{t('le.refused')}</Badge>
+                      </>
+                    )}
                   </td>
                   <td className="nowrap">{i.dateTime(a.starts_at)}</td>
                   <td>{tk('cat', a.category)}</td>

@@ -8,6 +8,7 @@ import { Badge, Loading, PageHeader } from '@/components/ui/misc';
 import { itemsOf } from '@/lib/api/types';
 import { useActivity, useOccurrences } from '../api/activities';
 import { OccurrenceList } from './OccurrenceList';
+import { LinkedEventsOutcomes } from './LinkedEventsOutcomes';
 
 /** ActivityPage shows an activity, its coming occurrences and its actions. */
 export function ActivityPage() {
@@ -90,6 +91,7 @@ export function ActivityPage() {
           </p>
         )}
       </div>
+      {a.visibility === 'public' && (role === 'producer' || role === 'admin') && <LinkedEventsOutcomes activityId={id!} />}
       <h2>{t('activity.occurrences')}</h2>
       {occ.isLoading ? (
         <Loading />
