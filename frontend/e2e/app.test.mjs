@@ -528,4 +528,28 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     assert.equal(await page.getByTestId('private-feed-url').count(), 0, 'the address is not shown again');
     await page.context().close();
   });
+  test('producer sees the Linked Events outcomes beside a public activity; a viewer does not', async (t) => {
+    if (!(await hasRoute('/integrations/linked-events/status'))) return t.skip('API has no Linked Events status yet');
+    const producer = await apiLogin('producer@demo.fi');
+    const list = await producer('GET', '/activities?limit=200');
+    const concert = list.body.items.find((a) => a.title === 'Festivaalin avajaiskonsertti');
+    assert.ok(concert && concert.visibility === 'public', 'the demo has a public concert');
+    const status = await producer('GET', `/integrations/linked-events/status?activity_id=${concert.id}`);
+    assert.equal(status.status, 200);
+    const page = await newPage(browser, { locale: 'en' });
+    await login(page, 'producer@demo.fi', `/activities/${concert.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Festivaalin avajaiskonsertti' }).waitFor();
+    const section = page.getByTestId('linked-events-outcomes');
+    await section.getByRole('heading', { name: 'Linked Events publishing' }).waitFor();
+    if (status.body.total === 0) await section.getByText('Not sent to Linked Events yet.').waitFor();
+    else await section.getByText(/published, .* held back, .* refused/).waitFor();
+    await noSeriousA11yIssues(page, 'activity with Linked Events outcomes');
+    await shot(page, 'activity-linked-events');
+    await page.context().close();
+    const viewer = await newPage(browser, { locale: 'en' });
+    await login(viewer, 'viewer@demo.fi', `/activities/${concert.id}`);
+    await viewer.getByRole('heading', { level: 1, name: 'Festivaalin avajaiskonsertti' }).waitFor();
+    assert.equal(await viewer.getByTestId('linked-events-outcomes').count(), 0, 'viewers do not see push outcomes');
+    await viewer.context().close();
+  });
 });
