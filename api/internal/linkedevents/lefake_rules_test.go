@@ -62,7 +62,9 @@ func TestLinkedEventsServerRules(t *testing.T) {
 	s := newLEServer(t, clk.now, "tprek:1", "tprek:2")
 	now := time.Now()
 	at := func(d time.Duration) string { return now.Add(d).Format(time.RFC3339) }
-	ref := func(kind, id string) map[string]any { return map[string]any{"@id": s.URL() + "/" + kind + "/" + id + "/"} }
+	ref := func(kind, id string) map[string]any {
+		return map[string]any{"@id": s.URL() + "/" + kind + "/" + id + "/"}
+	}
 	// event is a complete public event; edit changes it.
 	event := func(id string, edit func(m map[string]any)) map[string]any {
 		m := map[string]any{"id": id, "name": map[string]any{"fi": "Konsertti", "sv": "Konsert"},

@@ -82,8 +82,8 @@ func newLEServer(t *testing.T, now func() time.Time, places ...string) *leServer
 	}
 	s := &leServer{t: t, now: now, zone: zone,
 		dataSources: map[string]*leDataSource{
-			"test-key":  {ID: "kulttuurisilta", Owner: "kulttuurisilta:org"},
-			"other-key": {ID: "other", Owner: "other:org"},
+			"test-key":   {ID: "kulttuurisilta", Owner: "kulttuurisilta:org"},
+			"other-key":  {ID: "other", Owner: "other:org"},
 			"orphan-key": {ID: "orphan"},
 		},
 		orgs:     map[string]string{"kulttuurisilta:org": "", "kulttuurisilta:sub": "kulttuurisilta:org", "other:org": ""},
@@ -479,6 +479,39 @@ func (s *leServer) refuse(w http.ResponseWriter, method string, single bool, err
 	s.reply(w, http.StatusBadRequest, errs)
 }
 
+// validateAll validates every event of a request before anything is saved, as the serializer of a bulk
+// request does: field errors first, then (for an event without them) EventSerializer.validate. It
+// answers the refusal and reports false when any event has errors; an abort (403, a parse error) ends
+// the request at once. insts are the stored events of an update (nil for a create).
+func (s *leServer) validateAll(w http.ResponseWriter, ds *leDataSource, method string, list []map[string]any, single bool,
+	insts map[string]*leEvent) bool {
+	create := insts == nil
+	errs := make([]map[string]any, len(list))
+	refused := false
+	for i, data := range list {
+		var inst *leEvent
+		if !create {
+			id, _ := data["id"].(string)
+			inst = insts[id]
+		}
+		fe, status, abort := s.fieldErrors(ds, data, create, inst)
+		if status != 0 {
+			s.requests = append(s.requests, fmt.Sprintf("REFUSED %s %d", method, status))
+			s.reply(w, status, abort)
+			return false
+		}
+		if len(fe) == 0 && (create || inst != nil) {
+			fe = s.validate(ds, data, create, !create)
+		}
+		errs[i] = fe
+		refused = refused || len(fe) > 0
+	}
+	if refused {
+		s.refuse(w, method, single, errs)
+	}
+	return !refused
+}
+
 // create is EventViewSet.create (bulk or single, in one transaction): every event is validated before
 // any is saved; then the publisher is checked (perform_create, can_create_event); a new event is stored
 // as EventScheduled whatever it says (EventSerializer.create), with the key's data source and, without
@@ -489,23 +522,7 @@ func (s *leServer) create(w http.ResponseWriter, ds *leDataSource, body any) {
 		s.reply(w, http.StatusBadRequest, map[string]any{"non_field_errors": []any{"Invalid data. Expected a dictionary, but got list."}})
 		return
 	}
-	errs := make([]map[string]any, len(list))
-	refused := false
-	for i, data := range list {
-		fe, status, abort := s.fieldErrors(ds, data, true, nil)
-		if status != 0 {
-			s.requests = append(s.requests, fmt.Sprintf("REFUSED POST %d", status))
-			s.reply(w, status, abort)
-			return
-		}
-		if len(fe) == 0 {
-			fe = s.validate(ds, data, true, false)
-		}
-		errs[i] = fe
-		refused = refused || len(fe) > 0
-	}
-	if refused {
-		s.refuse(w, "POST", single, errs)
+	if !s.validateAll(w, ds, "POST", list, single, nil) {
 		return
 	}
 	seen := map[string]bool{}
@@ -639,25 +656,7 @@ func (s *leServer) bulkUpdate(w http.ResponseWriter, ds *leDataSource, body any)
 		s.reply(w, http.StatusBadRequest, []any{"Missing matching events to update."})
 		return
 	}
-	errs := make([]map[string]any, len(list))
-	refused := false
-	for i, data := range list {
-		id, _ := data["id"].(string)
-		inst := editable[id]
-		fe, status, abort := s.fieldErrors(ds, data, false, inst)
-		if status != 0 {
-			s.requests = append(s.requests, fmt.Sprintf("REFUSED PUT %d", status))
-			s.reply(w, status, abort)
-			return
-		}
-		if len(fe) == 0 && inst != nil {
-			fe = s.validate(ds, data, false, true)
-		}
-		errs[i] = fe
-		refused = refused || len(fe) > 0
-	}
-	if refused {
-		s.refuse(w, "PUT", false, errs)
+	if !s.validateAll(w, ds, "PUT", list, false, editable) {
 		return
 	}
 	for _, data := range list {

@@ -79,26 +79,22 @@ type Plan struct {
 	DryRun bool
 }
 
-// Count is how many actions of op the plan has.
-func (p Plan) Count(op string) int {
+func (p Plan) count(match func(Action) bool) int {
 	n := 0
 	for _, a := range p.Actions {
-		if a.Op == op {
+		if match(a) {
 			n++
 		}
 	}
 	return n
 }
 
+// Count is how many actions of op the plan has.
+func (p Plan) Count(op string) int { return p.count(func(a Action) bool { return a.Op == op }) }
+
 // CountOutcome is how many actions ended (or in a dry run would end) with outcome.
 func (p Plan) CountOutcome(outcome string) int {
-	n := 0
-	for _, a := range p.Actions {
-		if a.Outcome == outcome {
-			n++
-		}
-	}
-	return n
+	return p.count(func(a Action) bool { return a.Outcome == outcome })
 }
 
 // Print writes the plan, one line per action, then a summary.

@@ -167,7 +167,9 @@ func matchesExport(t *testing.T, env *apitest.Env, pub linkedevents.Publisher, l
 			t.Errorf("%s (%s) is not on the server", id, e.Name["fi"])
 			continue
 		}
-		bad := func(field string, want, have any) { t.Errorf("%s (%s): %s is %v on the server, %v in the export", id, e.Name["fi"], field, have, want) }
+		bad := func(field string, want, have any) {
+			t.Errorf("%s (%s): %s is %v on the server, %v in the export", id, e.Name["fi"], field, have, want)
+		}
 		for field, want := range map[string]map[string]string{"name": e.Name, "description": e.Description,
 			"short_description": e.ShortDescription, "location_extra_info": e.LocationExtraInfo} {
 			if !sameTexts(want, got[field]) {
@@ -592,7 +594,7 @@ func TestPublish(t *testing.T) {
 	}
 	weekly := act(map[string]any{"title": "Yhteislaulu", "title_i18n": map[string]any{"sv": "Allsång", "en": "Sing-along"},
 		"description_i18n": map[string]any{"sv": "Välkommen!", "en": "Welcome!"},
-		"category": "music", "starts_at": day(2, 14), "ends_at": day(2, 15), "recurrence": "FREQ=WEEKLY;COUNT=3", "series_id": series})
+		"category":         "music", "starts_at": day(2, 14), "ends_at": day(2, 15), "recurrence": "FREQ=WEEKLY;COUNT=3", "series_id": series})
 	single := act(map[string]any{"title": "Teatteri", "category": "theatre", "starts_at": day(3, 18), "ends_at": day(3, 19)})
 	cancelled := act(map[string]any{"title": "Peruttu", "category": "dance", "starts_at": day(4, 18), "ends_at": day(4, 19)})
 	env.Patch("/api/v1/activities/"+cancelled, prod, map[string]any{"status": "cancelled"}, "").Expect(200)
