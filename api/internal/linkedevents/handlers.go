@@ -210,13 +210,13 @@ func toOutcomeResponse(o outcomeRow, zone *time.Location) OutcomeResponse {
 //	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
 //	@Param			offset			query		int		false	"Items to skip"		default(0)
 //	@Param			updated_since	query		string	false	"Only outcomes changed after this time (RFC 3339)"
-//	@Success		200				{object}	httpapi.ListDoc{items=[]linkedevents.OutcomeResponse}
+//	@Success		200				{object}	paging.ListDoc{items=[]linkedevents.OutcomeResponse}
 //	@Router			/integrations/linked-events/status [get]
 func (m Module) listOutcomes(c echo.Context) error {
 	if _, err := httpapi.Authorize(c, canReadOutcomes); err != nil {
 		return err
 	}
-	page, err := httpapi.ParsePage(c)
+	page, err := paging.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -242,7 +242,7 @@ func (m Module) listOutcomes(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, httpapi.ListOf(rows, total, func(o outcomeRow) OutcomeResponse {
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, func(o outcomeRow) OutcomeResponse {
 		return toOutcomeResponse(o, m.Store.Zone)
 	}))
 }

@@ -10,7 +10,7 @@ import (
 
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/paging"
 )
 
 // pushed is what the remote has of one exported event (table linked_events_pushes): the id it gave
@@ -250,7 +250,7 @@ type OutcomeFilter struct {
 }
 
 // Outcomes lists the latest push outcomes, ordered by target, start and event id.
-func (s Store) Outcomes(ctx context.Context, f OutcomeFilter, page httpapi.Page) ([]outcomeRow, int64, error) {
+func (s Store) Outcomes(ctx context.Context, f OutcomeFilter, page paging.Page) ([]outcomeRow, int64, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&outcomeRow{}), "linked_events_outcomes")
 	if f.Target != "" {
 		q = q.Where("target = ?", f.Target)
@@ -264,5 +264,5 @@ func (s Store) Outcomes(ctx context.Context, f OutcomeFilter, page httpapi.Page)
 	if len(f.Outcomes) > 0 {
 		q = q.Where("outcome IN ?", f.Outcomes)
 	}
-	return httpapi.FindPage[outcomeRow](q, page, "target, starts_at NULLS FIRST, local_id")
+	return paging.Find[outcomeRow](q, page, "target, starts_at NULLS FIRST, local_id")
 }

@@ -1111,7 +1111,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["httpapi.ListDoc"] & {
+                        "application/json": components["schemas"]["paging.ListDoc"] & {
                             items?: components["schemas"]["linkedevents.OutcomeResponse"][];
                         };
                     };
