@@ -1081,52 +1081,7 @@ export interface paths {
          * Outcomes of the pushes to Linked Events
          * @description Each exported event's latest outcome in `publish linked-events --apply`: pushed, refused by the Linked Events API (with its message; the event is sent again when it changes), held back by us (with the reason, e.g. no place or no description), or removed from the remote. Filter by activity or series to see one public activity's events.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only this activity's events */
-                    activity_id?: string;
-                    /** @description Page size (1-200) */
-                    limit?: number;
-                    /** @description Items to skip */
-                    offset?: number;
-                    /** @description Only this outcome */
-                    outcome?: "pushed" | "refused" | "held_back" | "removed";
-                    /** @description Only this series' events */
-                    series_id?: string;
-                    /** @description Only pushes to this Linked Events API */
-                    target?: string;
-                    /** @description Only outcomes changed after this time (RFC 3339) */
-                    updated_since?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["paging.ListDoc"] & {
-                            items?: components["schemas"]["linkedevents.OutcomeResponse"][];
-                        };
-                    };
-                };
-                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listOutcomes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10655,6 +10610,79 @@ export interface operations {
             };
             /** @description Invalid content: errors[] names each bad field with a code. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOutcomes: {
+        parameters: {
+            query?: {
+                /** @description Only this activity's events */
+                activity_id?: string;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Only this outcome */
+                outcome?: "pushed" | "refused" | "held_back" | "removed";
+                /** @description Only this series' events */
+                series_id?: string;
+                /** @description Only pushes to this Linked Events API */
+                target?: string;
+                /** @description Only outcomes changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["linkedevents.OutcomeResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
