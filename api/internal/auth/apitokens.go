@@ -15,6 +15,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // Token lifetimes: a year by default, two at most, so a forgotten
@@ -90,22 +91,14 @@ func (s APITokens) Get(ctx context.Context, id uuid.UUID) (APIToken, error) {
 
 // Revoke ends a token at once. Revoking twice is harmless.
 func (s APITokens) Revoke(ctx context.Context, id uuid.UUID, ifMatch *int) (APIToken, error) {
-	var t APIToken
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &t, id, ifMatch, "API token"); err != nil {
-			return err
-		}
-		if t.RevokedAt != nil {
+	return versioned.Update(ctx, s.DB, versioned.Write[APIToken]{ID: id, What: "API token", IfMatch: ifMatch,
+		Apply: func(_ *gorm.DB, t *APIToken) error {
+			if t.RevokedAt != nil {
+				return versioned.ErrNoChange
+			}
+			now := time.Now().UTC()
+			t.RevokedAt = &now
 			return nil
-		}
-		before := toAPITokenResponse(t)
-		now := time.Now().UTC()
-		t.RevokedAt = &now
-		t.Version++
-		if err := tx.Save(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "api_token.revoke", "api_token", t.ID, before, toAPITokenResponse(t))
-	})
-	return t, err
+		},
+		Action: "api_token.revoke", Entity: "api_token", View: versioned.View(toAPITokenResponse)})
 }

@@ -8,12 +8,14 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/l10n"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // Lang returns the user's language for what the server writes to them
@@ -91,39 +93,34 @@ func (s Users) Get(ctx context.Context, id uuid.UUID) (User, error) {
 
 // Update applies a patch if the version still matches.
 func (s Users) Update(ctx context.Context, id uuid.UUID, ifMatch *int, p UserPatch) (User, error) {
-	var u User
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := lockUser(tx, &u, id, ifMatch); err != nil {
-			return err
-		}
-		before := toUserResponse(u)
-		if err := p.apply(&u); err != nil {
-			return err
-		}
-		if p.Password != nil {
-			hash, err := HashPassword(*p.Password)
-			if err != nil {
+	return versioned.Update(ctx, s.DB, versioned.Write[User]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (User, error) { return lockUser(tx, id) },
+		Apply: func(_ *gorm.DB, u *User) error {
+			if err := p.apply(u); err != nil {
 				return err
 			}
-			u.PasswordHash = hash
-		}
-		u.Version++
-		if err := tx.Save(&u).Error; err != nil {
-			return assignmentError(err)
-		}
-		if err := s.setUnits(tx, u.ID, u.UnitIDs); err != nil {
-			return err
-		}
-		// A disabled account or a changed password ends every session.
-		if (p.Active != nil && !*p.Active) || p.Password != nil {
-			if err := tx.Model(&RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", u.ID).
-				Update("revoked_at", gorm.Expr("now()")).Error; err != nil {
+			if p.Password != nil {
+				hash, err := HashPassword(*p.Password)
+				if err != nil {
+					return err
+				}
+				u.PasswordHash = hash
+			}
+			return nil
+		},
+		Conflict: assignmentError,
+		After: func(tx *gorm.DB, _ User, u *User) error {
+			if err := s.setUnits(tx, u.ID, u.UnitIDs); err != nil {
 				return err
 			}
-		}
-		return audit.Record(ctx, tx, "user.update", "user", u.ID, before, toUserResponse(u))
-	})
-	return u, err
+			// A disabled account or a changed password ends every session.
+			if (p.Active != nil && !*p.Active) || p.Password != nil {
+				return tx.Model(&RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", u.ID).
+					Update("revoked_at", gorm.Expr("now()")).Error
+			}
+			return nil
+		},
+		Action: "user.update", Entity: "user", View: versioned.View(toUserResponse)})
 }
 
 // UpdateSelf applies a user's change to their own settings (PATCH /me) if the
@@ -133,12 +130,14 @@ func (s Users) UpdateSelf(ctx context.Context, id uuid.UUID, ifMatch *int, p MeP
 	return s.Update(ctx, id, ifMatch, UserPatch{Locale: p.Locale})
 }
 
-// lockUser locks the user's row for a change, checks If-Match and loads its units.
-func lockUser(tx *gorm.DB, u *User, id uuid.UUID, ifMatch *int) error {
-	if err := database.LockVersion(tx, u, id, ifMatch, "user"); err != nil {
-		return err
+// lockUser locks the user's row for a change and loads its units.
+func lockUser(tx *gorm.DB, id uuid.UUID) (User, error) {
+	var u User
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&u, "id = ?", id).Error; err != nil {
+		return u, database.NotFound(err, "user")
 	}
-	return tx.Model(&UserUnit{}).Where("user_id = ?", u.ID).Order("unit_id").Pluck("unit_id", &u.UnitIDs).Error
+	err := tx.Model(&UserUnit{}).Where("user_id = ?", u.ID).Order("unit_id").Pluck("unit_id", &u.UnitIDs).Error
+	return u, err
 }
 
 func (s Users) setUnits(tx *gorm.DB, userID uuid.UUID, units []uuid.UUID) error {

@@ -15,6 +15,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // Store reads and writes agreements, costs and periods. Every write records
@@ -211,83 +212,79 @@ func writeParts(tx *gorm.DB, id uuid.UUID, in AgreementInput) error {
 // locked, and withdraws every approval of the agreement's open months;
 // the department list cannot change once costs exist.
 func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, p AgreementPatch) (Agreement, []WithdrawnApproval, error) {
-	var a Agreement
 	withdrawn := []WithdrawnApproval{}
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if a, err = loadAgreement(tx, id, lockUpdate); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, a.Version); err != nil {
-			return err
-		}
-		before := toAgreementResponse(a)
-		in := p.apply(a.toInput())
-		if err := in.validate(); err != nil {
-			return err
-		}
-		if err := checkDepartments(tx, in.Departments); err != nil {
-			return err
-		}
-		next := Agreement{Model: a.Model, Name: in.Name, StartsOn: in.StartsOn, EndsOn: in.EndsOn}
-		for i, d := range in.Departments {
-			next.Departments = append(next.Departments, AgreementDepartment{DepartmentID: d.DepartmentID, Position: i, ShareBP: d.ShareBP, BudgetCents: d.BudgetCents})
-		}
-		for _, r := range in.CategoryRules {
-			var v validate.Errors
-			next.Rules = append(next.Rules, CategoryShares{Category: r.Category, SharesBP: checkShares(&v, "", next.departmentIDs(), r.Shares)})
-		}
-		depsChanged := !slices.Equal(a.departmentIDs(), next.departmentIDs())
-		sharesChanged := depsChanged || !slices.Equal(a.defaultShares(), next.defaultShares()) || !sameRules(a, next)
-		var costs int64
-		if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
-			return err
-		}
-		if depsChanged && costs > 0 {
-			return apperr.Conflict("the agreement's departments cannot change once it has cost entries; change the shares instead")
-		}
-		var outside int64
-		if err := tx.Model(&Cost{}).Where("agreement_id = ? AND (incurred_on < ? OR incurred_on > ?)", id, next.StartsOn, next.EndsOn).
-			Count(&outside).Error; err != nil {
-			return err
-		}
-		if outside > 0 {
-			return apperr.Conflict("%d cost entries fall outside the new period %s..%s", outside, next.StartsOn, next.EndsOn)
-		}
-		if sharesChanged {
-			var locked []Period
-			if err := tx.Where("agreement_id = ? AND status = ?", id, StatusLocked).Order("month").Find(&locked).Error; err != nil {
+	var sharesChanged bool
+	var costs int64
+	a, err := versioned.Update(ctx, s.DB, versioned.Write[Agreement]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Agreement, error) { return loadAgreement(tx, id, lockUpdate) },
+		Apply: func(tx *gorm.DB, a *Agreement) error {
+			in := p.apply(a.toInput())
+			if err := in.validate(); err != nil {
 				return err
 			}
-			if len(locked) > 0 {
-				return apperr.Conflict("the shares cannot change: %s is locked, and the split of a locked month never changes", locked[0].Month.Format("2006-01"))
-			}
-		}
-		if err := writeParts(tx, id, in); err != nil {
-			return err
-		}
-		a.Name, a.StartsOn, a.EndsOn = in.Name, in.StartsOn, in.EndsOn
-		a.Version++
-		if err := tx.Select("Name", "StartsOn", "EndsOn", "Version", "UpdatedAt").Save(&a).Error; err != nil {
-			return err
-		}
-		if sharesChanged {
-			if withdrawn, err = reopenAll(ctx, tx, id); err != nil {
+			if err := checkDepartments(tx, in.Departments); err != nil {
 				return err
 			}
-		}
-		if a, err = loadAgreement(tx, id, lockNone); err != nil {
-			return err
-		}
-		if sharesChanged && costs > 0 {
-			// Every entry using the default or a category rule splits
-			// differently now: recompute the agreement's totals.
-			if err := rebuildTotals(tx, a); err != nil {
+			next := Agreement{Model: a.Model, Name: in.Name, StartsOn: in.StartsOn, EndsOn: in.EndsOn}
+			for i, d := range in.Departments {
+				next.Departments = append(next.Departments, AgreementDepartment{DepartmentID: d.DepartmentID, Position: i, ShareBP: d.ShareBP, BudgetCents: d.BudgetCents})
+			}
+			for _, r := range in.CategoryRules {
+				var v validate.Errors
+				next.Rules = append(next.Rules, CategoryShares{Category: r.Category, SharesBP: checkShares(&v, "", next.departmentIDs(), r.Shares)})
+			}
+			depsChanged := !slices.Equal(a.departmentIDs(), next.departmentIDs())
+			sharesChanged = depsChanged || !slices.Equal(a.defaultShares(), next.defaultShares()) || !sameRules(*a, next)
+			if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
 				return err
 			}
-		}
-		return audit.Record(ctx, tx, "agreement.update", "agreement", a.ID, before, toAgreementResponse(a))
-	})
+			if depsChanged && costs > 0 {
+				return apperr.Conflict("the agreement's departments cannot change once it has cost entries; change the shares instead")
+			}
+			var outside int64
+			if err := tx.Model(&Cost{}).Where("agreement_id = ? AND (incurred_on < ? OR incurred_on > ?)", id, next.StartsOn, next.EndsOn).
+				Count(&outside).Error; err != nil {
+				return err
+			}
+			if outside > 0 {
+				return apperr.Conflict("%d cost entries fall outside the new period %s..%s", outside, next.StartsOn, next.EndsOn)
+			}
+			if sharesChanged {
+				var locked []Period
+				if err := tx.Where("agreement_id = ? AND status = ?", id, StatusLocked).Order("month").Find(&locked).Error; err != nil {
+					return err
+				}
+				if len(locked) > 0 {
+					return apperr.Conflict("the shares cannot change: %s is locked, and the split of a locked month never changes", locked[0].Month.Format("2006-01"))
+				}
+			}
+			if err := writeParts(tx, id, in); err != nil {
+				return err
+			}
+			a.Name, a.StartsOn, a.EndsOn = in.Name, in.StartsOn, in.EndsOn
+			return nil
+		},
+		Save: func(tx *gorm.DB, a *Agreement) error {
+			return tx.Select("Name", "StartsOn", "EndsOn", "Version", "UpdatedAt").Save(a).Error
+		},
+		After: func(tx *gorm.DB, _ Agreement, a *Agreement) error {
+			var err error
+			if sharesChanged {
+				if withdrawn, err = reopenAll(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			if *a, err = loadAgreement(tx, id, lockNone); err != nil {
+				return err
+			}
+			if sharesChanged && costs > 0 {
+				// Every entry using the default or a category rule splits
+				// differently now: recompute the agreement's totals.
+				return rebuildTotals(tx, *a)
+			}
+			return nil
+		},
+		Action: "agreement.update", Entity: "agreement", View: versioned.View(toAgreementResponse)})
 	return a, withdrawn, err
 }
 
@@ -313,31 +310,24 @@ func sameRules(a, b Agreement) bool {
 
 // DeleteAgreement removes an agreement without cost entries.
 func (s Store) DeleteAgreement(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		a, err := loadAgreement(tx, id, lockUpdate)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, a.Version); err != nil {
-			return err
-		}
-		var costs int64
-		if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
-			return err
-		}
-		if costs > 0 {
-			return apperr.Conflict("the agreement has %d cost entries; it cannot be deleted", costs)
-		}
-		var bases int64
-		if err := tx.Model(&Basis{}).Where("agreement_id = ?", id).Count(&bases).Error; err != nil {
-			return err
-		}
-		if bases > 0 {
-			return apperr.Conflict("the agreement has %d invoicing bases; they are kept, so it cannot be deleted", bases)
-		}
-		if err := tx.Delete(&a).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "agreement.delete", "agreement", a.ID, toAgreementResponse(a), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Agreement]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Agreement, error) { return loadAgreement(tx, id, lockUpdate) },
+		Apply: func(tx *gorm.DB, a *Agreement) error {
+			var costs int64
+			if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
+				return err
+			}
+			if costs > 0 {
+				return apperr.Conflict("the agreement has %d cost entries; it cannot be deleted", costs)
+			}
+			var bases int64
+			if err := tx.Model(&Basis{}).Where("agreement_id = ?", id).Count(&bases).Error; err != nil {
+				return err
+			}
+			if bases > 0 {
+				return apperr.Conflict("the agreement has %d invoicing bases; they are kept, so it cannot be deleted", bases)
+			}
+			return nil
+		},
+		Action: "agreement.delete", Entity: "agreement", View: versioned.View(toAgreementResponse)})
 }

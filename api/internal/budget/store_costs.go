@@ -17,6 +17,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // allocate splits an entry by its shares with the one split rule.
@@ -265,74 +266,56 @@ func lockCost(tx *gorm.DB, id uuid.UUID) (Cost, Agreement, error) {
 // UpdateCost applies a patch if the version still matches. Both the old
 // and the new month must be unlocked; both lose their approvals.
 func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p CostPatch) (Cost, Agreement, []WithdrawnApproval, error) {
-	var c Cost
 	var a Agreement
+	var old Cost
 	var withdrawn []WithdrawnApproval
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if c, a, err = lockCost(tx, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
-			return err
-		}
-		before := toCostResponse(a, c)
-		old := c
-		old.ShareOverride = slices.Clone(c.ShareOverride)
-		oldDate := c.IncurredOn
-		if err := p.apply(&c, a); err != nil {
-			return err
-		}
-		var v validate.Errors
-		if err := checkRefs(tx, &v, plainField, []*uuid.UUID{c.UnitID}, []*uuid.UUID{c.ActivityID}); err != nil {
-			return err
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if withdrawn, err = touchMonths(ctx, tx, a.ID, oldDate, c.IncurredOn); err != nil {
-			return err
-		}
-		c.Version++
-		if err := maintainTotals(tx); err != nil {
-			return err
-		}
-		if err := tx.Save(&c).Error; err != nil {
-			return err
-		}
-		if err := applyTotals(tx, a, []Cost{old}, []Cost{c}); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "cost.update", "cost", c.ID, before, toCostResponse(a, c))
-	})
+	c, err := versioned.Update(ctx, s.DB, versioned.Write[Cost]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (c Cost, err error) {
+			c, a, err = lockCost(tx, id)
+			return c, err
+		},
+		Apply: func(tx *gorm.DB, c *Cost) error {
+			old = *c
+			old.ShareOverride = slices.Clone(c.ShareOverride)
+			if err := p.apply(c, a); err != nil {
+				return err
+			}
+			var v validate.Errors
+			if err := checkRefs(tx, &v, plainField, []*uuid.UUID{c.UnitID}, []*uuid.UUID{c.ActivityID}); err != nil {
+				return err
+			}
+			if err := v.Err(); err != nil {
+				return err
+			}
+			var err error
+			if withdrawn, err = touchMonths(ctx, tx, a.ID, old.IncurredOn, c.IncurredOn); err != nil {
+				return err
+			}
+			return maintainTotals(tx)
+		},
+		After:  func(tx *gorm.DB, _ Cost, c *Cost) error { return applyTotals(tx, a, []Cost{old}, []Cost{*c}) },
+		Action: "cost.update", Entity: "cost", View: func(c Cost) any { return toCostResponse(a, c) }})
 	return c, a, withdrawn, err
 }
 
 // DeleteCost removes a cost entry of an unlocked month and returns the
 // approvals that fell.
 func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) ([]WithdrawnApproval, error) {
+	var a Agreement
 	var withdrawn []WithdrawnApproval
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		c, a, err := lockCost(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
-			return err
-		}
-		if withdrawn, err = touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
-			return err
-		}
-		if err := maintainTotals(tx); err != nil {
-			return err
-		}
-		if err := tx.Delete(&c).Error; err != nil {
-			return err
-		}
-		if err := applyTotals(tx, a, []Cost{c}, nil); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "cost.delete", "cost", c.ID, toCostResponse(a, c), nil)
-	})
+	err := versioned.Delete(ctx, s.DB, versioned.Write[Cost]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (c Cost, err error) {
+			c, a, err = lockCost(tx, id)
+			return c, err
+		},
+		Apply: func(tx *gorm.DB, c *Cost) error {
+			var err error
+			if withdrawn, err = touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
+				return err
+			}
+			return maintainTotals(tx)
+		},
+		After:  func(tx *gorm.DB, c Cost, _ *Cost) error { return applyTotals(tx, a, []Cost{c}, nil) },
+		Action: "cost.delete", Entity: "cost", View: func(c Cost) any { return toCostResponse(a, c) }})
 	return withdrawn, err
 }

@@ -12,10 +12,10 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // monthOf returns the first day of d's month.
@@ -116,29 +116,36 @@ func lockPeriods(tx *gorm.DB, agreementID uuid.UUID, months []civil.Date) ([]Per
 func withdrawApprovals(ctx context.Context, tx *gorm.DB, periods []*Period) ([]WithdrawnApproval, error) {
 	out := []WithdrawnApproval{}
 	for _, p := range periods {
-		if len(p.Approvals) == 0 && p.Status == StatusOpen {
-			continue
-		}
-		before := toPeriodResponse(*p)
-		if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
+		locked := *p
+		after, err := versioned.UpdateIn(ctx, tx, versioned.Write[Period]{
+			Lock: func(*gorm.DB) (Period, error) { return locked, nil },
+			Apply: func(tx *gorm.DB, p *Period) error {
+				if len(p.Approvals) == 0 && p.Status == StatusOpen {
+					return versioned.ErrNoChange
+				}
+				if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
+					return err
+				}
+				for _, a := range p.Approvals {
+					out = append(out, WithdrawnApproval{Month: p.Month.Format("2006-01"), DepartmentID: a.DepartmentID,
+						UserID: a.UserID, UserName: a.UserName, At: a.At.UTC()})
+				}
+				p.Approvals = []Approval{}
+				p.Status = StatusOpen
+				return nil
+			},
+			Save:   savePeriod,
+			Action: "period.reopen", Entity: "agreement_period", View: versioned.View(toPeriodResponse)})
+		if err != nil {
 			return nil, err
 		}
-		for _, a := range p.Approvals {
-			out = append(out, WithdrawnApproval{Month: p.Month.Format("2006-01"), DepartmentID: a.DepartmentID,
-				UserID: a.UserID, UserName: a.UserName, At: a.At.UTC()})
-		}
-		p.Approvals = []Approval{}
-		p.Status = StatusOpen
-		p.Version++
-		if err := tx.Omit("Approvals").Save(p).Error; err != nil {
-			return nil, err
-		}
-		if err := audit.Record(ctx, tx, "period.reopen", "agreement_period", p.ID, before, toPeriodResponse(*p)); err != nil {
-			return nil, err
-		}
+		*p = after
 	}
 	return out, nil
 }
+
+// savePeriod writes a month's row (its approvals are rows of their own).
+func savePeriod(tx *gorm.DB, p *Period) error { return tx.Omit("Approvals").Save(p).Error }
 
 // touchMonths is called by every change to costs: it refuses the change
 // when one of the months is locked (409) and withdraws their approvals,
@@ -240,119 +247,101 @@ func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page pagi
 	return all, a, total, loadApprovals(db, list)
 }
 
-// periodStep locks the agreement (FOR SHARE) and the month, and runs step
-// on it; step returns the audit action, or "" when nothing changed.
-func (s Store) periodStep(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int,
-	step func(tx *gorm.DB, a Agreement, p *Period) (string, any, error)) (Period, Agreement, error) {
-	var out Period
+// periodStep is the versioned write of a month: it locks the agreement
+// (FOR SHARE) and the month, and runs step on it, audited as action (with
+// reason, if any, beside the month's representation after). step returns
+// versioned.ErrNoChange when the month stays as it is.
+func (s Store) periodStep(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, action string, reason any,
+	step func(tx *gorm.DB, a Agreement, p *Period) error) (Period, Agreement, error) {
 	var a Agreement
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		a, err = loadAgreement(tx, agreementID, lockShare)
-		if err != nil {
-			return err
-		}
-		if !inAgreement(a, month) {
-			return apperr.NotFound("period")
-		}
-		periods, err := lockPeriods(tx, agreementID, []civil.Date{month})
-		if err != nil {
-			return err
-		}
-		p := periods[0]
-		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
-			return err
-		}
-		before := toPeriodResponse(p)
-		action, extra, err := step(tx, a, &p)
-		if err != nil {
-			return err
-		}
-		out = p
-		if action == "" {
-			return nil
-		}
-		p.Version++
-		if err := tx.Omit("Approvals").Save(&p).Error; err != nil {
-			return err
-		}
-		if err := loadApprovals(tx, []*Period{&p}); err != nil {
-			return err
-		}
-		out = p
-		var after any = toPeriodResponse(p)
-		if extra != nil {
-			after = map[string]any{"period": after, "reason": extra}
-		}
-		return audit.Record(ctx, tx, action, "agreement_period", p.ID, before, after)
-	})
-	return out, a, err
+	w := versioned.Write[Period]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Period, error) {
+			var err error
+			if a, err = loadAgreement(tx, agreementID, lockShare); err != nil {
+				return Period{}, err
+			}
+			if !inAgreement(a, month) {
+				return Period{}, apperr.NotFound("period")
+			}
+			periods, err := lockPeriods(tx, agreementID, []civil.Date{month})
+			if err != nil {
+				return Period{}, err
+			}
+			return periods[0], nil
+		},
+		Apply:  func(tx *gorm.DB, p *Period) error { return step(tx, a, p) },
+		Save:   savePeriod,
+		After:  func(tx *gorm.DB, _ Period, p *Period) error { return loadApprovals(tx, []*Period{p}) },
+		Action: action, Entity: "agreement_period", View: versioned.View(toPeriodResponse)}
+	if reason != nil {
+		w.AfterView = func(p Period) any { return map[string]any{"period": toPeriodResponse(p), "reason": reason} }
+	}
+	p, err := versioned.Update(ctx, s.DB, w)
+	return p, a, err
 }
 
 // Approve records the manager's approval of a month for their department;
 // when every department of the agreement has approved, the month becomes
 // approved. Approving again changes nothing.
 func (s Store) Approve(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, Agreement, error) {
-	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
+	return s.periodStep(ctx, agreementID, month, ifMatch, "period.approve", nil, func(tx *gorm.DB, a Agreement, p *Period) error {
 		if a.position(*who.DepartmentID) < 0 {
-			return "", nil, apperr.Forbidden("your department is not part of this agreement")
+			return apperr.Forbidden("your department is not part of this agreement")
 		}
 		if p.Status == StatusLocked {
-			return "", nil, conflictCode(CodeMonthLocked, "%s is locked already", p.Month.Format("2006-01"))
+			return conflictCode(CodeMonthLocked, "%s is locked already", p.Month.Format("2006-01"))
 		}
 		if from := approvableFrom(p.Month); s.today().Before(from.Time) {
-			return "", nil, conflictCode(CodeMonthNotEnded, "%s has not ended yet: a month can be approved from the first day after it, %s",
+			return conflictCode(CodeMonthNotEnded, "%s has not ended yet: a month can be approved from the first day after it, %s",
 				p.Month.Format("2006-01"), from).With("approvable_from", from.String())
 		}
 		for _, ap := range p.Approvals {
 			if ap.DepartmentID == *who.DepartmentID {
-				return "", nil, nil
+				return versioned.ErrNoChange
 			}
 		}
 		now := time.Now().UTC().Truncate(time.Microsecond)
 		if err := tx.Create(&Approval{PeriodID: p.ID, DepartmentID: *who.DepartmentID, UserID: who.UserID, At: now}).Error; err != nil {
-			return "", nil, err
+			return err
 		}
 		if len(p.Approvals)+1 == len(a.Departments) {
 			p.Status = StatusApproved
 		}
-		return "period.approve", nil, nil
+		return nil
 	})
 }
 
 // Lock locks an approved month: from then on its costs and the
 // agreement's shares cannot change.
 func (s Store) Lock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, who *access.Principal) (Period, Agreement, error) {
-	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
+	return s.periodStep(ctx, agreementID, month, ifMatch, "period.lock", nil, func(tx *gorm.DB, a Agreement, p *Period) error {
 		switch p.Status {
 		case StatusLocked:
-			return "", nil, conflictCode(CodeMonthLocked, "%s is locked already", p.Month.Format("2006-01"))
+			return conflictCode(CodeMonthLocked, "%s is locked already", p.Month.Format("2006-01"))
 		case StatusOpen:
-			return "", nil, conflictCode(CodeMonthNotApproved, "%s is not approved by every department yet: waiting for %s",
+			return conflictCode(CodeMonthNotApproved, "%s is not approved by every department yet: waiting for %s",
 				p.Month.Format("2006-01"), strings.Join(waitingNames(a, *p), ", "))
 		}
 		now := time.Now().UTC().Truncate(time.Microsecond)
 		uid := who.UserID
 		p.Status, p.LockedAt, p.LockedBy = StatusLocked, &now, &uid
 		// The lock freezes the month into its next invoicing basis.
-		if _, err := buildBasis(ctx, tx, a, *p); err != nil {
-			return "", nil, err
-		}
-		return "period.lock", nil, nil
+		_, err := buildBasis(ctx, tx, a, *p)
+		return err
 	})
 }
 
 // Unlock reopens a locked month; its approvals are withdrawn and the
 // reason is kept in the audit log.
 func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, reason string) (Period, Agreement, error) {
-	return s.periodStep(ctx, agreementID, month, ifMatch, func(tx *gorm.DB, a Agreement, p *Period) (string, any, error) {
+	return s.periodStep(ctx, agreementID, month, ifMatch, "period.unlock", reason, func(tx *gorm.DB, _ Agreement, p *Period) error {
 		if p.Status != StatusLocked {
-			return "", nil, conflictCode(CodeMonthNotLocked, "%s is not locked", p.Month.Format("2006-01"))
+			return conflictCode(CodeMonthNotLocked, "%s is not locked", p.Month.Format("2006-01"))
 		}
 		if err := tx.Where("period_id = ?", p.ID).Delete(&Approval{}).Error; err != nil {
-			return "", nil, err
+			return err
 		}
 		p.Status, p.LockedAt, p.LockedBy = StatusOpen, nil, nil
-		return "period.unlock", reason, nil
+		return nil
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // ActivityFilter narrows the activity listing.
@@ -170,86 +171,65 @@ type ActivityCheck func(before Activity, after ActivityInput) error
 // UpdateActivity applies a patch if the version still matches, allowed is
 // true of it, the status change is in the life cycle and no clash arises.
 func (s Store) UpdateActivity(ctx context.Context, id uuid.UUID, ifMatch *int, patch ActivityPatch, allowed ActivityCheck) (Activity, error) {
-	var a Activity
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		st := s.withTx(tx)
-		before, err := st.getActivity(ctx, tx, id, true)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, before.Version); err != nil {
-			return err
-		}
-		in := patch.merge(before)
-		rule, err := in.Validate()
-		if err != nil {
-			return err
-		}
-		if err := allowed(before, in); err != nil {
-			return err
-		}
-		if err := checkTransition(before.Status, in.Status); err != nil {
-			return err
-		}
-		a = before
-		in.toActivity(&a, rule, s.zone())
-		if err := lockUnits(ctx, tx, append(slices.Clone(before.UnitIDs), a.UnitIDs...)); err != nil {
-			return err
-		}
-		if err := st.checkRefs(ctx, &a); err != nil {
-			return err
-		}
-		if occurrencesChanged(before, a) {
-			if err := st.dropVanished(ctx, a, rule); err != nil {
+	var in ActivityInput
+	return versioned.Update(ctx, s.DB, versioned.Write[Activity]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Activity, error) { return s.getActivity(ctx, tx, id, true) },
+		Apply: func(tx *gorm.DB, a *Activity) error {
+			before := *a
+			in = patch.merge(before)
+			rule, err := in.Validate()
+			if err != nil {
 				return err
 			}
-		}
-		a.Version++
-		if err := tx.Save(&a).Error; err != nil {
-			return err
-		}
-		if !slices.Equal(before.UnitIDs, a.UnitIDs) || !slices.Equal(before.PartnerIDs, a.PartnerIDs) {
-			if err := tx.Where("activity_id = ?", a.ID).Delete(&ActivityUnit{}).Error; err != nil {
+			if err := allowed(before, in); err != nil {
 				return err
 			}
-			if err := tx.Where("activity_id = ?", a.ID).Delete(&ActivityPartner{}).Error; err != nil {
+			if err := checkTransition(before.Status, in.Status); err != nil {
 				return err
 			}
-			if err := setLinks(ctx, tx, a); err != nil {
+			in.toActivity(a, rule, s.zone())
+			if err := lockUnits(ctx, tx, append(slices.Clone(before.UnitIDs), a.UnitIDs...)); err != nil {
 				return err
 			}
-		}
-		becameConfirmed := a.Status == StatusConfirmed && before.Status != StatusConfirmed
-		if !in.AllowOverlap && (timingChanged(before, a) || becameConfirmed) {
-			if err := st.checkClash(ctx, a, nil); err != nil {
+			st := s.withTx(tx)
+			if err := st.checkRefs(ctx, a); err != nil {
 				return err
 			}
-		}
-		return audit.Record(ctx, tx, "activity.update", "activity", a.ID, toActivityResponse(before, s.zone()),
-			toActivityResponse(a, s.zone()))
-	})
-	return a, err
+			if occurrencesChanged(before, *a) {
+				return st.dropVanished(ctx, *a, rule)
+			}
+			return nil
+		},
+		After: func(tx *gorm.DB, before Activity, a *Activity) error {
+			if !slices.Equal(before.UnitIDs, a.UnitIDs) || !slices.Equal(before.PartnerIDs, a.PartnerIDs) {
+				if err := tx.Where("activity_id = ?", a.ID).Delete(&ActivityUnit{}).Error; err != nil {
+					return err
+				}
+				if err := tx.Where("activity_id = ?", a.ID).Delete(&ActivityPartner{}).Error; err != nil {
+					return err
+				}
+				if err := setLinks(ctx, tx, *a); err != nil {
+					return err
+				}
+			}
+			becameConfirmed := a.Status == StatusConfirmed && before.Status != StatusConfirmed
+			if !in.AllowOverlap && (timingChanged(before, *a) || becameConfirmed) {
+				return s.withTx(tx).checkClash(ctx, *a, nil)
+			}
+			return nil
+		},
+		Action: "activity.update", Entity: "activity", View: s.activityView})
 }
+
+func (s Store) activityView(a Activity) any { return toActivityResponse(a, s.zone()) }
 
 // DeleteActivity removes an activity without attendance; one with
 // recorded attendance is cancelled instead (409).
 func (s Store) DeleteActivity(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		a, err := s.getActivity(ctx, tx, id, true)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, a.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&a).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the activity has recorded attendance; cancel it instead")
-			}
-			return err
-		}
-		return audit.Record(ctx, tx, "activity.delete", "activity", a.ID, toActivityResponse(a, s.zone()), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Activity]{IfMatch: ifMatch,
+		Lock:     func(tx *gorm.DB) (Activity, error) { return s.getActivity(ctx, tx, id, true) },
+		Conflict: versioned.InUse("the activity has recorded attendance; cancel it instead"),
+		Action:   "activity.delete", Entity: "activity", View: s.activityView})
 }
 
 // dropVanished runs when an activity's timing changes: attendance must

@@ -10,6 +10,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // PartnerFilter narrows the partner listing.
@@ -52,39 +53,17 @@ func (s Store) CreatePartner(ctx context.Context, in PartnerInput) (Partner, err
 
 // UpdatePartner applies a patch if the version still matches.
 func (s Store) UpdatePartner(ctx context.Context, id uuid.UUID, ifMatch *int, patch PartnerPatch) (Partner, error) {
-	var p Partner
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &p, id, ifMatch, "partner"); err != nil {
-			return err
-		}
-		before := toPartnerResponse(p)
-		if err := patch.apply(&p); err != nil {
-			return err
-		}
-		p.Version++
-		if err := tx.Save(&p).Error; err != nil {
-			return partnerConflict(err)
-		}
-		return audit.Record(ctx, tx, "partner.update", "partner", p.ID, before, toPartnerResponse(p))
-	})
-	return p, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Partner]{ID: id, What: "partner", IfMatch: ifMatch,
+		Apply:    func(_ *gorm.DB, p *Partner) error { return patch.apply(p) },
+		Conflict: partnerConflict,
+		Action:   "partner.update", Entity: "partner", View: versioned.View(toPartnerResponse)})
 }
 
 // DeletePartner removes a partner no activity refers to.
 func (s Store) DeletePartner(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var p Partner
-		if err := database.LockVersion(tx, &p, id, ifMatch, "partner"); err != nil {
-			return err
-		}
-		if err := tx.Delete(&p).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the partner takes part in activities; deactivate it instead")
-			}
-			return err
-		}
-		return audit.Record(ctx, tx, "partner.delete", "partner", p.ID, toPartnerResponse(p), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Partner]{ID: id, What: "partner", IfMatch: ifMatch,
+		Conflict: versioned.InUse("the partner takes part in activities; deactivate it instead"),
+		Action:   "partner.delete", Entity: "partner", View: versioned.View(toPartnerResponse)})
 }
 
 func partnerConflict(err error) error {
@@ -122,39 +101,17 @@ func (s Store) CreateSeries(ctx context.Context, in SeriesInput) (Series, error)
 
 // UpdateSeries applies a patch if the version still matches.
 func (s Store) UpdateSeries(ctx context.Context, id uuid.UUID, ifMatch *int, patch SeriesPatch) (Series, error) {
-	var sr Series
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &sr, id, ifMatch, "series"); err != nil {
-			return err
-		}
-		before := toSeriesResponse(sr)
-		if err := patch.apply(&sr); err != nil {
-			return err
-		}
-		sr.Version++
-		if err := tx.Save(&sr).Error; err != nil {
-			return seriesConflict(err)
-		}
-		return audit.Record(ctx, tx, "series.update", "series", sr.ID, before, toSeriesResponse(sr))
-	})
-	return sr, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Series]{ID: id, What: "series", IfMatch: ifMatch,
+		Apply:    func(_ *gorm.DB, sr *Series) error { return patch.apply(sr) },
+		Conflict: seriesConflict,
+		Action:   "series.update", Entity: "series", View: versioned.View(toSeriesResponse)})
 }
 
 // DeleteSeries removes a series no activity belongs to.
 func (s Store) DeleteSeries(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var sr Series
-		if err := database.LockVersion(tx, &sr, id, ifMatch, "series"); err != nil {
-			return err
-		}
-		if err := tx.Delete(&sr).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the series still has activities")
-			}
-			return err
-		}
-		return audit.Record(ctx, tx, "series.delete", "series", sr.ID, toSeriesResponse(sr), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Series]{ID: id, What: "series", IfMatch: ifMatch,
+		Conflict: versioned.InUse("the series still has activities"),
+		Action:   "series.delete", Entity: "series", View: versioned.View(toSeriesResponse)})
 }
 
 func seriesConflict(err error) error {

@@ -14,6 +14,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // ListOverrides returns a page of an activity's overrides by original start.
@@ -88,72 +89,66 @@ func (s Store) CreateOverride(ctx context.Context, activityID uuid.UUID, in Over
 
 // UpdateOverride changes an override if the version still matches.
 func (s Store) UpdateOverride(ctx context.Context, activityID, id uuid.UUID, ifMatch *int, p OverridePatch) (Override, error) {
-	var o Override
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		st := s.withTx(tx)
-		a, err := st.getActivity(ctx, tx, activityID, true)
-		if err != nil {
-			return err
-		}
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&o, "id = ? AND activity_id = ?", id, activityID).Error; err != nil {
-			return database.NotFound(err, "occurrence override")
-		}
-		if err := database.CheckVersion(ifMatch, o.Version); err != nil {
-			return err
-		}
-		before := toOverrideResponse(o, s.zone())
-		in := p.merge(o)
-		if err := in.validate(a.EndsAt.Sub(a.StartsAt)); err != nil {
-			return err
-		}
-		if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
-			return err
-		}
-		o.StartsAt, o.EndsAt = in.StartsAt.UTC().Truncate(time.Microsecond), in.EndsAt.UTC().Truncate(time.Microsecond)
-		o.Cancelled, o.Note = in.Cancelled, in.Note
-		o.Version++
-		if err := tx.Save(&o).Error; err != nil {
-			return err
-		}
-		if !o.Cancelled && (p.AllowOverlap == nil || !*p.AllowOverlap) {
-			if err := st.checkClash(ctx, a, &o.OriginalStart); err != nil {
+	var a Activity
+	return versioned.Update(ctx, s.DB, versioned.Write[Override]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (o Override, err error) {
+			if a, err = s.getActivity(ctx, tx, activityID, true); err != nil {
+				return o, err
+			}
+			return lockOf[Override](tx, activityID, id, "occurrence override")
+		},
+		Apply: func(tx *gorm.DB, o *Override) error {
+			in := p.merge(*o)
+			if err := in.validate(a.EndsAt.Sub(a.StartsAt)); err != nil {
 				return err
 			}
-		}
-		return audit.Record(ctx, tx, "occurrence_override.update", "occurrence_override", o.ID, before, toOverrideResponse(o, s.zone()))
-	})
-	return o, err
+			if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
+				return err
+			}
+			o.StartsAt, o.EndsAt = in.StartsAt.UTC().Truncate(time.Microsecond), in.EndsAt.UTC().Truncate(time.Microsecond)
+			o.Cancelled, o.Note = in.Cancelled, in.Note
+			return nil
+		},
+		After: func(tx *gorm.DB, _ Override, o *Override) error {
+			if !o.Cancelled && (p.AllowOverlap == nil || !*p.AllowOverlap) {
+				return s.withTx(tx).checkClash(ctx, a, &o.OriginalStart)
+			}
+			return nil
+		},
+		Action: "occurrence_override.update", Entity: "occurrence_override", View: s.overrideView})
 }
+
+// lockOf locks the row of one of an activity's overrides or attendance
+// records (404 naming what when the activity has no such row).
+func lockOf[M any](tx *gorm.DB, activityID, id uuid.UUID, what string) (M, error) {
+	var m M
+	err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&m, "id = ? AND activity_id = ?", id, activityID).Error
+	return m, database.NotFound(err, what)
+}
+
+func (s Store) overrideView(o Override) any { return toOverrideResponse(o, s.zone()) }
+
+func (s Store) attendanceView(a Attendance) any { return toAttendanceResponse(a, s.zone()) }
 
 // DeleteOverride restores the occurrence to its original time, refusing
 // (409) when that now clashes, unless allowOverlap.
 func (s Store) DeleteOverride(ctx context.Context, activityID, id uuid.UUID, ifMatch *int, allowOverlap bool) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		st := s.withTx(tx)
-		a, err := st.getActivity(ctx, tx, activityID, true)
-		if err != nil {
-			return err
-		}
-		var o Override
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&o, "id = ? AND activity_id = ?", id, activityID).Error; err != nil {
-			return database.NotFound(err, "occurrence override")
-		}
-		if err := database.CheckVersion(ifMatch, o.Version); err != nil {
-			return err
-		}
-		if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
-			return err
-		}
-		if err := tx.Delete(&o).Error; err != nil {
-			return err
-		}
-		if !allowOverlap {
-			if err := st.checkClash(ctx, a, &o.OriginalStart); err != nil {
-				return err
+	var a Activity
+	return versioned.Delete(ctx, s.DB, versioned.Write[Override]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (o Override, err error) {
+			if a, err = s.getActivity(ctx, tx, activityID, true); err != nil {
+				return o, err
 			}
-		}
-		return audit.Record(ctx, tx, "occurrence_override.delete", "occurrence_override", o.ID, toOverrideResponse(o, s.zone()), nil)
-	})
+			return lockOf[Override](tx, activityID, id, "occurrence override")
+		},
+		Apply: func(tx *gorm.DB, _ *Override) error { return lockUnits(ctx, tx, a.UnitIDs) },
+		After: func(tx *gorm.DB, o Override, _ *Override) error {
+			if allowOverlap {
+				return nil
+			}
+			return s.withTx(tx).checkClash(ctx, a, &o.OriginalStart)
+		},
+		Action: "occurrence_override.delete", Entity: "occurrence_override", View: s.overrideView})
 }
 
 // ListAttendance returns a page of an activity's attendance by occurrence.
@@ -216,40 +211,15 @@ func (s Store) CreateAttendance(ctx context.Context, activityID uuid.UUID, in At
 
 // UpdateAttendance changes a record if the version still matches.
 func (s Store) UpdateAttendance(ctx context.Context, activityID, id uuid.UUID, ifMatch *int, p AttendancePatch) (Attendance, error) {
-	var rec Attendance
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&rec, "id = ? AND activity_id = ?", id, activityID).Error; err != nil {
-			return database.NotFound(err, "attendance")
-		}
-		if err := database.CheckVersion(ifMatch, rec.Version); err != nil {
-			return err
-		}
-		before := toAttendanceResponse(rec, s.zone())
-		if err := p.apply(&rec); err != nil {
-			return err
-		}
-		rec.Version++
-		if err := tx.Save(&rec).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "attendance.update", "attendance", rec.ID, before, toAttendanceResponse(rec, s.zone()))
-	})
-	return rec, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Attendance]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Attendance, error) { return lockOf[Attendance](tx, activityID, id, "attendance") },
+		Apply:  func(_ *gorm.DB, rec *Attendance) error { return p.apply(rec) },
+		Action: "attendance.update", Entity: "attendance", View: s.attendanceView})
 }
 
 // DeleteAttendance removes a record.
 func (s Store) DeleteAttendance(ctx context.Context, activityID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var rec Attendance
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&rec, "id = ? AND activity_id = ?", id, activityID).Error; err != nil {
-			return database.NotFound(err, "attendance")
-		}
-		if err := database.CheckVersion(ifMatch, rec.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&rec).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "attendance.delete", "attendance", rec.ID, toAttendanceResponse(rec, s.zone()), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Attendance]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Attendance, error) { return lockOf[Attendance](tx, activityID, id, "attendance") },
+		Action: "attendance.delete", Entity: "attendance", View: s.attendanceView})
 }

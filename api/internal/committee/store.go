@@ -13,6 +13,7 @@ import (
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // Store reads and writes the committee domain. Every write records its
@@ -93,31 +94,19 @@ func (s Store) CreateCommittee(ctx context.Context, in CommitteeInput) (Committe
 // UpdateCommittee applies a patch if the version still matches. A founding
 // date after the committee's first meeting or membership is refused.
 func (s Store) UpdateCommittee(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p CommitteePatch) (Committee, error) {
-	var c Committee
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if c, err = findCommittee(tx.Clauses(forUpdate), scope, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
-			return err
-		}
-		before := toCommitteeResponse(c)
-		if err := p.apply(&c); err != nil {
-			return err
-		}
-		if c.FoundedOn != nil {
-			if err := checkFounding(tx, c.ID, *c.FoundedOn); err != nil {
+	return versioned.Update(ctx, s.DB, versioned.Write[Committee]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Committee, error) { return findCommittee(tx.Clauses(forUpdate), scope, id) },
+		Apply: func(tx *gorm.DB, c *Committee) error {
+			if err := p.apply(c); err != nil {
 				return err
 			}
-		}
-		c.Version++
-		if err := tx.Save(&c).Error; err != nil {
-			return committeeConflict(err)
-		}
-		return audit.Record(ctx, tx, "committee.update", "committee", c.ID, before, toCommitteeResponse(c))
-	})
-	return c, err
+			if c.FoundedOn != nil {
+				return checkFounding(tx, c.ID, *c.FoundedOn)
+			}
+			return nil
+		},
+		Conflict: committeeConflict,
+		Action:   "committee.update", Entity: "committee", View: versioned.View(toCommitteeResponse)})
 }
 
 func checkFounding(tx *gorm.DB, id uuid.UUID, founded civil.Date) error {
@@ -137,22 +126,10 @@ func checkFounding(tx *gorm.DB, id uuid.UUID, founded civil.Date) error {
 // DeleteCommittee removes a committee with no members, meetings or ideas;
 // a committee with history is deactivated instead (PATCH active=false).
 func (s Store) DeleteCommittee(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		c, err := findCommittee(tx.Clauses(forUpdate), scope, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, c.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&c).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the committee has members, meetings or ideas; deactivate it instead (active=false)")
-			}
-			return err
-		}
-		return audit.Record(ctx, tx, "committee.delete", "committee", c.ID, toCommitteeResponse(c), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Committee]{IfMatch: ifMatch,
+		Lock:     func(tx *gorm.DB) (Committee, error) { return findCommittee(tx.Clauses(forUpdate), scope, id) },
+		Conflict: versioned.InUse("the committee has members, meetings or ideas; deactivate it instead (active=false)"),
+		Action:   "committee.delete", Entity: "committee", View: versioned.View(toCommitteeResponse)})
 }
 
 func committeeConflict(err error) error {

@@ -12,6 +12,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // IdeaFilter narrows the idea listing.
@@ -115,74 +116,41 @@ func (s Store) now() time.Time { return time.Now().UTC().Truncate(time.Microseco
 // UpdateIdea applies a patch if the version still matches; a status change
 // must be an allowed transition.
 func (s Store) UpdateIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p IdeaPatch) (Idea, error) {
-	var i Idea
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if i, err = findIdea(tx.Clauses(forUpdate), scope, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, i.Version); err != nil {
-			return err
-		}
-		before := toIdeaResponse(i)
-		if err := p.apply(&i, s.now()); err != nil {
-			return err
-		}
-		i.Version++
-		if err := tx.Save(&i).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "idea.update", "idea", i.ID, before, toIdeaResponse(i))
-	})
-	return i, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Idea]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Idea, error) { return findIdea(tx.Clauses(forUpdate), scope, id) },
+		Apply:  func(_ *gorm.DB, i *Idea) error { return p.apply(i, s.now()) },
+		Action: "idea.update", Entity: "idea", View: versioned.View(toIdeaResponse)})
 }
 
 // VoteIdea adds votes to a new or planned idea. It needs no If-Match:
 // concurrent votes add up instead of overwriting each other.
 func (s Store) VoteIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, count int) (Idea, error) {
-	var i Idea
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if i, err = findIdea(tx.Clauses(forUpdate), scope, id); err != nil {
-			return err
-		}
-		if i.Status != "new" && i.Status != "planned" {
-			return apperr.InvalidFieldCode("status", apperr.CodeConflict, "only new and planned ideas take votes; this one is "+i.Status)
-		}
-		if i.Votes+count > maxVotes {
-			return apperr.InvalidFieldCode("count", apperr.CodeOutOfRange, "the idea would have more than 100000 votes")
-		}
-		before := toIdeaResponse(i)
-		i.Votes += count
-		i.Version++
-		if err := tx.Save(&i).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "idea.vote", "idea", i.ID, before, toIdeaResponse(i))
-	})
-	return i, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Idea]{
+		Lock: func(tx *gorm.DB) (Idea, error) { return findIdea(tx.Clauses(forUpdate), scope, id) },
+		Apply: func(_ *gorm.DB, i *Idea) error {
+			if i.Status != "new" && i.Status != "planned" {
+				return apperr.InvalidFieldCode("status", apperr.CodeConflict, "only new and planned ideas take votes; this one is "+i.Status)
+			}
+			if i.Votes+count > maxVotes {
+				return apperr.InvalidFieldCode("count", apperr.CodeOutOfRange, "the idea would have more than 100000 votes")
+			}
+			i.Votes += count
+			return nil
+		},
+		Action: "idea.vote", Entity: "idea", View: versioned.View(toIdeaResponse)})
 }
 
 // DeleteIdea removes an idea that has not become an activity; such ideas
 // are declined instead, so the link is kept.
 func (s Store) DeleteIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		i, err := findIdea(tx.Clauses(forUpdate), scope, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, i.Version); err != nil {
-			return err
-		}
-		if i.ActivityID != nil {
-			return apperr.Conflict("the idea became an activity; decline it instead of deleting it")
-		}
-		if err := tx.Delete(&i).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the idea is referred to elsewhere; decline it instead")
+	return versioned.Delete(ctx, s.DB, versioned.Write[Idea]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Idea, error) { return findIdea(tx.Clauses(forUpdate), scope, id) },
+		Apply: func(_ *gorm.DB, i *Idea) error {
+			if i.ActivityID != nil {
+				return apperr.Conflict("the idea became an activity; decline it instead of deleting it")
 			}
-			return err
-		}
-		return audit.Record(ctx, tx, "idea.delete", "idea", i.ID, toIdeaResponse(i), nil)
-	})
+			return nil
+		},
+		Conflict: versioned.InUse("the idea is referred to elsewhere; decline it instead"),
+		Action:   "idea.delete", Entity: "idea", View: versioned.View(toIdeaResponse)})
 }

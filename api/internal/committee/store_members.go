@@ -12,6 +12,7 @@ import (
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // MemberFilter narrows the member listing.
@@ -118,45 +119,31 @@ func lockMember(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Memb
 
 // UpdateMember applies a patch if the version still matches.
 func (s Store) UpdateMember(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int, p MemberPatch) (Member, error) {
-	var m Member
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var c Committee
-		var err error
-		if m, c, err = lockMember(tx, scope, committeeID, id); err != nil {
+	var c Committee
+	var role string
+	return versioned.Update(ctx, s.DB, versioned.Write[Member]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (m Member, err error) {
+			m, c, err = lockMember(tx, scope, committeeID, id)
+			return m, err
+		},
+		Apply: func(_ *gorm.DB, m *Member) error {
+			err := p.apply(m, c.FoundedOn)
+			role = m.Role
 			return err
-		}
-		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
-			return err
-		}
-		before := toMemberResponse(m)
-		if err := p.apply(&m, c.FoundedOn); err != nil {
-			return err
-		}
-		m.Version++
-		if err := tx.Save(&m).Error; err != nil {
-			return memberConflict(err, m.Role)
-		}
-		return audit.Record(ctx, tx, "committee_member.update", "committee_member", m.ID, before, toMemberResponse(m))
-	})
-	return m, err
+		},
+		Conflict: func(err error) error { return memberConflict(err, role) },
+		Action:   "committee_member.update", Entity: "committee_member", View: versioned.View(toMemberResponse)})
 }
 
 // DeleteMember removes a membership entered by mistake. A member who
 // leaves is kept in the history with left_on instead.
 func (s Store) DeleteMember(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		m, _, err := lockMember(tx, scope, committeeID, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&m).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "committee_member.delete", "committee_member", m.ID, toMemberResponse(m), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Member]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Member, error) {
+			m, _, err := lockMember(tx, scope, committeeID, id)
+			return m, err
+		},
+		Action: "committee_member.delete", Entity: "committee_member", View: versioned.View(toMemberResponse)})
 }
 
 func memberConflict(err error, role string) error {
@@ -233,42 +220,22 @@ func lockMeeting(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Mee
 
 // UpdateMeeting applies a patch if the version still matches.
 func (s Store) UpdateMeeting(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int, p MeetingPatch) (Meeting, error) {
-	var m Meeting
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var c Committee
-		var err error
-		if m, c, err = lockMeeting(tx, scope, committeeID, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
-			return err
-		}
-		before := toMeetingResponse(m)
-		if err := p.apply(&m, c.FoundedOn); err != nil {
-			return err
-		}
-		m.Version++
-		if err := tx.Save(&m).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "committee_meeting.update", "committee_meeting", m.ID, before, toMeetingResponse(m))
-	})
-	return m, err
+	var c Committee
+	return versioned.Update(ctx, s.DB, versioned.Write[Meeting]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (m Meeting, err error) {
+			m, c, err = lockMeeting(tx, scope, committeeID, id)
+			return m, err
+		},
+		Apply:  func(_ *gorm.DB, m *Meeting) error { return p.apply(m, c.FoundedOn) },
+		Action: "committee_meeting.update", Entity: "committee_meeting", View: versioned.View(toMeetingResponse)})
 }
 
 // DeleteMeeting removes a meeting.
 func (s Store) DeleteMeeting(ctx context.Context, scope []uuid.UUID, committeeID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		m, _, err := lockMeeting(tx, scope, committeeID, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&m).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "committee_meeting.delete", "committee_meeting", m.ID, toMeetingResponse(m), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Meeting]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Meeting, error) {
+			m, _, err := lockMeeting(tx, scope, committeeID, id)
+			return m, err
+		},
+		Action: "committee_meeting.delete", Entity: "committee_meeting", View: versioned.View(toMeetingResponse)})
 }

@@ -11,6 +11,7 @@ import (
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // MentorFilter narrows the mentor listing.
@@ -149,49 +150,25 @@ func saveMentorUnits(tx *gorm.DB, m Mentor) error {
 
 // UpdateMentor applies a patch if the version still matches.
 func (s Store) UpdateMentor(ctx context.Context, id uuid.UUID, ifMatch *int, p MentorPatch) (Mentor, error) {
-	var m Mentor
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if m, err = findMentor(tx.Clauses(forUpdate), tx, nil, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
-			return err
-		}
-		before := toMentorResponse(m)
-		if err := p.apply(&m); err != nil {
-			return err
-		}
-		if err := checkMentorRefs(tx, m); err != nil {
-			return err
-		}
-		m.Version++
-		if err := tx.Omit("UnitIDs").Save(&m).Error; err != nil {
-			return mentorConflict(err)
-		}
-		if err := saveMentorUnits(tx, m); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "mentor.update", "mentor", m.ID, before, toMentorResponse(m))
-	})
-	return m, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Mentor]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Mentor, error) { return findMentor(tx.Clauses(forUpdate), tx, nil, id) },
+		Apply: func(tx *gorm.DB, m *Mentor) error {
+			if err := p.apply(m); err != nil {
+				return err
+			}
+			return checkMentorRefs(tx, *m)
+		},
+		Save:     func(tx *gorm.DB, m *Mentor) error { return tx.Omit("UnitIDs").Save(m).Error },
+		Conflict: mentorConflict,
+		After:    func(tx *gorm.DB, _ Mentor, m *Mentor) error { return saveMentorUnits(tx, *m) },
+		Action:   "mentor.update", Entity: "mentor", View: versioned.View(toMentorResponse)})
 }
 
 // DeleteMentor removes a mentor record with its trainings.
 func (s Store) DeleteMentor(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		m, err := findMentor(tx.Clauses(forUpdate), tx, nil, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, m.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&m).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "mentor.delete", "mentor", m.ID, toMentorResponse(m), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Mentor]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Mentor, error) { return findMentor(tx.Clauses(forUpdate), tx, nil, id) },
+		Action: "mentor.delete", Entity: "mentor", View: versioned.View(toMentorResponse)})
 }
 
 func mentorConflict(err error) error {
@@ -267,41 +244,15 @@ func lockTraining(tx *gorm.DB, scope []uuid.UUID, mentorID, id uuid.UUID) (Train
 
 // UpdateTraining applies a patch if the version still matches.
 func (s Store) UpdateTraining(ctx context.Context, scope []uuid.UUID, mentorID, id uuid.UUID, ifMatch *int, p TrainingPatch, today civil.Date) (Training, error) {
-	var t Training
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if t, err = lockTraining(tx, scope, mentorID, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
-			return err
-		}
-		before := toTrainingResponse(t)
-		if err := p.apply(&t, today); err != nil {
-			return err
-		}
-		t.Version++
-		if err := tx.Save(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "mentor_training.update", "mentor_training", t.ID, before, toTrainingResponse(t))
-	})
-	return t, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Training]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Training, error) { return lockTraining(tx, scope, mentorID, id) },
+		Apply:  func(_ *gorm.DB, t *Training) error { return p.apply(t, today) },
+		Action: "mentor_training.update", Entity: "mentor_training", View: versioned.View(toTrainingResponse)})
 }
 
 // DeleteTraining removes a training.
 func (s Store) DeleteTraining(ctx context.Context, scope []uuid.UUID, mentorID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		t, err := lockTraining(tx, scope, mentorID, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, t.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "mentor_training.delete", "mentor_training", t.ID, toTrainingResponse(t), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Training]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Training, error) { return lockTraining(tx, scope, mentorID, id) },
+		Action: "mentor_training.delete", Entity: "mentor_training", View: versioned.View(toTrainingResponse)})
 }

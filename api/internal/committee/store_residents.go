@@ -12,6 +12,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // ResidentFilter narrows the resident listing.
@@ -70,26 +71,10 @@ func (s Store) CreateResident(ctx context.Context, in ResidentInput) (Resident, 
 
 // UpdateResident applies a patch if the version still matches.
 func (s Store) UpdateResident(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p ResidentPatch) (Resident, error) {
-	var r Resident
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if r, err = findResident(tx.Clauses(forUpdate), scope, id); err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, r.Version); err != nil {
-			return err
-		}
-		before := toResidentResponse(r)
-		if err := p.apply(&r); err != nil {
-			return err
-		}
-		r.Version++
-		if err := tx.Save(&r).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "resident.update", "resident", r.ID, before, toResidentResponse(r))
-	})
-	return r, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Resident]{IfMatch: ifMatch,
+		Lock:   func(tx *gorm.DB) (Resident, error) { return findResident(tx.Clauses(forUpdate), scope, id) },
+		Apply:  func(_ *gorm.DB, r *Resident) error { return p.apply(r) },
+		Action: "resident.update", Entity: "resident", View: versioned.View(toResidentResponse)})
 }
 
 // EraseResident deletes a resident with their memberships and culture
@@ -97,37 +82,27 @@ func (s Store) UpdateResident(ctx context.Context, scope []uuid.UUID, id uuid.UU
 // every audit event about them, keeping only that the events and the
 // erasure happened.
 func (s Store) EraseResident(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		r, err := findResident(tx.Clauses(forUpdate), scope, id)
-		if err != nil {
-			return err
-		}
-		if err := database.CheckVersion(ifMatch, r.Version); err != nil {
-			return err
-		}
-		var memberIDs []uuid.UUID
-		if err := tx.Model(&Member{}).Where("resident_id = ?", r.ID).Pluck("id", &memberIDs).Error; err != nil {
-			return err
-		}
-		if err := tx.Delete(&r).Error; err != nil {
-			return err
-		}
-		for _, m := range memberIDs {
-			if err := audit.Scrub(ctx, tx, "committee_member", m); err != nil {
+	var memberIDs []uuid.UUID
+	return versioned.Delete(ctx, s.DB, versioned.Write[Resident]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Resident, error) { return findResident(tx.Clauses(forUpdate), scope, id) },
+		Apply: func(tx *gorm.DB, r *Resident) error {
+			return tx.Model(&Member{}).Where("resident_id = ?", r.ID).Pluck("id", &memberIDs).Error
+		},
+		After: func(tx *gorm.DB, r Resident, _ *Resident) error {
+			for _, m := range memberIDs {
+				if err := audit.Scrub(ctx, tx, "committee_member", m); err != nil {
+					return err
+				}
+				if err := audit.Record(ctx, tx, "committee_member.erase", "committee_member", m, nil, nil); err != nil {
+					return err
+				}
+			}
+			if err := audit.Scrub(ctx, tx, "culture_profile", r.ID); err != nil {
 				return err
 			}
-			if err := audit.Record(ctx, tx, "committee_member.erase", "committee_member", m, nil, nil); err != nil {
-				return err
-			}
-		}
-		if err := audit.Scrub(ctx, tx, "culture_profile", r.ID); err != nil {
-			return err
-		}
-		if err := audit.Scrub(ctx, tx, "resident", r.ID); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "resident.erase", "resident", r.ID, nil, nil)
-	})
+			return audit.Scrub(ctx, tx, "resident", r.ID)
+		},
+		Action: "resident.erase", Entity: "resident"}) // no View: nothing of the erased data stays in the log
 }
 
 // GetProfile returns a resident's culture profile and writes the read to
@@ -172,16 +147,15 @@ func (s Store) PutProfile(ctx context.Context, scope []uuid.UUID, residentID uui
 		case err != nil:
 			return err
 		}
-		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
-			return err
-		}
-		before := toProfileResponse(p)
-		p.LifeStory, p.Music, p.Arts, p.Places, p.Wishes = in.LifeStory, in.Music, in.Arts, in.Places, in.Wishes
-		p.Version++
-		if err := tx.Save(&p).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "culture_profile.update", "culture_profile", residentID, before, toProfileResponse(p))
+		locked := p
+		p, err = versioned.UpdateIn(ctx, tx, versioned.Write[Profile]{IfMatch: ifMatch,
+			Lock: func(*gorm.DB) (Profile, error) { return locked, nil },
+			Apply: func(_ *gorm.DB, p *Profile) error {
+				p.LifeStory, p.Music, p.Arts, p.Places, p.Wishes = in.LifeStory, in.Music, in.Arts, in.Places, in.Wishes
+				return nil
+			},
+			Action: "culture_profile.update", Entity: "culture_profile", View: versioned.View(toProfileResponse)})
+		return err
 	})
 	return p, created, err
 }
@@ -189,25 +163,17 @@ func (s Store) PutProfile(ctx context.Context, scope []uuid.UUID, residentID uui
 // EraseProfile deletes a resident's culture profile and scrubs its content
 // from the audit log; the log keeps only that it existed and was erased.
 func (s Store) EraseProfile(ctx context.Context, scope []uuid.UUID, residentID uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
-			return err
-		}
-		var p Profile
-		if err := tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error; err != nil {
-			return database.NotFound(err, "culture profile")
-		}
-		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
-			return err
-		}
-		if err := tx.Delete(&p).Error; err != nil {
-			return err
-		}
-		if err := audit.Scrub(ctx, tx, "culture_profile", residentID); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "culture_profile.erase", "culture_profile", residentID, nil, nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Profile]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Profile, error) {
+			if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
+				return Profile{}, err
+			}
+			var p Profile
+			err := tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error
+			return p, database.NotFound(err, "culture profile")
+		},
+		After:  func(tx *gorm.DB, p Profile, _ *Profile) error { return audit.Scrub(ctx, tx, "culture_profile", p.ID) },
+		Action: "culture_profile.erase", Entity: "culture_profile"}) // no View: the erased text stays out of the log
 }
 
 // Export gathers everything kept about a resident and audits the export.

@@ -13,7 +13,6 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 	"gorm.io/gorm/logger"
 )
 
@@ -105,15 +104,9 @@ func Close(db *gorm.DB) {
 // CurrentVersion is the row's version (every model embeds Model).
 func (m *Model) CurrentVersion() int { return m.Version }
 
-// Versioned is a model row with a version.
-type Versioned interface{ CurrentVersion() int }
+// NextVersion increments the row's version; a versioned write calls it
+// before saving.
+func (m *Model) NextVersion() { m.Version++ }
 
-// LockVersion loads the row with id into row (a pointer to a model) and
-// locks it for the rest of the transaction, then checks the client's
-// If-Match version: 404 for a missing row, 412 for a stale version.
-func LockVersion(tx *gorm.DB, row Versioned, id uuid.UUID, ifMatch *int, what string) error {
-	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(row, "id = ?", id).Error; err != nil {
-		return NotFound(err, what)
-	}
-	return CheckVersion(ifMatch, row.CurrentVersion())
-}
+// Identity is the row's id.
+func (m *Model) Identity() uuid.UUID { return m.ID }

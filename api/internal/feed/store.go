@@ -18,6 +18,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // tokenPrefix marks feed tokens (API tokens use kst_), so a leaked one is recognisable.
@@ -113,24 +114,16 @@ func (s Store) GetToken(ctx context.Context, id uuid.UUID) (Token, error) {
 
 // RevokeToken ends a feed token at once; revoking twice is harmless.
 func (s Store) RevokeToken(ctx context.Context, id uuid.UUID, ifMatch *int) (Token, error) {
-	var t Token
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &t, id, ifMatch, "feed token"); err != nil {
-			return err
-		}
-		if t.RevokedAt != nil {
+	return versioned.Update(ctx, s.DB, versioned.Write[Token]{ID: id, What: "feed token", IfMatch: ifMatch,
+		Apply: func(_ *gorm.DB, t *Token) error {
+			if t.RevokedAt != nil {
+				return versioned.ErrNoChange
+			}
+			now := s.now()
+			t.RevokedAt = &now
 			return nil
-		}
-		before := toTokenResponse(t)
-		now := s.now()
-		t.RevokedAt = &now
-		t.Version++
-		if err := tx.Save(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "feed_token.revoke", "feed_token", t.ID, before, toTokenResponse(t))
-	})
-	return t, err
+		},
+		Action: "feed_token.revoke", Entity: "feed_token", View: versioned.View(toTokenResponse)})
 }
 
 // Resolve finds the live token with this secret; a wrong, unknown or revoked one is a 401. Use is noted

@@ -14,6 +14,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/validate"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // Place is a unit's place id in the Palvelukartta / TPREK register that Linked Events uses for locations.
@@ -91,16 +92,12 @@ func (s Store) PutPlace(ctx context.Context, unitID uuid.UUID, in PlaceInput, if
 		if err != nil {
 			return err
 		}
-		if err := database.CheckVersion(ifMatch, p.Version); err != nil {
-			return err
-		}
-		before := toPlaceResponse(p)
-		p.TprekID = in.TprekID
-		p.Version++
-		if err := tx.Save(&p).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "unit_place.update", "unit_place", p.ID, before, toPlaceResponse(p))
+		locked := p
+		p, err = versioned.UpdateIn(ctx, tx, versioned.Write[Place]{IfMatch: ifMatch,
+			Lock:   func(*gorm.DB) (Place, error) { return locked, nil },
+			Apply:  func(_ *gorm.DB, p *Place) error { p.TprekID = in.TprekID; return nil },
+			Action: "unit_place.update", Entity: "unit_place", View: versioned.View(toPlaceResponse)})
+		return err
 	})
 	return p, created, err
 }

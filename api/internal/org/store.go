@@ -10,6 +10,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/versioned"
 )
 
 // Store reads and writes departments and units. Every write records its
@@ -45,39 +46,17 @@ func (s Store) CreateDepartment(ctx context.Context, in DepartmentInput) (Depart
 
 // UpdateDepartment applies a patch if the version still matches.
 func (s Store) UpdateDepartment(ctx context.Context, id uuid.UUID, ifMatch *int, p DepartmentPatch) (Department, error) {
-	var d Department
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &d, id, ifMatch, "department"); err != nil {
-			return err
-		}
-		before := toDepartmentResponse(d)
-		if err := p.apply(&d); err != nil {
-			return err
-		}
-		d.Version++
-		if err := tx.Save(&d).Error; err != nil {
-			return departmentConflict(err)
-		}
-		return audit.Record(ctx, tx, "department.update", "department", d.ID, before, toDepartmentResponse(d))
-	})
-	return d, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Department]{ID: id, What: "department", IfMatch: ifMatch,
+		Apply:    func(_ *gorm.DB, d *Department) error { return p.apply(d) },
+		Conflict: departmentConflict,
+		Action:   "department.update", Entity: "department", View: versioned.View(toDepartmentResponse)})
 }
 
 // DeleteDepartment removes a department nothing refers to.
 func (s Store) DeleteDepartment(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var d Department
-		if err := database.LockVersion(tx, &d, id, ifMatch, "department"); err != nil {
-			return err
-		}
-		if err := tx.Delete(&d).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the department is still used by units, users or agreements")
-			}
-			return err
-		}
-		return audit.Record(ctx, tx, "department.delete", "department", d.ID, toDepartmentResponse(d), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Department]{ID: id, What: "department", IfMatch: ifMatch,
+		Conflict: versioned.InUse("the department is still used by units, users or agreements"),
+		Action:   "department.delete", Entity: "department", View: versioned.View(toDepartmentResponse)})
 }
 
 func departmentConflict(err error) error {
@@ -138,43 +117,23 @@ func (s Store) CreateUnit(ctx context.Context, in UnitInput) (Unit, error) {
 
 // UpdateUnit applies a patch if the version still matches.
 func (s Store) UpdateUnit(ctx context.Context, id uuid.UUID, ifMatch *int, p UnitPatch) (Unit, error) {
-	var u Unit
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := database.LockVersion(tx, &u, id, ifMatch, "unit"); err != nil {
-			return err
-		}
-		before := toUnitResponse(u)
-		if err := p.apply(&u); err != nil {
-			return err
-		}
-		if err := s.checkDepartment(tx, u.DepartmentID); err != nil {
-			return err
-		}
-		u.Version++
-		if err := tx.Save(&u).Error; err != nil {
-			return unitConflict(err)
-		}
-		return audit.Record(ctx, tx, "unit.update", "unit", u.ID, before, toUnitResponse(u))
-	})
-	return u, err
+	return versioned.Update(ctx, s.DB, versioned.Write[Unit]{ID: id, What: "unit", IfMatch: ifMatch,
+		Apply: func(tx *gorm.DB, u *Unit) error {
+			if err := p.apply(u); err != nil {
+				return err
+			}
+			return s.checkDepartment(tx, u.DepartmentID)
+		},
+		Conflict: unitConflict,
+		Action:   "unit.update", Entity: "unit", View: versioned.View(toUnitResponse)})
 }
 
 // DeleteUnit removes a unit nothing refers to; units with history are
 // deactivated instead (PATCH active=false).
 func (s Store) DeleteUnit(ctx context.Context, id uuid.UUID, ifMatch *int) error {
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var u Unit
-		if err := database.LockVersion(tx, &u, id, ifMatch, "unit"); err != nil {
-			return err
-		}
-		if err := tx.Delete(&u).Error; err != nil {
-			if database.IsForeignKeyViolation(err) {
-				return apperr.Conflict("the unit has committees, activities or users; deactivate it instead")
-			}
-			return err
-		}
-		return audit.Record(ctx, tx, "unit.delete", "unit", u.ID, toUnitResponse(u), nil)
-	})
+	return versioned.Delete(ctx, s.DB, versioned.Write[Unit]{ID: id, What: "unit", IfMatch: ifMatch,
+		Conflict: versioned.InUse("the unit has committees, activities or users; deactivate it instead"),
+		Action:   "unit.delete", Entity: "unit", View: versioned.View(toUnitResponse)})
 }
 
 func (s Store) checkDepartment(tx *gorm.DB, id *uuid.UUID) error {
