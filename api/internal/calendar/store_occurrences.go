@@ -92,10 +92,8 @@ func (s Store) UpdateOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 	var a Activity
 	return versioned.Update(ctx, s.DB, versioned.Write[Override]{IfMatch: ifMatch,
 		Lock: func(tx *gorm.DB) (o Override, err error) {
-			if a, err = s.getActivity(ctx, tx, activityID, true); err != nil {
-				return o, err
-			}
-			return lockOf[Override](tx, activityID, id, "occurrence override")
+			a, o, err = s.lockOverride(ctx, tx, activityID, id)
+			return o, err
 		},
 		Apply: func(tx *gorm.DB, o *Override) error {
 			in := p.merge(*o)
@@ -118,6 +116,16 @@ func (s Store) UpdateOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 		Action: "occurrence_override.update", Entity: "occurrence_override", View: s.overrideView})
 }
 
+// lockOverride locks an activity (with its links) and then one of its overrides.
+func (s Store) lockOverride(ctx context.Context, tx *gorm.DB, activityID, id uuid.UUID) (Activity, Override, error) {
+	a, err := s.getActivity(ctx, tx, activityID, true)
+	if err != nil {
+		return a, Override{}, err
+	}
+	o, err := lockOf[Override](tx, activityID, id, "occurrence override")
+	return a, o, err
+}
+
 // lockOf locks the row of one of an activity's overrides or attendance
 // records (404 naming what when the activity has no such row).
 func lockOf[M any](tx *gorm.DB, activityID, id uuid.UUID, what string) (M, error) {
@@ -136,10 +144,8 @@ func (s Store) DeleteOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 	var a Activity
 	return versioned.Delete(ctx, s.DB, versioned.Write[Override]{IfMatch: ifMatch,
 		Lock: func(tx *gorm.DB) (o Override, err error) {
-			if a, err = s.getActivity(ctx, tx, activityID, true); err != nil {
-				return o, err
-			}
-			return lockOf[Override](tx, activityID, id, "occurrence override")
+			a, o, err = s.lockOverride(ctx, tx, activityID, id)
+			return o, err
 		},
 		Apply: func(tx *gorm.DB, _ *Override) error { return lockUnits(ctx, tx, a.UnitIDs) },
 		After: func(tx *gorm.DB, o Override, _ *Override) error {
