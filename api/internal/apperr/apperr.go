@@ -161,6 +161,14 @@ func BadParamCode(field, code, message string) *Error {
 		Fields: []FieldError{Field(field, code, message)}}
 }
 
+// BadRange is a pair of range parameters that do not fit together (from
+// after to, a range too long): a 400 naming both, with the code
+// CodeOutOfRange.
+func BadRange(fromField, toField, fromMessage, toMessage string) *Error {
+	return &Error{Kind: KindBadRequest, Detail: fmt.Sprintf("invalid range %s..%s: %s %s", fromField, toField, toField, toMessage),
+		Fields: []FieldError{Field(fromField, CodeOutOfRange, fromMessage), Field(toField, CodeOutOfRange, toMessage)}}
+}
+
 // Unauthorized means missing or bad credentials.
 func Unauthorized(detail string) *Error { return &Error{Kind: KindUnauthorized, Detail: detail} }
 

@@ -45,10 +45,7 @@ func (m Module) listAuditEvents(c echo.Context) error {
 	if f.ActorID, err = httpapi.QueryUUID(c, "actor_id"); err != nil {
 		return err
 	}
-	if f.From, err = httpapi.QueryTime(c, "from", time.UTC); err != nil {
-		return err
-	}
-	if f.To, err = httpapi.QueryTime(c, "to", time.UTC); err != nil {
+	if f.From, f.To, err = httpapi.TimeRange(c, time.UTC, httpapi.RangeRules{}); err != nil {
 		return err
 	}
 	rows, total, err := m.Store.List(c.Request().Context(), f, page)

@@ -46,10 +46,7 @@ func (m Module) listCosts(c echo.Context) error {
 	if f.AgreementID, err = httpapi.QueryUUID(c, "agreement_id"); err != nil {
 		return err
 	}
-	if f.From, err = httpapi.QueryDate(c, "from"); err != nil {
-		return err
-	}
-	if f.To, err = httpapi.QueryDate(c, "to"); err != nil {
+	if f.From, f.To, err = httpapi.DateRange(c, httpapi.RangeRules{}); err != nil {
 		return err
 	}
 	if f.Category, err = httpapi.QueryEnum(c, "category", Categories...); err != nil {

@@ -19,10 +19,7 @@ func splitParams(c echo.Context) (id uuid.UUID, from, to *civil.Date, err error)
 	if err != nil {
 		return id, nil, nil, err
 	}
-	if from, err = httpapi.QueryDate(c, "from"); err != nil {
-		return id, nil, nil, err
-	}
-	if to, err = httpapi.QueryDate(c, "to"); err != nil {
+	if from, to, err = httpapi.DateRange(c, httpapi.RangeRules{}); err != nil {
 		return id, nil, nil, err
 	}
 	return uid, from, to, nil

@@ -75,8 +75,9 @@ func splitRange(a Agreement, from, to *civil.Date) (civil.Date, civil.Date, erro
 	if to != nil {
 		t = *to
 	}
-	if t.Before(f.Time) {
-		return f, t, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must not be before from")
+	if t.Before(f.Time) { // one end given, the other the agreement's, and they cross
+		return f, t, apperr.BadRange("from", "to", "must not be after to (the agreement ends "+a.EndsOn.String()+")",
+			"must not be before from (the agreement starts "+a.StartsOn.String()+")")
 	}
 	return f, t, nil
 }

@@ -1,10 +1,7 @@
 package calendar
 
 import (
-	"fmt"
 	"net/http"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -58,7 +55,7 @@ func (m Module) listActivities(c echo.Context) error {
 	if f.SeriesID, err = httpapi.QueryUUID(c, "series_id"); err != nil {
 		return err
 	}
-	if f.Q, err = searchParam(c); err != nil {
+	if f.Q, err = httpapi.QuerySearch(c); err != nil {
 		return err
 	}
 	rows, total, err := m.Store.ListActivities(c.Request().Context(), f, page)
@@ -70,22 +67,6 @@ func (m Module) listActivities(c echo.Context) error {
 		items[i] = toActivityResponse(r, m.Zone)
 	}
 	return c.JSON(http.StatusOK, paging.NewList(items, total))
-}
-
-// maxSearch is the longest ?q= in characters.
-const maxSearch = 200
-
-// searchParam reads ?q=, a text search: valid text of at most maxSearch
-// characters, trimmed; "" searches nothing.
-func searchParam(c echo.Context) (string, error) {
-	q := c.QueryParam("q")
-	if !utf8.ValidString(q) || strings.ContainsRune(q, 0) {
-		return "", apperr.BadParamCode("q", apperr.CodeInvalidFormat, "must be valid text")
-	}
-	if utf8.RuneCountInString(q) > maxSearch {
-		return "", apperr.BadParamCode("q", apperr.CodeTooLong, fmt.Sprintf("must be at most %d characters", maxSearch))
-	}
-	return strings.TrimSpace(q), nil
 }
 
 // getActivity godoc

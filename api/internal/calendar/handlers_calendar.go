@@ -152,25 +152,10 @@ func (m Module) occurrenceList(occ []Occurrence, total int) paging.List[Calendar
 }
 
 func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
-	from, err := httpapi.QueryTime(c, "from", m.Zone)
+	from, to, err := httpapi.TimeRange(c, m.Zone, httpapi.RangeRules{Required: true,
+		MaxSpan: MaxRange, MaxSpanText: "one year (366 days)", Earliest: minTime, Latest: maxTime})
 	if err != nil {
 		return time.Time{}, time.Time{}, err
-	}
-	to, err := httpapi.QueryTime(c, "to", m.Zone)
-	if err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	switch {
-	case from == nil:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeRequired, "is required")
-	case to == nil:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeRequired, "is required")
-	case from.Before(minTime) || from.After(maxTime):
-		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeOutOfRange, "must be between 1990 and 2199")
-	case !to.After(*from):
-		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must be after from")
-	case to.Sub(*from) > MaxRange:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "the range is at most one year (366 days)")
 	}
 	return *from, *to, nil
 }

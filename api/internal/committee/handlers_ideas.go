@@ -51,7 +51,7 @@ func (m Module) listIdeas(c echo.Context) error {
 	if f.Source, err = httpapi.QueryEnum(c, "source", IdeaSources...); err != nil {
 		return err
 	}
-	if f.Q, err = searchParam(c); err != nil {
+	if f.Q, err = httpapi.QuerySearch(c); err != nil {
 		return err
 	}
 	if f.HasActivity, err = httpapi.QueryBool(c, "has_activity"); err != nil {

@@ -215,7 +215,7 @@ func (m Module) listMeetings(c echo.Context) error {
 		return err
 	}
 	var f MeetingFilter
-	if f.From, f.To, err = dateRange(c); err != nil {
+	if f.From, f.To, err = httpapi.DateRange(c, httpapi.RangeRules{}); err != nil {
 		return err
 	}
 	rows, total, err := m.Store.ListMeetings(c.Request().Context(), unitScope(p), id, f, page)

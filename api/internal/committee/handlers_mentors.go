@@ -193,7 +193,7 @@ func (m Module) listTrainings(c echo.Context) error {
 		return err
 	}
 	var f TrainingFilter
-	if f.From, f.To, err = dateRange(c); err != nil {
+	if f.From, f.To, err = httpapi.DateRange(c, httpapi.RangeRules{}); err != nil {
 		return err
 	}
 	rows, total, err := m.Store.ListTrainings(c.Request().Context(), unitScope(p), id, f, page)

@@ -41,7 +41,7 @@ func (m Module) listResidents(c echo.Context) error {
 	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
 		return err
 	}
-	if f.Q, err = searchParam(c); err != nil {
+	if f.Q, err = httpapi.QuerySearch(c); err != nil {
 		return err
 	}
 	rows, total, err := m.Store.ListResidents(c.Request().Context(), unitScope(p), f, page)

@@ -2,9 +2,7 @@ package committee
 
 import (
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
@@ -95,32 +93,4 @@ func (m Module) summaryFilter(c echo.Context) (SummaryFilter, error) {
 	var err error
 	f.DepartmentID, err = httpapi.QueryUUID(c, "department_id")
 	return f, err
-}
-
-// dateRange reads ?from= and ?to= dates; to before from is a 400.
-func dateRange(c echo.Context) (*civil.Date, *civil.Date, error) {
-	from, err := httpapi.QueryDate(c, "from")
-	if err != nil {
-		return nil, nil, err
-	}
-	to, err := httpapi.QueryDate(c, "to")
-	if err != nil {
-		return nil, nil, err
-	}
-	if from != nil && to != nil && to.Before(from.Time) {
-		return nil, nil, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must not be before from")
-	}
-	return from, to, nil
-}
-
-// searchParam reads ?q=, a text search of at most 200 characters.
-func searchParam(c echo.Context) (string, error) {
-	q := c.QueryParam("q")
-	if len([]rune(q)) > 200 {
-		return "", apperr.BadParamCode("q", apperr.CodeTooLong, "must be at most 200 characters")
-	}
-	if !utf8.ValidString(q) || strings.ContainsRune(q, 0) {
-		return "", apperr.BadParamCode("q", apperr.CodeInvalidFormat, "must be valid text")
-	}
-	return strings.TrimSpace(q), nil
 }

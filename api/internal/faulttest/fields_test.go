@@ -143,3 +143,35 @@ func (w *world) references(t *testing.T, s *openapi3.Schema) map[string]any {
 	}
 	return body
 }
+
+// TestEveryRangeIsCheckedTheSameWay: every read that takes ?from= and ?to=
+// (lists, reports, exports) answers a from after to with a 400 naming
+// both parameters, code out_of_range, whether they are dates or times,
+// required or not.
+func TestEveryRangeIsCheckedTheSameWay(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	n := 0
+	for _, op := range operations(t) {
+		has := map[string]bool{}
+		for _, p := range op.Op.Parameters {
+			if p.Value != nil && p.Value.In == "query" {
+				has[p.Value.Name] = true
+			}
+		}
+		if op.Method != http.MethodGet || !has["from"] || !has["to"] {
+			continue
+		}
+		n++
+		q := w.validQuery(op)
+		q.Set("from", "2025-05-01")
+		q.Set("to", "2025-01-01")
+		r := w.env.Do(apitest.Req{Method: op.Method, Path: w.concrete(op.Path) + "?" + q.Encode(), Token: w.admin})
+		if r.Status != http.StatusBadRequest || !namesField(r, "from", apperr.CodeOutOfRange) || !namesField(r, "to", apperr.CodeOutOfRange) {
+			t.Errorf("%s with from after to: %d %.300s, want a 400 naming from and to", op, r.Status, r.Body)
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d operations take from and to", n)
+	}
+}

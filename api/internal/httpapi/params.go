@@ -1,9 +1,11 @@
 package httpapi
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -62,6 +64,20 @@ func QueryTime(c echo.Context, name string, loc *time.Location) (*time.Time, err
 		return &t, nil
 	}
 	return nil, apperr.BadParamCode(name, apperr.CodeInvalidFormat, "must be an RFC 3339 time or a date YYYY-MM-DD")
+}
+
+// MaxSearch is the longest ?q= in characters.
+const MaxSearch = 200
+
+// QuerySearch reads ?q=, a text search of at most MaxSearch characters,
+// trimmed; "" searches nothing. (Control characters and invalid UTF-8
+// never get here: the URL check refuses them for every parameter.)
+func QuerySearch(c echo.Context) (string, error) {
+	q := c.QueryParam("q")
+	if utf8.RuneCountInString(q) > MaxSearch {
+		return "", apperr.BadParamCode("q", apperr.CodeTooLong, fmt.Sprintf("must be at most %d characters", MaxSearch))
+	}
+	return strings.TrimSpace(q), nil
 }
 
 // QueryEnum parses an optional parameter that must be one of allowed.

@@ -6,32 +6,17 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
 )
 
 // parseRange reads the required ?from= and ?to= (RFC 3339, or dates meaning local midnight).
 func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {
-	from, err := httpapi.QueryTime(c, "from", m.Store.Zone)
+	from, to, err := httpapi.TimeRange(c, m.Store.Zone, httpapi.RangeRules{Required: true,
+		MaxSpan: MaxRange, MaxSpanText: "two years",
+		Earliest: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), Latest: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		return time.Time{}, time.Time{}, err
-	}
-	to, err := httpapi.QueryTime(c, "to", m.Store.Zone)
-	if err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	switch {
-	case from == nil:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeRequired, "is required")
-	case to == nil:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeRequired, "is required")
-	case !to.After(*from):
-		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "must be after from")
-	case to.Sub(*from) > MaxRange:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("to", apperr.CodeOutOfRange, "the range may be at most two years")
-	case from.Year() < 1900 || to.Year() > 9999:
-		return time.Time{}, time.Time{}, apperr.BadParamCode("from", apperr.CodeOutOfRange, "must be a realistic date")
 	}
 	return *from, *to, nil
 }
