@@ -1,7 +1,9 @@
 package audit_test
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"kulttuurisilta/api/internal/access"
@@ -56,4 +58,38 @@ func TestAuditLogRecordsChangesWithBeforeAndAfter(t *testing.T) {
 	env.Get("/api/v1/audit-events?from=soon", admin.Token).Problem(http.StatusBadRequest, "bad-request")
 	env.Get("/api/v1/audit-events", env.Token(access.RoleProducer)).Problem(http.StatusForbidden, "forbidden")
 	env.Get("/api/v1/audit-events", env.APIToken(access.Scopes...)).Problem(http.StatusForbidden, "forbidden")
+}
+
+// TestAuditRequestIDIsBounded: a client's X-Request-ID reaches the audit
+// log only when it is 1-64 characters of [A-Za-z0-9._-]; a longer or odd
+// one is replaced by the API's own id, and the column refuses anything
+// else.
+func TestAuditRequestIDIsBounded(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	admin := env.UserWith(access.RoleAdmin)
+	create := func(name, requestID string) string {
+		r := env.Do(apitest.Req{Method: http.MethodPost, Path: "/api/v1/departments", Token: admin.Token,
+			Body:   map[string]any{"name": name, "code": name, "kind": "culture", "organisation": "Kaupunki"},
+			Header: map[string]string{"X-Request-ID": requestID}}).Expect(http.StatusCreated)
+		var stored string
+		env.DB.Raw(`SELECT request_id FROM audit_events WHERE entity_id = ?`, r.ID()).Scan(&stored)
+		if stored != r.Header.Get("X-Request-ID") {
+			t.Fatalf("audit request id %q, answer's %q", stored, r.Header.Get("X-Request-ID"))
+		}
+		return stored
+	}
+	if got := create("K-1", "portal-2025.07_abc"); got != "portal-2025.07_abc" {
+		t.Fatalf("a plain client id was not kept: %q", got)
+	}
+	for i, bad := range []string{strings.Repeat("x", 65), strings.Repeat("y", 100<<10), "with space", "ä", "a\tb"} {
+		if got := create(fmt.Sprintf("K-%d", i+2), bad); got == bad || len(got) != 24 {
+			t.Fatalf("client id %.20q stored as %.20q", bad, got)
+		}
+	}
+	err := env.DB.Exec(`INSERT INTO audit_events (id, actor_kind, action, entity_type, request_id)
+		VALUES (gen_random_uuid(), 'system', 'x', 'x', ?)`, strings.Repeat("z", 65)).Error
+	if err == nil {
+		t.Fatal("the audit log stored a 65-character request id")
+	}
 }
