@@ -30,6 +30,9 @@ func BulkInsert(ctx context.Context, db *gorm.DB, zone *time.Location, acts []Ac
 			var rule *recurrence.Rule
 			if a.Recurrence != "" {
 				r, err := recurrence.Parse(a.Recurrence)
+				if err == nil {
+					err = r.CheckStart(a.StartsAt, zone)
+				}
 				if err != nil {
 					return fmt.Errorf("bulk insert %q: %w", a.Title, err)
 				}

@@ -118,7 +118,7 @@ func (m Module) createActivity(c echo.Context) error {
 	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
-	rule, err := in.Validate()
+	rule, err := in.Validate(m.Zone)
 	if err != nil {
 		return err
 	}

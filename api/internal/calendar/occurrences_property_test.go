@@ -200,6 +200,11 @@ func TestOccurrencesMatchReference(t *testing.T) {
 		if rng.IntN(20) == 0 {
 			a.EndsAt = st.Add(time.Duration(1+rng.IntN(10)) * 24 * time.Hour)
 		}
+		if a.Recurrence != "" { // the start must fall on the rule (BYDAY, BYMONTHDAY)
+			rule, _ := recurrence.Parse(a.Recurrence)
+			on, _ := rule.FirstOnRule(st, zone)
+			a.StartsAt, a.EndsAt = on, on.Add(a.EndsAt.Sub(st))
+		}
 		acts[i] = a
 	}
 	if err := calendar.BulkInsert(ctx, env.DB, zone, acts); err != nil {

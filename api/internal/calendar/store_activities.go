@@ -177,7 +177,7 @@ func (s Store) UpdateActivity(ctx context.Context, id uuid.UUID, ifMatch *int, p
 		Apply: func(tx *gorm.DB, a *Activity) error {
 			before := *a
 			in = patch.merge(before)
-			rule, err := in.Validate()
+			rule, err := in.Validate(s.zone())
 			if err != nil {
 				return err
 			}

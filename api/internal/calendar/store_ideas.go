@@ -86,7 +86,7 @@ func (s Store) ActivityFromIdea(ctx context.Context, ideaID uuid.UUID, body Idea
 		if idea.Status == "declined" || idea.Status == "done" {
 			return apperr.Conflict("the idea is %s; reopen it first", idea.Status)
 		}
-		rule, err := in.Validate()
+		rule, err := in.Validate(s.zone())
 		if err != nil {
 			return err
 		}

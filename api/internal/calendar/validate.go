@@ -139,7 +139,7 @@ func (in SeriesInput) toSeries(s *Series) {
 // Validate checks and normalises an activity: trims texts, fills defaults,
 // canonicalises the recurrence rule, dedupes lists and stores times in
 // UTC. It returns the parsed rule (nil for a single event).
-func (in *ActivityInput) Validate() (*recurrence.Rule, error) {
+func (in *ActivityInput) Validate(zone *time.Location) (*recurrence.Rule, error) {
 	in.Title, in.Recurrence = strings.TrimSpace(in.Title), strings.TrimSpace(in.Recurrence)
 	if in.Status == "" {
 		in.Status = StatusProposed
@@ -166,9 +166,15 @@ func (in *ActivityInput) Validate() (*recurrence.Rule, error) {
 	var rule *recurrence.Rule
 	if in.Recurrence != "" {
 		r, err := recurrence.Parse(in.Recurrence)
-		if err != nil {
+		switch {
+		case err != nil:
 			v.AddCode("recurrence", apperr.CodeInvalidFormat, "%s", err.Error())
-		} else {
+		case in.StartsAt != nil && !v.Has("starts_at"):
+			if err := r.CheckStart(*in.StartsAt, zone); err != nil {
+				v.AddCode("recurrence", apperr.CodeConflict, "%s", err.Error())
+			}
+			fallthrough
+		default:
 			rule, in.Recurrence = r, r.String()
 		}
 	}

@@ -1,6 +1,7 @@
 package recurrence
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -456,3 +457,47 @@ func setPos(dates []time.Time, pos []int) []time.Time {
 	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
 	return slices.CompactFunc(out, func(a, b time.Time) bool { return a.Equal(b) })
 }
+
+// CheckStart returns an error unless start falls on the rule: the rule
+// itself, in loc's wall clock, must give start's date, as if start were
+// not the first occurrence by definition. RFC 5545 (3.8.5.3) leaves a
+// recurrence set whose DTSTART does not match its rule undefined, and
+// calendar clients disagree on it (some show the odd start, some drop it),
+// so such an activity would look different in every subscriber's calendar.
+// A Wednesday start with BYDAY=TH, the 5th with BYMONTHDAY=1 or a
+// non-last weekday with BYSETPOS=-1 are refused.
+func (r *Rule) CheckStart(start time.Time, loc *time.Location) error {
+	if ok, day := r.onRule(start, loc); !ok {
+		return fmt.Errorf("the first occurrence (%s %s) is not a day this rule gives; start the activity on a day the rule repeats on",
+			day.Weekday(), day.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// onRule reports whether start's date in loc is among the dates of the
+// rule's period that holds it, and returns that date.
+func (r *Rule) onRule(start time.Time, loc *time.Location) (bool, time.Time) {
+	it := newIterator(r, start, loc, start, start)
+	_, dates := it.periodDates(0)
+	if len(r.BySetPos) > 0 {
+		dates = setPos(dates, r.BySetPos)
+	}
+	return slices.ContainsFunc(dates, func(d time.Time) bool { return d.Equal(it.startDate) }), it.startDate
+}
+
+// FirstOnRule returns the first day on or after from's date in loc that
+// falls on the rule (see CheckStart), at from's wall-clock time; false
+// when there is none within eight years. A client or a data generator
+// moves a proposed start there.
+func (r *Rule) FirstOnRule(from time.Time, loc *time.Location) (time.Time, bool) {
+	lf := from.In(loc)
+	for d := range 8 * 366 {
+		day := localInstant(lf.Year(), lf.Month(), lf.Day()+d, lf.Hour(), lf.Minute(), lf.Second(), lf.Nanosecond(), loc)
+		if ok, _ := r.onRule(day, loc); ok {
+			return day, true
+		}
+	}
+	return time.Time{}, false
+}
+
+

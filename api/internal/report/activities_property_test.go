@@ -86,6 +86,11 @@ func TestActivitiesMatchReference(t *testing.T) {
 				a.TargetGroups = append(a.TargetGroups, g)
 			}
 		}
+		if a.Recurrence != "" { // the start must fall on the rule (BYDAY=MO,TH)
+			rule, _ := recurrence.Parse(a.Recurrence)
+			on, _ := rule.FirstOnRule(start, zone)
+			a.StartsAt, a.EndsAt, start = on, on.Add(dur), on
+		}
 		if a.Recurrence != "" && r.IntN(3) == 0 {
 			a.Exdates = calendar.Times{start.AddDate(0, 0, 7*(1+r.IntN(3)))}
 		} else if a.Recurrence == "" && r.IntN(20) == 0 {

@@ -111,7 +111,7 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 	for i, d := range acts {
 		in := d.in
 		in.AllowOverlap = true
-		rule, err := in.Validate()
+		rule, err := in.Validate(zone)
 		if err != nil {
 			return err
 		}
