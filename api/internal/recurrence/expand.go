@@ -499,5 +499,3 @@ func (r *Rule) FirstOnRule(from time.Time, loc *time.Location) (time.Time, bool)
 	}
 	return time.Time{}, false
 }
-
-
