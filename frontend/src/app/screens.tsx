@@ -27,6 +27,7 @@ const MentorsPage = lazyScreen(() => import('@/features/mentors/components/Mento
 const MentorPage = lazyScreen(() => import('@/features/mentors/components/MentorPage'), 'MentorPage');
 const IdeasPage = lazyScreen(() => import('@/features/ideas/components/IdeasPage'), 'IdeasPage');
 const BudgetPage = lazyScreen(() => import('@/features/budget/components/BudgetPage'), 'BudgetPage');
+const MonthClosePage = lazyScreen(() => import('@/features/budget/components/MonthClosePage'), 'MonthClosePage');
 const CostsPage = lazyScreen(() => import('@/features/budget/components/CostsPage'), 'CostsPage');
 const AgreementsPage = lazyScreen(() => import('@/features/budget/components/AgreementsPage'), 'AgreementsPage');
 const AgreementEditPage = lazyScreen(() => import('@/features/budget/components/AgreementEditPage'), 'AgreementEditPage');
@@ -55,6 +56,7 @@ const table: [string, LazyExoticComponent<ComponentType>][] = [
   ['/mentors/:id', MentorPage],
   ['/ideas', IdeasPage],
   ['/budget', BudgetPage],
+  ['/budget/close', MonthClosePage],
   ['/costs', CostsPage],
   ['/agreements', AgreementsPage],
   ['/agreements/new', AgreementEditPage],

@@ -57,6 +57,18 @@ export type CrudConfig = {
   afterCreate?: (created: Item) => ReactNode;
   filters?: ReactNode;
   rowActions?: (i: Item) => ReactNode;
+  /**
+   * saveWarning may find a consequence of saving (e.g. approvals it would
+   * withdraw): the form then shows it and saves only on a second, explicit
+   * "Save anyway".
+   */
+  saveWarning?: (body: Record<string, unknown>, item?: Item) => Promise<string | null>;
+  /** deleteWarning adds a consequence of deleting to the confirmation. */
+  deleteWarning?: (item: Item) => Promise<string | null>;
+  /** reportSaved replaces the "Saved." notice with what the answer reports (null: the plain notice). */
+  reportSaved?: (answer: unknown, creating: boolean) => ReactNode | null;
+  /** reportDeleted shows what a deletion's answer reports. */
+  reportDeleted?: (answer: unknown) => ReactNode | null;
 };
 
 function defaultValues(fields: FieldDef[], item?: Item): Values {
@@ -101,8 +113,15 @@ export function CrudPage(c: CrudConfig) {
   });
   const del = useMutation({
     mutationFn: (i: Item) => unwrap(api.DELETE(c.itemPath as '/partners/{id}', { params: { path: { id: i.id } }, headers: ifMatch(i.version) } as never)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [c.queryKey] }),
+    onSuccess: (answer) => {
+      qc.invalidateQueries({ queryKey: [c.queryKey] });
+      setShown(c.reportDeleted?.(answer) ?? null);
+    },
   });
+  const askDelete = async (i: Item) => {
+    const warning = c.deleteWarning ? await c.deleteWarning(i) : null;
+    if (window.confirm(warning ? `${t('action.confirmDelete')}\n\n${warning}` : t('action.confirmDelete'))) del.mutate(i);
+  };
   const data = q.data as { items?: Item[]; total?: number } | undefined;
 
   return (
@@ -161,7 +180,7 @@ export function CrudPage(c: CrudConfig) {
                           size="small"
                           variant="danger"
                           aria-label={`${c.deleteLabel ?? t('action.delete')}: ${String(i.name ?? i.title ?? '')}`}
-                          onClick={() => window.confirm(t('action.confirmDelete')) && del.mutate(i)}
+                          onClick={() => void askDelete(i)}
                         >
                           {c.deleteLabel ?? t('action.delete')}
                         </Button>
@@ -181,11 +200,12 @@ export function CrudPage(c: CrudConfig) {
           c={c}
           item={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
-          onSaved={(created) => {
+          onSaved={(created, answer) => {
             setEditing(null);
             qc.invalidateQueries({ queryKey: [c.queryKey] });
             qc.invalidateQueries({ queryKey: ['lookup'] });
-            setShown(created && c.afterCreate ? c.afterCreate(created) : <Alert kind="success">{t('common.saved')}</Alert>);
+            const report = c.reportSaved?.(answer, !!created) ?? null;
+            setShown(report ?? (created && c.afterCreate ? c.afterCreate(created) : <Alert kind="success">{t('common.saved')}</Alert>));
           }}
         />
       )}
@@ -193,24 +213,37 @@ export function CrudPage(c: CrudConfig) {
   );
 }
 
-function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item; onClose: () => void; onSaved: (created?: Item) => void }) {
+function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item; onClose: () => void; onSaved: (created: Item | undefined, answer: unknown) => void }) {
   const { t } = useI18n();
   const creating = !item;
   const [v, setV] = useState<Values>(() => (item && c.fromItem ? c.fromItem(item) : defaultValues(c.fields, item)));
+  // The warning shown for the values it was computed for; a change of the values asks again.
+  const [warning, setWarning] = useState<{ text: string; values: Values } | null>(null);
   const save = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (confirmed: boolean) => {
       const body = c.toBody ? c.toBody(v, creating) : defaultBody(c.fields, v, creating);
+      if (c.saveWarning && !(confirmed && warning?.values === v)) {
+        const text = await c.saveWarning(body, item);
+        if (text) {
+          setWarning({ text, values: v });
+          return { held: true };
+        }
+      }
       if (creating) return unwrap(api.POST(c.listPath as '/partners', { body: body as never }));
       return unwrap(api.PATCH(c.itemPath as '/partners/{id}', { params: { path: { id: item!.id } }, headers: ifMatch(item!.version), body: body as never } as never));
     },
-    onSuccess: (r) => onSaved(creating ? (r as Item) : undefined),
+    onSuccess: (r) => {
+      if ((r as { held?: boolean }).held) return;
+      onSaved(creating ? (r as Item) : undefined, r);
+    },
   });
   const fe = save.error instanceof ApiError ? save.error.fieldErrors : {};
   const fields = c.fields.filter((f) => creating || !f.createOnly);
   const set = (k: string, x: Values[string]) => setV((o) => ({ ...o, [k]: x }));
+  const held = warning !== null && warning.values === v;
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    save.mutate();
+    save.mutate(held);
   }
   return (
     <Dialog title={creating ? c.newLabel : `${t('action.edit')}: ${String(item?.name ?? item?.title ?? item?.email ?? '')}`} onClose={onClose}>
@@ -247,9 +280,10 @@ function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item;
           }
         })}
         <ErrorAlert error={save.error} shownFields={fields.map((f) => f.name)} />
+        {held && warning && <Alert kind="warning">{warning.text}</Alert>}
         <div className="form-actions">
           <Button type="submit" busy={save.isPending}>
-            {save.isPending ? t('action.saving') : t('action.save')}
+            {save.isPending ? t('action.saving') : held ? t('action.saveAnyway') : t('action.save')}
           </Button>
           <Button variant="secondary" onClick={onClose}>
             {t('action.cancel')}

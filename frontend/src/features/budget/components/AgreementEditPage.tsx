@@ -3,14 +3,26 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { today } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
-import { useAgreement, useSaveAgreement } from '../api/budget';
-import { emptyAgreement, fromAgreement } from '../agreementForm';
+import { nameOf, useDepartments } from '@/lib/api/lookups';
+import { openApprovals, useAgreement, useSaveAgreement } from '../api/budget';
+import { emptyAgreement, fromAgreement, type AgreementBody } from '../agreementForm';
 import { AgreementForm } from './AgreementForm';
+import { withdrawWarning } from './withdrawals';
+
+type Shares = { departments?: { department_id: string; share_bp: number }[]; category_rules?: { category: string; shares: { department_id: string; share_bp: number }[] }[] | null };
+
+/** sharesKey is what decides the split: the departments' default shares in order and the category rules. */
+function sharesKey(a: Shares): string {
+  const rules = [...(a.category_rules ?? [])].sort((x, y) => x.category.localeCompare(y.category));
+  return JSON.stringify([(a.departments ?? []).map((d) => [d.department_id, d.share_bp]), rules.map((r) => [r.category, r.shares.map((s) => [s.department_id, s.share_bp])])]);
+}
 
 /** AgreementEditPage creates (/agreements/new) or edits an agreement. */
 export function AgreementEditPage() {
   const { id } = useParams();
-  const { t } = useI18n();
+  const i = useI18n();
+  const { t } = i;
+  const departments = useDepartments();
   const nav = useNavigate();
   const q = useAgreement(id);
   const save = useSaveAgreement();
@@ -23,9 +35,13 @@ export function AgreementEditPage() {
       <AgreementForm
         key={a ? `${a.id}-${a.version}` : 'new'}
         initial={a ? fromAgreement(a) : emptyAgreement(today())}
+        // A change of the shares withdraws the open months' approvals: ask first, report after.
+        warn={async (body: AgreementBody) =>
+          id && a && sharesKey(body as Shares) !== sharesKey(a as Shares) ? withdrawWarning(i, await openApprovals(id), (d) => nameOf(departments.data, d)) : null
+        }
         save={async (body) => {
-          await save.mutateAsync({ id, version: a?.version, body });
-          nav('/agreements', { state: { saved: true } });
+          const answer = await save.mutateAsync({ id, version: a?.version, body });
+          nav('/agreements', { state: { saved: true, withdrawn: (answer as { withdrawn_approvals?: unknown[] }).withdrawn_approvals ?? [] } });
         }}
         onCancel={() => nav('/agreements')}
         onReload={() => q.refetch()}

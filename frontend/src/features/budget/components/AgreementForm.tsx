@@ -15,6 +15,8 @@ type Props = {
   save: (body: AgreementBody) => Promise<unknown>;
   onCancel: () => void;
   onReload?: () => void;
+  /** warn may find a consequence of saving (approvals a share change withdraws); the form then asks for "Save anyway". */
+  warn?: (body: AgreementBody) => Promise<string | null>;
 };
 
 /**
@@ -23,7 +25,7 @@ type Props = {
  * running sum is shown as you type and must reach 100 % — and annual budgets,
  * and optional per-category rules.
  */
-export function AgreementForm({ initial, save, onCancel, onReload }: Props) {
+export function AgreementForm({ initial, save, onCancel, onReload, warn }: Props) {
   const i = useI18n();
   const { t, tk } = i;
   const departments = useDepartments();
@@ -31,6 +33,9 @@ export function AgreementForm({ initial, save, onCancel, onReload }: Props) {
   const [local, setLocal] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The warning shown for the values it was computed for; changed values ask again.
+  const [warning, setWarning] = useState<{ text: string; values: AgreementValues } | null>(null);
+  const held = warning !== null && warning.values === v;
   const apiErrors = error instanceof ApiError ? error.fieldErrors : {};
   const fe: Record<string, string> = { ...apiErrors, ...local };
   const set = (patch: Partial<AgreementValues>) => setV((o) => ({ ...o, ...patch }));
@@ -62,6 +67,13 @@ export function AgreementForm({ initial, save, onCancel, onReload }: Props) {
     setError(null);
     setBusy(true);
     try {
+      if (warn && !held) {
+        const text = await warn(r.body);
+        if (text) {
+          setWarning({ text, values: v });
+          return;
+        }
+      }
       await save(r.body);
     } catch (err) {
       setError(err);
@@ -184,9 +196,10 @@ export function AgreementForm({ initial, save, onCancel, onReload }: Props) {
           {t('action.reload')}
         </Button>
       )}
+      {held && warning && <Alert kind="warning">{warning.text}</Alert>}
       <div className="form-actions">
         <Button type="submit" size="large" busy={busy}>
-          {busy ? t('action.saving') : t('action.save')}
+          {busy ? t('action.saving') : held ? t('action.saveAnyway') : t('action.save')}
         </Button>
         <Button variant="secondary" size="large" onClick={onCancel}>
           {t('action.cancel')}

@@ -1,10 +1,11 @@
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { useAgreements } from '@/lib/api/lookups';
+import { nameOf, useAgreements, useDepartments } from '@/lib/api/lookups';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
 import type { Agreement } from '../agreementForm';
+import { withdrawnReport } from './withdrawals';
 
 /** AgreementsPage lists the joint-budget agreements with their departments, shares and budgets. */
 export function AgreementsPage() {
@@ -13,6 +14,8 @@ export function AgreementsPage() {
   const { role } = useAuth();
   const loc = useLocation();
   const q = useAgreements();
+  const departments = useDepartments();
+  const state = loc.state as { saved?: boolean; withdrawn?: unknown[] } | null;
   const canEdit = role === 'producer' || role === 'admin';
   const list = (q.data ?? []) as unknown as Agreement[];
   return (
@@ -24,7 +27,7 @@ export function AgreementsPage() {
           </Link>
         )}
       </PageHeader>
-      {(loc.state as { saved?: boolean } | null)?.saved && <Alert kind="success">{t('common.saved')}</Alert>}
+      {state?.saved && (withdrawnReport(i, { withdrawn_approvals: state.withdrawn ?? [] }, (d) => nameOf(departments.data, d)) ?? <Alert kind="success">{t('common.saved')}</Alert>)}
       {q.isLoading ? (
         <Loading />
       ) : q.error ? (

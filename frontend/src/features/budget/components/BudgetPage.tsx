@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { download } from '@/lib/api/client';
@@ -12,17 +13,17 @@ import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
 import { useCosts, useSplit, type CostFilter } from '../api/budget';
 import { BarChart, type ChartRow } from './BarChart';
-import { PeriodPanel } from './PeriodPanel';
 
 /**
  * BudgetPage is the manager's view of the joint budget: the split for a range
  * by department, category and unit against the budgets, the entries behind
- * each figure, CSV/XLSX downloads and the month's approval.
+ * each figure and CSV/XLSX downloads. A month is approved and locked in the
+ * month close (MonthClosePage), which shows exactly that month.
  */
 export function BudgetPage() {
   const i = useI18n();
   const { t } = i;
-  const { role, me } = useAuth();
+  const { role } = useAuth();
   const agreements = useAgreements();
   const departments = useDepartments();
   const units = useUnits();
@@ -102,7 +103,11 @@ export function BudgetPage() {
           <DateField label={t('common.to')} value={to} min={from} onChange={(d) => setTo(d)} />
         </div>
       )}
-      {agreementId && <PeriodPanel agreementId={agreementId} role={role} myDepartment={(me as { department_id?: string | null } | null)?.department_id ?? null} depName={(id) => depName(id)} />}
+      {agreementId && (role === 'manager' || role === 'producer' || role === 'admin') && (
+        <p>
+          <Link to="/budget/close">{t('close.goTo')}</Link>
+        </p>
+      )}
       {split.isLoading && <Loading />}
       <ErrorAlert error={split.error} onRetry={() => split.refetch()} />
       {s && (

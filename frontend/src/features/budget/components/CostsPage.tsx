@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { COST_CATEGORIES, enumOptions } from '@/lib/api/enums';
-import { nameOf, options, useAgreements, useUnits } from '@/lib/api/lookups';
+import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
 import { parseMoney } from '@/lib/i18n/format';
 import type { BodyOf } from '@/lib/api/types';
 import { CrudPage } from '@/components/crud/CrudPage';
 import { SelectField } from '@/components/ui/Field';
+import { approvalsAt } from '../api/budget';
+import { withdrawnReport, withdrawWarning } from './withdrawals';
 
 type CostInput = BodyOf<'/costs', 'post'>;
 
@@ -17,6 +19,8 @@ export function CostsPage() {
   const { role } = useAuth();
   const agreements = useAgreements();
   const units = useUnits();
+  const departments = useDepartments();
+  const depName = (id: string) => nameOf(departments.data, id) || id.slice(0, 8);
   const [agreementId, setAgreementId] = useState('');
   useEffect(() => {
     if (!agreementId && agreements.data?.[0]) setAgreementId(agreements.data[0].id);
@@ -33,6 +37,13 @@ export function CostsPage() {
       query={{ agreement_id: agreementId }}
       canEdit={role === 'producer' || role === 'admin'}
       canDelete={role === 'producer' || role === 'admin'}
+      // A change in an approved month withdraws its approvals: ask first, report after.
+      saveWarning={async (body, item) =>
+        withdrawWarning(i, await approvalsAt(agreementId, [String(body.incurred_on ?? '').slice(0, 7), String(item?.incurred_on ?? '').slice(0, 7)]), depName)
+      }
+      deleteWarning={async (item) => withdrawWarning(i, await approvalsAt(agreementId, [String(item.incurred_on).slice(0, 7)]), depName)}
+      reportSaved={(answer) => withdrawnReport(i, answer, depName)}
+      reportDeleted={(answer) => withdrawnReport(i, answer, depName)}
       filters={
         <div className="filters">
           <SelectField label={t('budget.agreement')} value={agreementId} onChange={(e) => setAgreementId(e.target.value)} options={options(agreements.data)} />
