@@ -21,7 +21,7 @@ const withDialog: RouteObject[] = [
 ];
 
 describe('signing in', () => {
-  it('signs a manager in, lands on the budget and shows the manager menu', async () => {
+  it('signs a manager in, lands on the month close and shows the manager menu', async () => {
     const user = userEvent.setup();
     mockApi({
       'POST /auth/login': async (req) => {
@@ -43,9 +43,9 @@ describe('signing in', () => {
     await user.clear(screen.getByLabelText(/^Password/));
     await user.type(screen.getByLabelText(/^Password/), 'demo-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Cost split', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Month close', level: 1 })).toBeInTheDocument();
     const menu = screen.getByRole('navigation', { name: 'Main menu' });
-    expect(within(menu).getAllByRole('link').map((a) => a.textContent)).toEqual(['Calendar', 'Cost split', 'Costs', 'Culture mentors', 'Reports', 'Reach']);
+    expect(within(menu).getAllByRole('link').map((a) => a.textContent)).toEqual(['Calendar', 'Month close', 'Cost split', 'Costs', 'Culture mentors', 'Reports', 'Reach']);
   });
 
   it('sends an anonymous visitor to the sign-in page', async () => {
