@@ -3,6 +3,7 @@
 // A flow whose API route is not in the API's spec yet is skipped with a reason.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { BASE_URL, apiLogin, axe, hasRoute, launch, login, newPage, shot } from './helpers.mjs';
 
 let browser;
@@ -78,21 +79,6 @@ async function ensureAgreementWithCosts() {
     });
     assert.equal(c.status, 201, JSON.stringify(c.body));
   }
-}
-
-/** openMonthFor finds a month (from last month backwards) the user's department can still approve. */
-async function openMonthFor(email) {
-  const call = await apiLogin(email);
-  const me = (await call('GET', '/me')).body;
-  const agreement = (await call('GET', '/agreements?limit=1')).body.items[0];
-  const now = new Date();
-  for (const back of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0]) {
-    const d = new Date(now.getFullYear(), now.getMonth() - back, 1);
-    const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-    const p = (await call('GET', `/agreements/${agreement.id}/periods/${month}`)).body;
-    if (p.status !== 'locked' && !(p.approvals ?? []).some((a) => a.department_id === me.department_id)) return month;
-  }
-  throw new Error('no open month to approve');
 }
 
 describe('Kulttuurisilta SPA', { concurrency: false }, () => {
@@ -225,12 +211,10 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.context().close();
   });
 
-  test('manager reviews the split and approves a month', async (t) => {
-    if (!(await hasRoute('/agreements/{id}/periods/{month}/approve'))) return t.skip('API has no period approval yet');
+  test('manager reviews the split of a range and the entries behind a figure', async () => {
     await ensureAgreementWithCosts();
     const page = await newPage(browser, { locale: 'en' });
-    // The culture department's manager: in the demo data the social-care manager approved last month already.
-    await login(page, 'manager.culture@demo.fi');
+    await login(page, 'manager.culture@demo.fi', '/budget');
     await page.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
     await page.getByRole('heading', { name: 'By category' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -238,43 +222,163 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await shot(page, 'budget-split');
     // The entries behind a figure.
     await page.getByRole('button', { name: /: Entries, / }).first().click();
-    // A month this department has not approved yet (the demo data may have approved some).
-    const month = await openMonthFor('manager.culture@demo.fi');
-    await page.getByLabel('Month', { exact: true }).fill(month);
     await page.getByRole('heading', { name: /^Entries: / }).waitFor();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     assert.match(csv.suggestedFilename(), /\.csv$/);
-    const approve = page.getByRole('button', { name: 'Approve month' });
-    await approve.waitFor();
-    await approve.click();
-    await page.getByText('Month approved.').waitFor();
-    assert.ok(await approve.isDisabled(), 'approve is disabled once this department approved');
-    await shot(page, 'budget-approved');
     await page.context().close();
   });
 
-  test('producer locks an approved month and an admin unlocks it with a reason', async (t) => {
+  test('the whole month close: both managers approve, the producer locks and downloads the basis, a late cost after an unlock warns', async (t) => {
+    if (!(await hasRoute('/agreements/{id}/periods/{month}/basis.pdf'))) return t.skip('API has no invoicing basis yet');
     const producer = await apiLogin('producer@demo.fi');
-    const agreement = (await producer('GET', '/agreements?limit=1')).body.items[0];
-    const periods = (await producer('GET', `/agreements/${agreement.id}/periods?limit=50`)).body.items;
-    const approved = periods.find((p) => p.status === 'approved');
-    if (!approved) return t.skip('no approved month in the demo data');
-    const page = await newPage(browser, { locale: 'en' });
-    await login(page, 'producer@demo.fi', '/budget');
-    await page.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
-    await page.getByLabel('Month', { exact: true }).fill(approved.month);
-    await page.getByRole('button', { name: 'Lock month' }).click();
-    await page.getByText('Month locked.').waitFor();
+    const deps = (await producer('GET', '/departments?limit=50')).body.items;
+    const social = deps.find((d) => d.code === 'HVA-4100') ?? deps.find((d) => d.kind === 'social_care');
+    const culture = deps.find((d) => d.code === 'KUNTA-7200') ?? deps.find((d) => d.kind === 'culture');
+    // A fresh agreement starting last month, so last month is the one awaiting everybody.
+    const now = new Date();
+    const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    const month = `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}`;
+    const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' }).format(new Date(first.getFullYear(), first.getMonth(), 15));
+    const name = `Month close E2E ${Date.now()}`;
+    const a = await producer('POST', '/agreements', {
+      name,
+      starts_on: isoDay(first),
+      ends_on: isoDay(new Date(first.getFullYear() + 1, first.getMonth(), 0)),
+      departments: [
+        { department_id: social.id, share_bp: 5000, budget_cents: 5_000_000 },
+        { department_id: culture.id, share_bp: 5000, budget_cents: 5_000_000 },
+      ],
+      account_codes: { salary: '4110', performer_fee: '4350' },
+    });
+    assert.equal(a.status, 201, JSON.stringify(a.body));
+    const agreementId = a.body.id;
+    for (const [day, cents, category, description] of [
+      [25, 496_737, 'salary', 'Producer salary'],
+      [8, 45_001, 'performer_fee', 'Concert at the care home'],
+      [12, 3_480, 'travel', 'Travel'],
+    ]) {
+      const c = await producer('POST', '/costs', { agreement_id: agreementId, incurred_on: `${month}-${String(day).padStart(2, '0')}`, amount_cents: cents, category, description });
+      assert.equal(c.status, 201, JSON.stringify(c.body));
+    }
+    const period = `/agreements/${agreementId}/periods/${month}`;
+    const openClose = async (email) => {
+      const page = await newPage(browser, { locale: 'en' });
+      await login(page, email, '/budget/close');
+      await page.getByRole('heading', { level: 1, name: 'Month close' }).waitFor();
+      await page.getByLabel('Agreement').selectOption({ label: name });
+      await page.getByRole('heading', { level: 2, name: new RegExp(monthName) }).waitFor();
+      await page.waitForLoadState('networkidle');
+      return page;
+    };
+
+    // 1. The social-care manager lands on the month close, on last month: their share, entries, changes.
+    let page = await openClose('manager.social@demo.fi');
+    assert.match(page.url(), /\/budget\/close$/);
+    await page.getByRole('region', { name: `Share: ${social.name}` }).waitFor();
+    await page.getByText('The month has not been approved before: these are all its changes.').waitFor();
+    await page.getByRole('cell', { name: /Concert at the care home/ }).first().waitFor();
+    await noSeriousA11yIssues(page, 'month close (manager)');
+    await shot(page, 'close-manager');
+    await page.getByRole('button', { name: 'Approve month' }).click();
+    await page.getByText('Month approved.').waitFor();
+    await page.getByText(`Waiting for ${culture.name}`).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Approve month' }).count(), 0, 'approve is gone once approved');
     await page.context().close();
 
-    const admin = await newPage(browser, { locale: 'en' });
-    await login(admin, 'admin@demo.fi', '/budget');
-    await admin.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
-    await admin.getByLabel('Month', { exact: true }).fill(approved.month);
-    await admin.getByLabel(/^Reason for unlocking/).fill('E2E: a correction to an invoice');
-    await admin.getByRole('button', { name: 'Unlock' }).click();
-    await admin.getByText('Month unlocked.').waitFor();
-    await admin.context().close();
+    // 2. The producer sees whom the month waits for, and no Lock yet.
+    page = await openClose('producer@demo.fi');
+    await page.getByText(`Waiting for ${culture.name}`).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Lock month' }).count(), 0, 'no Lock before every approval');
+    await shot(page, 'close-producer-waiting');
+    await page.context().close();
+
+    // 3. The culture manager approves.
+    page = await openClose('manager.culture@demo.fi');
+    await page.getByRole('button', { name: 'Approve month' }).click();
+    await page.getByText('Month approved.').waitFor();
+    await page.context().close();
+
+    // 4. The producer locks and downloads the basis (PDF and the CSV journal).
+    page = await openClose('producer@demo.fi');
+    await page.getByText('Every party has approved the month. It can be locked now.').waitFor();
+    await page.getByRole('button', { name: 'Lock month' }).click();
+    await page.getByText('Month locked.').waitFor();
+    const basis = (await producer('GET', `${period}/basis`)).body;
+    assert.equal(basis.revision, 1);
+    const label = `No. ${basis.number}, revision 1`;
+    await page.getByText(label).waitFor();
+    await noSeriousA11yIssues(page, 'month close (locked)');
+    await shot(page, 'close-locked-basis');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `PDF: ${label}` }).click()]);
+    const pdfBytes = fs.readFileSync(await pdf.path());
+    assert.equal(pdfBytes.subarray(0, 5).toString(), '%PDF-', 'the basis is a PDF');
+    assert.match(pdf.suggestedFilename(), /\.pdf$/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Journal (CSV): ${label}` }).click()]);
+    const journal = fs.readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const header = journal[0].split(/[;,]/);
+    assert.deepEqual(header.slice(0, 3), ['date', 'organisation', 'department_code']);
+    const sep = journal[0].includes(';') ? ';' : ',';
+    const sums = {};
+    for (const line of journal.slice(1)) {
+      const cells = line.split(sep);
+      sums[cells[2]] = (sums[cells[2]] ?? 0) + Number(cells[5]);
+    }
+    const split = (await producer('GET', `/agreements/${agreementId}/split?from=${month}-01&to=${basis.content.to}`)).body;
+    for (const d of split.departments) assert.equal(sums[d.code], d.total_cents, `journal sum of ${d.code}`);
+    await page.context().close();
+
+    // 5. An admin unlocks it with a reason; both managers approve again.
+    page = await openClose('admin@demo.fi');
+    await page.getByLabel(/^Reason for unlocking/).fill('E2E: a late invoice');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('Month unlocked.').waitFor();
+    await page.context().close();
+    for (const email of ['manager.social@demo.fi', 'manager.culture@demo.fi']) {
+      const m = await apiLogin(email);
+      assert.equal((await m('POST', `${period}/approve`)).status, 200);
+    }
+
+    // 6. A late cost: the producer is asked first and told what fell.
+    page = await newPage(browser, { locale: 'en' });
+    await login(page, 'producer@demo.fi', '/costs');
+    await page.getByRole('heading', { level: 1, name: 'Costs' }).waitFor();
+    await page.getByLabel('Agreement').selectOption({ label: name });
+    await page.getByRole('button', { name: 'New cost' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Date/).fill(`${month}-28`);
+    await dialog.getByLabel(/^Amount/).fill('120,50');
+    await dialog.getByLabel(/^Description/).fill('Late invoice: sound technician');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.getByText(new RegExp(`This change withdraws 2 approvals: ${monthName}`)).waitFor();
+    await shot(page, 'close-withdraw-warning');
+    await dialog.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByText(/Saved\. The change withdrew 2 approvals/).waitFor();
+    await shot(page, 'close-withdrawn');
+    await page.context().close();
+
+    // 7. The manager sees what changed since their approval.
+    page = await openClose('manager.social@demo.fi');
+    const changes = page.getByRole('region', { name: 'Changes since your last approval' });
+    await changes.getByRole('cell', { name: 'added' }).waitFor();
+    await changes.getByText(/Late invoice: sound technician/).waitFor();
+    await shot(page, 'close-changes');
+    await page.getByRole('button', { name: 'Approve month' }).click();
+    await page.getByText('Month approved.').waitFor();
+    await page.context().close();
+
+    // 8. Relocked, the month has a correction basis next to the first one.
+    const culture2 = await apiLogin('manager.culture@demo.fi');
+    assert.equal((await culture2('POST', `${period}/approve`)).status, 200);
+    assert.equal((await producer('POST', `${period}/lock`)).status, 200);
+    page = await openClose('producer@demo.fi');
+    await page.getByText(`corrects basis no. ${basis.number}`).waitFor();
+    await page.getByText(label).waitFor();
+    await shot(page, 'close-correction');
+    await page.context().close();
+    const v2 = (await producer('GET', `${period}/basis`)).body;
+    assert.equal(v2.revision, 2);
+    assert.equal(v2.content.correction.previous_number, basis.number);
+    assert.equal(v2.content.correction.departments.reduce((s, d) => s + d.delta_cents, 0), 12_050);
   });
 
   test('main screens of each role pass axe (no serious or critical violations)', async () => {
