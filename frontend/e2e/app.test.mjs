@@ -263,7 +263,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     const period = `/agreements/${agreementId}/periods/${month}`;
     const openClose = async (email) => {
       const page = await newPage(browser, { locale: 'en' });
-      await login(page, email, '/budget/close');
+      await login(page, email, '/month-close');
       await page.getByRole('heading', { level: 1, name: 'Month close' }).waitFor();
       await page.getByLabel('Agreement').selectOption({ label: name });
       await page.getByRole('heading', { level: 2, name: new RegExp(monthName) }).waitFor();
@@ -273,7 +273,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
 
     // 1. The social-care manager lands on the month close, on last month: their share, entries, changes.
     let page = await openClose('manager.social@demo.fi');
-    assert.match(page.url(), /\/budget\/close$/);
+    assert.match(page.url(), /\/month-close$/);
     await page.getByRole('region', { name: `Share: ${social.name}` }).waitFor();
     await page.getByText('The month has not been approved before: these are all its changes.').waitFor();
     await page.getByRole('cell', { name: /Concert at the care home/ }).first().waitFor();

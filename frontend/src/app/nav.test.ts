@@ -7,7 +7,7 @@ describe('role menu', () => {
     expect(menuFor('producer').map((i) => i.path)).not.toContain('/admin/users');
   });
   it('gives managers the budget and mentors their units', () => {
-    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/budget/close', '/budget', '/costs', '/mentors', '/reports', '/reach']);
+    expect(menuFor('manager').map((i) => i.path)).toEqual(['/calendar', '/month-close', '/budget', '/costs', '/mentors', '/reports', '/reach']);
     expect(menuFor('mentor').map((i) => i.path)).toEqual(['/calendar', '/activities', '/units', '/ideas', '/mentors']);
     expect(menuFor('viewer').map((i) => i.path)).toEqual(['/calendar', '/reports']);
   });
@@ -22,7 +22,7 @@ describe('role menu', () => {
     expect(canOpen('mentor', '/mentors/m1')).toBe(true);
   });
   it('lands each role on its main screen', () => {
-    expect(homeFor('manager')).toBe('/budget/close');
+    expect(homeFor('manager')).toBe('/month-close');
     expect(homeFor('mentor')).toBe('/units');
     expect(homeFor('producer')).toBe('/calendar');
   });

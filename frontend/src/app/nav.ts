@@ -17,7 +17,7 @@ export const navItems: NavItem[] = [
   { path: '/partners', label: 'nav.partners', roles: ['admin', 'producer'] },
   { path: '/units', label: 'nav.units', roles: ['admin', 'mentor', 'producer'] },
   { path: '/ideas', label: 'nav.ideas', roles: ['admin', 'mentor', 'producer'] },
-  { path: '/budget/close', label: 'nav.close', roles: ['admin', 'producer', 'manager'] },
+  { path: '/month-close', label: 'nav.close', roles: ['admin', 'producer', 'manager'] },
   { path: '/budget', label: 'nav.budget', roles: ['admin', 'producer', 'manager'] },
   { path: '/costs', label: 'nav.costs', roles: ['admin', 'producer', 'manager'] },
   { path: '/mentors', label: 'nav.mentors', roles: ['admin', 'producer', 'manager', 'mentor'] },
@@ -39,7 +39,7 @@ export function menuFor(role: Role | null): NavItem[] {
 export function homeFor(role: Role | null): string {
   switch (role) {
     case 'manager':
-      return '/budget/close';
+      return '/month-close';
     case 'mentor':
       return '/units';
     case 'admin':

@@ -56,7 +56,7 @@ const table: [string, LazyExoticComponent<ComponentType>][] = [
   ['/mentors/:id', MentorPage],
   ['/ideas', IdeasPage],
   ['/budget', BudgetPage],
-  ['/budget/close', MonthClosePage],
+  ['/month-close', MonthClosePage],
   ['/costs', CostsPage],
   ['/agreements', AgreementsPage],
   ['/agreements/new', AgreementEditPage],

@@ -359,6 +359,7 @@ export const en: Record<keyof typeof fi, string> = {
   'close.monthTotal': "The month's share",
   'close.budgetToDate': 'Budget used to the end of the month',
   'close.changes': 'Changes since your last approval',
+  'close.changesAny': 'Changes since the last approval',
   'close.changesSince': 'Changes after {at}, when {who} approved the month.',
   'close.changesAll': 'The month has not been approved before: these are all its changes.',
   'close.noChanges': 'No changes since the last approval.',

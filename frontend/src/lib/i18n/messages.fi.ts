@@ -358,6 +358,7 @@ export const fi = {
   'close.monthTotal': 'Kuukauden osuus',
   'close.budgetToDate': 'Budjetista käytetty kuun loppuun mennessä',
   'close.changes': 'Muutokset edellisen hyväksyntäsi jälkeen',
+  'close.changesAny': 'Muutokset edellisen hyväksynnän jälkeen',
   'close.changesSince': 'Muutokset {at} jälkeen, jolloin {who} hyväksyi kuukauden.',
   'close.changesAll': 'Kuukautta ei ole hyväksytty aiemmin: tässä kaikki sen muutokset.',
   'close.noChanges': 'Ei muutoksia edellisen hyväksynnän jälkeen.',

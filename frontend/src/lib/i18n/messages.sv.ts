@@ -361,6 +361,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'close.monthTotal': 'Månadens andel',
   'close.budgetToDate': 'Av budgeten använt till och med månaden',
   'close.changes': 'Ändringar sedan ditt senaste godkännande',
+  'close.changesAny': 'Ändringar sedan det senaste godkännandet',
   'close.changesSince': 'Ändringar efter {at}, då {who} godkände månaden.',
   'close.changesAll': 'Månaden har inte godkänts tidigare: här är alla dess ändringar.',
   'close.noChanges': 'Inga ändringar sedan det senaste godkännandet.',

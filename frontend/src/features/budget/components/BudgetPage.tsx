@@ -105,7 +105,7 @@ export function BudgetPage() {
       )}
       {agreementId && (role === 'manager' || role === 'producer' || role === 'admin') && (
         <p>
-          <Link to="/budget/close">{t('close.goTo')}</Link>
+          <Link to="/month-close">{t('close.goTo')}</Link>
         </p>
       )}
       {split.isLoading && <Loading />}

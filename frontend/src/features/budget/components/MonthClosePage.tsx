@@ -179,11 +179,6 @@ function MonthPanel({ agreementId, p, myDepartment }: { agreementId: string; p: 
         {done && <Alert kind="success">{done}</Alert>}
       </section>
 
-      <BasisCard agreementId={agreementId} p={p} onDownload={dl} />
-      <ErrorAlert error={dlError} />
-
-      <Changes agreementId={agreementId} month={p.month} myDepartment={myDepartment} depName={depName} />
-
       {split.isLoading && <Loading />}
       <ErrorAlert error={split.error} onRetry={() => split.refetch()} />
       <div className="grid-2">
@@ -234,6 +229,9 @@ function MonthPanel({ agreementId, p, myDepartment }: { agreementId: string; p: 
           </section>
         ))}
       </div>
+      <Changes agreementId={agreementId} month={p.month} myDepartment={myDepartment} depName={depName} />
+      <BasisCard agreementId={agreementId} p={p} onDownload={dl} />
+      <ErrorAlert error={dlError} />
       <MonthEntries agreementId={agreementId} from={from} to={to} myDepartment={myDepartment} />
     </section>
   );
@@ -286,7 +284,7 @@ function Changes({ agreementId, month, myDepartment, depName }: { agreementId: s
   return (
     <section className="card" aria-labelledby="changes-h">
       <h3 id="changes-h" style={{ marginTop: 0 }}>
-        {t('close.changes')}
+        {myDepartment ? t('close.changes') : t('close.changesAny')}
       </h3>
       {q.isLoading ? (
         <Loading />
