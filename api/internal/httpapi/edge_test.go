@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"kulttuurisilta/api/internal/httpapi"
 )
@@ -230,5 +232,32 @@ func TestURLMustBeText(t *testing.T) {
 		if rec := do(e, http.MethodGet, "/api/v1/items?"+q, ""); rec.Code != 200 {
 			t.Errorf("?%s: %d %s", q, rec.Code, rec.Body)
 		}
+	}
+}
+
+// TestRequestLogAndMetricsAreBounded: the request log names the TCP peer
+// (not a forged X-Forwarded-For) and the request id the server kept; the
+// method label of the metrics stays bounded whatever method a client
+// invents.
+func TestRequestLogAndMetricsAreBounded(t *testing.T) {
+	t.Parallel()
+	var logged strings.Builder
+	reg := prometheus.NewRegistry()
+	e := httpapi.New(httpapi.Options{Logger: slog.New(slog.NewJSONHandler(&logged, nil)), Registry: reg}, addrProbe{})
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/items", nil)
+	req.RemoteAddr = "198.51.100.7:5000"
+	req.Header.Set("X-Forwarded-For", "203.0.113.9")
+	req.Header.Set("X-Request-ID", strings.Repeat("r", 500))
+	e.ServeHTTP(httptest.NewRecorder(), req)
+	line := logged.String()
+	if !strings.Contains(line, `"remote_ip":"198.51.100.7"`) || strings.Contains(line, "203.0.113.9") || strings.Contains(line, "rrrr") {
+		t.Fatalf("log line: %s", line)
+	}
+	for i := range 20 {
+		do(e, fmt.Sprintf("M%03d", i), "/api/v1/items", "")
+	}
+	m := do(e, http.MethodGet, "/metrics", "").Body.String()
+	if strings.Contains(m, `method="M00`) || !strings.Contains(m, `method="OTHER"`) {
+		t.Fatalf("metrics keep invented methods: %.2000s", m)
 	}
 }

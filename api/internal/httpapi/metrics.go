@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -33,7 +35,7 @@ func metricsMiddleware(reg *prometheus.Registry) echo.MiddlewareFunc {
 			if route == "" {
 				route = "unmatched"
 			}
-			method := c.Request().Method
+			method := metricMethod(c.Request().Method)
 			requests.WithLabelValues(method, route, strconv.Itoa(c.Response().Status)).Inc()
 			latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
 			return nil
@@ -44,4 +46,14 @@ func metricsMiddleware(reg *prometheus.Registry) echo.MiddlewareFunc {
 func metricsHandler(reg *prometheus.Registry) echo.HandlerFunc {
 	h := promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	return echo.WrapHandler(h)
+}
+
+// metricMethod is the method label: a client may send any token as the
+// method, so anything but the methods the API routes is "OTHER" and the
+// label set stays bounded.
+func metricMethod(m string) string {
+	if m == http.MethodOptions || slices.Contains(routeMethods, m) {
+		return m
+	}
+	return "OTHER"
 }
