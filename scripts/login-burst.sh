@@ -14,6 +14,7 @@ echo "rss_before_MiB=$(rss)"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 pids=()
+t0=$(date +%s.%N)
 for i in $(seq 1 "$N"); do
 	curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' \
 		-d "{\"email\":\"nobody$i-$RANDOM@example.org\",\"password\":\"wrong-password-123\"}" \
@@ -27,7 +28,8 @@ while kill -0 "${pids[@]}" 2>/dev/null; do
 	sleep 0.05
 done
 wait
+t1=$(date +%s.%N)
 r=$(rss)
 if [ "$r" -gt "$peak" ]; then peak=$r; fi
-echo "rss_peak_MiB=$peak rss_after_MiB=$r"
+echo "rss_peak_MiB=$peak rss_after_MiB=$r burst_seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
 echo "statuses: $(sort "$out" | uniq -c | awk '{printf "%s×%s ", $1, $2}')"

@@ -2,7 +2,9 @@ package faulttest_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -173,5 +175,61 @@ func TestEveryRangeIsCheckedTheSameWay(t *testing.T) {
 	}
 	if n < 10 {
 		t.Fatalf("only %d operations take from and to", n)
+	}
+}
+
+// TestHeadAnswersEveryGet: every GET operation of the spec (feeds, exports
+// and the spec itself included) also answers HEAD, through a real HTTP
+// server: the same status and content type as the GET, and no body. A
+// wrong method on each path is a 405 with Allow listing GET and HEAD.
+func TestHeadAnswersEveryGet(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	srv := httptest.NewServer(w.env.Echo)
+	defer srv.Close()
+	send := func(method, path string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest(method, srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+w.admin)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, body
+	}
+	n := 0
+	for _, op := range operations(t) {
+		if op.Method != http.MethodGet {
+			continue
+		}
+		n++
+		path := w.concrete(op.Path)
+		if q := w.validQuery(op); len(q) > 0 {
+			path += "?" + q.Encode()
+		}
+		get, _ := send(http.MethodGet, path)
+		head, body := send(http.MethodHead, path)
+		if head.StatusCode != get.StatusCode || head.Header.Get("Content-Type") != get.Header.Get("Content-Type") || len(body) != 0 {
+			t.Errorf("HEAD %s: %d %q with %d body bytes; GET: %d %q", op, head.StatusCode, head.Header.Get("Content-Type"),
+				len(body), get.StatusCode, get.Header.Get("Content-Type"))
+		}
+		wrong, _ := send("PROPFIND", path)
+		if allow := wrong.Header.Get("Allow"); wrong.StatusCode != http.StatusMethodNotAllowed ||
+			!strings.Contains(allow, "GET") || !strings.Contains(allow, "HEAD") {
+			t.Errorf("PROPFIND %s: %d, Allow %q", op, wrong.StatusCode, allow)
+		}
+	}
+	for _, path := range []string{"/api/openapi.json", "/healthz", "/api/v1/calendar.ics"} {
+		if head, body := send(http.MethodHead, path); head.StatusCode != http.StatusOK || len(body) != 0 {
+			t.Errorf("HEAD %s: %d, %d body bytes", path, head.StatusCode, len(body))
+		}
+	}
+	if n < 30 {
+		t.Fatalf("only %d GET operations", n)
 	}
 }
