@@ -69,7 +69,7 @@ e2e: build
 ## fault: PostgreSQL restarted / slowed under load and SIGTERM under load, on a private cluster (~2 min).
 fault: build-api
 	@mkdir -p tmp
-	KS_FAULT=1 $(GO) test -count=1 -v -timeout 15m ./api/internal/faulttest/... 2>&1 | tee tmp/fault.log
+	KS_FAULT=1 KS_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -v -timeout 15m ./api/internal/faulttest/... 2>&1 | tee tmp/fault.log
 
 ## openapi: regenerate docs/openapi.json (swag -> OpenAPI 3) and the SPA's typed client.
 openapi:

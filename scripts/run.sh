@@ -9,7 +9,8 @@
 #      pg_ctl, a free port, trust auth, its socket in .data/pg/run), stopped
 #      again when the server stops. `make clean-data` removes it.
 # KS_FORCE_PRIVATE_DB=1 skips step 2 (to try step 3 on a machine that has a
-# local PostgreSQL).
+# local PostgreSQL). Email goes to SMTP_URL when set, else to a local mailpit
+# (scripts/mailpit.sh; KS_MAILPIT=0 for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -65,27 +66,51 @@ fi
 
 "$BIN" seed --demo
 
+# Email: SMTP_URL when set; otherwise a local mail catcher (mailpit), so a
+# demo user can read the notification emails; KS_MAILPIT=0 runs without
+# (notifications then reach the in-app inbox only).
+mailpit=""
+mail_line="    mail      in-app only (SMTP_URL unset, no mail catcher)"
+if [ -n "${SMTP_URL:-}" ]; then
+  mail_line="    mail      sent through SMTP_URL"
+elif [ "${KS_MAILPIT:-1}" = 1 ]; then
+  if mailpit=$(scripts/mailpit.sh start); then
+    export SMTP_URL="smtp://${MAILPIT_SMTP:-127.0.0.1:1025}"
+    export MAIL_FROM=${MAIL_FROM:-"Kulttuurisilta <kulttuurisilta@localhost>"}
+    mail_line="    mail      http://${MAILPIT_WEB:-127.0.0.1:8025}/   (mailpit: every email the app sends)"
+  else
+    mailpit=""
+    echo "run: no mail catcher; notifications reach the in-app inbox only" >&2
+  fi
+fi
+
 cat <<EOF
 
   Kulttuurisilta is starting:
     app       http://${LISTEN_ADDR}/
     API docs  http://${LISTEN_ADDR}/api/docs   (spec: /api/openapi.json)
     health    http://${LISTEN_ADDR}/healthz, /readyz
+${mail_line}
   Sign in with one of the demo logins above. Stop with Ctrl-C.
 
 EOF
 
-if [ "$private" = 0 ]; then
+if [ "$private" = 0 ] && [ -z "$mailpit" ]; then
   exec "$BIN" serve
 fi
 
-# With a private cluster we stay around to stop it when the server exits.
+# With a private cluster or a mail catcher we stay around to stop them when
+# the server exits.
 "$BIN" serve &
 server=$!
+stop_rest() {
+  [ -z "$mailpit" ] || kill -TERM "$mailpit" 2>/dev/null || true
+  [ "$private" = 0 ] || scripts/pg-private.sh stop .data/pg || true
+}
 stop_all() {
   kill -TERM "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
-  scripts/pg-private.sh stop .data/pg || true
+  stop_rest
 }
 trap stop_all INT TERM
 set +e
@@ -94,5 +119,5 @@ rc=$?
 # wait returns early when a trapped signal arrives; wait again for the drain.
 wait "$server" 2>/dev/null
 set -e
-scripts/pg-private.sh stop .data/pg || true
+stop_rest
 exit "$rc"

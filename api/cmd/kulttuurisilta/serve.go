@@ -18,6 +18,7 @@ import (
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/linkedevents"
+	"kulttuurisilta/api/internal/notify"
 )
 
 func newLogger(format string) *slog.Logger {
@@ -53,8 +54,20 @@ func serve() error {
 	if err := database.MigrateUp(ctx, db); err != nil {
 		return err
 	}
-	e := app.New(app.Deps{DB: db, Logger: log, Auth: auth.DefaultConfig([]byte(cfg.JWTSecret)),
-		CalendarZone: cfg.CalendarZone, CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, SPADir: cfg.SPADir})
+	authCfg := auth.DefaultConfig([]byte(cfg.JWTSecret))
+	notifier, err := app.NewNotifier(db, cfg.CalendarZone, notify.Config{SMTPURL: cfg.SMTPURL, MailFrom: cfg.MailFrom,
+		PublicBaseURL: cfg.PublicBaseURL, Secret: authCfg.Secret, Logger: log})
+	if err != nil {
+		return err
+	}
+	log.Info("notifications: " + notifier.Describe())
+	// The job workers run until shutdown, on a context of their own so
+	// SIGTERM stops them after the HTTP server drained (Stop below).
+	if err := notifier.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	e := app.New(app.Deps{DB: db, Logger: log, Auth: authCfg, Notify: notifier, CalendarZone: cfg.CalendarZone,
+		CORSOrigins: cfg.CORSOrigins, TrustedProxies: cfg.TrustedProxies, SPADir: cfg.SPADir})
 	srv := httpapi.Server(cfg.ListenAddr, e)
 
 	errc := make(chan error, 1)
@@ -72,6 +85,11 @@ func serve() error {
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	// Running jobs finish within the same timeout; one still running then
+	// is cancelled: its transaction rolls back and River retries it.
+	if err := notifier.Stop(shutdownCtx); err != nil {
+		log.Warn("notification jobs stopped", "error", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

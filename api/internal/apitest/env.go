@@ -21,6 +21,7 @@ import (
 	"kulttuurisilta/api/internal/app"
 	"kulttuurisilta/api/internal/auth"
 	"kulttuurisilta/api/internal/database/dbtest"
+	"kulttuurisilta/api/internal/notify"
 )
 
 // Env is one test's API over its own database.
@@ -31,6 +32,9 @@ type Env struct {
 	Echo *echo.Echo
 	Auth auth.Config
 	Zone *time.Location
+	// Notify is the app's notification service (not started: tests that
+	// need its workers start it).
+	Notify *notify.Service
 	// SkipContract turns off spec validation for the next requests (for
 	// the few tests that probe routes outside the spec on purpose).
 	SkipContract bool
@@ -42,15 +46,31 @@ const TestSecret = "test-secret-0123456789-0123456789-0123456789"
 // New builds the API over a new database.
 func New(t testing.TB) *Env {
 	t.Helper()
+	return NewWithNotify(t, notify.Config{})
+}
+
+// NewWithNotify builds the API with a notification service configured by
+// cfg (its secret, zone and sources are filled in).
+func NewWithNotify(t testing.TB, cfg notify.Config) *Env {
+	t.Helper()
 	db, url := dbtest.NewWithURL(t)
 	zone, err := time.LoadLocation("Europe/Helsinki")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := auth.DefaultConfig([]byte(TestSecret))
+	authCfg := auth.DefaultConfig([]byte(TestSecret))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := app.New(app.Deps{DB: db, Logger: log, Auth: cfg, CalendarZone: zone, CORSOrigins: []string{"http://localhost:5173"}})
-	return &Env{T: t, DB: db, URL: url, Echo: e, Auth: cfg, Zone: zone}
+	cfg.Secret = authCfg.Secret
+	if cfg.Logger == nil {
+		cfg.Logger = log
+	}
+	n, err := app.NewNotifier(db, zone, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := app.New(app.Deps{DB: db, Logger: log, Auth: authCfg, CalendarZone: zone, Notify: n,
+		CORSOrigins: []string{"http://localhost:5173"}})
+	return &Env{T: t, DB: db, URL: url, Echo: e, Auth: authCfg, Zone: zone, Notify: n}
 }
 
 // Req is one request.

@@ -22,6 +22,7 @@ import (
 	"kulttuurisilta/api/internal/feed"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/linkedevents"
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/org"
 	"kulttuurisilta/api/internal/report"
 )
@@ -37,26 +38,55 @@ type Deps struct {
 	TrustedProxies []*net.IPNet
 	// SPADir is the built single-page app; empty or missing serves none.
 	SPADir string
+	// Notify sends notifications (NewNotifier); nil builds an in-app-only
+	// one whose jobs are not worked (tests that do not need them).
+	Notify *notify.Service
+}
+
+// NewNotifier builds the notification service with the domain packages'
+// sources for the time-based reminders.
+func NewNotifier(db *gorm.DB, zone *time.Location, cfg notify.Config) (*notify.Service, error) {
+	cfg.Zone = zone
+	cfg.Sources = notify.Sources{
+		Months:   budget.NotifySource{DB: db},
+		Calendar: calendar.NotifySource{Store: calendar.Store{DB: db, Zone: zone}},
+	}
+	return notify.New(db, cfg)
 }
 
 // Modules lists every domain module.
 func Modules(d Deps) []httpapi.Module {
+	com := committee.NewModule(d.DB, d.CalendarZone)
+	com.Store.Notify = d.Notify
+	cal := calendar.NewModule(d.DB, d.CalendarZone)
+	cal.Store.Notify = d.Notify
+	bud := budget.NewModule(d.DB, d.CalendarZone, auth.Users{DB: d.DB}.Lang)
+	bud.Store.Notify = d.Notify
 	return []httpapi.Module{
 		auth.NewModule(d.DB, d.Auth),
 		org.NewModule(d.DB),
-		committee.NewModule(d.DB, d.CalendarZone),
-		calendar.NewModule(d.DB, d.CalendarZone),
+		com,
+		cal,
 		feed.NewModule(d.DB, d.CalendarZone),
 		report.NewModule(d.DB, d.CalendarZone),
 		linkedevents.NewModule(d.DB, d.CalendarZone),
-		budget.NewModule(d.DB, d.CalendarZone, auth.Users{DB: d.DB}.Lang),
+		bud,
 		audit.NewModule(d.DB),
+		d.Notify.Module(),
 	}
 }
 
 // New builds the Echo instance serving the whole API.
 func New(d Deps) *echo.Echo {
+	if d.Notify == nil {
+		n, err := NewNotifier(d.DB, d.CalendarZone, notify.Config{Secret: d.Auth.Secret, Logger: d.Logger})
+		if err != nil {
+			panic(err) // an in-app-only service has nothing to fail on
+		}
+		d.Notify = n
+	}
 	reg := prometheus.NewRegistry()
+	reg.MustRegister(d.Notify.Collectors()...)
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if sqlDB, err := d.DB.DB(); err == nil {
 		reg.MustRegister(collectors.NewDBStatsCollector(sqlDB, "kulttuurisilta"))

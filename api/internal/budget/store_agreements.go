@@ -13,6 +13,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
 	"kulttuurisilta/api/internal/versioned"
@@ -25,6 +26,9 @@ type Store struct {
 	// Zone is the calendar zone (Europe/Helsinki when nil): a month ends
 	// at midnight there.
 	Zone *time.Location
+	// Notify is told about approvals, locks and withdrawn approvals in
+	// the changing transaction; nil tells nobody.
+	Notify notify.Notifier
 }
 
 // Row lock strengths. Writes that depend on an agreement's shares take it
@@ -275,6 +279,9 @@ func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, 
 				}
 			}
 			if *a, err = loadAgreement(tx, id, lockNone); err != nil {
+				return err
+			}
+			if err := s.notifyWithdrawn(ctx, tx, *a, withdrawn, func(string) notify.Change { return notify.Change{What: "shares_changed"} }); err != nil {
 				return err
 			}
 			if sharesChanged && costs > 0 {

@@ -241,7 +241,10 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, [
 		if err := applyTotals(tx, a, nil, []Cost{c}); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, toCostResponse(a, c))
+		if err := audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, toCostResponse(a, c)); err != nil {
+			return err
+		}
+		return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_created", c))
 	})
 	return c, a, withdrawn, err
 }
@@ -293,7 +296,12 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 			}
 			return maintainTotals(tx)
 		},
-		After:  func(tx *gorm.DB, _ Cost, c *Cost) error { return applyTotals(tx, a, []Cost{old}, []Cost{*c}) },
+		After: func(tx *gorm.DB, _ Cost, c *Cost) error {
+			if err := applyTotals(tx, a, []Cost{old}, []Cost{*c}); err != nil {
+				return err
+			}
+			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_updated", *c))
+		},
 		Action: "cost.update", Entity: "cost", View: func(c Cost) any { return toCostResponse(a, c) }})
 	return c, a, withdrawn, err
 }
@@ -315,7 +323,12 @@ func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) ([]Wi
 			}
 			return maintainTotals(tx)
 		},
-		After:  func(tx *gorm.DB, c Cost, _ *Cost) error { return applyTotals(tx, a, []Cost{c}, nil) },
+		After: func(tx *gorm.DB, c Cost, _ *Cost) error {
+			if err := applyTotals(tx, a, []Cost{c}, nil); err != nil {
+				return err
+			}
+			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_deleted", c))
+		},
 		Action: "cost.delete", Entity: "cost", View: func(c Cost) any { return toCostResponse(a, c) }})
 	return withdrawn, err
 }

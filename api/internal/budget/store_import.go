@@ -11,6 +11,7 @@ import (
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -84,12 +85,16 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 		if err := applyTotals(tx, a, nil, out); err != nil {
 			return err
 		}
+		perMonth := map[string]int{}
 		for _, c := range out {
 			if err := audit.Record(ctx, tx, "cost.import", "cost", c.ID, nil, toCostResponse(a, c)); err != nil {
 				return err
 			}
+			perMonth[c.IncurredOn.Format("2006-01")]++
 		}
-		return nil
+		return s.notifyWithdrawn(ctx, tx, a, withdrawn, func(month string) notify.Change {
+			return notify.Change{What: "costs_imported", Count: perMonth[month]}
+		})
 	})
 	return out, withdrawn, err
 }

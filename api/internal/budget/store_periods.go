@@ -14,6 +14,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
 )
@@ -306,6 +307,8 @@ func (s Store) Approve(ctx context.Context, agreementID uuid.UUID, month civil.D
 		}
 		if len(p.Approvals)+1 == len(a.Departments) {
 			p.Status = StatusApproved
+			ev := periodEvent(notify.KindMonthApproved, a, *p, notify.Audience{Roles: []access.Role{access.RoleProducer}}, notify.Params{})
+			return s.notify(ctx, tx, ev)
 		}
 		return nil
 	})
@@ -326,15 +329,18 @@ func (s Store) Lock(ctx context.Context, agreementID uuid.UUID, month civil.Date
 		uid := who.UserID
 		p.Status, p.LockedAt, p.LockedBy = StatusLocked, &now, &uid
 		// The lock freezes the month into its next invoicing basis.
-		_, err := buildBasis(ctx, tx, a, *p)
-		return err
+		if _, err := buildBasis(ctx, tx, a, *p); err != nil {
+			return err
+		}
+		return s.notify(ctx, tx, periodEvent(notify.KindMonthLocked, a, *p,
+			notify.Audience{DepartmentManagers: departmentIDs(a), Except: except(who)}, notify.Params{}))
 	})
 }
 
 // Unlock reopens a locked month; its approvals are withdrawn and the
 // reason is kept in the audit log.
 func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Date, ifMatch *int, reason string) (Period, Agreement, error) {
-	return s.periodStep(ctx, agreementID, month, ifMatch, "period.unlock", reason, func(tx *gorm.DB, _ Agreement, p *Period) error {
+	return s.periodStep(ctx, agreementID, month, ifMatch, "period.unlock", reason, func(tx *gorm.DB, a Agreement, p *Period) error {
 		if p.Status != StatusLocked {
 			return conflictCode(CodeMonthNotLocked, "%s is not locked", p.Month.Format("2006-01"))
 		}
@@ -342,6 +348,7 @@ func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Da
 			return err
 		}
 		p.Status, p.LockedAt, p.LockedBy = StatusOpen, nil, nil
-		return nil
+		return s.notify(ctx, tx, periodEvent(notify.KindMonthUnlocked, a, *p, notify.Audience{DepartmentManagers: departmentIDs(a),
+			Except: except(access.FromContext(ctx))}, notify.Params{Reason: reason}))
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
@@ -262,6 +263,11 @@ type Store struct {
 	DB *gorm.DB
 	// Zone is the calendar zone recurrence is expanded in (Europe/Helsinki).
 	Zone *time.Location
+	// Notify is told about activity changes in the changing transaction;
+	// nil tells nobody.
+	Notify notify.Notifier
+	// Now is the clock of "within the next 14 days" (nil: time.Now).
+	Now func() time.Time
 }
 
 func (s Store) zone() *time.Location {
@@ -272,4 +278,4 @@ func (s Store) zone() *time.Location {
 }
 
 // withTx is the store bound to a transaction.
-func (s Store) withTx(tx *gorm.DB) Store { return Store{DB: tx, Zone: s.Zone} }
+func (s Store) withTx(tx *gorm.DB) Store { s.DB = tx; return s }

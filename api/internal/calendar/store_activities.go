@@ -214,9 +214,11 @@ func (s Store) UpdateActivity(ctx context.Context, id uuid.UUID, ifMatch *int, p
 			}
 			becameConfirmed := a.Status == StatusConfirmed && before.Status != StatusConfirmed
 			if !in.AllowOverlap && (timingChanged(before, *a) || becameConfirmed) {
-				return s.withTx(tx).checkClash(ctx, *a, nil)
+				if err := s.withTx(tx).checkClash(ctx, *a, nil); err != nil {
+					return err
+				}
 			}
-			return nil
+			return s.notifyActivityChange(ctx, tx, before, a)
 		},
 		Action: "activity.update", Entity: "activity", View: s.activityView})
 }
@@ -229,6 +231,7 @@ func (s Store) DeleteActivity(ctx context.Context, id uuid.UUID, ifMatch *int) e
 	return versioned.Delete(ctx, s.DB, versioned.Write[Activity]{IfMatch: ifMatch,
 		Lock:     func(tx *gorm.DB) (Activity, error) { return s.getActivity(ctx, tx, id, true) },
 		Conflict: versioned.InUse("the activity has recorded attendance; cancel it instead"),
+		After:    func(tx *gorm.DB, a Activity, _ *Activity) error { return s.notifyActivityChange(ctx, tx, a, nil) },
 		Action:   "activity.delete", Entity: "activity", View: s.activityView})
 }
 

@@ -11,6 +11,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/notify"
 )
 
 // IdeaActivityInput turns an idea into a proposed activity. Title and
@@ -37,6 +38,7 @@ type IdeaActivityInput struct {
 // ideaRow is the part of the committee domain's idea this package needs.
 type ideaRow struct {
 	ID          uuid.UUID
+	CommitteeID uuid.UUID
 	UnitID      uuid.UUID
 	Title       string
 	Description string
@@ -55,7 +57,7 @@ func (s Store) ActivityFromIdea(ctx context.Context, ideaID uuid.UUID, body Idea
 	var a Activity
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var idea ideaRow
-		err := tx.WithContext(ctx).Raw(`SELECT id, unit_id, title, description, status, activity_id, version
+		err := tx.WithContext(ctx).Raw(`SELECT id, committee_id, unit_id, title, description, status, activity_id, version
 			FROM ideas WHERE id = ? FOR UPDATE`, ideaID).Scan(&idea).Error
 		if err != nil {
 			return err
@@ -106,7 +108,11 @@ func (s Store) ActivityFromIdea(ctx context.Context, ideaID uuid.UUID, body Idea
 		}
 		before := map[string]any{"id": idea.ID, "status": idea.Status, "activity_id": nil, "version": idea.Version}
 		after := map[string]any{"id": idea.ID, "status": "planned", "activity_id": a.ID, "version": idea.Version + 1}
-		return audit.Record(ctx, tx, "idea.to_activity", "idea", idea.ID, before, after)
+		if err := audit.Record(ctx, tx, "idea.to_activity", "idea", idea.ID, before, after); err != nil {
+			return err
+		}
+		return notify.IdeaStatusChanged(ctx, tx, s.Notify, notify.IdeaChange{ID: idea.ID, CommitteeID: idea.CommitteeID,
+			UnitID: idea.UnitID, Title: idea.Title, PrevStatus: idea.Status, Status: "planned", Version: idea.Version + 1, By: actor(ctx)})
 	})
 	return a, err
 }

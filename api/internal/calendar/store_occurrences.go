@@ -3,6 +3,7 @@ package calendar
 import (
 	"context"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -82,7 +83,10 @@ func (s Store) CreateOverride(ctx context.Context, activityID uuid.UUID, in Over
 				return err
 			}
 		}
-		return audit.Record(ctx, tx, "occurrence_override.create", "occurrence_override", o.ID, nil, toOverrideResponse(o, s.zone()))
+		if err := audit.Record(ctx, tx, "occurrence_override.create", "occurrence_override", o.ID, nil, toOverrideResponse(o, s.zone())); err != nil {
+			return err
+		}
+		return st.notifyOccurrenceChange(ctx, tx, a, "override:"+o.ID.String()+":v1", o.OriginalStart, o.StartsAt, o.Cancelled)
 	})
 	return o, err
 }
@@ -90,9 +94,11 @@ func (s Store) CreateOverride(ctx context.Context, activityID uuid.UUID, in Over
 // UpdateOverride changes an override if the version still matches.
 func (s Store) UpdateOverride(ctx context.Context, activityID, id uuid.UUID, ifMatch *int, p OverridePatch) (Override, error) {
 	var a Activity
+	var prevStart time.Time
 	return versioned.Update(ctx, s.DB, versioned.Write[Override]{IfMatch: ifMatch,
 		Lock: func(tx *gorm.DB) (o Override, err error) {
 			a, o, err = s.lockOverride(ctx, tx, activityID, id)
+			prevStart = o.StartsAt
 			return o, err
 		},
 		Apply: func(tx *gorm.DB, o *Override) error {
@@ -109,9 +115,11 @@ func (s Store) UpdateOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 		},
 		After: func(tx *gorm.DB, _ Override, o *Override) error {
 			if !o.Cancelled && (p.AllowOverlap == nil || !*p.AllowOverlap) {
-				return s.withTx(tx).checkClash(ctx, a, &o.OriginalStart)
+				if err := s.withTx(tx).checkClash(ctx, a, &o.OriginalStart); err != nil {
+					return err
+				}
 			}
-			return nil
+			return s.notifyOccurrenceChange(ctx, tx, a, "override:"+o.ID.String()+":v"+strconv.Itoa(o.Version), prevStart, o.StartsAt, o.Cancelled)
 		},
 		Action: "occurrence_override.update", Entity: "occurrence_override", View: s.overrideView})
 }
@@ -152,7 +160,10 @@ func (s Store) DeleteOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 			if allowOverlap {
 				return nil
 			}
-			return s.withTx(tx).checkClash(ctx, a, &o.OriginalStart)
+			if err := s.withTx(tx).checkClash(ctx, a, &o.OriginalStart); err != nil {
+				return err
+			}
+			return s.notifyOccurrenceChange(ctx, tx, a, "override:"+o.ID.String()+":deleted", o.StartsAt, o.OriginalStart, false)
 		},
 		Action: "occurrence_override.delete", Entity: "occurrence_override", View: s.overrideView})
 }

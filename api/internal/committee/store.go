@@ -8,10 +8,12 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
 )
@@ -23,6 +25,18 @@ import (
 // listed units (a mentor's) are visible, and any other row is "not found".
 type Store struct {
 	DB *gorm.DB
+	// Notify is told about ideas' status changes in the changing
+	// transaction; nil tells nobody.
+	Notify notify.Notifier
+}
+
+// actor is the signed-in user making a change (not told about it).
+func actor(ctx context.Context) *uuid.UUID {
+	if p := access.FromContext(ctx); p != nil && !p.IsToken() {
+		id := p.UserID
+		return &id
+	}
+	return nil
 }
 
 var (

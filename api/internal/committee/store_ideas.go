@@ -11,6 +11,7 @@ import (
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
 )
@@ -117,8 +118,12 @@ func (s Store) now() time.Time { return time.Now().UTC().Truncate(time.Microseco
 // must be an allowed transition.
 func (s Store) UpdateIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID, ifMatch *int, p IdeaPatch) (Idea, error) {
 	return versioned.Update(ctx, s.DB, versioned.Write[Idea]{IfMatch: ifMatch,
-		Lock:   func(tx *gorm.DB) (Idea, error) { return findIdea(tx.Clauses(forUpdate), scope, id) },
-		Apply:  func(_ *gorm.DB, i *Idea) error { return p.apply(i, s.now()) },
+		Lock:  func(tx *gorm.DB) (Idea, error) { return findIdea(tx.Clauses(forUpdate), scope, id) },
+		Apply: func(_ *gorm.DB, i *Idea) error { return p.apply(i, s.now()) },
+		After: func(tx *gorm.DB, before Idea, i *Idea) error {
+			return notify.IdeaStatusChanged(ctx, tx, s.Notify, notify.IdeaChange{ID: i.ID, CommitteeID: i.CommitteeID,
+				UnitID: i.UnitID, Title: i.Title, PrevStatus: before.Status, Status: i.Status, Version: i.Version, By: actor(ctx)})
+		},
 		Action: "idea.update", Entity: "idea", View: versioned.View(toIdeaResponse)})
 }
 

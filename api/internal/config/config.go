@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -28,7 +29,13 @@ type Config struct {
 	DBMaxConns       int
 	StatementTimeout time.Duration
 	ShutdownTimeout  time.Duration
-	PublicBaseURL    string
+	// PublicBaseURL is where people reach the app (links in emails);
+	// default http://LISTEN_ADDR.
+	PublicBaseURL string
+	// SMTPURL sends notification emails (smtp:// or smtps://); empty means
+	// the in-app inbox only. MailFrom is their sender.
+	SMTPURL  string
+	MailFrom string
 }
 
 // DefaultDatabaseURL is the local PostgreSQL the README assumes.
@@ -39,6 +46,7 @@ const devSecret = "dev-only-secret-do-not-use-in-production-0123456789"
 
 // Load reads the configuration from the environment.
 func Load() (Config, error) {
+	var errs []error
 	c := Config{
 		AppEnv:        env("APP_ENV", "dev"),
 		DatabaseURL:   env("DATABASE_URL", DefaultDatabaseURL),
@@ -47,8 +55,18 @@ func Load() (Config, error) {
 		LogFormat:     env("LOG_FORMAT", "text"),
 		SPADir:        env("SPA_DIR", "frontend/dist"),
 		PublicBaseURL: env("PUBLIC_BASE_URL", ""),
+		SMTPURL:       os.Getenv("SMTP_URL"),
+		MailFrom:      env("MAIL_FROM", ""),
 	}
-	var errs []error
+	if c.PublicBaseURL == "" {
+		c.PublicBaseURL = "http://" + c.ListenAddr
+	}
+	if u, err := url.Parse(c.PublicBaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, errors.New("PUBLIC_BASE_URL must be an http(s) URL such as https://kulttuurisilta.example.fi"))
+	}
+	if c.SMTPURL != "" && c.MailFrom == "" {
+		errs = append(errs, errors.New("MAIL_FROM is required when SMTP_URL is set (e.g. Kulttuurisilta <noreply@example.fi>)"))
+	}
 	if o := strings.TrimSpace(os.Getenv("CORS_ORIGINS")); o != "" {
 		for _, s := range strings.Split(o, ",") {
 			if s = strings.TrimSpace(s); s != "" {

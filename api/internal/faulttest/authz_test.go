@@ -35,7 +35,8 @@ func under(prefixes ...string) func(op operation) bool {
 	}
 }
 
-// selfService are writes every signed-in user may make about themselves.
+// selfService are writes every signed-in user may make about themselves
+// (their session, feed tokens, notifications and notification settings).
 var selfService = under("/auth", "/feed-tokens", "/me")
 
 var matrix = []rule{
@@ -58,6 +59,9 @@ var matrix = []rule{
 	{"the Linked Events push outcomes are the producer's and admins'",
 		under("/integrations/linked-events/status"),
 		[]string{"viewer", "mentor", "manager", "token org:read+budget:read"}},
+	{"notifications belong to people: an API token has no inbox",
+		under("/me/notifications", "/me/notification-settings"),
+		[]string{"token calendar:read", "token org:read+budget:read"}},
 	{"a calendar-only token reads no budget",
 		under("/costs", "/agreements"),
 		[]string{"token calendar:read"}},

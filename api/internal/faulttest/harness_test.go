@@ -11,13 +11,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"kulttuurisilta/api/internal/apitest"
 )
 
 // The fault tests start real processes: a private PostgreSQL cluster (so
@@ -30,40 +31,10 @@ func requireFault(t *testing.T) {
 	}
 }
 
-func repoRoot() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
-}
+func repoRoot() string { return apitest.RepoRoot() }
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// binary is bin/kulttuurisilta (KS_BIN overrides), built when missing.
-func binary(t *testing.T) string {
-	t.Helper()
-	binOnce.Do(func() {
-		binPath = os.Getenv("KS_BIN")
-		if binPath == "" {
-			binPath = filepath.Join(repoRoot(), "bin", "kulttuurisilta")
-		}
-		if _, err := os.Stat(binPath); err == nil {
-			return
-		}
-		binPath = filepath.Join(os.TempDir(), fmt.Sprintf("ks-fault-bin-%d", os.Getpid()))
-		cmd := exec.Command("go", "build", "-o", binPath, "./api/cmd/kulttuurisilta")
-		cmd.Dir = repoRoot()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			binErr = fmt.Errorf("build: %v\n%s", err, out)
-		}
-	})
-	if binErr != nil {
-		t.Fatal(binErr)
-	}
-	return binPath
-}
+// binary is the kulttuurisilta binary (make fault passes KS_BIN).
+func binary(t *testing.T) string { return apitest.Binary(t) }
 
 // cluster is a private PostgreSQL started with scripts/pg-private.sh.
 type cluster struct {

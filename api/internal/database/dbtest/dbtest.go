@@ -165,6 +165,13 @@ func migrationsHash() (string, error) {
 		h.Write([]byte(n))
 		h.Write(b)
 	}
+	river, err := database.RiverMigrationsSQL()
+	if err != nil {
+		return "", err
+	}
+	for _, m := range river {
+		h.Write([]byte(m))
+	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 

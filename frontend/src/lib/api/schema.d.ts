@@ -1111,6 +1111,254 @@ export interface paths {
         patch: operations["updateMe"];
         trace?: never;
     };
+    "/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification settings
+         * @description Whether each kind of notification is also emailed. Every kind always reaches the in-app inbox, except the weekly programme, which is made only for those who turn it on.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.SettingsResponse"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change my notification settings
+         * @description Turns email on or off per kind; kinds left out keep their setting. Send If-Match with the version you read.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version you read, e.g. \ */
+                    "If-Match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Kinds to set */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["notify.SettingsInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.SettingsResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description The signed-in user's notifications, newest first, in the user's language, with the count of unread ones. Each links to the SPA screen it is about.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (1-200) */
+                    limit?: number;
+                    /** @description Offset */
+                    offset?: number;
+                    /** @description Only unread ones */
+                    unread?: boolean;
+                    /** @description Only items changed after this time (RFC 3339) */
+                    updated_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.InboxResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Marking a read notification read again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Notification id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.NotificationResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.ReadAllResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mentors": {
         parameters: {
             query?: never;
@@ -1211,6 +1459,92 @@ export interface paths {
         get: operations["mentorSummary"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an unsubscribe link turns off
+         * @description No sign-in: the signed token in the email's link names the user and the kind. A forged or broken token is 404.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The token of the email's unsubscribe link */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.UnsubscribeResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Unsubscribe (one click)
+         * @description Turns off the email of the link's kind for its user, without sign-in. Any body is ignored, so mail clients' RFC 8058 one-click POST (List-Unsubscribe=One-Click) works too. Repeating it changes nothing.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The token of the email's unsubscribe link */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notify.UnsubscribeResponse"];
+                    };
+                };
+                /** @description An RFC 9457 problem: 400 malformed, 401 unauthenticated, 403 forbidden, 404 not found, 409 conflict, 412 version mismatch, 413 too large, 415 not JSON, 422 invalid (with errors), 429 rate limited, 503 unavailable. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2910,6 +3244,80 @@ export interface components {
         };
         "linkedevents.Ref": {
             "@id": string;
+        };
+        "notify.InboxResponse": {
+            items: components["schemas"]["notify.NotificationResponse"][];
+            total: number;
+            unread: number;
+        };
+        "notify.NotificationResponse": {
+            allowed_actions: string[];
+            body: string;
+            created_at: string;
+            /**
+             * @description Email is what became of the email copy: none (email is not
+             *     configured), off (your setting), pending, sent, skipped.
+             * @enum {string}
+             */
+            email: "none" | "off" | "pending" | "sent" | "skipped";
+            id: string;
+            /** @enum {string} */
+            kind: "month_ready" | "approval_withdrawn" | "month_approved" | "month_locked" | "month_unlocked" | "attendance_missing" | "activity_changed" | "weekly_programme" | "idea_status_changed";
+            /**
+             * @description Link is the SPA path of the screen it is about.
+             * @example /budget?agreement=0190...&month=2026-11
+             */
+            link: string;
+            read_at: string | null;
+            /** @description Title is one line; Body the rest, as plain text. */
+            title: string;
+            updated_at: string;
+            version: number;
+        };
+        "notify.ReadAllResponse": {
+            marked: number;
+            unread: number;
+        };
+        "notify.SettingsInput": {
+            /**
+             * @example {
+             *       "weekly_programme": true
+             *     }
+             */
+            email: {
+                [key: string]: boolean;
+            };
+        };
+        "notify.SettingsResponse": {
+            /** @description Address is where the emails go (your account's email). */
+            address: string;
+            /**
+             * @description Email maps each kind to whether it is emailed.
+             * @example {
+             *       "month_ready": true,
+             *       "weekly_programme": false
+             *     }
+             */
+            email: {
+                [key: string]: boolean;
+            };
+            /**
+             * @description EmailConfigured is false when the server sends no email at all
+             *     (SMTP_URL unset): notifications then reach only the inbox.
+             */
+            email_configured: boolean;
+            version: number;
+        };
+        "notify.UnsubscribeResponse": {
+            /**
+             * @description Address is the account's email, partly hidden.
+             * @example m***@demo.fi
+             */
+            address: string;
+            /** @description Email is true while the kind is still emailed. */
+            email: boolean;
+            /** @enum {string} */
+            kind: "month_ready" | "approval_withdrawn" | "month_approved" | "month_locked" | "month_unlocked" | "attendance_missing" | "activity_changed" | "weekly_programme" | "idea_status_changed";
         };
         "org.DepartmentInput": {
             /** @example SOTE-4100 */
