@@ -159,6 +159,7 @@ func unsubscribeToken(c echo.Context) (string, error) {
 //	@Produce		json
 //	@Param			token	query		string	true	"The token of the email's unsubscribe link"
 //	@Success		200		{object}	notify.UnsubscribeResponse
+//	@Failure		404		"A forged, changed or broken token, or its user is gone"
 //	@Router			/notification-unsubscribe [get]
 func (m Module) getUnsubscribe(c echo.Context) error {
 	t, err := unsubscribeToken(c)
@@ -180,6 +181,7 @@ func (m Module) getUnsubscribe(c echo.Context) error {
 //	@Produce		json
 //	@Param			token	query		string	true	"The token of the email's unsubscribe link"
 //	@Success		200		{object}	notify.UnsubscribeResponse
+//	@Failure		404		"A forged, changed or broken token, or its user is gone"
 //	@Router			/notification-unsubscribe [post]
 func (m Module) postUnsubscribe(c echo.Context) error {
 	t, err := unsubscribeToken(c)

@@ -12416,6 +12416,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A forged, changed or broken token, or its user is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
             default: {
                 headers: {
@@ -12450,6 +12459,15 @@ export interface operations {
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A forged, changed or broken token, or its user is gone */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
