@@ -381,6 +381,8 @@ export const en: Record<keyof typeof fi, string> = {
   'close.earlierBases': 'All revisions',
   'close.noBasisYet': 'The invoicing basis is made when the month is locked.',
   'close.otherMonths': 'Show month',
+  'withdraw.confirmOne': 'This change withdraws 1 approval: {list}. The month must be approved again. Continue?',
+  'withdraw.doneOne': 'Saved. The change withdrew 1 approval: {list}. The month must be approved again.',
   'withdraw.confirm': 'This change withdraws {n} approvals: {list}. The month must be approved again. Continue?',
   'withdraw.item': '{month} {who}',
   'withdraw.done': 'Saved. The change withdrew {n} approvals: {list}. The month must be approved again.',

@@ -380,6 +380,8 @@ export const fi = {
   'close.earlierBases': 'Kaikki versiot',
   'close.noBasisYet': 'Laskutusperuste syntyy, kun kuukausi lukitaan.',
   'close.otherMonths': 'Näytä kuukausi',
+  'withdraw.confirmOne': 'Tämä muutos peruu yhden hyväksynnän: {list}. Kuukausi on hyväksyttävä uudelleen. Jatketaanko?',
+  'withdraw.doneOne': 'Tallennettu. Muutos perui yhden hyväksynnän: {list}. Kuukausi on hyväksyttävä uudelleen.',
   'withdraw.confirm': 'Tämä muutos peruu {n} hyväksyntää: {list}. Kuukausi on hyväksyttävä uudelleen. Jatketaanko?',
   'withdraw.item': '{month} {who}',
   'withdraw.done': 'Tallennettu. Muutos perui {n} hyväksyntää: {list}. Kuukausi on hyväksyttävä uudelleen.',

@@ -383,6 +383,8 @@ export const sv: Record<keyof typeof fi, string> = {
   'close.earlierBases': 'Alla versioner',
   'close.noBasisYet': 'Faktureringsunderlaget skapas när månaden låses.',
   'close.otherMonths': 'Visa månad',
+  'withdraw.confirmOne': 'Ändringen drar tillbaka ett godkännande: {list}. Månaden måste godkännas på nytt. Fortsätta?',
+  'withdraw.doneOne': 'Sparat. Ändringen drog tillbaka ett godkännande: {list}. Månaden måste godkännas på nytt.',
   'withdraw.confirm': 'Ändringen drar tillbaka {n} godkännanden: {list}. Månaden måste godkännas på nytt. Fortsätta?',
   'withdraw.item': '{month} {who}',
   'withdraw.done': 'Sparat. Ändringen drog tillbaka {n} godkännanden: {list}. Månaden måste godkännas på nytt.',

@@ -24,10 +24,12 @@ const sameInSvAndEn = new Set([
   'pk.museum',
   'budget.budget',
   'dept.organisation',
+  'close.pdf',
+  'withdraw.item',
 ]);
 
 /** Finnish texts that are the same in Swedish (proper names and symbols). */
-const sameInFiAndSv = new Set(['app.name', 'common.none', 'att.feedbackN', 'calendar.list']);
+const sameInFiAndSv = new Set(['app.name', 'common.none', 'att.feedbackN', 'calendar.list', 'close.pdf', 'withdraw.item']);
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

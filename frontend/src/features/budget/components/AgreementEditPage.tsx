@@ -9,10 +9,10 @@ import { emptyAgreement, fromAgreement, type AgreementBody } from '../agreementF
 import { AgreementForm } from './AgreementForm';
 import { withdrawWarning } from './withdrawals';
 
-type Shares = { departments?: { department_id: string; share_bp: number }[]; category_rules?: { category: string; shares: { department_id: string; share_bp: number }[] }[] | null };
+export type Shares = { departments?: { department_id: string; share_bp: number }[]; category_rules?: { category: string; shares: { department_id: string; share_bp: number }[] }[] | null };
 
 /** sharesKey is what decides the split: the departments' default shares in order and the category rules. */
-function sharesKey(a: Shares): string {
+export function sharesKey(a: Shares): string {
   const rules = [...(a.category_rules ?? [])].sort((x, y) => x.category.localeCompare(y.category));
   return JSON.stringify([(a.departments ?? []).map((d) => [d.department_id, d.share_bp]), rules.map((r) => [r.category, r.shares.map((s) => [s.department_id, s.share_bp])])]);
 }

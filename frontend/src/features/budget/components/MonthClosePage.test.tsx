@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp, json, mockApi, signIn } from '@/testing/render';
 import { firstMonth, monthEnd, MonthClosePage } from './MonthClosePage';
 import { CostsPage } from './CostsPage';
+import { sharesKey } from './AgreementEditPage';
 import type { PeriodView } from '../api/budget';
 
 const depA = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -227,4 +228,39 @@ describe('CostsPage', () => {
     expect(await screen.findByText(/Saved. The change withdrew 2 approvals: October 2025 Ikääntyneiden palvelut \(Maija\)/)).toBeInTheDocument();
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   }, 20_000);
+});
+
+describe('deleting a cost in an approved month', () => {
+  it('says in the confirmation which approvals fall, and reports them after', async () => {
+    const user = userEvent.setup();
+    signIn();
+    const approvals = [{ department_id: depA, user_id: 'u1', user_name: 'Maija', at: '2025-11-03T09:00:00Z' }];
+    mockApi({
+      'GET /me': () => json({ id: 'p1', role: 'producer', email: 'p@x.fi', name: 'Pia' }),
+      'GET /agreements': () => json({ items: [agreement], total: 1 }),
+      'GET /units': () => json({ items: [], total: 0 }),
+      'GET /departments': () => json({ items: [{ id: depA, name: 'Ikääntyneiden palvelut' }, { id: depB, name: 'Kulttuuripalvelut' }], total: 2 }),
+      'GET /costs': () => json({ items: [cost(5000)], total: 1 }),
+      'GET /agreements/ag1/periods/2025-10': () => json(period('2025-10', { approvals })),
+      'DELETE /costs/c1': () => json({ id: 'c1', withdrawn_approvals: approvals.map((a) => ({ ...a, month: '2025-10' })) }),
+    });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithApp(<CostsPage />);
+    await user.click(await screen.findByRole('button', { name: /^Delete/ }));
+    await waitFor(() => expect(confirm).toHaveBeenCalled());
+    expect(confirm.mock.calls[0][0]).toMatch(/This change withdraws 1 approval: October 2025 Ikääntyneiden palvelut \(Maija\)/);
+    expect(await screen.findByText(/The change withdrew 1 approval: October 2025 Ikääntyneiden palvelut \(Maija\)/)).toBeInTheDocument();
+    confirm.mockRestore();
+  }, 20_000);
+});
+
+describe('a change of the agreement', () => {
+  it('counts as a change of shares only when the split would change', () => {
+    const a = { departments: [{ department_id: depA, share_bp: 5000 }, { department_id: depB, share_bp: 5000 }], category_rules: [] };
+    expect(sharesKey(a)).toBe(sharesKey({ ...a, category_rules: null }));
+    expect(sharesKey(a)).not.toBe(sharesKey({ departments: [{ department_id: depA, share_bp: 6000 }, { department_id: depB, share_bp: 4000 }] }));
+    const rules = (x: number) => [{ category: 'venue', shares: [{ department_id: depA, share_bp: x }, { department_id: depB, share_bp: 10000 - x }] }];
+    expect(sharesKey({ ...a, category_rules: rules(3000) })).not.toBe(sharesKey({ ...a, category_rules: rules(4000) }));
+    expect(sharesKey({ ...a, category_rules: rules(3000) })).toBe(sharesKey({ ...a, category_rules: rules(3000) }));
+  });
 });

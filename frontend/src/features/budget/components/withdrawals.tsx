@@ -15,12 +15,12 @@ function describe(i: I18n, items: { month: string; department_id: string; user_n
 export function withdrawWarning(i: I18n, atStake: AtStake, depName: (id: string) => string): string | null {
   const items = atStake.flatMap((m) => (m.approvals ?? []).map((a) => ({ month: m.month, department_id: a.department_id, user_name: a.user_name })));
   if (!items.length) return null;
-  return i.t('withdraw.confirm', { n: items.length, list: describe(i, items, depName) });
+  return i.t(items.length === 1 ? 'withdraw.confirmOne' : 'withdraw.confirm', { n: items.length, list: describe(i, items, depName) });
 }
 
 /** withdrawnReport is the notice after a change that withdrew approvals, or null when none fell. */
 export function withdrawnReport(i: I18n, answer: unknown, depName: (id: string) => string): ReactNode | null {
   const list = (answer as { withdrawn_approvals?: Withdrawn[] } | null)?.withdrawn_approvals ?? [];
   if (!list.length) return null;
-  return <Alert kind="warning">{i.t('withdraw.done', { n: list.length, list: describe(i, list, depName) })}</Alert>;
+  return <Alert kind="warning">{i.t(list.length === 1 ? 'withdraw.doneOne' : 'withdraw.done', { n: list.length, list: describe(i, list, depName) })}</Alert>;
 }
