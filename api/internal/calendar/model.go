@@ -174,6 +174,8 @@ type Activity struct {
 	Description       string
 	DescriptionSv     string
 	DescriptionEn     string
+	PlainLanguageFi   string
+	PlainLanguageSv   string
 	Category          string
 	StartsAt          time.Time
 	EndsAt            time.Time
@@ -209,54 +211,57 @@ type ActivityPartner struct {
 // ActivityResponse is an activity in the API. starts_at, ends_at and the
 // excluded dates are shown in the calendar zone.
 type ActivityResponse struct {
-	ID                uuid.UUID    `json:"id"`
-	CreatedAt         time.Time    `json:"created_at"`
-	UpdatedAt         time.Time    `json:"updated_at"`
-	Version           int          `json:"version"`
-	Title             string       `json:"title"`
-	TitleI18n         Translations `json:"title_i18n"`
-	Description       string       `json:"description"`
-	DescriptionI18n   Translations `json:"description_i18n"`
-	Category          string       `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
-	StartsAt          time.Time    `json:"starts_at"`
-	EndsAt            time.Time    `json:"ends_at"`
-	Recurrence        string       `json:"recurrence" example:"FREQ=WEEKLY;BYDAY=TU"`
-	Exdates           []time.Time  `json:"exdates"`
-	UntilAt           *time.Time   `json:"until_at" extensions:"x-nullable"`
-	UnitIDs           []uuid.UUID  `json:"unit_ids"`
-	PartnerIDs        []uuid.UUID  `json:"partner_ids"`
-	SeriesID          *uuid.UUID   `json:"series_id" extensions:"x-nullable"`
-	Status            string       `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      []string     `json:"target_groups"`
-	Accessibility     string       `json:"accessibility"`
-	Capacity          *int         `json:"capacity" extensions:"x-nullable"`
-	Visibility        string       `json:"visibility" enums:"public,internal"`
-	CostEstimateCents *int64       `json:"cost_estimate_cents" extensions:"x-nullable"`
-	ProposedBy        *uuid.UUID   `json:"proposed_by" extensions:"x-nullable"`
+	ID              uuid.UUID    `json:"id"`
+	CreatedAt       time.Time    `json:"created_at"`
+	UpdatedAt       time.Time    `json:"updated_at"`
+	Version         int          `json:"version"`
+	Title           string       `json:"title"`
+	TitleI18n       Translations `json:"title_i18n"`
+	Description     string       `json:"description"`
+	DescriptionI18n Translations `json:"description_i18n"`
+	// PlainLanguage is the easy-to-read text (selkokieli, lättläst), shown first on public pages and prints.
+	PlainLanguage     PlainLanguage `json:"plain_language"`
+	Category          string        `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          time.Time     `json:"starts_at"`
+	EndsAt            time.Time     `json:"ends_at"`
+	Recurrence        string        `json:"recurrence" example:"FREQ=WEEKLY;BYDAY=TU"`
+	Exdates           []time.Time   `json:"exdates"`
+	UntilAt           *time.Time    `json:"until_at" extensions:"x-nullable"`
+	UnitIDs           []uuid.UUID   `json:"unit_ids"`
+	PartnerIDs        []uuid.UUID   `json:"partner_ids"`
+	SeriesID          *uuid.UUID    `json:"series_id" extensions:"x-nullable"`
+	Status            string        `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      []string      `json:"target_groups"`
+	Accessibility     string        `json:"accessibility"`
+	Capacity          *int          `json:"capacity" extensions:"x-nullable"`
+	Visibility        string        `json:"visibility" enums:"public,internal"`
+	CostEstimateCents *int64        `json:"cost_estimate_cents" extensions:"x-nullable"`
+	ProposedBy        *uuid.UUID    `json:"proposed_by" extensions:"x-nullable"`
 }
 
 // ActivityInput creates an activity. allow_overlap lets it overlap a
 // confirmed activity in the same unit (otherwise 409).
 type ActivityInput struct {
-	Title             string             `json:"title" example:"Yhteislauluhetki"`
-	TitleI18n         *TranslationsInput `json:"title_i18n" validate:"optional"`
-	Description       string             `json:"description" text:"multiline" validate:"optional"`
-	DescriptionI18n   *TranslationsInput `json:"description_i18n" text:"multiline" validate:"optional"`
-	Category          string             `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
-	StartsAt          *time.Time         `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
-	EndsAt            *time.Time         `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
-	Recurrence        string             `json:"recurrence" validate:"optional" example:"FREQ=WEEKLY;BYDAY=TU"`
-	Exdates           []time.Time        `json:"exdates" validate:"optional"`
-	UnitIDs           []uuid.UUID        `json:"unit_ids"`
-	PartnerIDs        []uuid.UUID        `json:"partner_ids" validate:"optional"`
-	SeriesID          *uuid.UUID         `json:"series_id" validate:"optional" extensions:"x-nullable"`
-	Status            string             `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      []string           `json:"target_groups" validate:"optional"`
-	Accessibility     string             `json:"accessibility" text:"multiline" validate:"optional"`
-	Capacity          *int               `json:"capacity" validate:"optional" extensions:"x-nullable"`
-	Visibility        string             `json:"visibility" validate:"optional" enums:"public,internal"`
-	CostEstimateCents *int64             `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
-	AllowOverlap      bool               `json:"allow_overlap" validate:"optional"`
+	Title             string              `json:"title" example:"Yhteislauluhetki"`
+	TitleI18n         *TranslationsInput  `json:"title_i18n" validate:"optional"`
+	Description       string              `json:"description" text:"multiline" validate:"optional"`
+	DescriptionI18n   *TranslationsInput  `json:"description_i18n" text:"multiline" validate:"optional"`
+	PlainLanguage     *PlainLanguageInput `json:"plain_language" text:"multiline" validate:"optional"`
+	Category          string              `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          *time.Time          `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
+	EndsAt            *time.Time          `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
+	Recurrence        string              `json:"recurrence" validate:"optional" example:"FREQ=WEEKLY;BYDAY=TU"`
+	Exdates           []time.Time         `json:"exdates" validate:"optional"`
+	UnitIDs           []uuid.UUID         `json:"unit_ids"`
+	PartnerIDs        []uuid.UUID         `json:"partner_ids" validate:"optional"`
+	SeriesID          *uuid.UUID          `json:"series_id" validate:"optional" extensions:"x-nullable"`
+	Status            string              `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
+	TargetGroups      []string            `json:"target_groups" validate:"optional"`
+	Accessibility     string              `json:"accessibility" text:"multiline" validate:"optional"`
+	Capacity          *int                `json:"capacity" validate:"optional" extensions:"x-nullable"`
+	Visibility        string              `json:"visibility" validate:"optional" enums:"public,internal"`
+	CostEstimateCents *int64              `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
+	AllowOverlap      bool                `json:"allow_overlap" validate:"optional"`
 }
 
 // ActivityPatch changes some fields of an activity. Status changes follow
@@ -266,6 +271,7 @@ type ActivityPatch struct {
 	TitleI18n         *TranslationsInput          `json:"title_i18n"`
 	Description       *string                     `json:"description" text:"multiline"`
 	DescriptionI18n   *TranslationsInput          `json:"description_i18n" text:"multiline"`
+	PlainLanguage     *PlainLanguageInput         `json:"plain_language" text:"multiline"`
 	Category          *string                     `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
 	StartsAt          *time.Time                  `json:"starts_at"`
 	EndsAt            *time.Time                  `json:"ends_at"`
@@ -299,7 +305,8 @@ func toActivityResponse(a Activity, zone *time.Location) ActivityResponse {
 	}
 	return ActivityResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
 		Title: a.Title, TitleI18n: Translations{Sv: a.TitleSv, En: a.TitleEn}, Description: a.Description,
-		DescriptionI18n: Translations{Sv: a.DescriptionSv, En: a.DescriptionEn}, Category: a.Category, StartsAt: a.StartsAt.In(zone),
+		DescriptionI18n: Translations{Sv: a.DescriptionSv, En: a.DescriptionEn},
+		PlainLanguage:   PlainLanguage{Fi: a.PlainLanguageFi, Sv: a.PlainLanguageSv}, Category: a.Category, StartsAt: a.StartsAt.In(zone),
 		EndsAt: a.EndsAt.In(zone), Recurrence: a.Recurrence, Exdates: ex, UntilAt: until,
 		UnitIDs: nonNilIDs(a.UnitIDs), PartnerIDs: nonNilIDs(a.PartnerIDs), SeriesID: a.SeriesID, Status: a.Status,
 		TargetGroups: tg, Accessibility: a.Accessibility, Capacity: a.Capacity, Visibility: a.Visibility,

@@ -20,16 +20,43 @@ func FuzzTranslationsInput(f *testing.F) {
 		if err := json.Unmarshal([]byte(s), &in); err != nil {
 			return
 		}
-		if slices.Contains(in.unknown, "sv") || slices.Contains(in.unknown, "en") {
-			t.Fatalf("a language reported unknown: %v", in.unknown)
+		if slices.Contains(in.read.unknown, "sv") || slices.Contains(in.read.unknown, "en") {
+			t.Fatalf("a language reported unknown: %v", in.read.unknown)
 		}
 		var v validate.Errors
 		in.check(&v, "title_i18n", 200, true)
-		if v.Err() != nil || len(in.unknown) > 0 || len(in.notText) > 0 {
+		if v.Err() != nil || len(in.read.unknown) > 0 || len(in.read.notText) > 0 {
 			return
 		}
 		b, _ := json.Marshal(in.value())
 		var back Translations
+		if err := json.Unmarshal(b, &back); err != nil || back != in.value() {
+			t.Fatalf("round trip %s: %v %v", b, back, err)
+		}
+	})
+}
+
+// FuzzPlainLanguageInput: the same reading for the plain-language texts,
+// whose languages are fi and sv (en is refused as unknown).
+func FuzzPlainLanguageInput(f *testing.F) {
+	for _, s := range []string{`{"fi":"Laulamme.","sv":"Vi sjunger."}`, `{}`, `{"en":"x"}`, `{"fi":5}`, `"x"`, `[]`, `null`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var in PlainLanguageInput
+		if err := json.Unmarshal([]byte(s), &in); err != nil {
+			return
+		}
+		if slices.Contains(in.read.unknown, "fi") || slices.Contains(in.read.unknown, "sv") {
+			t.Fatalf("a language reported unknown: %v", in.read.unknown)
+		}
+		var v validate.Errors
+		in.check(&v, "plain_language")
+		if v.Err() != nil || len(in.read.unknown) > 0 || len(in.read.notText) > 0 {
+			return
+		}
+		b, _ := json.Marshal(in.value())
+		var back PlainLanguage
 		if err := json.Unmarshal(b, &back); err != nil || back != in.value() {
 			t.Fatalf("round trip %s: %v %v", b, back, err)
 		}

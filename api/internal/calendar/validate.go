@@ -152,6 +152,7 @@ func (in *ActivityInput) Validate(zone *time.Location) (*recurrence.Rule, error)
 	in.TitleI18n.check(&v, "title_i18n", 200, true)
 	v.Text("description", in.Description, false, 5000)
 	in.DescriptionI18n.check(&v, "description_i18n", 5000, false)
+	in.PlainLanguage.check(&v, "plain_language")
 	v.OneOf("category", in.Category, Categories...)
 	checkTime(&v, "starts_at", in.StartsAt)
 	checkTime(&v, "ends_at", in.EndsAt)
@@ -245,6 +246,8 @@ func (in ActivityInput) toActivity(a *Activity, rule *recurrence.Rule, zone *tim
 	a.Title, a.Description, a.Category = in.Title, in.Description, in.Category
 	title, desc := in.TitleI18n.value(), in.DescriptionI18n.value()
 	a.TitleSv, a.TitleEn, a.DescriptionSv, a.DescriptionEn = title.Sv, title.En, desc.Sv, desc.En
+	plain := in.PlainLanguage.value()
+	a.PlainLanguageFi, a.PlainLanguageSv = plain.Fi, plain.Sv
 	a.StartsAt, a.EndsAt = in.StartsAt.UTC().Truncate(time.Microsecond), in.EndsAt.UTC().Truncate(time.Microsecond)
 	a.Recurrence = in.Recurrence
 	a.Exdates = make(Times, len(in.Exdates))
@@ -281,7 +284,7 @@ func (a Activity) toInput() ActivityInput {
 	st, en := a.StartsAt, a.EndsAt
 	return ActivityInput{Title: a.Title, TitleI18n: Translations{Sv: a.TitleSv, En: a.TitleEn}.input(),
 		Description: a.Description, DescriptionI18n: Translations{Sv: a.DescriptionSv, En: a.DescriptionEn}.input(),
-		Category: a.Category, StartsAt: &st, EndsAt: &en,
+		PlainLanguage: PlainLanguage{Fi: a.PlainLanguageFi, Sv: a.PlainLanguageSv}.input(), Category: a.Category, StartsAt: &st, EndsAt: &en,
 		Recurrence: a.Recurrence, Exdates: slices.Clone([]time.Time(a.Exdates)), UnitIDs: slices.Clone(a.UnitIDs),
 		PartnerIDs: slices.Clone(a.PartnerIDs), SeriesID: a.SeriesID, Status: a.Status,
 		TargetGroups: slices.Clone([]string(a.TargetGroups)), Accessibility: a.Accessibility, Capacity: a.Capacity,
@@ -295,6 +298,7 @@ func (p ActivityPatch) merge(a Activity) ActivityInput {
 	patchTranslations(&in.TitleI18n, p.TitleI18n)
 	httpapi.Patch(&in.Description, p.Description)
 	patchTranslations(&in.DescriptionI18n, p.DescriptionI18n)
+	patchTranslations(&in.PlainLanguage, p.PlainLanguage)
 	httpapi.Patch(&in.Category, p.Category)
 	if p.StartsAt != nil {
 		in.StartsAt = p.StartsAt

@@ -15,6 +15,9 @@ type Visibility = NonNullable<ActivityInput['visibility']>;
 export type FormValues = {
   title: string;
   description: string;
+  /** plain_fi and plain_sv are the easy-to-read texts (selkokieli, lättläst). */
+  plain_fi: string;
+  plain_sv: string;
   category: string;
   status: string;
   day: string;
@@ -37,6 +40,8 @@ export function emptyValues(p: Partial<FormValues> = {}): FormValues {
   return {
     title: '',
     description: '',
+    plain_fi: '',
+    plain_sv: '',
     category: 'music',
     status: 'planned',
     day: '',
@@ -62,6 +67,8 @@ export function valuesFrom(a: Activity): FormValues {
   return emptyValues({
     title: a.title,
     description: a.description ?? '',
+    plain_fi: a.plain_language?.fi ?? '',
+    plain_sv: a.plain_language?.sv ?? '',
     category: a.category,
     status: a.status,
     day: dayOf(a.starts_at),
@@ -102,6 +109,7 @@ export function toBody(v: FormValues, msg: { required: string; endBeforeStart: s
     body: {
       title: v.title.trim(),
       description: v.description,
+      plain_language: { fi: v.plain_fi.trim(), sv: v.plain_sv.trim() },
       category: v.category as Category,
       status: v.status as Status,
       starts_at: zonedIso(v.day, v.start),

@@ -2270,6 +2270,7 @@ export interface components {
             ends_at: string;
             exdates?: string[];
             partner_ids?: string[];
+            plain_language?: components["schemas"]["calendar.PlainLanguageInput"];
             /** @example FREQ=WEEKLY;BYDAY=TU */
             recurrence?: string;
             series_id?: string | null;
@@ -2297,6 +2298,7 @@ export interface components {
             ends_at?: string | null;
             exdates?: string[] | null;
             partner_ids?: string[] | null;
+            plain_language?: components["schemas"]["calendar.PlainLanguageInput"];
             recurrence?: string | null;
             /** Format: uuid */
             series_id?: string | null;
@@ -2323,6 +2325,8 @@ export interface components {
             exdates: string[];
             id: string;
             partner_ids: string[];
+            /** @description PlainLanguage is the easy-to-read text (selkokieli, lättläst), shown first on public pages and prints. */
+            plain_language: components["schemas"]["calendar.PlainLanguage"];
             proposed_by: string | null;
             /** @example FREQ=WEEKLY;BYDAY=TU */
             recurrence: string;
@@ -2502,6 +2506,18 @@ export interface components {
             updated_at: string;
             version: number;
             website: string;
+        };
+        "calendar.PlainLanguage": {
+            /** @example Laulamme yhdessä tuttuja lauluja. Voit tulla kuuntelemaan. */
+            fi: string;
+            /** @example Vi sjunger kända sånger tillsammans. Du kan komma och lyssna. */
+            sv: string;
+        };
+        "calendar.PlainLanguageInput": {
+            /** @example Laulamme yhdessä tuttuja lauluja. Voit tulla kuuntelemaan. */
+            fi?: string;
+            /** @example Vi sjunger kända sånger tillsammans. Du kan komma och lyssna. */
+            sv?: string;
         };
         "calendar.SeriesInput": {
             description?: string;

@@ -87,4 +87,35 @@ describe('ActivityForm', () => {
     expect(save).not.toHaveBeenCalled();
     expect(screen.getByLabelText(/^Title/)).toHaveAttribute('aria-invalid', 'true');
   });
+
+  it('sends the easy-to-read texts in Finnish and Swedish and shows their errors in place', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn(async (body: unknown) => {
+      const plain = (body as { plain_language: { fi: string } }).plain_language;
+      if (plain.fi.length > 20) {
+        throw new ApiError(422, { status: 422, title: 'Invalid', errors: [{ field: 'plain_language.fi', message: 'must be at most 20 characters' }] });
+      }
+      return {};
+    });
+    setup(save);
+    await user.type(screen.getByLabelText(/^Title/), 'Yhteislaulu');
+    await user.click(screen.getByRole('checkbox', { name: 'Koivukoti' }));
+    const group = screen.getByRole('group', { name: 'Easy-to-read description' });
+    const fi = screen.getByLabelText('Easy-to-read Finnish (selkokieli)');
+    const sv = screen.getByLabelText('Easy-to-read Swedish (lättläst)');
+    expect(group).toContainElement(fi);
+    expect(fi).toHaveAttribute('lang', 'fi');
+    expect(sv).toHaveAttribute('lang', 'sv');
+    await user.type(fi, 'Laulamme yhdessä tuttuja lauluja.');
+    await user.type(sv, ' Vi sjunger. ');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText('must be at most 20 characters')).toBeInTheDocument());
+    expect(fi).toHaveAttribute('aria-invalid', 'true');
+    expect(fi).toHaveValue('Laulamme yhdessä tuttuja lauluja.');
+    await user.clear(fi);
+    await user.type(fi, 'Laulamme.');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+    expect((save.mock.calls[1] as unknown[])[0]).toMatchObject({ plain_language: { fi: 'Laulamme.', sv: 'Vi sjunger.' } });
+  });
 });

@@ -11,7 +11,7 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { RecurrenceEditor } from './RecurrenceEditor';
 import { toBody, type ActivityInput, type FormValues } from '../form';
 
-const SHOWN = ['title', 'description', 'category', 'status', 'starts_at', 'ends_at', 'recurrence', 'exdates', 'unit_ids', 'partner_ids', 'series_id', 'target_groups', 'accessibility', 'capacity', 'visibility', 'cost_estimate_cents'];
+const SHOWN = ['title', 'description', 'plain_language', 'plain_language.fi', 'plain_language.sv', 'category', 'status', 'starts_at', 'ends_at', 'recurrence', 'exdates', 'unit_ids', 'partner_ids', 'series_id', 'target_groups', 'accessibility', 'capacity', 'visibility', 'cost_estimate_cents'];
 
 type Props = {
   initial: FormValues;
@@ -74,6 +74,19 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
       <div className="form-grid">
         <TextField className="span-all" label={t('activity.title')} required value={v.title} onChange={(e) => set('title', e.target.value)} error={fe.title} />
         <TextAreaField className="span-all" label={t('activity.description')} value={v.description} onChange={(e) => set('description', e.target.value)} error={fe.description} />
+        <fieldset className="span-all field plain-language">
+          <legend>{t('activity.plain')}</legend>
+          <p className="field-help">{t('activity.plainHelp')}</p>
+          <TextAreaField
+            label={t('activity.plainFi')}
+            lang="fi"
+            maxLength={2000}
+            value={v.plain_fi}
+            onChange={(e) => set('plain_fi', e.target.value)}
+            error={fe['plain_language.fi'] ?? fe.plain_language}
+          />
+          <TextAreaField label={t('activity.plainSv')} lang="sv" maxLength={2000} value={v.plain_sv} onChange={(e) => set('plain_sv', e.target.value)} error={fe['plain_language.sv']} />
+        </fieldset>
         <SelectField label={t('activity.category')} value={v.category} onChange={(e) => set('category', e.target.value)} options={enumOptions(ACTIVITY_CATEGORIES, tk, 'cat')} error={fe.category} />
         <SelectField label={t('activity.status')} value={v.status} onChange={(e) => set('status', e.target.value)} options={enumOptions(statuses, tk, 'status')} error={fe.status} />
         <DateField label={t('activity.day')} required value={v.day} onChange={(d) => set('day', d)} error={fe.starts_at} />

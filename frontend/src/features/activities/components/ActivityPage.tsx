@@ -84,6 +84,20 @@ export function ActivityPage() {
             </>
           )}
         </dl>
+        {!!(a.plain_language?.fi || a.plain_language?.sv) && (
+          <section className="plain-language-view" aria-label={t('activity.plain')}>
+            {!!a.plain_language.fi && (
+              <p lang="fi">
+                <strong>{t('activity.plainFi')}:</strong> {a.plain_language.fi}
+              </p>
+            )}
+            {!!a.plain_language.sv && (
+              <p lang="sv">
+                <strong>{t('activity.plainSv')}:</strong> {a.plain_language.sv}
+              </p>
+            )}
+          </section>
+        )}
         {!!a.description && <p>{a.description}</p>}
         {!!a.accessibility && (
           <p>
