@@ -76,6 +76,7 @@ type Unit struct {
 	Address          string
 	ResidentCapacity int
 	Active           bool
+	PublicProgramme  bool
 }
 
 // UnitResponse is a unit in the API.
@@ -93,6 +94,8 @@ type UnitResponse struct {
 	Address          string     `json:"address"`
 	ResidentCapacity int        `json:"resident_capacity"`
 	Active           bool       `json:"active"`
+	// PublicProgramme publishes the unit's public programme page /programme/{id} (off by default).
+	PublicProgramme bool `json:"public_programme"`
 }
 
 // UnitInput creates a unit.
@@ -106,6 +109,8 @@ type UnitInput struct {
 	Address          string     `json:"address" validate:"optional"`
 	ResidentCapacity int        `json:"resident_capacity" validate:"optional"`
 	Active           *bool      `json:"active" validate:"optional"`
+	// PublicProgramme publishes the unit's public programme page; false when left out.
+	PublicProgramme bool `json:"public_programme" validate:"optional"`
 }
 
 // UnitPatch changes some fields of a unit. department_id set to null
@@ -120,10 +125,12 @@ type UnitPatch struct {
 	Address          *string                     `json:"address"`
 	ResidentCapacity *int                        `json:"resident_capacity"`
 	Active           *bool                       `json:"active"`
+	PublicProgramme  *bool                       `json:"public_programme"`
 }
 
 func toUnitResponse(u Unit) UnitResponse {
 	return UnitResponse{ID: u.ID, CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC(), Version: u.Version,
 		Name: u.Name, Kind: u.Kind, Organisation: u.Organisation, Sector: u.Sector, DepartmentID: u.DepartmentID,
-		Municipality: u.Municipality, Address: u.Address, ResidentCapacity: u.ResidentCapacity, Active: u.Active}
+		Municipality: u.Municipality, Address: u.Address, ResidentCapacity: u.ResidentCapacity, Active: u.Active,
+		PublicProgramme: u.PublicProgramme}
 }

@@ -186,3 +186,48 @@ func TestOrgPolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitPublicProgramme: the public programme is off by default; the
+// producer and admins (and org:write tokens) turn it on and off, audited;
+// mentors, managers and viewers cannot; a non-boolean is 422.
+func TestUnitPublicProgramme(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	producer, admin := env.Token(access.RoleProducer), env.Token(access.RoleAdmin)
+	unit := env.Unit()
+	id := unit.String()
+	if got := env.Get("/api/v1/units/"+id, producer).Expect(http.StatusOK).Map()["public_programme"]; got != false {
+		t.Fatalf("default public_programme %v", got)
+	}
+	created := env.Post("/api/v1/units", producer, map[string]any{"name": "Rantala", "kind": "care_home",
+		"organisation": "Hyvinvointialue", "sector": "public", "public_programme": true}).Expect(http.StatusCreated).Map()
+	if created["public_programme"] != true {
+		t.Fatalf("created: %v", created)
+	}
+	on := env.Patch("/api/v1/units/"+id, producer, map[string]any{"public_programme": true}, `"1"`).Expect(http.StatusOK).Map()
+	if on["public_programme"] != true {
+		t.Fatalf("patched: %v", on)
+	}
+	off := env.Patch("/api/v1/units/"+id, admin, map[string]any{"public_programme": false}, `"2"`).Expect(http.StatusOK).Map()
+	if off["public_programme"] != false {
+		t.Fatalf("patched off: %v", off)
+	}
+	var n int64
+	env.DB.Table("audit_events").Where("entity_id = ? AND action = 'unit.update' AND (after->>'public_programme')::boolean", unit).Count(&n)
+	if n != 1 {
+		t.Fatalf("audit events turning the page on: %d", n)
+	}
+	for _, role := range []access.Role{access.RoleMentor, access.RoleManager, access.RoleViewer} {
+		var opts []apitest.UserOpt
+		if role == access.RoleMentor {
+			opts = append(opts, apitest.WithUnits(unit))
+		}
+		env.Patch("/api/v1/units/"+id, env.Token(role, opts...), map[string]any{"public_programme": true}, "").
+			Problem(http.StatusForbidden, "forbidden")
+	}
+	r := env.Patch("/api/v1/units/"+id, producer, map[string]any{"public_programme": "yes"}, "")
+	r.Problem(http.StatusUnprocessableEntity, "validation")
+	if f := r.FieldErrors(); fmt.Sprint(f) != "[public_programme]" {
+		t.Fatalf("fields %v", f)
+	}
+}

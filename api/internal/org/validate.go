@@ -47,7 +47,7 @@ func (in *UnitInput) validate() error {
 func (p UnitPatch) apply(u *Unit) error {
 	in := UnitInput{Name: u.Name, Kind: u.Kind, Organisation: u.Organisation, Sector: u.Sector,
 		DepartmentID: u.DepartmentID, Municipality: u.Municipality, Address: u.Address,
-		ResidentCapacity: u.ResidentCapacity, Active: &u.Active}
+		ResidentCapacity: u.ResidentCapacity, Active: &u.Active, PublicProgramme: u.PublicProgramme}
 	httpapi.Patch(&in.Name, p.Name)
 	httpapi.Patch(&in.Kind, p.Kind)
 	httpapi.Patch(&in.Organisation, p.Organisation)
@@ -61,6 +61,7 @@ func (p UnitPatch) apply(u *Unit) error {
 	if p.Active != nil {
 		in.Active = p.Active
 	}
+	httpapi.Patch(&in.PublicProgramme, p.PublicProgramme)
 	if err := in.validate(); err != nil {
 		return err
 	}
@@ -75,5 +76,5 @@ func (in UnitInput) toUnit(m database.Model) Unit {
 	}
 	return Unit{Model: m, Name: in.Name, Kind: in.Kind, Organisation: in.Organisation, Sector: in.Sector,
 		DepartmentID: in.DepartmentID, Municipality: in.Municipality, Address: in.Address,
-		ResidentCapacity: in.ResidentCapacity, Active: active}
+		ResidentCapacity: in.ResidentCapacity, Active: active, PublicProgramme: in.PublicProgramme}
 }

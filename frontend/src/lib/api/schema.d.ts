@@ -3144,6 +3144,8 @@ export interface components {
             /** @example Koivukodon palvelutalo */
             name: string;
             organisation: string;
+            /** @description PublicProgramme publishes the unit's public programme page; false when left out. */
+            public_programme?: boolean;
             resident_capacity?: number;
             /** @enum {string} */
             sector: "public" | "private" | "third";
@@ -3158,6 +3160,7 @@ export interface components {
             municipality?: string | null;
             name?: string | null;
             organisation?: string | null;
+            public_programme?: boolean | null;
             resident_capacity?: number | null;
             /** @enum {string|null} */
             sector?: "public" | "private" | "third" | null;
@@ -3173,6 +3176,8 @@ export interface components {
             municipality: string;
             name: string;
             organisation: string;
+            /** @description PublicProgramme publishes the unit's public programme page /programme/{id} (off by default). */
+            public_programme: boolean;
             resident_capacity: number;
             /** @enum {string} */
             sector: "public" | "private" | "third";
