@@ -53,7 +53,7 @@ func periodParams(c echo.Context) (uuid.UUID, civil.Date, error) {
 	if err != nil {
 		return id, civil.Date{}, err
 	}
-	month, ok := ParseMonth(c.Param("month"))
+	month, ok := civil.ParseMonth(c.Param("month"))
 	if !ok {
 		return id, month, apperr.NotFound("period")
 	}

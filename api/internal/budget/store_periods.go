@@ -24,15 +24,6 @@ func monthOf(d civil.Date) civil.Date {
 	return civil.Date{Time: time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)}
 }
 
-// ParseMonth parses YYYY-MM into the month's first day.
-func ParseMonth(s string) (civil.Date, bool) {
-	t, err := time.Parse("2006-01", s)
-	if err != nil || len(s) != 7 {
-		return civil.Date{}, false
-	}
-	return civil.Date{Time: t.UTC()}, true
-}
-
 // monthsOf lists the months an agreement covers.
 func monthsOf(a Agreement) []civil.Date {
 	var out []civil.Date

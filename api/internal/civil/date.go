@@ -71,3 +71,12 @@ func Today(loc *time.Location) Date {
 	n := time.Now().In(loc)
 	return Date{time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)}
 }
+
+// ParseMonth parses YYYY-MM into the month's first day.
+func ParseMonth(s string) (Date, bool) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil || len(s) != 7 {
+		return Date{}, false
+	}
+	return Date{Time: t.UTC()}, true
+}

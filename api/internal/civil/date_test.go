@@ -32,3 +32,16 @@ func TestDateJSONAndSQL(t *testing.T) {
 		t.Fatal("scanned an int")
 	}
 }
+
+func TestParseMonth(t *testing.T) {
+	for s, want := range map[string]string{"2026-03": "2026-03-01", "1999-12": "1999-12-01"} {
+		if d, ok := ParseMonth(s); !ok || d.String() != want {
+			t.Errorf("ParseMonth(%q) = %v, %v", s, d, ok)
+		}
+	}
+	for _, s := range []string{"", "2026-3", "2026-13", "2026-03-01", "26-03", "2026/03", "x"} {
+		if _, ok := ParseMonth(s); ok {
+			t.Errorf("ParseMonth(%q) accepted", s)
+		}
+	}
+}

@@ -14,6 +14,8 @@ var TokenScopes = []string{"all", "unit", "partner"}
 // Token is a revocable, read-only feed token. Only the hash of its secret is stored.
 type Token struct {
 	database.Model
+	// Purpose is PurposeFeed or PurposeScreen.
+	Purpose    string `gorm:"default:feed"`
 	Name       string
 	Scope      string
 	UnitID     *uuid.UUID `gorm:"type:uuid"`

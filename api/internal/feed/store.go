@@ -2,27 +2,16 @@ package feed
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/recurrence"
-	"kulttuurisilta/api/internal/versioned"
 )
-
-// tokenPrefix marks feed tokens (API tokens use kst_), so a leaked one is recognisable.
-const tokenPrefix = "ksf_"
 
 // History is how far back a feed reaches: activities whose last occurrence ended longer ago are left out,
 // so a feed stays small as the years pass (ADR 0042).
@@ -43,110 +32,6 @@ func (s Store) now() time.Time {
 		return s.Now().UTC()
 	}
 	return time.Now().UTC()
-}
-
-func hashSecret(secret string) []byte {
-	h := sha256.Sum256([]byte(secret))
-	return h[:]
-}
-
-// CreateToken makes a feed token and returns it with its secret (shown once).
-func (s Store) CreateToken(ctx context.Context, creator uuid.UUID, in TokenInput) (TokenCreated, error) {
-	if err := in.validate(); err != nil {
-		return TokenCreated{}, err
-	}
-	b := make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return TokenCreated{}, fmt.Errorf("feed token: %w", err)
-	}
-	secret := tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
-	t := Token{Name: in.Name, Scope: in.Scope, UnitID: in.UnitID, PartnerID: in.PartnerID, TokenHash: hashSecret(secret),
-		Prefix: secret[:len(tokenPrefix)+6], CreatedBy: &creator}
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := s.checkTarget(tx, in); err != nil {
-			return err
-		}
-		if err := tx.Create(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "feed_token.create", "feed_token", t.ID, nil, toTokenResponse(t))
-	})
-	if err != nil {
-		return TokenCreated{}, err
-	}
-	path := "/api/v1/calendar.ics?token=" + secret
-	return TokenCreated{TokenResponse: toTokenResponse(t), Token: secret, FeedPath: path}, nil
-}
-
-// checkTarget makes sure the token's unit or partner exists (a 422 on the field, not a 500 from the FK).
-func (s Store) checkTarget(tx *gorm.DB, in TokenInput) error {
-	check := func(table, field string, id *uuid.UUID) error {
-		if id == nil {
-			return nil
-		}
-		var n int64
-		if err := tx.Table(table).Where("id = ?", *id).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return apperr.InvalidFieldCode(field, apperr.CodeNotFound, "does not exist")
-		}
-		return nil
-	}
-	if err := check("units", "unit_id", in.UnitID); err != nil {
-		return err
-	}
-	return check("partners", "partner_id", in.PartnerID)
-}
-
-// ListTokens returns a page of feed tokens, newest first.
-func (s Store) ListTokens(ctx context.Context, page paging.Page) ([]Token, int64, error) {
-	q := page.Filter(s.DB.WithContext(ctx).Model(&Token{}), "feed_tokens")
-	return paging.Find[Token](q, page, "created_at DESC, id DESC")
-}
-
-// GetToken returns one feed token.
-func (s Store) GetToken(ctx context.Context, id uuid.UUID) (Token, error) {
-	var t Token
-	err := s.DB.WithContext(ctx).First(&t, "id = ?", id).Error
-	return t, database.NotFound(err, "feed token")
-}
-
-// RevokeToken ends a feed token at once; revoking twice is harmless.
-func (s Store) RevokeToken(ctx context.Context, id uuid.UUID, ifMatch *int) (Token, error) {
-	return versioned.Update(ctx, s.DB, versioned.Write[Token]{ID: id, What: "feed token", IfMatch: ifMatch,
-		Apply: func(_ *gorm.DB, t *Token) error {
-			if t.RevokedAt != nil {
-				return versioned.ErrNoChange
-			}
-			now := s.now()
-			t.RevokedAt = &now
-			return nil
-		},
-		Action: "feed_token.revoke", Entity: "feed_token", View: versioned.View(toTokenResponse)})
-}
-
-// Resolve finds the live token with this secret; a wrong, unknown or revoked one is a 401. Use is noted
-// at most once an hour (bookkeeping, not a change: no version bump, no audit event).
-func (s Store) Resolve(ctx context.Context, secret string) (*Token, error) {
-	if !strings.HasPrefix(secret, tokenPrefix) || len(secret) > 100 {
-		return nil, apperr.Unauthorized("the feed token is not valid")
-	}
-	var t Token
-	err := s.DB.WithContext(ctx).First(&t, "token_hash = ? AND revoked_at IS NULL", hashSecret(secret)).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, apperr.Unauthorized("the feed token is not valid or was revoked")
-	}
-	if err != nil {
-		return nil, err
-	}
-	now := s.now()
-	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Hour {
-		if err := s.DB.WithContext(ctx).Model(&Token{}).Where("id = ?", t.ID).UpdateColumn("last_used_at", now).Error; err != nil {
-			return nil, err
-		}
-	}
-	return &t, nil
 }
 
 // feedQuery selects one feed.

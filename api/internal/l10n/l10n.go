@@ -192,15 +192,44 @@ func Date(t time.Time, l Lang) string {
 // zone; UTC when nil): fi "8.3.2025 klo 14.05", sv "8.3.2025 kl. 14.05",
 // en "8 Mar 2025 14:05".
 func DateTime(t time.Time, l Lang, loc *time.Location) string {
+	return Date(t.In(zoneOr(loc)), l) + " " + Clock(t, l, loc)
+}
+
+func zoneOr(loc *time.Location) *time.Location {
 	if loc == nil {
-		loc = time.UTC
+		return time.UTC
 	}
-	t = t.In(loc)
+	return loc
+}
+
+// clockWord is the word before a clock time: "klo" (fi), "kl." (sv), none (en).
+func (l Lang) clockWord() string {
 	switch l.valid() {
 	case SV:
-		return Date(t, l) + " kl. " + t.Format("15.04")
+		return "kl. "
 	case EN:
-		return Date(t, l) + " " + t.Format("15:04")
+		return ""
 	}
-	return Date(t, l) + " klo " + t.Format("15.04")
+	return "klo "
+}
+
+// hhmm writes a clock time the language's way: 14.05 (fi, sv), 14:05 (en).
+func (l Lang) hhmm(t time.Time) string {
+	if l.valid() == EN {
+		return t.Format("15:04")
+	}
+	return t.Format("15.04")
+}
+
+// Clock writes the time of day of an instant in loc (UTC when nil) the
+// Finnish way: fi "klo 14.05", sv "kl. 14.05", en "14:05".
+func Clock(t time.Time, l Lang, loc *time.Location) string {
+	return l.clockWord() + l.hhmm(t.In(zoneOr(loc)))
+}
+
+// ClockRange writes a start and end time in loc: fi "klo 14.00–15.30",
+// sv "kl. 14.00–15.30", en "14:00–15:30" (an en dash between).
+func ClockRange(start, end time.Time, l Lang, loc *time.Location) string {
+	loc = zoneOr(loc)
+	return l.clockWord() + l.hhmm(start.In(loc)) + "–" + l.hhmm(end.In(loc))
 }

@@ -134,3 +134,32 @@ func TestParse(t *testing.T) {
 		t.Error("Or")
 	}
 }
+
+func TestClock(t *testing.T) {
+	hel, err := time.LoadLocation("Europe/Helsinki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 3, 8, 12, 0, 0, 0, time.UTC) // 14.00 in Helsinki
+	end := start.Add(90 * time.Minute)
+	for _, c := range []struct {
+		lang       l10n.Lang
+		clock, rng string
+		clockUTC   string
+	}{
+		{l10n.FI, "klo 14.00", "klo 14.00–15.30", "klo 12.00"},
+		{l10n.SV, "kl. 14.00", "kl. 14.00–15.30", "kl. 12.00"},
+		{l10n.EN, "14:00", "14:00–15:30", "12:00"},
+		{"xx", "klo 14.00", "klo 14.00–15.30", "klo 12.00"},
+	} {
+		if got := l10n.Clock(start, c.lang, hel); got != c.clock {
+			t.Errorf("%s Clock = %q, want %q", c.lang, got, c.clock)
+		}
+		if got := l10n.ClockRange(start, end, c.lang, hel); got != c.rng {
+			t.Errorf("%s ClockRange = %q, want %q", c.lang, got, c.rng)
+		}
+		if got := l10n.Clock(start, c.lang, nil); got != c.clockUTC {
+			t.Errorf("%s Clock(UTC) = %q, want %q", c.lang, got, c.clockUTC)
+		}
+	}
+}

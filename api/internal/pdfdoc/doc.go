@@ -103,6 +103,10 @@ type Options struct {
 	Header, HeaderRight, Footer string
 	// NoPageNumbers leaves out "page n / N".
 	NoPageNumbers bool
+	// MarginTextSize is the size of the header, footer and page number
+	// text; max(8, 0.8 × BodySize) when 0. A large-print document sets it
+	// to its body size so no text on the page is smaller.
+	MarginTextSize float64
 	// The document information dictionary. Created is written as the
 	// creation date, so the same input always gives the same bytes.
 	Title, Subject, Author string
@@ -413,7 +417,10 @@ func pageLabel(l l10n.Lang, n, total int) string {
 
 // decorate writes the header and footer lines on every page.
 func (d *Doc) decorate() error {
-	size := max(8, d.opt.BodySize*0.8)
+	size := d.opt.MarginTextSize
+	if size == 0 {
+		size = max(8, d.opt.BodySize*0.8)
+	}
 	st := Style{Size: size, Color: DarkGrey}
 	for n := 1; n <= d.pages; n++ {
 		if err := d.pdf.SetPage(n); err != nil {
