@@ -24,6 +24,7 @@ import (
 	"kulttuurisilta/api/internal/linkedevents"
 	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/org"
+	"kulttuurisilta/api/internal/programme"
 	"kulttuurisilta/api/internal/report"
 )
 
@@ -71,6 +72,7 @@ func Modules(d Deps) []httpapi.Module {
 		report.NewModule(d.DB, d.CalendarZone),
 		linkedevents.NewModule(d.DB, d.CalendarZone),
 		bud,
+		programme.NewModule(d.DB, d.CalendarZone, auth.Users{DB: d.DB}.Lang),
 		audit.NewModule(d.DB),
 		d.Notify.Module(),
 	}
@@ -102,6 +104,7 @@ func New(d Deps) *echo.Echo {
 		Registry:       reg,
 		Mount: func(e *echo.Echo) {
 			mountDocs(e)
+			programme.NewModule(d.DB, d.CalendarZone, nil).MountPublic(e)
 			mountSPA(e, d.SPADir)
 		},
 	}, Modules(d)...)

@@ -1596,6 +1596,70 @@ export interface paths {
         patch: operations["updateUnit"];
         trace?: never;
     };
+    "/units/{id}/programme.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's large-print monthly programme (PDF)
+         * @description The month's planned and confirmed activities of the unit, internal ones included (it hangs inside the unit), without cancelled occurrences or any notes: body text at least 16 pt and titles at least 24 pt (scaled up on A3), black on white, times written "klo 14.00" (fi) / "kl. 14.00" (sv), a pictogram per category, the plain-language text under each title, fonts embedded. For the unit's culture mentors, the producer and admins. month defaults to the current month, lang to the caller's own language, size to A4.
+         */
+        get: operations["getProgrammePDF"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/screen-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a unit's screen tokens
+         * @description The unit's culture mentors, the producer and admins. Secrets are never shown again; prefix identifies a token.
+         */
+        get: operations["listScreenTokens"];
+        put?: never;
+        /**
+         * Create a screen token for a unit's info screen
+         * @description A read-only token that opens the unit's lobby info screen (today's and tomorrow's activities, internal ones included) at screen_path. The secret is in the response, shown only this once; only a hash is stored. The unit's culture mentors, the producer and admins.
+         */
+        post: operations["createScreenToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/screen-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a unit's screen token
+         * @description The screen shows "not found" from its next refresh. Revoking twice is harmless.
+         */
+        delete: operations["revokeScreenToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -3203,6 +3267,50 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        "programme.ScreenTokenCreated": {
+            /** @description AllowedActions: "revoke" while the token is live. */
+            allowed_actions: "revoke"[];
+            created_at: string;
+            created_by: string | null;
+            id: string;
+            last_used_at: string | null;
+            name: string;
+            /** @example kss_AbC123 */
+            prefix: string;
+            revoked_at: string | null;
+            /**
+             * @description ScreenPath is the info screen's address (relative to the host), secret included.
+             * @example /programme/0190e1d2-0000-7000-8000-000000000000/screen?token=kss_...
+             */
+            screen_path: string;
+            /** @description Token is shown only once; store it now. */
+            token: string;
+            unit_id: string;
+            updated_at: string;
+            version: number;
+        };
+        "programme.ScreenTokenInput": {
+            /**
+             * @description Name says which screen the token is for.
+             * @example Lobby TV
+             */
+            name: string;
+        };
+        "programme.ScreenTokenResponse": {
+            /** @description AllowedActions: "revoke" while the token is live. */
+            allowed_actions: "revoke"[];
+            created_at: string;
+            created_by: string | null;
+            id: string;
+            last_used_at: string | null;
+            name: string;
+            /** @example kss_AbC123 */
+            prefix: string;
+            revoked_at: string | null;
+            unit_id: string;
+            updated_at: string;
+            version: number;
         };
         "report.ActivityReport": {
             from: string;
@@ -14836,6 +14944,358 @@ export interface operations {
             };
             /** @description Invalid content: errors[] names each bad field with a code. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgrammePDF: {
+        parameters: {
+            query?: {
+                /** @description Language (default: the caller's) */
+                lang?: "fi" | "sv" | "en";
+                /** @description Month YYYY-MM (default: this month) */
+                month?: string;
+                /** @description Paper size */
+                size?: "A4" | "A3";
+            };
+            header?: never;
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit (or another unit of a mentor) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScreenTokens: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+                /** @description Only items changed after this time (RFC 3339) */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["programme.ScreenTokenResponse"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createScreenToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The token */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["programme.ScreenTokenInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["programme.ScreenTokenCreated"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not in a media type the operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content: errors[] names each bad field with a code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeScreenToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you hold (ETag) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Unit id */
+                id: string;
+                /** @description Screen token id */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["programme.ScreenTokenResponse"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (a duplicate, a clash, a locked month, a state that does not allow it) or with a concurrent change; errors or detail say which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; current_version has the current one. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
