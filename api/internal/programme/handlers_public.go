@@ -212,7 +212,7 @@ func (m Module) screenPage(c echo.Context) error {
 	}
 	tomorrow := today.AddDate(0, 0, 1)
 	data := screenData{Lang: string(lang), W: wordsOf(lang), UnitName: unit.Name, Clock: l10n.Clock(now, lang, m.Zone),
-		Date: capitalise(l10n.Weekday(now.In(m.Zone).Weekday(), lang)) + " " + l10n.Date(now.In(m.Zone), lang),
+		Date:          capitalise(l10n.Weekday(now.In(m.Zone).Weekday(), lang)) + " " + l10n.Date(now.In(m.Zone), lang),
 		TomorrowTitle: wordsOf(lang).Tomorrow + " " + dayTitle(tomorrow, lang), Refresh: int(ScreenRefresh.Seconds()),
 		ClockPrefix: strings.TrimSuffix(l10n.Clock(time.Time{}, lang, nil), "00.00"), ClockSep: "."}
 	if lang == l10n.EN {

@@ -11,9 +11,9 @@ import (
 // words are the fixed texts of the print, the page and the screen. The
 // terms follow docs/glossary.md.
 type words struct {
-	Programme, MonthProgramme, NextWeeks, Nothing, NothingToday, Today, Tomorrow, Now, Internal string
-	Language, Subscribe, SubscribeHelp, Download, Accessibility, PlainLanguage, Print, Updated, Clock     string
-	Categories                                                                                            map[string]string
+	Programme, MonthProgramme, NextWeeks, Nothing, NothingToday, Today, Tomorrow, Now, Internal       string
+	Language, Subscribe, SubscribeHelp, Download, Accessibility, PlainLanguage, Print, Updated, Clock string
+	Categories                                                                                        map[string]string
 }
 
 var vocabulary = map[l10n.Lang]words{
@@ -21,7 +21,7 @@ var vocabulary = map[l10n.Lang]words{
 		Nothing: "Ei ohjelmaa tänä aikana.", NothingToday: "Ei ohjelmaa.", Today: "Tänään", Tomorrow: "Huomenna", Now: "Nyt",
 		Internal: "vain talon väelle", Language: "Kieli", Subscribe: "Tilaa ohjelma kalenteriin",
 		SubscribeHelp: "Lisää ohjelma puhelimen tai tietokoneen kalenteriin: se päivittyy itsestään.",
-		Download: "Lataa kalenteritiedosto (.ics)", Accessibility: "Saavutettavuus", PlainLanguage: "Selkokielellä",
+		Download:      "Lataa kalenteritiedosto (.ics)", Accessibility: "Saavutettavuus", PlainLanguage: "Selkokielellä",
 		Print: "Tulosta", Updated: "Päivitetty", Clock: "Kello",
 		Categories: map[string]string{"music": "Musiikki", "theatre": "Teatteri", "dance": "Tanssi", "visual_arts": "Kuvataide",
 			"crafts": "Käsityöt", "literature": "Kirjallisuus", "film": "Elokuva", "intergenerational": "Sukupolvien kohtaaminen",
@@ -30,7 +30,7 @@ var vocabulary = map[l10n.Lang]words{
 		Nothing: "Inget program under den här tiden.", NothingToday: "Inget program.", Today: "I dag", Tomorrow: "I morgon",
 		Now: "Nu", Internal: "endast för husets folk", Language: "Språk", Subscribe: "Prenumerera på programmet i kalendern",
 		SubscribeHelp: "Lägg till programmet i telefonens eller datorns kalender: det uppdateras av sig självt.",
-		Download: "Ladda ned kalenderfilen (.ics)", Accessibility: "Tillgänglighet", PlainLanguage: "På lättläst svenska",
+		Download:      "Ladda ned kalenderfilen (.ics)", Accessibility: "Tillgänglighet", PlainLanguage: "På lättläst svenska",
 		Print: "Skriv ut", Updated: "Uppdaterat", Clock: "Klockan",
 		Categories: map[string]string{"music": "Musik", "theatre": "Teater", "dance": "Dans", "visual_arts": "Bildkonst",
 			"crafts": "Hantverk", "literature": "Litteratur", "film": "Film", "intergenerational": "Möten mellan generationer",
@@ -39,7 +39,7 @@ var vocabulary = map[l10n.Lang]words{
 		Nothing: "No programme in this period.", NothingToday: "No programme.", Today: "Today", Tomorrow: "Tomorrow",
 		Now: "Now", Internal: "residents and staff only", Language: "Language", Subscribe: "Subscribe to the programme",
 		SubscribeHelp: "Add the programme to your phone's or computer's calendar: it updates by itself.",
-		Download: "Download the calendar file (.ics)", Accessibility: "Accessibility", PlainLanguage: "Easy to read",
+		Download:      "Download the calendar file (.ics)", Accessibility: "Accessibility", PlainLanguage: "Easy to read",
 		Print: "Print", Updated: "Updated", Clock: "Time",
 		Categories: map[string]string{"music": "Music", "theatre": "Theatre", "dance": "Dance", "visual_arts": "Visual arts",
 			"crafts": "Crafts", "literature": "Literature", "film": "Film", "intergenerational": "Intergenerational",
