@@ -26,5 +26,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // See src/testing/setup.ts: the same machine runs several suites at once.
+    testTimeout: 20000,
   },
 });
