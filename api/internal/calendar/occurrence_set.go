@@ -30,11 +30,11 @@ type occurrenceSet struct {
 	zone      *time.Location
 }
 
-// buildOccurrenceSet expands the candidates into slots that overlap
-// [f.From, f.To), applies the overrides, keeps those whose occurrence
-// status is in f.Statuses (if any) and, when since is set, those changed
-// after it, and sorts them.
-func buildOccurrenceSet(f OccurrenceFilter, since *time.Time, cands []candidate, overrides []Override,
+// buildOccurrenceSet expands the candidates into slots that overlap the
+// window x (the filter's range), with the overrides applied
+// (recurrence.Window.Occurrences), keeps those whose occurrence status is
+// in f.Statuses (if any) and, when since is set, those changed after it.
+func buildOccurrenceSet(x *recurrence.Window, f OccurrenceFilter, since *time.Time, cands []candidate, overrides []Override,
 	zone *time.Location) (*occurrenceSet, error) {
 	set := &occurrenceSet{cands: cands, overrides: overrides, zone: zone}
 	set.order = make([]int32, len(cands))
@@ -68,52 +68,42 @@ func buildOccurrenceSet(f OccurrenceFilter, since *time.Time, cands []candidate,
 		return activity.After(*since)
 	}
 
-	x := newExpander(zone, f.From, f.To)
-	from, to := f.From.UnixNano(), f.To.UnixNano()
 	slots := make([]slot, 0, 3*len(cands))
-	var buf []span
+	var buf []recurrence.Instance
+	var moves []recurrence.Override
 	for rank, ci := range set.order {
 		c := &cands[ci]
-		fr, err := x.rule(c.Recurrence)
+		ovs := byCand[ci]
+		unchanged := !statusOK(c.Status) || !changed(c.UpdatedAt, nil)
+		if len(ovs) == 0 && unchanged {
+			continue // none of its occurrences passes the filters
+		}
+		rule, err := x.Rule(c.Recurrence)
 		if err != nil {
 			return nil, fmt.Errorf("activity %s: %w", c.ID, err)
 		}
-		dur := c.EndsAt.Sub(c.StartsAt)
-		buf = x.expand(buf[:0], fr, c.StartsAt, dur, c.Exdates)
-		ovs := byCand[ci]
-		if len(ovs) == 0 {
-			if !statusOK(c.Status) || !changed(c.UpdatedAt, nil) {
-				continue
-			}
-			for _, o := range buf {
-				slots = append(slots, slot{start: o.start, end: o.end, orig: o.start, rank: int32(rank), ov: -1})
-			}
-			continue
+		moves = moves[:0]
+		for _, j := range ovs {
+			o := &overrides[j]
+			moves = append(moves, recurrence.Override{Original: o.OriginalStart, Start: o.StartsAt, End: o.EndsAt})
 		}
-		seen := make([]bool, len(ovs))
-		for _, o := range buf {
-			k := slices.IndexFunc(ovs, func(j int32) bool { return overrides[j].OriginalStart.UnixNano() == o.start })
-			if k < 0 {
-				if statusOK(c.Status) && changed(c.UpdatedAt, nil) {
-					slots = append(slots, slot{start: o.start, end: o.end, orig: o.start, rank: int32(rank), ov: -1})
+		buf = x.Occurrences(buf[:0], recurrence.Series{Start: c.StartsAt, Duration: c.EndsAt.Sub(c.StartsAt), Rule: rule,
+			Exdates: c.Exdates}, moves)
+		for _, in := range buf {
+			if in.Override < 0 {
+				if !unchanged {
+					slots = append(slots, slot{start: in.Start, end: in.End, orig: in.Original, rank: int32(rank), ov: -1})
 				}
 				continue
 			}
-			seen[k] = true
-			set.addOverridden(&slots, c, ovs[k], o.start, int32(rank), from, to, statusOK, changed)
-		}
-		// Occurrences moved into the range from outside it.
-		var rule *recurrence.Rule
-		if fr != nil {
-			rule = fr.rule
-		}
-		for k, j := range ovs {
+			j := ovs[in.Override]
 			ov := &overrides[j]
-			if seen[k] || !(ov.StartsAt.UnixNano() < to && ov.EndsAt.UnixNano() > from) {
-				continue
+			st := c.Status
+			if ov.Cancelled {
+				st = StatusCancelled
 			}
-			if isOccurrence(rule, c.StartsAt, dur, zone, c.Exdates, ov.OriginalStart) {
-				set.addOverridden(&slots, c, j, ov.OriginalStart.UnixNano(), int32(rank), from, to, statusOK, changed)
+			if statusOK(st) && changed(c.UpdatedAt, ov) {
+				slots = append(slots, slot{start: in.Start, end: in.End, orig: in.Original, rank: int32(rank), ov: j})
 			}
 		}
 	}
@@ -190,25 +180,6 @@ func selectFirst(s []slot, k int) {
 		}
 	}
 	slices.SortFunc(s[lo:hi], compareSlots)
-}
-
-// addOverridden adds the occurrence with original start orig as override j
-// places it, if it overlaps the window and passes the filters.
-func (set *occurrenceSet) addOverridden(slots *[]slot, c *candidate, j int32, orig int64, rank int32, from, to int64,
-	statusOK func(string) bool, changed func(time.Time, *Override) bool) {
-	ov := &set.overrides[j]
-	s, e := ov.StartsAt.UnixNano(), ov.EndsAt.UnixNano()
-	if !(s < to && e > from) {
-		return
-	}
-	st := c.Status
-	if ov.Cancelled {
-		st = StatusCancelled
-	}
-	if !statusOK(st) || !changed(c.UpdatedAt, ov) {
-		return
-	}
-	*slots = append(*slots, slot{start: s, end: e, orig: orig, rank: rank, ov: j})
 }
 
 // materialise builds the Occurrences of some slots (their candidates read

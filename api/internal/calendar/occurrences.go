@@ -3,7 +3,6 @@ package calendar
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -139,10 +138,11 @@ func (s Store) OccurrencePage(ctx context.Context, f OccurrenceFilter, since *ti
 // in one pass with every column. A page reads the candidates' light columns,
 // then the page's activities in full, in the same read-only snapshot.
 func (s Store) occurrences(ctx context.Context, f OccurrenceFilter, since *time.Time, offset, limit int) ([]Occurrence, int, error) {
-	f.From, f.To = clampTime(f.From), clampTime(f.To)
-	if !f.To.After(f.From) {
+	x := recurrence.NewWindow(s.zone(), f.From, f.To)
+	if x.Empty() {
 		return []Occurrence{}, 0, nil
 	}
+	f.From, f.To = x.From(), x.To()
 	all := limit < 0
 	out := []Occurrence{}
 	total := 0
@@ -155,7 +155,7 @@ func (s Store) occurrences(ctx context.Context, f OccurrenceFilter, since *time.
 		if err != nil {
 			return err
 		}
-		set, err := buildOccurrenceSet(f, since, cands, overrides, s.zone())
+		set, err := buildOccurrenceSet(x, f, since, cands, overrides, s.zone())
 		if err != nil {
 			return err
 		}
@@ -178,16 +178,6 @@ func (s Store) occurrences(ctx context.Context, f OccurrenceFilter, since *time.
 		return nil, 0, err
 	}
 	return out, total, nil
-}
-
-func clampTime(t time.Time) time.Time {
-	switch {
-	case t.Before(windowMin):
-		return windowMin
-	case t.After(windowMax):
-		return windowMax
-	}
-	return t
 }
 
 func occurrenceBase(c *candidate) Occurrence {
@@ -216,29 +206,9 @@ func withOverride(base Occurrence, original time.Time, dur time.Duration, ov *Ov
 	return occ
 }
 
-func overlaps(start, end, from, to time.Time) bool { return start.Before(to) && end.After(from) }
-
-// expand is recurrence.Expand with a fast path for single events.
-func expand(rule *recurrence.Rule, start time.Time, dur time.Duration, zone *time.Location, exdates []time.Time,
-	from, to time.Time) []recurrence.Occurrence {
-	if rule == nil {
-		end := start.Add(dur)
-		if !overlaps(start, end, from, to) || slices.ContainsFunc(exdates, start.Equal) {
-			return nil
-		}
-		return []recurrence.Occurrence{{Start: start, End: end}}
-	}
-	return recurrence.Expand(rule, start, dur, zone, exdates, from, to)
-}
-
-// isOccurrence reports whether the rule has an occurrence starting at t.
-func isOccurrence(rule *recurrence.Rule, start time.Time, dur time.Duration, zone *time.Location, exdates []time.Time, t time.Time) bool {
-	for _, o := range expand(rule, start, dur, zone, exdates, t, t.Add(time.Nanosecond)) {
-		if o.Start.Equal(t) {
-			return true
-		}
-	}
-	return false
+// series is an activity's recurrence, for recurrence.Has and the iterator.
+func (a Activity) series(rule *recurrence.Rule) recurrence.Series {
+	return recurrence.Series{Start: a.StartsAt, Duration: a.EndsAt.Sub(a.StartsAt), Rule: rule, Exdates: a.Exdates}
 }
 
 func nonNilStrings(ss []string) []string {

@@ -239,14 +239,14 @@ func (s Store) DeleteActivity(ctx context.Context, id uuid.UUID, ifMatch *int) e
 // still refer to an occurrence (else 409), and overrides of occurrences
 // that no longer exist are deleted (and audited).
 func (s Store) dropVanished(ctx context.Context, a Activity, rule *recurrence.Rule) error {
-	zone, dur := s.zone(), a.EndsAt.Sub(a.StartsAt)
+	zone, series := s.zone(), a.series(rule)
 	var starts []time.Time
 	if err := s.DB.WithContext(ctx).Model(&Attendance{}).Where("activity_id = ?", a.ID).
 		Order("occurrence_start").Pluck("occurrence_start", &starts).Error; err != nil {
 		return err
 	}
 	for _, t := range starts {
-		if !isOccurrence(rule, a.StartsAt, dur, zone, a.Exdates, t) {
+		if !recurrence.Has(series, zone, t) {
 			return apperr.Conflict("attendance is recorded for the occurrence at %s, which the change would remove; "+
 				"end the rule with UNTIL and create a new activity instead", t.In(zone).Format(time.RFC3339))
 		}
@@ -256,7 +256,7 @@ func (s Store) dropVanished(ctx context.Context, a Activity, rule *recurrence.Ru
 		return err
 	}
 	for _, o := range overrides {
-		if isOccurrence(rule, a.StartsAt, dur, zone, a.Exdates, o.OriginalStart) {
+		if recurrence.Has(series, zone, o.OriginalStart) {
 			continue
 		}
 		if err := s.DB.Delete(&o).Error; err != nil {

@@ -37,7 +37,7 @@ func (s Store) occurrenceOf(a Activity, original time.Time, field string) error 
 	if err != nil {
 		return err
 	}
-	if !isOccurrence(rule, a.StartsAt, a.EndsAt.Sub(a.StartsAt), s.zone(), a.Exdates, original) {
+	if !recurrence.Has(a.series(rule), s.zone(), original) {
 		return apperr.InvalidFieldCode(field, apperr.CodeNotFound, "is not the start of an occurrence of the activity (use the occurrence's original_start)")
 	}
 	return nil

@@ -168,7 +168,7 @@ func (s Store) toEvent(r eventRow, ovs []overrideRow, rules map[string]*recurren
 		}
 		e.Rule = rule
 	}
-	dur := r.EndsAt.Sub(r.StartsAt)
+	series := recurrence.Series{Start: r.StartsAt, Duration: r.EndsAt.Sub(r.StartsAt), Rule: e.Rule, Exdates: r.Exdates}
 	for _, o := range ovs {
 		ov := Override{Original: o.OriginalStart, Start: o.StartsAt, End: o.EndsAt, Cancelled: o.Cancelled, Note: o.Note,
 			Version: o.Version, Updated: o.UpdatedAt}
@@ -186,12 +186,8 @@ func (s Store) toEvent(r eventRow, ovs []overrideRow, rules map[string]*recurren
 			continue
 		}
 		// Keep only overrides of occurrences the rule still has (the rule may have changed since).
-		occ := recurrence.Expand(e.Rule, r.StartsAt, dur, s.Zone, r.Exdates, o.OriginalStart, o.OriginalStart.Add(time.Nanosecond))
-		for _, x := range occ {
-			if x.Start.Equal(o.OriginalStart) {
-				e.Overrides = append(e.Overrides, ov)
-				break
-			}
+		if recurrence.Has(series, s.Zone, o.OriginalStart) {
+			e.Overrides = append(e.Overrides, ov)
 		}
 	}
 	return e, nil

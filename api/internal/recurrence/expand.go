@@ -27,6 +27,9 @@ type Occurrence struct {
 // ambiguous one (the autumn repeat) takes its first instant. start itself is always the first occurrence
 // and counts towards COUNT (RFC 5545). An occurrence whose original start equals one of exdates is left
 // out. At most MaxOccurrences are returned; the call never runs unbounded.
+//
+// Expand is a Window of one series without overrides (see Window.Occurrences, the iterator the calendar,
+// reports, feeds and Linked Events use); a window outside 1900-2259 is expanded by the general iterator.
 func Expand(r *Rule, start time.Time, duration time.Duration, loc *time.Location, exdates []time.Time, from, to time.Time) []Occurrence {
 	if loc == nil {
 		loc = time.UTC
@@ -37,16 +40,23 @@ func Expand(r *Rule, start time.Time, duration time.Duration, loc *time.Location
 	if !to.After(from) {
 		return nil
 	}
-	if r != nil {
-		if simple, ok := expandSimple(r, start, duration, loc, exdates, from, to); ok {
-			return simple
-		}
+	if !inRange(from, to) {
+		return expandGeneral(r, start, duration, loc, exdates, from, to)
 	}
-	return expandGeneral(r, start, duration, loc, exdates, from, to)
+	x := NewWindow(loc, from, to)
+	spans := x.expand(nil, r, start, duration, exdates)
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]Occurrence, len(spans))
+	for i, s := range spans {
+		out[i] = Occurrence{Start: time.Unix(0, s.start).In(loc), End: time.Unix(0, s.end).In(loc)}
+	}
+	return out
 }
 
 // expandGeneral is Expand by the general period iterator, which serves every
-// rule; expandSimple is its fast path for the common ones.
+// rule; Window.expand takes a fast path for the common ones.
 func expandGeneral(r *Rule, start time.Time, duration time.Duration, loc *time.Location, exdates []time.Time, from, to time.Time) []Occurrence {
 	ex := make(map[[2]int64]struct{}, len(exdates))
 	for _, e := range exdates {
@@ -136,20 +146,8 @@ func (r *Rule) untilInstant(loc *time.Location) time.Time {
 // the offset in force before the gap (so it moves forward by the gap), an ambiguous time takes the earlier
 // instant (RFC 5545, 3.3.5).
 func localInstant(y int, mo time.Month, d, h, mi, s, ns int, loc *time.Location) time.Time {
-	naive := time.Date(y, mo, d, h, mi, s, ns, time.UTC)
-	_, before := naive.Add(-36 * time.Hour).In(loc).Zone()
-	_, after := naive.Add(36 * time.Hour).In(loc).Zone()
-	var best time.Time
-	for _, off := range []int{before, after} {
-		t := naive.Add(-time.Duration(off) * time.Second)
-		if _, got := t.In(loc).Zone(); got == off && (best.IsZero() || t.Before(best)) {
-			best = t
-		}
-	}
-	if best.IsZero() {
-		best = naive.Add(-time.Duration(before) * time.Second)
-	}
-	return best.In(loc)
+	naive := time.Date(y, mo, d, h, mi, s, 0, time.UTC).Unix()
+	return time.Unix(exactInstant(naive, loc), int64(ns)).In(loc)
 }
 
 // civil dates are carried as midnight UTC times.

@@ -28,22 +28,6 @@ import (
 // TestActivitiesMatchReference holds the result to the straightforward computation over
 // calendar.Store.Occurrences on random data.
 
-// Window limits of the calendar's expansion (occurrences are carried as Unix nanoseconds there).
-var (
-	windowMin = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	windowMax = time.Date(2260, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-func clampTime(t time.Time) time.Time {
-	switch {
-	case t.Before(windowMin):
-		return windowMin
-	case t.After(windowMax):
-		return windowMax
-	}
-	return t
-}
-
 // spanSQL is the calendar's candidate condition: the activity's span overlaps [$1, $2).
 const spanSQL = `tstzrange(a.starts_at, a.until_at, '[)') && tstzrange($1, $2, '[)')`
 
@@ -179,10 +163,11 @@ func (s Store) withSnapshot(ctx context.Context, fn func(tx pgx.Tx) error) error
 
 // aggregate fills g with the occurrences of [from, to).
 func (s Store) aggregate(ctx context.Context, g *aggregator, from, to time.Time) error {
-	from, to = clampTime(from), clampTime(to)
-	if !to.After(from) {
+	x := recurrence.NewWindow(g.zone, from, to)
+	if x.Empty() {
 		return nil
 	}
+	from, to = x.From(), x.To()
 	shift := from.Add(-calendar.MaxOverrideShift)
 	attFrom, attTo := shift, to.Add(calendar.MaxOverrideShift)
 	return s.withSnapshot(ctx, func(tx pgx.Tx) error {
@@ -190,7 +175,7 @@ func (s Store) aggregate(ctx context.Context, g *aggregator, from, to time.Time)
 		if err != nil {
 			return fmt.Errorf("report candidates: %w", err)
 		}
-		if err := s.aggregateRest(ctx, tx, g, cands, from, to, shift, attFrom, attTo); err != nil {
+		if err := s.aggregateRest(ctx, tx, g, x, cands, shift, attFrom, attTo); err != nil {
 			return fmt.Errorf("report recurring activities: %w", err)
 		}
 		return nil
@@ -243,10 +228,12 @@ func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g *aggregator, fro
 	return cands, rows.Err()
 }
 
-func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, cands []restCandidate, from, to, shift, attFrom, attTo time.Time) error {
+func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, x *recurrence.Window, cands []restCandidate,
+	shift, attFrom, attTo time.Time) error {
 	if len(cands) == 0 {
 		return nil
 	}
+	from, to := x.From(), x.To()
 	overrides := map[[16]byte][]restOverride{}
 	rows, err := tx.Query(ctx, overridesSQL, from, to, shift)
 	if err != nil {
@@ -300,62 +287,39 @@ func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, cand
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rules := map[string]*recurrence.Rule{}
 	var accs []*acc
+	var occ []recurrence.Instance
+	var moves []recurrence.Override
 	for i := range cands {
 		c := &cands[i]
-		var rule *recurrence.Rule
-		if c.recurrence != "" {
-			r, ok := rules[c.recurrence]
-			if !ok {
-				if r, err = recurrence.Parse(c.recurrence); err != nil {
-					return fmt.Errorf("activity %s: %w", uuid.UUID(c.id), err)
-				}
-				rules[c.recurrence] = r
-			}
-			rule = r
+		rule, err := x.Rule(c.recurrence)
+		if err != nil {
+			return fmt.Errorf("activity %s: %w", uuid.UUID(c.id), err)
+		}
+		ovs := overrides[c.id]
+		moves = moves[:0]
+		for _, o := range ovs {
+			moves = append(moves, recurrence.Override{Original: o.original, Start: o.start, End: o.end})
 		}
 		accs = accs[:0]
-		add := func(start, orig time.Time, cancelled bool) {
-			cancelled = cancelled || c.status == calendar.StatusCancelled
+		occ = x.Occurrences(occ[:0], recurrence.Series{Start: c.startsAt, Duration: c.endsAt.Sub(c.startsAt), Rule: rule,
+			Exdates: c.exdates}, moves)
+		for _, o := range occ {
+			cancelled := c.status == calendar.StatusCancelled || (o.Override >= 0 && ovs[o.Override].cancelled)
 			if !cancelled && c.status == calendar.StatusProposed {
-				return // a proposal is not evidence of anything yet
+				continue // a proposal is not evidence of anything yet
 			}
 			if len(accs) == 0 || g.groupBy == "month" {
 				accs = append(accs[:0], g.totals)
-				for _, k := range g.keys(c, start) {
+				for _, k := range g.keys(c, time.Unix(0, o.Start)) {
 					accs = append(accs, g.group(k))
 				}
 			}
 			var a *attValue
 			if !cancelled {
-				a = att[attKey{c.id, orig.UnixNano()}]
+				a = att[attKey{c.id, o.Original}]
 			}
 			addOccurrence(accs, cancelled, c.unitIDs, a)
-		}
-		dur := c.endsAt.Sub(c.startsAt)
-		occ := expand(rule, c.startsAt, max(dur, 0), g.zone, c.exdates, from, to)
-		ovs := overrides[c.id]
-		seen := make([]bool, len(ovs))
-		for _, o := range occ {
-			k := slices.IndexFunc(ovs, func(ov restOverride) bool { return ov.original.Equal(o.Start) })
-			if k < 0 {
-				add(o.Start, o.Start, false)
-				continue
-			}
-			seen[k] = true
-			if ov := ovs[k]; ov.start.Before(to) && ov.end.After(from) {
-				add(ov.start, o.Start, ov.cancelled)
-			}
-		}
-		// Occurrences moved into the range from outside it.
-		for k, ov := range ovs {
-			if seen[k] || !(ov.start.Before(to) && ov.end.After(from)) {
-				continue
-			}
-			if isOccurrence(rule, c.startsAt, dur, g.zone, c.exdates, ov.original) {
-				add(ov.start, ov.original, ov.cancelled)
-			}
 		}
 	}
 	return nil
@@ -391,29 +355,6 @@ func (g *aggregator) keys(c *restCandidate, start time.Time) []string {
 	default:
 		return []string{c.category}
 	}
-}
-
-// expand is the calendar's expansion: a single event by its times, a rule by recurrence.Expand.
-func expand(rule *recurrence.Rule, start time.Time, dur time.Duration, zone *time.Location, exdates []time.Time,
-	from, to time.Time) []recurrence.Occurrence {
-	if rule == nil {
-		end := start.Add(dur)
-		if !(start.Before(to) && end.After(from)) || slices.ContainsFunc(exdates, start.Equal) {
-			return nil
-		}
-		return []recurrence.Occurrence{{Start: start, End: end}}
-	}
-	return recurrence.Expand(rule, start, dur, zone, exdates, from, to)
-}
-
-// isOccurrence reports whether the rule has an occurrence starting at t.
-func isOccurrence(rule *recurrence.Rule, start time.Time, dur time.Duration, zone *time.Location, exdates []time.Time, t time.Time) bool {
-	for _, o := range expand(rule, start, dur, zone, exdates, t, t.Add(time.Nanosecond)) {
-		if o.Start.Equal(t) {
-			return true
-		}
-	}
-	return false
 }
 
 // sortGroups orders the groups as the report shows them.

@@ -1,7 +1,7 @@
-package calendar
+package recurrence
 
-// An internal test: the arithmetic expansion is unexported, and must equal
-// recurrence.Expand exactly (ADR 0026).
+// An internal test: the Window's arithmetic path must equal the general
+// period iterator exactly (ADR 0026).
 
 import (
 	"fmt"
@@ -10,11 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"kulttuurisilta/api/internal/recurrence"
 )
 
-var helsinki = func() *time.Location {
+var helsinkiZone = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Helsinki")
 	if err != nil {
 		panic(err)
@@ -90,12 +88,12 @@ func randomStart(rng *rand.Rand, loc *time.Location) time.Time {
 	return base.Add(time.Duration(rng.IntN(730*48)) * 30 * time.Minute).Add(time.Duration(rng.IntN(3)) * time.Microsecond)
 }
 
-func TestFastExpansionMatchesRecurrence(t *testing.T) {
+func TestFastExpansionMatchesGeneral(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 11))
 	fast := 0
 	for i := range 20000 {
-		loc := helsinki
+		loc := helsinkiZone
 		if i%10 == 0 {
 			loc = time.UTC
 		}
@@ -110,36 +108,28 @@ func TestFastExpansionMatchesRecurrence(t *testing.T) {
 			from = start.Add(time.Duration(rng.IntN(200)-100) * 24 * time.Hour)
 		}
 		to := from.Add(time.Duration(1+rng.IntN(400*24)) * time.Hour)
-		var r *recurrence.Rule
+		var r *Rule
 		if rule != "" {
 			var err error
-			if r, err = recurrence.Parse(rule); err != nil {
+			if r, err = Parse(rule); err != nil {
 				continue
 			}
 		}
 		var exdates []time.Time
 		if r != nil && rng.IntN(3) == 0 {
-			all := recurrence.Expand(r, start, dur, loc, nil, from, to)
-			for _, o := range all {
+			for _, o := range expandGeneral(r, start, dur, loc, nil, from, to) {
 				if rng.IntN(3) == 0 {
 					exdates = append(exdates, o.Start)
 				}
 			}
 		}
-		want := recurrence.Expand(r, start, dur, loc, exdates, from, to)
-		x := newExpander(loc, from, to)
-		fr, err := x.rule(rule)
-		if err != nil {
-			t.Fatal(err)
+		want := expandGeneral(r, start, dur, loc, exdates, from, to)
+		if r != nil {
+			if _, ok := r.arithmetic(); ok {
+				fast++
+			}
 		}
-		if fr != nil && fr.fast {
-			fast++
-		}
-		got := x.expand(nil, fr, start, dur, exdates)
-		if fr == nil {
-			// A single event: recurrence.Expand with no rule.
-			want = recurrence.Expand(nil, start, dur, loc, exdates, from, to)
-		}
+		got := NewWindow(loc, from, to).expand(nil, r, start, dur, exdates)
 		if !sameSpans(got, want) {
 			t.Fatalf("rule %q start %s dur %s window [%s, %s) exdates %d:\n got %v\nwant %v", rule, start, dur, from, to,
 				len(exdates), spansString(got), want)
@@ -150,8 +140,8 @@ func TestFastExpansionMatchesRecurrence(t *testing.T) {
 	}
 }
 
-func sameSpans(got []span, want []recurrence.Occurrence) bool {
-	return slices.EqualFunc(got, want, func(s span, o recurrence.Occurrence) bool {
+func sameSpans(got []span, want []Occurrence) bool {
+	return slices.EqualFunc(got, want, func(s span, o Occurrence) bool {
 		return s.start == o.Start.UnixNano() && s.end == o.End.UnixNano()
 	})
 }
@@ -159,26 +149,26 @@ func sameSpans(got []span, want []recurrence.Occurrence) bool {
 func spansString(ss []span) string {
 	var b strings.Builder
 	for _, s := range ss {
-		fmt.Fprintf(&b, "%s ", time.Unix(0, s.start).In(helsinki).Format(time.RFC3339))
+		fmt.Fprintf(&b, "%s ", time.Unix(0, s.start).In(helsinkiZone).Format(time.RFC3339))
 	}
 	return b.String()
 }
 
-// TestWallClockMatchesRecurrence checks the remembered offsets and the
-// rule near offset changes against recurrence itself: a daily rule puts
+// TestWallClockMatchesGeneral checks the remembered offsets and the rule
+// near offset changes against the general iterator: a daily rule puts
 // one occurrence on every day at the same wall-clock time, through every
 // gap and repeated hour of 2026-2028 in Helsinki.
-func TestWallClockMatchesRecurrence(t *testing.T) {
+func TestWallClockMatchesGeneral(t *testing.T) {
 	t.Parallel()
-	daily, err := recurrence.Parse("FREQ=DAILY")
+	daily, err := Parse("FREQ=DAILY")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := wallClock{loc: helsinki}
-	from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, helsinki), time.Date(2029, 1, 1, 0, 0, 0, 0, helsinki)
+	w := wallClock{loc: helsinkiZone}
+	from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, helsinkiZone), time.Date(2029, 1, 1, 0, 0, 0, 0, helsinkiZone)
 	for sec := int64(0); sec < 86400; sec += 15 * 60 {
-		start := time.Date(2025, 12, 31, 0, 0, 0, 0, helsinki).Add(time.Duration(sec) * time.Second)
-		occ := recurrence.Expand(daily, start, time.Minute, helsinki, nil, from, to)
+		start := time.Date(2025, 12, 31, 0, 0, 0, 0, helsinkiZone).Add(time.Duration(sec) * time.Second)
+		occ := expandGeneral(daily, start, time.Minute, helsinkiZone, nil, from, to)
 		day := civilDay(2026, 1, 1)
 		if len(occ) != int(civilDay(2029, 1, 1)-day) {
 			t.Fatalf("%d occurrences", len(occ))
@@ -186,33 +176,28 @@ func TestWallClockMatchesRecurrence(t *testing.T) {
 		for i, o := range occ {
 			naive := (day+int64(i))*86400 + sec
 			if got := w.instant(naive); got != o.Start.Unix() {
-				t.Fatalf("%s: got %s want %s", time.Unix(naive, 0).UTC(), time.Unix(got, 0).In(helsinki), o.Start)
+				t.Fatalf("%s: got %s want %s", time.Unix(naive, 0).UTC(), time.Unix(got, 0).In(helsinkiZone), o.Start)
 			}
 		}
 	}
 }
 
-// FuzzFastExpansion: for any rule, start and window, the arithmetic path
-// equals recurrence.Expand.
+// FuzzFastExpansion: for any rule, start and window, the Window equals the
+// general iterator.
 func FuzzFastExpansion(f *testing.F) {
 	f.Add("FREQ=WEEKLY;BYDAY=MO,TH;COUNT=10", int64(0), int64(3600), int64(0), int64(90*24))
 	f.Add("FREQ=DAILY;INTERVAL=3;UNTIL=20270401", int64(800), int64(5400), int64(-30), int64(400*24))
 	f.Fuzz(func(t *testing.T, rule string, startMin, durSec, fromDays, hours int64) {
-		r, err := recurrence.Parse(rule)
+		r, err := Parse(rule)
 		if err != nil {
 			return
 		}
-		start := time.Date(2027, 3, 1, 0, 0, 0, 0, helsinki).Add(time.Duration(startMin%(2*366*24*60)) * time.Minute)
+		start := time.Date(2027, 3, 1, 0, 0, 0, 0, helsinkiZone).Add(time.Duration(startMin%(2*366*24*60)) * time.Minute)
 		dur := time.Duration(1+abs(durSec)%(14*24*3600)) * time.Second
 		from := start.Add(time.Duration(fromDays%800) * 24 * time.Hour)
 		to := from.Add(time.Duration(1+abs(hours)%(366*24)) * time.Hour)
-		want := recurrence.Expand(r, start, dur, helsinki, nil, from, to)
-		x := newExpander(helsinki, from, to)
-		fr, err := x.rule(rule)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := x.expand(nil, fr, start, dur, nil); !sameSpans(got, want) {
+		want := expandGeneral(r, start, dur, helsinkiZone, nil, from, to)
+		if got := NewWindow(helsinkiZone, from, to).expand(nil, r, start, dur, nil); !sameSpans(got, want) {
 			t.Fatalf("rule %q start %s: got %s want %v", rule, start, spansString(got), want)
 		}
 	})
