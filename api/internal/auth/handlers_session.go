@@ -99,7 +99,7 @@ func (m Module) logout(c echo.Context) error {
 //	@Success	200	{object}	MeResponse
 //	@Router		/me [get]
 func (m Module) me(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canReadOwn)
 	if err != nil {
 		return err
 	}
@@ -127,12 +127,9 @@ func (m Module) me(c echo.Context) error {
 //	@Success		200			{object}	MeResponse
 //	@Router			/me [patch]
 func (m Module) updateMe(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canChangeOwnSettings)
 	if err != nil {
 		return err
-	}
-	if p.IsToken() {
-		return apperr.Forbidden("an API token cannot change its owner's settings")
 	}
 	ifMatch, err := httpapi.IfMatch(c)
 	if err != nil {

@@ -13,3 +13,16 @@ func canManage(p *access.Principal) error {
 	}
 	return nil
 }
+
+// canReadOwn: every signed-in caller, person or API token, reads who they
+// are (GET /me).
+func canReadOwn(*access.Principal) error { return nil }
+
+// canChangeOwnSettings: a person changes their own settings; an API token
+// cannot change its owner's.
+func canChangeOwnSettings(p *access.Principal) error {
+	if p.IsToken() {
+		return apperr.Forbidden("an API token cannot change its owner's settings")
+	}
+	return nil
+}

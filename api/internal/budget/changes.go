@@ -82,11 +82,7 @@ func (s Store) Changes(ctx context.Context, agreementID uuid.UUID, month civil.D
 		t := since.UTC()
 		out.Since = &t
 	} else if p.ID != uuid.Nil {
-		var dep *uuid.UUID
-		if who.Is(access.RoleManager) {
-			dep = who.DepartmentID
-		}
-		if out.Since, out.SinceApprovalBy, err = s.lastApproval(ctx, p.ID, dep); err != nil {
+		if out.Since, out.SinceApprovalBy, err = s.lastApproval(ctx, p.ID, approverDepartment(who)); err != nil {
 			return out, err
 		}
 	}

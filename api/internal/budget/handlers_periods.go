@@ -403,7 +403,7 @@ func (m Module) docLang(c echo.Context) (l10n.Lang, error) {
 	s := c.QueryParam("lang")
 	if s == "" {
 		p := access.FromContext(c.Request().Context())
-		if m.UserLang == nil || p == nil || p.UserID == uuid.Nil || !p.Allows(access.ScopeBudgetRead, access.Roles...) {
+		if m.UserLang == nil || p == nil || p.UserID == uuid.Nil || canReadTotals(p) != nil {
 			return l10n.FI, nil // (an unauthorised caller is refused next, before any lookup matters)
 		}
 		return m.UserLang(c.Request().Context(), p.UserID)

@@ -1,6 +1,8 @@
 package budget
 
 import (
+	"github.com/google/uuid"
+
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 )
@@ -57,6 +59,15 @@ func canLock(p *access.Principal) error {
 func canUnlock(p *access.Principal) error {
 	if !p.Is(access.RoleAdmin) {
 		return apperr.Forbidden("only an admin unlocks a locked month")
+	}
+	return nil
+}
+
+// approverDepartment is the department whose approvals are the caller's
+// own (a manager's), or nil.
+func approverDepartment(p *access.Principal) *uuid.UUID {
+	if p.Is(access.RoleManager) {
+		return p.DepartmentID
 	}
 	return nil
 }

@@ -107,12 +107,9 @@ func (m Module) getActivity(c echo.Context) error {
 //	@Success		201		{object}	calendar.ActivityResponse
 //	@Router			/activities [post]
 func (m Module) createActivity(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canProposeActivities)
 	if err != nil {
 		return err
-	}
-	if !isPlanner(p) && !p.Is(access.RoleMentor) {
-		return apperr.Forbidden("only the producer, admins and mentors create activities")
 	}
 	var in ActivityInput
 	if err := httpapi.Decode(c, &in); err != nil {
@@ -159,12 +156,9 @@ func proposer(p *access.Principal) *uuid.UUID {
 //	@Success		200			{object}	calendar.ActivityResponse
 //	@Router			/activities/{id} [patch]
 func (m Module) updateActivity(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canProposeActivities)
 	if err != nil {
 		return err
-	}
-	if !isPlanner(p) && !p.Is(access.RoleMentor) {
-		return apperr.Forbidden("only the producer and admins change activities")
 	}
 	id, err := httpapi.PathUUID(c, "id")
 	if err != nil {
@@ -229,12 +223,9 @@ func (m Module) deleteActivity(c echo.Context) error {
 //	@Success		201		{object}	calendar.ActivityResponse
 //	@Router			/ideas/{id}/activity [post]
 func (m Module) activityFromIdea(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canProposeActivities)
 	if err != nil {
 		return err
-	}
-	if !isPlanner(p) && !p.Is(access.RoleMentor) {
-		return apperr.Forbidden("only the producer, admins and the unit's mentors turn ideas into activities")
 	}
 	id, err := httpapi.PathUUID(c, "id")
 	if err != nil {
@@ -245,14 +236,7 @@ func (m Module) activityFromIdea(c echo.Context) error {
 		return err
 	}
 	a, err := m.Store.ActivityFromIdea(c.Request().Context(), id, in, proposer(p), func(unit uuid.UUID, act ActivityInput) error {
-		if p.Is(access.RoleMentor) && !p.HasUnit(unit) {
-			return apperr.NotFound("idea")
-		}
-		if isPlanner(p) {
-			return nil
-		}
-		// Validated later; the mentor's units must be checked on what is asked.
-		return canCreateActivity(p, ActivityInput{Status: StatusProposed, UnitIDs: dedupeIDs(act.UnitIDs)})
+		return canTurnIdea(p, unit, act) // validated later; the mentor's units are checked on what is asked
 	})
 	if err != nil {
 		return err

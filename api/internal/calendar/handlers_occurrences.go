@@ -288,7 +288,7 @@ func (m Module) getAttendance(c echo.Context) error {
 //	@Success		201		{object}	calendar.AttendanceResponse
 //	@Router			/activities/{id}/attendance [post]
 func (m Module) createAttendance(c echo.Context) error {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canRecordAttendance)
 	if err != nil {
 		return err
 	}
@@ -372,7 +372,7 @@ func (m Module) deleteAttendance(c echo.Context) error {
 // record, after the policy allows the caller to record attendance for the
 // activity's units.
 func (m Module) attendanceChange(c echo.Context) (id, aid uuid.UUID, ifMatch *int, err error) {
-	p, err := httpapi.Principal(c)
+	p, err := httpapi.Authorize(c, canRecordAttendance)
 	if err != nil {
 		return id, aid, nil, err
 	}

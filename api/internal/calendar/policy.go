@@ -46,6 +46,30 @@ func sharesUnit(p *access.Principal, units []uuid.UUID) bool {
 	return slices.ContainsFunc(units, p.HasUnit)
 }
 
+// canProposeActivities is the route policy of creating and changing
+// activities and of turning ideas into them: the producer and admins plan,
+// mentors propose (what exactly a mentor may do is decided on the activity:
+// canCreateActivity, canChangeActivity, canTurnIdea).
+func canProposeActivities(p *access.Principal) error {
+	if !isPlanner(p) && !p.Is(access.RoleMentor) {
+		return apperr.Forbidden("only the producer, admins and mentors create, propose or change activities")
+	}
+	return nil
+}
+
+// canTurnIdea decides on turning an idea of unit ideaUnit into the
+// activity in: a mentor only for their own units' ideas (another unit's idea
+// is not found) and only as a proposal for their own units.
+func canTurnIdea(p *access.Principal, ideaUnit uuid.UUID, in ActivityInput) error {
+	if p.Is(access.RoleMentor) && !p.HasUnit(ideaUnit) {
+		return apperr.NotFound("idea")
+	}
+	if isPlanner(p) {
+		return nil
+	}
+	return canCreateActivity(p, ActivityInput{Status: StatusProposed, UnitIDs: dedupeIDs(in.UnitIDs)})
+}
+
 // canCreateActivity decides on a validated input.
 func canCreateActivity(p *access.Principal, in ActivityInput) error {
 	if isPlanner(p) {
@@ -102,6 +126,15 @@ func canReadAttendance(p *access.Principal, a Activity) error {
 	}
 	if p.Is(access.RoleMentor) && !sharesUnit(p, a.UnitIDs) {
 		return apperr.NotFound("attendance")
+	}
+	return nil
+}
+
+// canRecordAttendance is the route policy of attendance writes: the
+// producer, admins and mentors (for their units: canWriteAttendance).
+func canRecordAttendance(p *access.Principal) error {
+	if !isPlanner(p) && !p.Is(access.RoleMentor) {
+		return apperr.Forbidden("only the producer, admins and the units' mentors record attendance")
 	}
 	return nil
 }

@@ -53,7 +53,13 @@ func Principal(c echo.Context) (*access.Principal, error) {
 
 // Authorize returns the caller after the policy decision allows it: a 401
 // problem without credentials, the policy's own error (403/404) otherwise.
+//
+// Every secured route authorises this way, first, with the one policy
+// function of its package's policy.go that guards it; RoutePolicy names it
+// afterwards (TestEveryRouteIsGuardedByItsPolicy walks every route and role
+// against it).
 func Authorize(c echo.Context, policy func(*access.Principal) error) (*access.Principal, error) {
+	c.Set(routePolicyKey, policy)
 	p, err := Principal(c)
 	if err != nil {
 		return nil, err
@@ -62,4 +68,13 @@ func Authorize(c echo.Context, policy func(*access.Principal) error) (*access.Pr
 		return nil, err
 	}
 	return p, nil
+}
+
+const routePolicyKey = "httpapi.route_policy"
+
+// RoutePolicy is the policy the request was authorised with (nil before
+// Authorize, or on a public route).
+func RoutePolicy(c echo.Context) func(*access.Principal) error {
+	p, _ := c.Get(routePolicyKey).(func(*access.Principal) error)
+	return p
 }
