@@ -11,6 +11,7 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/notify"
+	"kulttuurisilta/api/internal/recurrence"
 )
 
 // NoticeWindow is how far ahead a change of an activity is told to the
@@ -75,10 +76,8 @@ func (s Store) firstWithin(a Activity, now time.Time) *time.Time {
 	if err != nil {
 		return nil
 	}
-	occ := expand(rule, a.StartsAt, a.EndsAt.Sub(a.StartsAt), s.zone(), a.Exdates, now, now.Add(NoticeWindow))
-	for _, o := range occ {
-		if !o.Start.Before(now) {
-			t := o.Start
+	for _, o := range recurrence.NewWindow(s.zone(), now, now.Add(NoticeWindow)).Occurrences(nil, a.series(rule), nil) {
+		if t := o.StartTime().In(s.zone()); !t.Before(now) {
 			return &t
 		}
 	}
