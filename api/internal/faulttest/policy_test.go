@@ -27,7 +27,8 @@ import (
 // allows is not refused for lack of rights by anything else on the route
 // (resource-level decisions, such as a mentor's units, may still hide a row
 // with 404). Writes are sent malformed with a stale If-Match, so nothing
-// changes.
+// changes (but for writes without a body, such as marking one's
+// notifications read).
 func TestEveryRouteIsGuardedByItsPolicy(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -108,7 +109,7 @@ func TestEveryRouteIsGuardedByItsPolicy(t *testing.T) {
 				continue
 			}
 			checked++
-			if resp.Status >= 200 && resp.Status < 300 && isWrite(op) {
+			if resp.Status >= 200 && resp.Status < 300 && isWrite(op) && op.hasBody() {
 				t.Errorf("%s: a malformed write succeeded (%d)", what, resp.Status)
 			}
 			if refusal := pol(who); refusal != nil {
