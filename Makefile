@@ -6,8 +6,19 @@ BIN := bin/kulttuurisilta
 FUZZTIME ?= 10s
 # GOTEST_FLAGS are passed to `go test` by test-go (e.g. -run, -v, -p 1).
 GOTEST_FLAGS ?=
+# RACE_PKGS are the packages with concurrency, run under the race detector by test-race (and CI): the HTTP
+# machinery (limits, metrics, shutdown), logins and their rate limits, the budget's and the calendar's
+# concurrent writes, feeds, the database harness and the API-wide concurrency tests.
+RACE_PKGS ?= ./api/internal/httpapi/... ./api/internal/auth/... ./api/internal/budget/... ./api/internal/calendar/... \
+	./api/internal/feed/... ./api/internal/database/... ./api/internal/faulttest/...
+GOLANGCI_LINT := bin/golangci-lint
 
-.PHONY: all build build-api build-spa run test test-go test-race fuzz test-spa e2e openapi openapi-check openapi-lint lint \
+# scripts/prereqs.sh writes TEST_DATABASE_URL here when it starts a private PostgreSQL for the tests.
+-include tmp/test.env
+export TEST_DATABASE_URL
+
+.PHONY: all build build-api build-spa run test prereqs test-scripts check-tree test-go test-race fuzz test-spa e2e screenshots \
+	openapi openapi-check openapi-lint lint lint-go \
 	bench bench-region fault seed-scale clean clean-data clean-testdb help
 
 all: build
@@ -34,13 +45,40 @@ run: build
 	./scripts/run.sh
 
 ## test: every test — Go (unit, API contract, property), bounded fuzzing, the SPA's Vitest and the e2e suite.
-test: openapi-check lint test-go fuzz test-spa e2e
+##   It starts with scripts/prereqs.sh (installs what it can, or stops at once with one line naming what is
+##   missing) and ends by checking that the run left the work tree as it found it.
+test: prereqs
+	@$(MAKE) --no-print-directory test-scripts openapi-check lint test-go fuzz test-spa e2e check-tree
+
+## prereqs: check Go, Node, npm packages, PostgreSQL, psql and Chromium; install what can be installed.
+prereqs:
+	@./scripts/prereqs.sh
+
+## test-scripts: prereqs.sh stops at once with one line when something is missing.
+test-scripts:
+	@./scripts/prereqs-test.sh
+
+## check-tree: fail when files changed since prereqs recorded the work tree (tests write only under tmp/).
+check-tree:
+	@if [ -f tmp/tree-before ]; then \
+		git status --porcelain --untracked-files=all >tmp/tree-after; \
+		if ! diff -q tmp/tree-before tmp/tree-after >/dev/null; then \
+			echo "check-tree: the run changed the work tree:"; diff tmp/tree-before tmp/tree-after | grep '^[<>]'; exit 1; \
+		fi; \
+	fi
 
 ## lint: gofmt, go vet, the SPA's ESLint and the OpenAPI lint.
 lint: openapi-lint
 	@out=$$(gofmt -l api docs bench scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	@if [ -f frontend/package.json ]; then npm --prefix frontend run --silent lint; fi
+
+## lint-go: golangci-lint v2 (version pinned in tools/golangci/go.mod, rules in .golangci.yml).
+lint-go: $(GOLANGCI_LINT)
+	$(GOLANGCI_LINT) run ./...
+
+$(GOLANGCI_LINT): tools/golangci/go.mod tools/golangci/go.sum
+	$(GO) build -modfile=tools/golangci/go.mod -o $@ github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 
 ## openapi-lint: lint docs/openapi.json with an independent linter (Redocly CLI, rules in redocly.yaml).
 openapi-lint:
@@ -52,8 +90,9 @@ test-go:
 	@mkdir -p tmp
 	$(GO) test -json -count=1 $(GOTEST_FLAGS) ./... 2>&1 | $(GO) run ./scripts/testsummary -counts tmp/go-test-counts
 
+## test-race: the packages with concurrency (RACE_PKGS) under the race detector.
 test-race:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 $(RACE_PKGS)
 
 ## fuzz: each fuzz target for FUZZTIME (bounded, so CI stays fast).
 fuzz:
@@ -62,9 +101,13 @@ fuzz:
 test-spa:
 	@if [ -f frontend/package.json ]; then npm --prefix frontend test; fi
 
-## e2e: the SPA's end-to-end suite against the real server on a fresh database.
+## e2e: the SPA's end-to-end suite against the real server on a fresh database (screenshots in tmp/screenshots).
 e2e: build
 	@if [ -f frontend/package.json ]; then ./scripts/e2e.sh; fi
+
+## screenshots: the e2e suite writing its screenshots into docs/screenshots (commit the ones that changed).
+screenshots: build
+	E2E_SCREENSHOTS=$(CURDIR)/docs/screenshots ./scripts/e2e.sh
 
 ## fault: PostgreSQL restarted / slowed under load and SIGTERM under load, on a private cluster (~2 min).
 fault: build-api

@@ -2,7 +2,7 @@
 # The SPA's end-to-end suite against the real server: a fresh database
 # (ks_e2e_<pid>, dropped on exit) with the demo data, the server on a free
 # port serving frontend/dist, then `npm --prefix frontend run e2e` with
-# E2E_BASE_URL. Exits with the suite's status.
+# E2E_BASE_URL. Exits with the suite's status, or 1 when a flow was skipped.
 #
 # The database server is TEST_DATABASE_URL's (default: the PostgreSQL on
 # 127.0.0.1:5432, user postgres). `make e2e` builds bin/ and frontend/dist first.
@@ -53,8 +53,14 @@ server=$!
 wait_ready "http://127.0.0.1:$port/readyz" 60
 
 set +e
-E2E_BASE_URL="http://127.0.0.1:$port" npm --prefix frontend run --silent e2e
+E2E_BASE_URL="http://127.0.0.1:$port" npm --prefix frontend run --silent e2e | tee "$workdir/e2e.log"
 rc=$?
 set -e
 echo "e2e: suite exited $rc"
+# No flow may be skipped or left as a todo: a skipped flow is an untested one.
+skipped=$(awk '/^# (skipped|todo) / {n += $3} END {print n + 0}' "$workdir/e2e.log")
+if [ "$rc" -eq 0 ] && [ "$skipped" -ne 0 ]; then
+  echo "e2e: $skipped flows skipped or todo; every flow must run"
+  rc=1
+fi
 exit "$rc"

@@ -1,6 +1,6 @@
 // Shared helpers of the end-to-end tests: Debian's Chromium through
 // playwright-core (no downloaded browsers), sign-in, axe-core checks and
-// screenshots into ../docs/screenshots.
+// screenshots (into ../tmp/screenshots; `make screenshots` refreshes ../docs/screenshots).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,8 +14,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 /** PASSWORD is the demo users' password. */
 export const PASSWORD = process.env.E2E_PASSWORD ?? 'demo-password';
-/** SHOTS is where screenshots go. */
-export const SHOTS = path.resolve(here, process.env.E2E_SCREENSHOTS ?? '../../docs/screenshots');
+/**
+ * SHOTS is where screenshots go: tmp/screenshots, so a test run leaves the work tree clean;
+ * `make screenshots` sets E2E_SCREENSHOTS to docs/screenshots to refresh the committed ones.
+ */
+export const SHOTS = path.resolve(here, process.env.E2E_SCREENSHOTS ?? '../../tmp/screenshots');
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -71,7 +74,7 @@ export async function axe(page) {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** shot saves a viewport screenshot (small PNGs, not whole long pages) under docs/screenshots. */
+/** shot saves a viewport screenshot (small PNGs, not whole long pages) under SHOTS. */
 export async function shot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
@@ -101,18 +104,4 @@ async function apiSession(email) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-}
-
-let specPaths;
-/** hasRoute tells whether the API's spec documents a route (so a test can skip until it exists). */
-export async function hasRoute(route) {
-  if (!specPaths) {
-    try {
-      const r = await fetch(`${BASE_URL}/api/openapi.json`);
-      specPaths = Object.keys((await r.json()).paths ?? {});
-    } catch {
-      specPaths = [];
-    }
-  }
-  return specPaths.includes(route);
 }
