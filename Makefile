@@ -67,8 +67,8 @@ check-tree:
 		fi; \
 	fi
 
-## lint: gofmt, go vet, the SPA's ESLint and the OpenAPI lint.
-lint: openapi-lint
+## lint: gofmt, go vet, golangci-lint, the SPA's ESLint and the OpenAPI lint.
+lint: openapi-lint lint-go
 	@out=$$(gofmt -l api docs bench scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	@if [ -f frontend/package.json ]; then npm --prefix frontend run --silent lint; fi

@@ -330,7 +330,7 @@ func main() {
 	}
 	if *jsonOut != "" {
 		b, _ := json.MarshalIndent(report, "", "  ")
-		if err := os.WriteFile(*jsonOut, b, 0o644); err != nil {
+		if err := os.WriteFile(*jsonOut, b, 0o600); err != nil {
 			fatal(err)
 		}
 	}

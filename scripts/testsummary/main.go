@@ -95,7 +95,7 @@ func main() {
 	}
 	fmt.Fprintf(out, "go-test: %d passed, %d failed, %d skipped\n", passed, failed, skipped)
 	if *countsFile != "" {
-		_ = os.WriteFile(*countsFile, []byte(fmt.Sprintf("%d %d %d\n", passed, failed, skipped)), 0o644)
+		_ = os.WriteFile(*countsFile, []byte(fmt.Sprintf("%d %d %d\n", passed, failed, skipped)), 0o600)
 	}
 	if failed > 0 || pkgFailed {
 		out.Flush()

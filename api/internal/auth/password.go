@@ -103,7 +103,7 @@ func VerifyPassword(hash, password string) (bool, error) {
 	if m > 256*1024 || t > 16 || p == 0 || p > 16 || len(want) > 64 {
 		return false, errors.New("verify password: parameters out of bounds")
 	}
-	got, err := argonKey([]byte(password), salt, t, m, p, uint32(len(want)))
+	got, err := argonKey([]byte(password), salt, t, m, p, uint32(len(want))) //nolint:gosec // G115: len(want) <= 64, checked above
 	if err != nil {
 		return false, err
 	}

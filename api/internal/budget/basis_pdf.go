@@ -15,7 +15,7 @@ type basisText struct {
 	parties, organisation, department, costCentre, share, total, monthTotal             string
 	correction, previous, now, delta, changedEntries, added, removed, changed           string
 	byCategory, category, account, amount, byUnit, unit, noUnit, entries, date          string
-	description, noEntries, page                                                        string
+	description, noEntries                                                              string
 	categories                                                                          map[string]string
 }
 

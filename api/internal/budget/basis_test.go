@@ -184,7 +184,7 @@ func TestBasisPDF(t *testing.T) {
 			t.Errorf("%s: headers %v", c.query, r.Header)
 		}
 		if dir := os.Getenv("PDFDOC_OUT"); dir != "" { // to look at: pdftoppm -png
-			_ = os.WriteFile(filepath.Join(dir, "basis"+strings.NewReplacer("?", "-", "&", "-", "=", "").Replace(c.query)+".pdf"), r.Body, 0o644)
+			_ = os.WriteFile(filepath.Join(dir, "basis"+strings.NewReplacer("?", "-", "&", "-", "=", "").Replace(c.query)+".pdf"), r.Body, 0o600) //nolint:gosec // G703: the developer's own PDFDOC_OUT
 		}
 		doc := pdftest.Read(t, r.Body)
 		text := doc.Text()

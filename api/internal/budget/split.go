@@ -280,6 +280,8 @@ func (s Store) readTotals(ctx context.Context, acc *splitAcc, agreementID uuid.U
 }
 
 // pgDay is a date's PostgreSQL day number (days since 2000-01-01).
+//
+//nolint:gosec // G115: dates are validated to years 1900..9999, within ±3 million days.
 func pgDay(t time.Time) int32 { return int32((t.Unix() - pgEpoch.Unix()) / 86400) }
 
 // partsBuffer scans a one-dimensional bigint[] of its own length in place

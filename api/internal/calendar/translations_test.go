@@ -64,15 +64,19 @@ func TestActivityTranslations(t *testing.T) {
 		Expect(http.StatusOK).Map()
 	wantI18n(t, r, "description_i18n", "", "")
 	var sv, en string
-	env.DB.Raw(`SELECT title_sv, title_en FROM activities WHERE id = ?`, id).Row().Scan(&sv, &en)
+	if err := env.DB.Raw(`SELECT title_sv, title_en FROM activities WHERE id = ?`, id).Row().Scan(&sv, &en); err != nil {
+		t.Fatal(err)
+	}
 	if sv != "Allsång" || en != "" {
 		t.Errorf("stored %q %q", sv, en)
 	}
 
 	// The audit log shows the translations before and after.
 	var before, after json.RawMessage
-	env.DB.Raw(`SELECT before, after FROM audit_events WHERE entity_id = ? AND action = 'activity.update'
-		ORDER BY created_at, id OFFSET 1 LIMIT 1`, id).Row().Scan(&before, &after)
+	if err := env.DB.Raw(`SELECT before, after FROM audit_events WHERE entity_id = ? AND action = 'activity.update'
+		ORDER BY created_at, id OFFSET 1 LIMIT 1`, id).Row().Scan(&before, &after); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(string(before), `"title_i18n": {"en": "Sing-along", "sv": "Allsång"}`) ||
 		!strings.Contains(string(after), `"title_i18n": {"en": "", "sv": "Allsång"}`) {
 		t.Errorf("audit before %s after %s", before, after)

@@ -100,17 +100,3 @@ func unitScope(p *access.Principal) []uuid.UUID {
 func seesUnit(p *access.Principal, unit uuid.UUID) bool {
 	return !restricted(p) || p.HasUnit(unit)
 }
-
-// seesAnyUnit reports whether a mentor shares at least one unit with
-// units (mentor records).
-func seesAnyUnit(p *access.Principal, units []uuid.UUID) bool {
-	if !restricted(p) {
-		return true
-	}
-	for _, u := range units {
-		if p.HasUnit(u) {
-			return true
-		}
-	}
-	return false
-}

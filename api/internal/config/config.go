@@ -42,7 +42,7 @@ type Config struct {
 const DefaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kulttuurisilta?sslmode=disable"
 
 // devSecret signs tokens in development only.
-const devSecret = "dev-only-secret-do-not-use-in-production-0123456789"
+const devSecret = "dev-only-secret-do-not-use-in-production-0123456789" //nolint:gosec // G101: public by design; Load refuses it outside APP_ENV=dev
 
 // Load reads the configuration from the environment.
 func Load() (Config, error) {

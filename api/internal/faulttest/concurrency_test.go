@@ -269,15 +269,15 @@ func TestLockRacesCostWrites(t *testing.T) {
 			t.Errorf("%s: %d costs stored, %d acknowledged", m, n, acked)
 		}
 		p := b.period(m)
-		switch {
-		case statuses[0] == http.StatusOK:
+		switch statuses[0] {
+		case http.StatusOK:
 			if p["status"] != "locked" {
 				t.Errorf("%s: lock answered 200 but the month is %v", m, p["status"])
 			}
 			if acked > 0 {
 				t.Errorf("%s: locked, yet %d costs were acknowledged (they reopen the month, so the lock must fail)", m, acked)
 			}
-		case statuses[0] == http.StatusConflict:
+		case http.StatusConflict:
 			if p["status"] == "locked" {
 				t.Errorf("%s: lock answered 409 but the month is locked", m)
 			}

@@ -50,7 +50,7 @@ func newCluster(t *testing.T) *cluster {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_ = os.Chmod(dir, 0o755)
+	_ = os.Chmod(dir, 0o755) //nolint:gosec // G302: the postgres OS user that owns the cluster must reach its directory
 	c := &cluster{t: t, dir: dir}
 	c.url = strings.TrimSpace(c.ctl("start"))
 	t.Cleanup(func() { c.ctl("destroy") })
@@ -122,7 +122,9 @@ func startServer(t *testing.T, dbURL string, env ...string) *server {
 	t.Cleanup(func() {
 		if s.cmd.ProcessState == nil {
 			_ = s.cmd.Process.Kill()
-			<-s.done
+			if err := <-s.done; err != nil && t.Failed() {
+				t.Logf("server: %v", err)
+			}
 		}
 		if t.Failed() {
 			t.Logf("server log (last 3000 bytes):\n%s", tail(s.log.String(), 3000))

@@ -82,7 +82,7 @@ func group(n uint64, sep string) string {
 
 func abs(n int64) uint64 {
 	if n < 0 {
-		return uint64(-(n + 1)) + 1 // also for math.MinInt64
+		return uint64(-(n + 1)) + 1 //nolint:gosec // G115: -(n+1) >= 0 for every negative n, math.MinInt64 too
 	}
 	return uint64(n)
 }

@@ -803,13 +803,6 @@ func (s *leServer) failNext(statuses ...int) {
 	s.fail = append(s.fail, statuses...)
 }
 
-// addPlace makes a place known.
-func (s *leServer) addPlace(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.places[id] = true
-}
-
 // sortedKeys lists a map's keys in order (for stable failure messages).
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

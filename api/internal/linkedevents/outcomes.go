@@ -104,13 +104,13 @@ func (r *run) outcomeOf(a *Action) outcomeRow {
 	if a.Hash != "" {
 		o.ContentHash = a.Hash
 	}
-	switch {
-	case a.Outcome == OutcomePushed:
+	switch a.Outcome {
+	case OutcomePushed:
 		o.RemoteID, o.Generation = a.remote.ID, max(a.Generation, 1)
 		if a.Op == OpNone {
 			o.RemoteID = a.RemoteID
 		}
-	case a.Outcome == OutcomeRemoved:
+	case OutcomeRemoved:
 		o.RemoteID, o.Generation = a.RemoteID, max(a.Generation, o.Generation, 1)
 	default:
 		o.Generation = max(o.Generation, a.Generation)

@@ -621,8 +621,10 @@ func (p Publisher) lock(ctx context.Context) (func(), error) {
 		return nil, fmt.Errorf("linked events push lock: %w", err)
 	}
 	h := fnv.New64a()
-	h.Write([]byte("linked_events_push " + p.target()))
+	_, _ = h.Write([]byte("linked_events_push " + p.target())) // a hash.Hash never returns an error
+	//nolint:gosec // G115: the 64 hash bits reinterpreted as PostgreSQL's bigint lock key; wrapping is intended
 	key := int64(h.Sum64())
+
 	var ok bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok); err != nil {
 		conn.Close()

@@ -652,11 +652,11 @@ func TestPublish(t *testing.T) {
 	env.Patch("/api/v1/activities/"+nodesc, prod, map[string]any{"description": "Elokuva ja keskustelu.", "unit_ids": []string{bare}}, "").Expect(200)
 	noDefault := pub
 	noDefault.Store.Config.DefaultPlace = ""
-	plan = push(t, noDefault, 0)
+	push(t, noDefault, 0)
 	if o := outcomes(env)["kulttuurisilta:"+nodesc]; o.Outcome != linkedevents.OutcomeHeldBack || !strings.Contains(o.Reason, "no place") {
 		t.Errorf("no place: %+v", o)
 	}
-	plan = push(t, pub, 0)
+	push(t, pub, 0)
 	if o := outcomes(env)["kulttuurisilta:"+nodesc]; o.Outcome != linkedevents.OutcomePushed {
 		t.Errorf("with the default place: %+v", o)
 	}

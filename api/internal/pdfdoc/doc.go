@@ -281,16 +281,14 @@ func (d *Doc) wrapLine(text string, width float64) ([]string, error) {
 			if line != "" {
 				lines = append(lines, line)
 			}
-			line, lineW = "", 0
 			// A word wider than the line is cut where it must be.
 			for ww > width {
-				cut, cutW, err := d.fit(w, width)
+				cut, err := d.fit(w, width)
 				if err != nil {
 					return nil, err
 				}
 				lines = append(lines, w[:cut])
 				w = w[cut:]
-				ww -= cutW
 				if ww, err = d.pdf.MeasureTextWidth(w); err != nil {
 					return nil, err
 				}
@@ -302,20 +300,20 @@ func (d *Doc) wrapLine(text string, width float64) ([]string, error) {
 }
 
 // fit returns the longest prefix of w (at least one rune) no wider than width.
-func (d *Doc) fit(w string, width float64) (int, float64, error) {
-	cut, cutW := 0, 0.0
+func (d *Doc) fit(w string, width float64) (int, error) {
+	cut := 0
 	for i, r := range w {
 		next := i + len(string(r))
 		nw, err := d.pdf.MeasureTextWidth(w[:next])
 		if err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 		if nw > width && cut > 0 {
 			break
 		}
-		cut, cutW = next, nw
+		cut = next
 	}
-	return cut, cutW, nil
+	return cut, nil
 }
 
 // line draws one line of text in the box (x, y, w) with the current font.

@@ -69,7 +69,7 @@ func sample(t *testing.T, opt pdfdoc.Options, rows int) []byte {
 	b, err := d.Bytes()
 	must(err)
 	if dir := os.Getenv("PDFDOC_OUT"); dir != "" { // to look at it: pdftoppm -png
-		must(os.WriteFile(dir+"/"+strings.ReplaceAll(t.Name(), "/", "_")+".pdf", b, 0o644))
+		must(os.WriteFile(dir+"/"+strings.ReplaceAll(t.Name(), "/", "_")+".pdf", b, 0o600)) //nolint:gosec // G703: the developer's own PDFDOC_OUT
 	}
 	return b
 }

@@ -94,35 +94,6 @@ type acc struct {
 
 func newAcc() *acc { return &acc{units: map[uuid.UUID]bool{}} }
 
-func (a *acc) add(o *calendar.Occurrence, att map[attendanceKey]attendanceRow) {
-	if o.Cancelled {
-		a.m.Cancelled++
-		return
-	}
-	if !counted(o) {
-		return
-	}
-	a.m.Occurrences++
-	for _, u := range o.UnitIDs {
-		a.units[u] = true
-	}
-	r, ok := att[attendanceKey{o.ActivityID, o.OriginalStart.UnixNano()}]
-	if !ok {
-		return
-	}
-	a.m.OccurrencesWithAttendance++
-	p := &a.m.Participants
-	p.Residents += r.Residents
-	p.Staff += r.Staff
-	p.Volunteers += r.Volunteers
-	p.Relatives += r.Relatives
-	p.Total += r.Residents + r.Staff + r.Volunteers + r.Relatives
-	if r.Feedback != nil {
-		a.m.FeedbackCount++
-		a.feedbackSum += *r.Feedback
-	}
-}
-
 func (a *acc) metrics(unitsTotal int) Metrics {
 	m := a.m
 	m.UnitsReached = len(a.units)

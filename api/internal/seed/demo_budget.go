@@ -78,8 +78,8 @@ func demoBudget(ctx context.Context, db *gorm.DB, w *World) error {
 	producer := &access.Principal{UserID: w.Users["producer@demo.fi"], Role: access.RoleProducer}
 	for i := range 11 {
 		month := civil.Date{Time: start.AddDate(0, i, 0)}
-		switch {
-		case i == 10: // the previous month: one department has approved
+		switch i {
+		case 10: // the previous month: one department has approved
 			if _, _, err := s.Approve(access.WithPrincipal(ctx, managerSocial), a.ID, month, nil, managerSocial); err != nil {
 				return err
 			}

@@ -360,7 +360,7 @@ func (g *generator) attendance(ctx context.Context, tx pgx.Tx) (int64, error) {
 			}
 			var feedback any
 			if g.rnd.IntN(10) != 0 {
-				feedback = int16(3 + g.rnd.IntN(3) - g.rnd.IntN(2))
+				feedback = int16(3 + g.rnd.IntN(3) - g.rnd.IntN(2)) //nolint:gosec // G115: 2..5
 			}
 			ts := o.End.UTC().Add(time.Duration(1+g.rnd.IntN(48)) * time.Hour)
 			if ts.After(g.now.Add(-time.Hour)) {
