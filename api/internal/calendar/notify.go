@@ -110,7 +110,7 @@ func unionIDs(a, b []uuid.UUID) []uuid.UUID {
 func (s Store) notifyActivityChange(ctx context.Context, tx *gorm.DB, before Activity, after *Activity) error {
 	now := s.now()
 	var fields []string
-	status := before.Status
+	status := StatusCancelled // when deleted: gone, as good as cancelled
 	units := before.UnitIDs
 	title := before.Title
 	when := s.firstWithin(before, now)
@@ -126,7 +126,6 @@ func (s Store) notifyActivityChange(ctx context.Context, tx *gorm.DB, before Act
 		if before.Status == StatusCancelled {
 			return nil
 		}
-		status = StatusCancelled // deleted: gone, as good as cancelled
 	}
 	if when == nil || len(units) == 0 {
 		return nil

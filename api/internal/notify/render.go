@@ -92,8 +92,7 @@ func execText(src string, f template.FuncMap, data any) (string, error) {
 
 func funcs(lt langText, zone *time.Location) template.FuncMap {
 	l := lt.lang()
-	var f template.FuncMap
-	f = template.FuncMap{
+	f := template.FuncMap{
 		"month": func(ym string) string {
 			t, err := time.Parse("2006-01", ym)
 			if err != nil {
