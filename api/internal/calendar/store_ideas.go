@@ -17,22 +17,36 @@ import (
 // IdeaActivityInput turns an idea into a proposed activity. Title and
 // description default to the idea's, the hosting units to the idea's unit.
 type IdeaActivityInput struct {
-	Title             string      `json:"title" validate:"optional"`
-	Description       string      `json:"description" text:"multiline" validate:"optional"`
-	Category          string      `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
-	StartsAt          *time.Time  `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
-	EndsAt            *time.Time  `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
-	Recurrence        string      `json:"recurrence" validate:"optional"`
-	Exdates           []time.Time `json:"exdates" validate:"optional"`
-	UnitIDs           []uuid.UUID `json:"unit_ids" validate:"optional"`
-	PartnerIDs        []uuid.UUID `json:"partner_ids" validate:"optional"`
-	SeriesID          *uuid.UUID  `json:"series_id" validate:"optional" extensions:"x-nullable"`
-	TargetGroups      []string    `json:"target_groups" validate:"optional"`
-	Accessibility     string      `json:"accessibility" text:"multiline" validate:"optional"`
-	Capacity          *int        `json:"capacity" validate:"optional" extensions:"x-nullable"`
-	Visibility        string      `json:"visibility" validate:"optional" enums:"public,internal"`
-	CostEstimateCents *int64      `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
-	AllowOverlap      bool        `json:"allow_overlap" validate:"optional"`
+	Title             string              `json:"title" validate:"optional"`
+	TitleI18n         *TranslationsInput  `json:"title_i18n" validate:"optional"`
+	Description       string              `json:"description" text:"multiline" validate:"optional"`
+	DescriptionI18n   *TranslationsInput  `json:"description_i18n" text:"multiline" validate:"optional"`
+	PlainLanguage     *PlainLanguageInput `json:"plain_language" text:"multiline" validate:"optional"`
+	Category          string              `json:"category" enums:"music,theatre,dance,visual_arts,crafts,literature,film,intergenerational,outdoor,other"`
+	StartsAt          *time.Time          `json:"starts_at" example:"2026-09-08T14:00:00+03:00"`
+	EndsAt            *time.Time          `json:"ends_at" example:"2026-09-08T15:00:00+03:00"`
+	Recurrence        string              `json:"recurrence" validate:"optional"`
+	Exdates           []time.Time         `json:"exdates" validate:"optional"`
+	UnitIDs           []uuid.UUID         `json:"unit_ids" validate:"optional"`
+	PartnerIDs        []uuid.UUID         `json:"partner_ids" validate:"optional"`
+	SeriesID          *uuid.UUID          `json:"series_id" validate:"optional" extensions:"x-nullable"`
+	TargetGroups      []string            `json:"target_groups" validate:"optional"`
+	Accessibility     string              `json:"accessibility" text:"multiline" validate:"optional"`
+	Capacity          *int                `json:"capacity" validate:"optional" extensions:"x-nullable"`
+	Visibility        string              `json:"visibility" validate:"optional" enums:"public,internal"`
+	CostEstimateCents *int64              `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
+	AllowOverlap      bool                `json:"allow_overlap" validate:"optional"`
+}
+
+// activityInput is the proposed activity the body describes: every field
+// of ActivityInput but the status, which is always "proposed".
+func (body IdeaActivityInput) activityInput() ActivityInput {
+	return ActivityInput{Title: body.Title, TitleI18n: body.TitleI18n, Description: body.Description,
+		DescriptionI18n: body.DescriptionI18n, PlainLanguage: body.PlainLanguage, Category: body.Category,
+		StartsAt: body.StartsAt, EndsAt: body.EndsAt, Recurrence: body.Recurrence, Exdates: body.Exdates,
+		UnitIDs: body.UnitIDs, PartnerIDs: body.PartnerIDs, SeriesID: body.SeriesID, Status: StatusProposed,
+		TargetGroups: body.TargetGroups, Accessibility: body.Accessibility, Capacity: body.Capacity,
+		Visibility: body.Visibility, CostEstimateCents: body.CostEstimateCents, AllowOverlap: body.AllowOverlap}
 }
 
 // ideaRow is the part of the committee domain's idea this package needs.
@@ -65,11 +79,7 @@ func (s Store) ActivityFromIdea(ctx context.Context, ideaID uuid.UUID, body Idea
 		if idea.ID == uuid.Nil {
 			return apperr.NotFound("idea")
 		}
-		in := ActivityInput{Title: body.Title, Description: body.Description, Category: body.Category,
-			StartsAt: body.StartsAt, EndsAt: body.EndsAt, Recurrence: body.Recurrence, Exdates: body.Exdates,
-			UnitIDs: body.UnitIDs, PartnerIDs: body.PartnerIDs, SeriesID: body.SeriesID, Status: StatusProposed,
-			TargetGroups: body.TargetGroups, Accessibility: body.Accessibility, Capacity: body.Capacity,
-			Visibility: body.Visibility, CostEstimateCents: body.CostEstimateCents, AllowOverlap: body.AllowOverlap}
+		in := body.activityInput()
 		if in.Title == "" {
 			in.Title = idea.Title
 		}

@@ -2479,16 +2479,19 @@ export interface components {
             category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
             cost_estimate_cents?: number | null;
             description?: string;
+            description_i18n?: components["schemas"]["calendar.TranslationsInput"];
             /** @example 2026-09-08T15:00:00+03:00 */
             ends_at: string;
             exdates?: string[];
             partner_ids?: string[];
+            plain_language?: components["schemas"]["calendar.PlainLanguageInput"];
             recurrence?: string;
             series_id?: string | null;
             /** @example 2026-09-08T14:00:00+03:00 */
             starts_at: string;
             target_groups?: string[];
             title?: string;
+            title_i18n?: components["schemas"]["calendar.TranslationsInput"];
             unit_ids?: string[];
             /** @enum {string} */
             visibility?: "public" | "internal";
