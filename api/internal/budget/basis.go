@@ -220,7 +220,10 @@ func buildBasis(ctx context.Context, tx *gorm.DB, a Agreement, p Period) (Basis,
 		unitTotals[i] = map[string]*UnitTotal{}
 	}
 	for _, cost := range costs {
-		shares, parts, source := allocate(a, cost)
+		shares, parts, source, err := allocate(a, cost)
+		if err != nil {
+			return Basis{}, err
+		}
 		e := BasisEntry{CostID: cost.ID, IncurredOn: cost.IncurredOn, Category: cost.Category, AccountCode: a.Accounts[cost.Category],
 			Description: cost.Description, UnitID: cost.UnitID, ActivityID: cost.ActivityID, AmountCents: cost.AmountCents,
 			ShareSource: source, Allocations: make([]AllocationResponse, len(parts))}

@@ -23,14 +23,17 @@ func exportHeader(a Agreement) []string {
 }
 
 // exportRow is one entry with its allocations, as typed export cells.
-func exportRow(a Agreement, c Cost, unitName string) []any {
-	shares, parts, source := allocate(a, c)
+func exportRow(a Agreement, c Cost, unitName string) ([]any, error) {
+	shares, parts, source, err := allocate(a, c)
+	if err != nil {
+		return nil, err
+	}
 	row := []any{c.ID.String(), c.IncurredOn, c.IncurredOn.Format("2006-01"), c.Category, c.Description,
 		uuidText(c.UnitID), unitName, uuidText(c.ActivityID), c.AmountCents, export.Euros(c.AmountCents), source}
 	for i := range a.Departments {
 		row = append(row, shares[i], parts[i], export.Euros(parts[i]))
 	}
-	return row
+	return row, nil
 }
 
 // uuidText is the id's text, or an empty cell.
@@ -48,7 +51,11 @@ func (s Store) WriteCSV(ctx context.Context, w *export.CSV, a Agreement, from, t
 		return err
 	}
 	return s.EachEntry(ctx, a, from, to, func(c Cost, unitName string) error {
-		return w.Row(exportRow(a, c, unitName)...)
+		row, err := exportRow(a, c, unitName)
+		if err != nil {
+			return err
+		}
+		return w.Row(row...)
 	})
 }
 
@@ -66,7 +73,11 @@ func (s Store) WriteXLSX(ctx context.Context, w io.Writer, a Agreement, split Sp
 		return err
 	}
 	err = s.EachEntry(ctx, a, split.From, split.To, func(c Cost, unitName string) error {
-		return entries.Row(exportRow(a, c, unitName)...)
+		row, err := exportRow(a, c, unitName)
+		if err != nil {
+			return err
+		}
+		return entries.Row(row...)
 	})
 	if err != nil {
 		return err

@@ -72,7 +72,9 @@ func (m Module) listCosts(c echo.Context) error {
 	}
 	items := make([]CostResponse, len(rows))
 	for i, r := range rows {
-		items[i] = toCostResponse(agreements[r.AgreementID], r)
+		if items[i], err = toCostResponse(agreements[r.AgreementID], r); err != nil {
+			return err
+		}
 	}
 	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
@@ -100,7 +102,11 @@ func (m Module) getCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, cost.Version, toCostResponse(a, cost))
+	out, err := toCostResponse(a, cost)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, cost.Version, out)
 }
 
 // createCost godoc
@@ -127,9 +133,12 @@ func (m Module) createCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	out, err := toCostResponse(a, cost)
+	if err != nil {
+		return err
+	}
 	c.Response().Header().Set("Location", "/api/v1/costs/"+cost.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, cost.Version, CostChangeResponse{CostResponse: toCostResponse(a, cost),
-		WithdrawnApprovals: withdrawn})
+	return httpapi.Versioned(c, http.StatusCreated, cost.Version, CostChangeResponse{CostResponse: out, WithdrawnApprovals: withdrawn})
 }
 
 // updateCost godoc
@@ -166,8 +175,11 @@ func (m Module) updateCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, cost.Version, CostChangeResponse{CostResponse: toCostResponse(a, cost),
-		WithdrawnApprovals: withdrawn})
+	out, err := toCostResponse(a, cost)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, cost.Version, CostChangeResponse{CostResponse: out, WithdrawnApprovals: withdrawn})
 }
 
 // deleteCost godoc

@@ -20,20 +20,23 @@ import (
 	"kulttuurisilta/api/internal/versioned"
 )
 
-// allocate splits an entry by its shares with the one split rule.
-func allocate(a Agreement, c Cost) ([]int, []int64, string) {
+// allocate splits an entry by its shares with the one split rule. The
+// database guarantees valid shares and amounts, so an error is a broken
+// invariant (a logged 500), never the client's.
+func allocate(a Agreement, c Cost) ([]int, []int64, string, error) {
 	shares, source := a.sharesFor(c.Category, c.ShareOverride)
 	parts := make([]int64, len(shares))
 	if err := costsplit.SplitInto(parts, c.AmountCents, shares); err != nil {
-		// The database guarantees valid shares and amounts; a failure
-		// here is a broken invariant, not bad input.
-		panic(fmt.Sprintf("budget: split of cost %s: %v", c.ID, err))
+		return nil, nil, "", fmt.Errorf("budget: split of cost %s: %w", c.ID, err)
 	}
-	return shares, parts, source
+	return shares, parts, source, nil
 }
 
-func toCostResponse(a Agreement, c Cost) CostResponse {
-	shares, parts, source := allocate(a, c)
+func toCostResponse(a Agreement, c Cost) (CostResponse, error) {
+	shares, parts, source, err := allocate(a, c)
+	if err != nil {
+		return CostResponse{}, err
+	}
 	r := CostResponse{ID: c.ID, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version,
 		AgreementID: c.AgreementID, IncurredOn: c.IncurredOn, AmountCents: c.AmountCents, Category: c.Category,
 		Description: c.Description, ActivityID: c.ActivityID, UnitID: c.UnitID, ShareSource: source,
@@ -44,7 +47,7 @@ func toCostResponse(a Agreement, c Cost) CostResponse {
 	for i, d := range a.Departments {
 		r.Allocations[i] = AllocationResponse{DepartmentID: d.DepartmentID, Code: d.Code, ShareBP: shares[i], AmountCents: parts[i]}
 	}
-	return r
+	return r, nil
 }
 
 // CostFilter narrows the cost listing to the entries behind one figure of
@@ -241,7 +244,11 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, [
 		if err := applyTotals(tx, a, nil, []Cost{c}); err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, toCostResponse(a, c)); err != nil {
+		after, err := toCostResponse(a, c)
+		if err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, after); err != nil {
 			return err
 		}
 		return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_created", c))
@@ -302,7 +309,7 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 			}
 			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_updated", *c))
 		},
-		Action: "cost.update", Entity: "cost", View: func(c Cost) any { return toCostResponse(a, c) }})
+		Action: "cost.update", Entity: "cost", View: func(c Cost) (any, error) { return toCostResponse(a, c) }})
 	return c, a, withdrawn, err
 }
 
@@ -329,6 +336,6 @@ func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) ([]Wi
 			}
 			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_deleted", c))
 		},
-		Action: "cost.delete", Entity: "cost", View: func(c Cost) any { return toCostResponse(a, c) }})
+		Action: "cost.delete", Entity: "cost", View: func(c Cost) (any, error) { return toCostResponse(a, c) }})
 	return withdrawn, err
 }

@@ -87,7 +87,11 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 		}
 		perMonth := map[string]int{}
 		for _, c := range out {
-			if err := audit.Record(ctx, tx, "cost.import", "cost", c.ID, nil, toCostResponse(a, c)); err != nil {
+			after, err := toCostResponse(a, c)
+			if err != nil {
+				return err
+			}
+			if err := audit.Record(ctx, tx, "cost.import", "cost", c.ID, nil, after); err != nil {
 				return err
 			}
 			perMonth[c.IncurredOn.Format("2006-01")]++

@@ -266,7 +266,9 @@ func (s Store) periodStep(ctx context.Context, agreementID uuid.UUID, month civi
 		After:  func(tx *gorm.DB, _ Period, p *Period) error { return loadApprovals(tx, []*Period{p}) },
 		Action: action, Entity: "agreement_period", View: versioned.View(toPeriodResponse)}
 	if reason != nil {
-		w.AfterView = func(p Period) any { return map[string]any{"period": toPeriodResponse(p), "reason": reason} }
+		w.AfterView = func(p Period) (any, error) {
+			return map[string]any{"period": toPeriodResponse(p), "reason": reason}, nil
+		}
 	}
 	p, err := versioned.Update(ctx, s.DB, w)
 	return p, a, err

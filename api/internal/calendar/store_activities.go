@@ -223,7 +223,7 @@ func (s Store) UpdateActivity(ctx context.Context, id uuid.UUID, ifMatch *int, p
 		Action: "activity.update", Entity: "activity", View: s.activityView})
 }
 
-func (s Store) activityView(a Activity) any { return toActivityResponse(a, s.zone()) }
+func (s Store) activityView(a Activity) (any, error) { return toActivityResponse(a, s.zone()), nil }
 
 // DeleteActivity removes an activity without attendance; one with
 // recorded attendance is cancelled instead (409).

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -211,5 +212,35 @@ func TestXLSXCells(t *testing.T) {
 	}
 	if panes, _ := f.GetPanes("Entries"); !panes.Freeze {
 		t.Error("header row not frozen")
+	}
+}
+
+// failingWriter fails every write, as a client that went away does.
+type failingWriter struct{ err error }
+
+func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// TestCSVWriteErrorsSurface: an error of the underlying writer is returned
+// (by Flush, or by a row once the buffer fills), never lost.
+func TestCSVWriteErrorsSurface(t *testing.T) {
+	broken := errors.New("connection reset")
+	for _, sep := range []Separator{Comma, Semicolon} {
+		w := NewCSV(failingWriter{broken}, sep)
+		if err := w.Header("a", "b"); err != nil {
+			t.Fatalf("header: %v", err)
+		}
+		var err error
+		for i := 0; i < 2000 && err == nil; i++ {
+			err = w.Row(strings.Repeat("x", 10), i)
+		}
+		if err == nil {
+			err = w.Flush()
+		}
+		if !errors.Is(err, broken) {
+			t.Fatalf("separator %d: error %v, want the writer's", sep, err)
+		}
+		if err := w.Flush(); !errors.Is(err, broken) {
+			t.Fatalf("separator %d: a later Flush says %v", sep, err)
+		}
 	}
 }

@@ -59,9 +59,10 @@ type Write[M any] struct {
 	After func(tx *gorm.DB, before M, after *M) error
 	// Action ("unit.update") and Entity ("unit") name the audit event; View
 	// is the row's representation recorded before and after (nil: none),
-	// AfterView the one after, when it differs (nil: View).
+	// AfterView the one after, when it differs (nil: View). versioned.View
+	// adapts a converter that cannot fail.
 	Action, Entity  string
-	View, AfterView func(M) any
+	View, AfterView func(M) (any, error)
 }
 
 // Update runs the write in a transaction of its own and returns the row as
@@ -86,7 +87,10 @@ func UpdateIn[M any, P Row[M]](ctx context.Context, tx *gorm.DB, w Write[M]) (M,
 		return m, err
 	}
 	before := m
-	beforeView := w.view(m)
+	beforeView, err := w.view(m)
+	if err != nil {
+		return m, err
+	}
 	if w.Apply != nil {
 		if err := w.Apply(tx, &m); errors.Is(err, ErrNoChange) {
 			return before, nil
@@ -108,9 +112,13 @@ func UpdateIn[M any, P Row[M]](ctx context.Context, tx *gorm.DB, w Write[M]) (M,
 			return m, err
 		}
 	}
-	afterView := w.view(m)
+	view := w.view
 	if w.AfterView != nil {
-		afterView = w.AfterView(m)
+		view = w.AfterView
+	}
+	afterView, err := view(m)
+	if err != nil {
+		return m, err
 	}
 	return m, audit.Record(ctx, tx, w.Action, w.Entity, P(&m).Identity(), beforeView, afterView)
 }
@@ -149,7 +157,11 @@ func DeleteIn[M any, P Row[M]](ctx context.Context, tx *gorm.DB, w Write[M]) err
 			return err
 		}
 	}
-	return audit.Record(ctx, tx, w.Action, w.Entity, P(&m).Identity(), w.view(m), nil)
+	last, err := w.view(m)
+	if err != nil {
+		return err
+	}
+	return audit.Record(ctx, tx, w.Action, w.Entity, P(&m).Identity(), last, nil)
 }
 
 func (w Write[M]) lock(tx *gorm.DB) (M, error) {
@@ -161,9 +173,9 @@ func (w Write[M]) lock(tx *gorm.DB) (M, error) {
 	return m, database.NotFound(err, w.What)
 }
 
-func (w Write[M]) view(m M) any {
+func (w Write[M]) view(m M) (any, error) {
 	if w.View == nil {
-		return nil
+		return nil, nil
 	}
 	return w.View(m)
 }
@@ -175,8 +187,8 @@ func (w Write[M]) conflict(err error) error {
 	return err
 }
 
-// View adapts a response converter to a Write's View.
-func View[M, R any](conv func(M) R) func(M) any { return func(m M) any { return conv(m) } }
+// View adapts a response converter that cannot fail to a Write's View.
+func View[M, R any](conv func(M) R) func(M) (any, error) { return func(m M) (any, error) { return conv(m), nil } }
 
 // InUse is a delete's Conflict: a row that others still refer to cannot be
 // deleted (409 with detail).
