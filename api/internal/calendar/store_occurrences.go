@@ -144,7 +144,9 @@ func lockOf[M any](tx *gorm.DB, activityID, id uuid.UUID, what string) (M, error
 
 func (s Store) overrideView(o Override) (any, error) { return toOverrideResponse(o, s.zone()), nil }
 
-func (s Store) attendanceView(a Attendance) (any, error) { return toAttendanceResponse(a, s.zone()), nil }
+func (s Store) attendanceView(a Attendance) (any, error) {
+	return toAttendanceResponse(a, s.zone()), nil
+}
 
 // DeleteOverride restores the occurrence to its original time, refusing
 // (409) when that now clashes, unless allowOverlap.

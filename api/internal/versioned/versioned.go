@@ -188,7 +188,9 @@ func (w Write[M]) conflict(err error) error {
 }
 
 // View adapts a response converter that cannot fail to a Write's View.
-func View[M, R any](conv func(M) R) func(M) (any, error) { return func(m M) (any, error) { return conv(m), nil } }
+func View[M, R any](conv func(M) R) func(M) (any, error) {
+	return func(m M) (any, error) { return conv(m), nil }
+}
 
 // InUse is a delete's Conflict: a row that others still refer to cannot be
 // deleted (409 with detail).
