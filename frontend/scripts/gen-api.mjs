@@ -1,5 +1,7 @@
-// gen-api generates src/lib/api/schema.d.ts from the API's OpenAPI 3 spec
-// (../docs/openapi.json by default, or the path given as the first argument).
+// gen-api generates src/lib/api/schema.d.ts (the types) and
+// src/lib/api/enums.gen.ts (the enumerations' values, which a .d.ts cannot
+// hold) from the API's OpenAPI 3 spec (../docs/openapi.json by default, or
+// the path given as the first argument).
 // `make openapi` runs it through `npm --prefix frontend run gen:api`; CI
 // regenerates and fails when the committed file differs.
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const specPath = path.resolve(root, process.argv[2] ?? '../docs/openapi.json');
 const outPath = path.resolve(root, 'src/lib/api/schema.d.ts');
+const enumsPath = path.resolve(root, 'src/lib/api/enums.gen.ts');
 
 if (!fs.existsSync(specPath)) {
   console.error(`gen:api: spec not found at ${specPath}; run \`make openapi\` first`);
@@ -28,3 +31,26 @@ const header =
   ' * Regenerate with `make openapi` (or `npm run gen:api`).\n */\n\n';
 fs.writeFileSync(outPath, header + astToString(ast));
 console.log(`gen:api: wrote ${path.relative(root, outPath)}`);
+
+// The values of every enumeration in the components' properties (an array's
+// items too), by schema and property, so pickers never repeat them by hand.
+const enums = {};
+for (const [name, schema] of Object.entries(spec.components?.schemas ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [prop, p] of Object.entries(schema.properties ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const values = p.enum ?? p.items?.enum;
+    if (values) (enums[name] ??= {})[prop] = values;
+  }
+}
+const body = Object.entries(enums)
+  .map(([name, props]) => {
+    const lines = Object.entries(props).map(([prop, values]) => `    ${JSON.stringify(prop)}: ${JSON.stringify(values)},`);
+    return `  ${JSON.stringify(name)}: {\n${lines.join('\n')}\n  },`;
+  })
+  .join('\n');
+fs.writeFileSync(
+  enumsPath,
+  header.replace(' — do not edit', ': the enumerations of the schemas — do not edit') +
+    `/** schemaEnums lists each schema's enumerated properties with their values in the spec's order. */\n` +
+    `export const schemaEnums = {\n${body}\n} as const;\n`,
+);
+console.log(`gen:api: wrote ${path.relative(root, enumsPath)}`);

@@ -136,7 +136,7 @@ type APITokenResponse struct {
 	Name       string     `json:"name"`
 	OwnerID    uuid.UUID  `json:"owner_id"`
 	Prefix     string     `json:"prefix"`
-	Scopes     []string   `json:"scopes"`
+	Scopes     []string   `json:"scopes" enums:"calendar:read,calendar:write,org:read,org:write,budget:read,budget:write"`
 	ExpiresAt  time.Time  `json:"expires_at"`
 	RevokedAt  *time.Time `json:"revoked_at" extensions:"x-nullable"`
 	LastUsedAt *time.Time `json:"last_used_at" extensions:"x-nullable"`
@@ -152,7 +152,7 @@ type APITokenCreated struct {
 // APITokenInput creates an API token.
 type APITokenInput struct {
 	Name      string     `json:"name" example:"City event portal"`
-	Scopes    []string   `json:"scopes" example:"calendar:read"`
+	Scopes    []string   `json:"scopes" example:"calendar:read" enums:"calendar:read,calendar:write,org:read,org:write,budget:read,budget:write"`
 	ExpiresAt *time.Time `json:"expires_at" validate:"optional"`
 }
 

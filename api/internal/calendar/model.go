@@ -231,7 +231,7 @@ type ActivityResponse struct {
 	PartnerIDs        []uuid.UUID   `json:"partner_ids"`
 	SeriesID          *uuid.UUID    `json:"series_id" extensions:"x-nullable"`
 	Status            string        `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      []string      `json:"target_groups"`
+	TargetGroups      []string      `json:"target_groups" enums:"elderly,disability,mental_health,intergenerational,staff"`
 	Accessibility     string        `json:"accessibility"`
 	Capacity          *int          `json:"capacity" extensions:"x-nullable"`
 	Visibility        string        `json:"visibility" enums:"public,internal"`
@@ -256,7 +256,7 @@ type ActivityInput struct {
 	PartnerIDs        []uuid.UUID         `json:"partner_ids" validate:"optional"`
 	SeriesID          *uuid.UUID          `json:"series_id" validate:"optional" extensions:"x-nullable"`
 	Status            string              `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      []string            `json:"target_groups" validate:"optional"`
+	TargetGroups      []string            `json:"target_groups" validate:"optional" enums:"elderly,disability,mental_health,intergenerational,staff"`
 	Accessibility     string              `json:"accessibility" text:"multiline" validate:"optional"`
 	Capacity          *int                `json:"capacity" validate:"optional" extensions:"x-nullable"`
 	Visibility        string              `json:"visibility" validate:"optional" enums:"public,internal"`
@@ -281,7 +281,7 @@ type ActivityPatch struct {
 	PartnerIDs        *[]uuid.UUID                `json:"partner_ids"`
 	SeriesID          httpapi.Optional[uuid.UUID] `json:"series_id" swaggertype:"string" format:"uuid"`
 	Status            *string                     `json:"status" enums:"proposed,planned,confirmed,completed,cancelled"`
-	TargetGroups      *[]string                   `json:"target_groups"`
+	TargetGroups      *[]string                   `json:"target_groups" enums:"elderly,disability,mental_health,intergenerational,staff"`
 	Accessibility     *string                     `json:"accessibility" text:"multiline"`
 	Capacity          httpapi.Optional[int]       `json:"capacity" swaggertype:"integer"`
 	Visibility        *string                     `json:"visibility" enums:"public,internal"`

@@ -22,7 +22,7 @@ function SignedInLayout() {
 function RouteError() {
   const { t } = useI18n();
   return (
-    <Alert kind="error" title={t('error.500')}>
+    <Alert kind="error" title={t('problem.internal')}>
       <p>
         <a href="/">{t('action.reload')}</a>
       </p>
@@ -37,7 +37,7 @@ function NotFound() {
 
 /** routes is the whole route tree. */
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage homeFor={(r) => homeFor(r as never)} /> },
+  { path: '/login', element: <LoginPage homeFor={homeFor} /> },
   {
     element: <RequireAuth />,
     children: [

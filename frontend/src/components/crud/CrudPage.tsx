@@ -1,23 +1,25 @@
-// CrudPage is the shared list + create/edit dialog used by the simple
-// resources (partners, series, users...). A feature describes its fields and
-// columns; this handles paging, saving with If-Match, and errors per field.
+// CrudPage is the shared list + create/edit dialog of the simple resources
+// (partners, series, users...). A feature passes its typed fetchers (from
+// its api/ module), its fields, columns and how form values become the
+// request body; this handles paging, saving with If-Match, and errors per field.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
-import { ApiError } from '@/lib/api/errors';
 import { useI18n } from '@/lib/i18n/i18n';
-import { parseMoney } from '@/lib/i18n/format';
+import type { Page, PageQuery } from '@/lib/api/types';
 import { CheckboxGroup, SelectField, TextAreaField, TextField, type Option } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Dialog } from '@/components/ui/Dialog';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
+import { DataTable, type Column } from '@/components/ui/DataTable';
+import { useFieldErrors } from '@/components/ui/errors';
+import { Loaded, PageHeader, Pager } from '@/components/ui/misc';
 
-/** Item is a resource as the API returns it. */
-export type Item = Record<string, unknown> & { id: string; version?: number };
 /** Values are the form's values by field name. */
 export type Values = Record<string, string | string[] | boolean>;
+
+/** CrudItem is the least a listed resource has. */
+export type CrudItem = { id: string; version: number; name?: string; title?: string; email?: string };
 
 /** FieldDef describes one form field. */
 export type FieldDef = {
@@ -32,50 +34,52 @@ export type FieldDef = {
   empty?: string;
 };
 
-/** Column describes one table column. */
-export type Column = { label: string; render: (item: Item) => ReactNode; className?: string };
-
-/** CrudConfig configures a CrudPage. */
-export type CrudConfig = {
+/**
+ * CrudConfig configures a CrudPage for a resource I, created with body C
+ * (answered with R) and changed with body P.
+ */
+export type CrudConfig<I extends CrudItem, C, P, R = unknown> = {
   title: string;
   newLabel: string;
-  queryKey: string;
-  listPath: string;
-  itemPath: string;
+  /** cacheKey names the resource's pages in the query cache (e.g. 'partners'). */
+  cacheKey: string;
+  /** list is the feature's fetcher of one page. */
+  list: (page: PageQuery) => Promise<Page<I>>;
+  /** listKey holds what else the list depends on (a filter, the order), for the cache. */
+  listKey?: unknown;
   fields: FieldDef[];
-  columns: Column[];
-  canEdit: boolean;
-  canDelete?: boolean;
-  /** rowEdit shows an edit button per row (default: canEdit). */
-  rowEdit?: boolean;
-  /** deleteLabel names the delete action (e.g. "Revoke"). */
-  deleteLabel?: string;
-  query?: Record<string, unknown>;
-  toBody?: (v: Values, creating: boolean) => Record<string, unknown>;
-  fromItem?: (i: Item) => Values;
+  columns: Column<I>[];
+  /** create adds an item (absent: no "new" button). */
+  create?: { send: (body: C) => Promise<R>; body: (v: Values) => C; check?: (v: Values) => Record<string, string> };
+  /** update changes an item (absent: no edit button). */
+  update?: { send: (item: I, body: P) => Promise<unknown>; body: (v: Values, item: I) => P; fromItem?: (i: I) => Values; check?: (v: Values) => Record<string, string> };
+  /** remove deletes (or revokes) an item (absent: no delete button). */
+  remove?: { send: (item: I) => Promise<unknown>; label?: string };
+  /** can decides per item whether an action is offered (default: always). */
+  can?: (item: I, action: 'update' | 'delete') => boolean;
   /** afterCreate may show something once (an API token's secret). */
-  afterCreate?: (created: Item) => ReactNode;
+  afterCreate?: (created: R) => ReactNode;
   filters?: ReactNode;
-  rowActions?: (i: Item) => ReactNode;
+  rowActions?: (i: I) => ReactNode;
   /**
    * saveWarning may find a consequence of saving (e.g. approvals it would
    * withdraw): the form then shows it and saves only on a second, explicit
    * "Save anyway".
    */
-  saveWarning?: (body: Record<string, unknown>, item?: Item) => Promise<string | null>;
+  saveWarning?: (body: C | P, item?: I) => Promise<string | null>;
   /** deleteWarning adds a consequence of deleting to the confirmation. */
-  deleteWarning?: (item: Item) => Promise<string | null>;
-  /** reportSaved replaces the "Saved." notice with what the answer reports (null: the plain notice). */
+  deleteWarning?: (item: I) => Promise<string | null>;
+  /** reportSaved replaces the "Saved." notice with what the answer reports (null: the usual notice). */
   reportSaved?: (answer: unknown, creating: boolean) => ReactNode | null;
   /** reportDeleted shows what a deletion's answer reports. */
   reportDeleted?: (answer: unknown) => ReactNode | null;
 };
 
-function defaultValues(fields: FieldDef[], item?: Item): Values {
+function defaultValues(fields: FieldDef[], item?: Record<string, unknown>): Values {
   const v: Values = {};
   for (const f of fields) {
     const x = item?.[f.name];
-    if (f.kind === 'multi') v[f.name] = (x as string[] | undefined) ?? [];
+    if (f.kind === 'multi') v[f.name] = Array.isArray(x) ? x.map(String) : [];
     else if (f.kind === 'checkbox') v[f.name] = x === undefined ? true : Boolean(x);
     else if (f.kind === 'money') v[f.name] = typeof x === 'number' ? (x / 100).toFixed(2).replace('.', ',') : '';
     // A required select shows its first choice, so that is its value too.
@@ -85,49 +89,66 @@ function defaultValues(fields: FieldDef[], item?: Item): Values {
   return v;
 }
 
-function defaultBody(fields: FieldDef[], v: Values, creating: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (f.createOnly && !creating) continue;
-    const x = v[f.name];
-    if (f.kind === 'number') out[f.name] = x === '' ? null : Number(x);
-    else if (f.kind === 'money') out[f.name] = x === '' ? null : parseMoney(String(x));
-    else if (f.kind === 'date' || f.kind === 'select') out[f.name] = x === '' ? null : x;
-    else out[f.name] = x;
-  }
-  return out;
-}
+const labelOf = (i?: CrudItem) => i?.name ?? i?.title ?? i?.email ?? '';
 
 /** CrudPage lists a resource and creates and edits it in a dialog. */
-export function CrudPage(c: CrudConfig) {
+export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I, C, P, R>) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [offset, setOffset] = useState(0);
-  const [editing, setEditing] = useState<Item | 'new' | null>(null);
+  const [editing, setEditing] = useState<I | 'new' | null>(null);
   const [shown, setShown] = useState<ReactNode>(null);
   const limit = 50;
-  const q = useQuery({
-    queryKey: [c.queryKey, c.query ?? {}, offset],
-    queryFn: () => unwrap(api.GET(c.listPath as '/partners', { params: { query: { ...(c.query ?? {}), limit, offset } as never } })),
-    placeholderData: keepPreviousData,
-  });
+  const root = [c.cacheKey];
+  const q = useQuery({ queryKey: [c.cacheKey, c.listKey, { limit, offset }], queryFn: () => c.list({ limit, offset }), placeholderData: keepPreviousData });
   const del = useMutation({
-    mutationFn: (i: Item) => unwrap(api.DELETE(c.itemPath as '/partners/{id}', { params: { path: { id: i.id } }, headers: ifMatch(i.version) } as never)),
+    mutationFn: (i: I) => c.remove!.send(i),
     onSuccess: (answer) => {
-      qc.invalidateQueries({ queryKey: [c.queryKey] });
+      qc.invalidateQueries({ queryKey: root });
       setShown(c.reportDeleted?.(answer) ?? null);
     },
   });
-  const askDelete = async (i: Item) => {
+  const askDelete = async (i: I) => {
     const warning = c.deleteWarning ? await c.deleteWarning(i) : null;
     if (window.confirm(warning ? `${t('action.confirmDelete')}\n\n${warning}` : t('action.confirmDelete'))) del.mutate(i);
   };
-  const data = q.data as { items?: Item[]; total?: number } | undefined;
+  const can = (i: I, a: 'update' | 'delete') => (a === 'update' ? !!c.update : !!c.remove) && (c.can?.(i, a) ?? true);
+  const withActions = !!(c.update || c.remove || c.rowActions);
+  const columns: Column<I>[] = !withActions
+    ? c.columns
+    : [
+        ...c.columns,
+        {
+          key: 'actions',
+          label: t('common.actions'),
+          nowrap: true,
+          render: (i) => (
+            <>
+              {can(i, 'update') && (
+                <Button size="small" variant="secondary" onClick={() => setEditing(i)} aria-label={`${t('action.edit')}: ${labelOf(i)}`}>
+                  {t('action.edit')}
+                </Button>
+              )}{' '}
+              {can(i, 'delete') && (
+                <Button
+                  size="small"
+                  variant="danger"
+                  aria-label={`${c.remove?.label ?? t('action.delete')}: ${labelOf(i)}`}
+                  onClick={() => void askDelete(i)}
+                >
+                  {c.remove?.label ?? t('action.delete')}
+                </Button>
+              )}
+              {c.rowActions?.(i)}
+            </>
+          ),
+        },
+      ];
 
   return (
     <>
       <PageHeader title={c.title}>
-        {c.canEdit && (
+        {c.create && (
           <Button
             onClick={() => {
               setShown(null);
@@ -141,71 +162,21 @@ export function CrudPage(c: CrudConfig) {
       {c.filters}
       {shown}
       <ErrorAlert error={del.error} />
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !data?.items?.length ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                {c.columns.map((col) => (
-                  <th scope="col" key={col.label} className={col.className}>
-                    {col.label}
-                  </th>
-                ))}
-                {(c.canEdit || c.rowActions) && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((i) => (
-                <tr key={i.id}>
-                  {c.columns.map((col) => (
-                    <td key={col.label} className={col.className}>
-                      {col.render(i)}
-                    </td>
-                  ))}
-                  {(c.canEdit || c.rowActions) && (
-                    <td className="nowrap">
-                      {c.canEdit && c.rowEdit !== false && (
-                        <Button size="small" variant="secondary" onClick={() => setEditing(i)} aria-label={`${t('action.edit')}: ${String(i.name ?? i.title ?? i.email ?? '')}`}>
-                          {t('action.edit')}
-                        </Button>
-                      )}{' '}
-                      {c.canDelete && (
-                        <Button
-                          size="small"
-                          variant="danger"
-                          aria-label={`${c.deleteLabel ?? t('action.delete')}: ${String(i.name ?? i.title ?? '')}`}
-                          onClick={() => void askDelete(i)}
-                        >
-                          {c.deleteLabel ?? t('action.delete')}
-                        </Button>
-                      )}
-                      {c.rowActions?.(i)}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && <Pager offset={offset} limit={limit} total={data.total ?? 0} onChange={setOffset} />}
+      <Loaded q={q} isEmpty={(d) => !d.items.length}>
+        {(d) => <DataTable caption={c.title} columns={columns} rows={d.items} rowKey={(i) => i.id} />}
+      </Loaded>
+      {q.data && <Pager offset={offset} limit={limit} total={q.data.total} onChange={setOffset} />}
       {editing && (
         <CrudDialog
           c={c}
           item={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
-          onSaved={(created, answer) => {
+          onSaved={(r) => {
             setEditing(null);
-            qc.invalidateQueries({ queryKey: [c.queryKey] });
+            qc.invalidateQueries({ queryKey: root });
             qc.invalidateQueries({ queryKey: ['lookup'] });
-            const report = c.reportSaved?.(answer, !!created) ?? null;
-            setShown(report ?? (created && c.afterCreate ? c.afterCreate(created) : <Alert kind="success">{t('common.saved')}</Alert>));
+            const report = c.reportSaved?.(r.answer, !!r.created) ?? null;
+            setShown(report ?? (r.created && c.afterCreate ? c.afterCreate(r.created.value) : <Alert kind="success">{t('common.saved')}</Alert>));
           }}
         />
       )}
@@ -213,40 +184,49 @@ export function CrudPage(c: CrudConfig) {
   );
 }
 
-function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item; onClose: () => void; onSaved: (created: Item | undefined, answer: unknown) => void }) {
+type Saved<R> = { created?: { value: R }; answer?: unknown; held?: boolean };
+
+function CrudDialog<I extends CrudItem, C, P, R>({ c, item, onClose, onSaved }: { c: CrudConfig<I, C, P, R>; item?: I; onClose: () => void; onSaved: (r: Saved<R>) => void }) {
   const { t } = useI18n();
   const creating = !item;
-  const [v, setV] = useState<Values>(() => (item && c.fromItem ? c.fromItem(item) : defaultValues(c.fields, item)));
+  const [v, setV] = useState<Values>(() => (item && c.update?.fromItem ? c.update.fromItem(item) : defaultValues(c.fields, item)));
+  const [local, setLocal] = useState<Record<string, string>>({});
   // The warning shown for the values it was computed for; a change of the values asks again.
   const [warning, setWarning] = useState<{ text: string; values: Values } | null>(null);
+  const held = warning !== null && warning.values === v;
   const save = useMutation({
-    mutationFn: async (confirmed: boolean) => {
-      const body = c.toBody ? c.toBody(v, creating) : defaultBody(c.fields, v, creating);
-      if (c.saveWarning && !(confirmed && warning?.values === v)) {
+    mutationFn: async (confirmed: boolean): Promise<Saved<R>> => {
+      const body = item ? c.update!.body(v, item) : c.create!.body(v);
+      if (c.saveWarning && !confirmed) {
         const text = await c.saveWarning(body, item);
         if (text) {
           setWarning({ text, values: v });
           return { held: true };
         }
       }
-      if (creating) return unwrap(api.POST(c.listPath as '/partners', { body: body as never }));
-      return unwrap(api.PATCH(c.itemPath as '/partners/{id}', { params: { path: { id: item!.id } }, headers: ifMatch(item!.version), body: body as never } as never));
+      if (!item) {
+        const value = await c.create!.send(c.create!.body(v));
+        return { created: { value }, answer: value };
+      }
+      return { answer: await c.update!.send(item, c.update!.body(v, item)) };
     },
     onSuccess: (r) => {
-      if ((r as { held?: boolean }).held) return;
-      onSaved(creating ? (r as Item) : undefined, r);
+      if (!r.held) onSaved(r);
     },
   });
-  const fe = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const fe = { ...useFieldErrors(save.error), ...local };
   const fields = c.fields.filter((f) => creating || !f.createOnly);
   const set = (k: string, x: Values[string]) => setV((o) => ({ ...o, [k]: x }));
-  const held = warning !== null && warning.values === v;
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    // Checks the form can make itself (an amount that is not a number) keep the values and send nothing.
+    const errs = (creating ? c.create?.check : c.update?.check)?.(v) ?? {};
+    setLocal(errs);
+    if (Object.keys(errs).length) return save.reset();
     save.mutate(held);
   }
   return (
-    <Dialog title={creating ? c.newLabel : `${t('action.edit')}: ${String(item?.name ?? item?.title ?? item?.email ?? '')}`} onClose={onClose}>
+    <Dialog title={creating ? c.newLabel : `${t('action.edit')}: ${labelOf(item)}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         {fields.map((f) => {
           const common = { label: f.label, required: f.required, error: fe[f.name], help: f.help };
@@ -257,7 +237,7 @@ function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item;
             case 'select':
               return <SelectField key={f.name} {...common} value={String(val)} options={f.options ?? []} empty={f.empty ?? (f.required ? undefined : '–')} onChange={(e) => set(f.name, e.target.value)} />;
             case 'multi':
-              return <CheckboxGroup key={f.name} legend={f.label} options={f.options ?? []} value={val as string[]} onChange={(x) => set(f.name, x)} error={fe[f.name]} />;
+              return <CheckboxGroup key={f.name} legend={f.label} options={f.options ?? []} value={Array.isArray(val) ? val : []} onChange={(x) => set(f.name, x)} error={fe[f.name]} />;
             case 'date':
               return <DateField key={f.name} {...common} value={String(val)} onChange={(d) => set(f.name, d)} />;
             case 'checkbox':
@@ -293,3 +273,18 @@ function CrudDialog({ c, item, onClose, onSaved }: { c: CrudConfig; item?: Item;
     </Dialog>
   );
 }
+
+/** str reads a text value of a CrudPage form. */
+export const str = (v: Values, k: string): string => {
+  const x = v[k];
+  return typeof x === 'string' ? x : '';
+};
+/** strOrNull reads a text value, '' as null (an optional choice or day). */
+export const strOrNull = (v: Values, k: string): string | null => str(v, k) || null;
+/** list reads a multi-choice value. */
+export const list = (v: Values, k: string): string[] => {
+  const x = v[k];
+  return Array.isArray(x) ? x : [];
+};
+/** bool reads a checkbox value. */
+export const bool = (v: Values, k: string): boolean => v[k] === true;

@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
-import { ApiError } from '@/lib/api/errors';
 import { SelectField, TextAreaField, TextField, type Option } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { DateField } from '@/components/ui/DateField';
+import { useFieldErrors } from '@/components/ui/errors';
+import { useSubmit } from './useSubmit';
 
 /** InlineField is one field of an InlineForm. */
 export type InlineField = { name: string; label: string; kind?: 'text' | 'date' | 'textarea' | 'select' | 'number'; options?: Option[]; required?: boolean; empty?: string };
 
 /**
- * InlineForm is a small add-form inside a screen. Its values stay on error;
+ * InlineForm is a small add-form inside a screen: `toBody` makes the typed
+ * request body of the values, `submit` sends it. Its values stay on error;
  * they are cleared only after a successful save.
  */
-export function InlineForm({
+export function InlineForm<B>({
   title,
   fields,
   initial = {},
@@ -24,29 +26,18 @@ export function InlineForm({
   title: string;
   fields: InlineField[];
   initial?: Record<string, string>;
-  submit: (body: Record<string, unknown>) => Promise<unknown>;
-  toBody?: (v: Record<string, string>) => Record<string, unknown>;
+  submit: (body: B) => Promise<unknown>;
+  toBody: (v: Record<string, string>) => B;
   submitLabel?: string;
 }) {
   const { t } = useI18n();
   const blank = () => Object.fromEntries(fields.map((f) => [f.name, initial[f.name] ?? '']));
   const [v, setV] = useState<Record<string, string>>(blank);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fe = error instanceof ApiError ? error.fieldErrors : {};
+  const { error, busy, run } = useSubmit();
+  const fe = useFieldErrors(error);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = toBody ? toBody(v) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === '' ? null : x]));
-      await submit(body);
-      setV(blank());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (await run({ body: toBody(v) }, submit)) setV(blank());
   }
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-label={title}>

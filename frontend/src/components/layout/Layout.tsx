@@ -1,14 +1,15 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
 import { useAuth } from '@/lib/auth/auth';
-import { useI18n, type MessageKey } from '@/lib/i18n/i18n';
+import { useI18n } from '@/lib/i18n/i18n';
 import type { NavItem } from '@/app/nav';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Layout is the signed-in frame: skip link, header, role menu and main area. */
 export function Layout({ menu }: { menu: NavItem[] }) {
   const { me, role, logout } = useAuth();
-  const { t } = useI18n();
+  const i = useI18n();
+  const { t } = i;
   const loc = useLocation();
   const main = useRef<HTMLElement>(null);
   // Move focus to the new screen's heading so screen-reader users hear it.
@@ -16,7 +17,7 @@ export function Layout({ menu }: { menu: NavItem[] }) {
     const h1 = main.current?.querySelector<HTMLElement>('h1');
     h1?.focus({ preventScroll: true });
   }, [loc.pathname]);
-  const name = (me as { name?: string; email?: string } | null)?.name || (me as { email?: string } | null)?.email || '';
+  const name = me?.name || me?.email || '';
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -28,7 +29,7 @@ export function Layout({ menu }: { menu: NavItem[] }) {
           <span>{t('app.name')}</span>
         </div>
         <div className="header-tools">
-          <span className="who">{t('app.signedInAs', { name, role: role ? t(`role.${role}` as MessageKey) : '' })}</span>
+          <span className="who">{t('app.signedInAs', { name, role: i.tk('role', role) })}</span>
           <LanguageSwitch />
           <button type="button" className="btn btn-secondary btn-small" onClick={() => void logout()}>
             {t('action.signOut')}

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
-import { ApiError } from '@/lib/api/errors';
-import { describeError } from './errors';
-import { apiMessage } from '@/lib/i18n/apiMessages';
+import { describeError, fieldMessages } from './errors';
 
 /** Alert is a message box; `error` and `warning` are announced at once. */
 export function Alert({ kind = 'info', title, children }: { kind?: 'info' | 'success' | 'warning' | 'error'; title?: string; children?: ReactNode }) {
@@ -16,24 +14,32 @@ export function Alert({ kind = 'info', title, children }: { kind?: 'info' | 'suc
 }
 
 /**
- * ErrorAlert explains an error in plain language. Field errors are shown next
- * to their fields, so here only the fields that the form does not show
- * (`unshownFields`) are listed.
+ * ErrorAlert explains an error in plain language, once. Field errors are shown
+ * next to their fields, so here only the fields that the form does not show
+ * (`shownFields`) are listed, each translated by its code.
  */
 export function ErrorAlert({ error, shownFields = [], onRetry }: { error: unknown; shownFields?: string[]; onRetry?: () => void }) {
-  const { t, locale } = useI18n();
+  const i = useI18n();
+  const { t, locale } = i;
   if (!error) return null;
-  const text = describeError(error, t);
-  const others =
-    error instanceof ApiError ? Object.entries(error.fieldErrors).filter(([f]) => !shownFields.includes(f)) : [];
+  const text = describeError(error, i);
+  const others = Object.entries(fieldMessages(error, i)).filter(([f]) => !shownFields.includes(f));
   return (
     <Alert kind="error" title={text.summary}>
-      {text.detail && <p>{text.detail}</p>}
+      {text.detail &&
+        (locale === 'en' ? (
+          <p>{text.detail}</p>
+        ) : (
+          <details>
+            <summary>{t('error.detailInEnglish')}</summary>
+            <p lang="en">{text.detail}</p>
+          </details>
+        ))}
       {others.length > 0 && (
         <ul>
           {others.map(([f, m]) => (
             <li key={f}>
-              <code>{f}</code>: {apiMessage(m, locale)}
+              {i.maybe(`fieldName.${f}`) ?? f}: {m}
             </li>
           ))}
         </ul>

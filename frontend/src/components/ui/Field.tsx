@@ -1,13 +1,11 @@
 // Form fields: every input has a visible label, its help text and its error
-// right under it, tied together with aria-describedby.
-import { useI18n } from '@/lib/i18n/i18n';
-import { apiMessage } from '@/lib/i18n/apiMessages';
+// right under it, tied together with aria-describedby. `error` is text in the
+// UI language (components/ui/errors.ts translates the API's field codes).
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type Common = { label: string; error?: string; help?: string; required?: boolean; className?: string };
 
 function Wrapper({ id, label, error, help, required, className, children }: Common & { id: string; children: ReactNode }) {
-  const { locale } = useI18n();
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
       <label htmlFor={id}>
@@ -22,7 +20,7 @@ function Wrapper({ id, label, error, help, required, className, children }: Comm
       )}
       {error && (
         <p className="field-error" id={`${id}-error`}>
-          {apiMessage(error, locale)}
+          {error}
         </p>
       )}
     </div>
@@ -99,7 +97,6 @@ export function CheckboxGroup({
   className?: string;
 }) {
   const id = useId();
-  const { locale } = useI18n();
   return (
     <fieldset className={`field checkbox-group ${error ? 'field-invalid' : ''} ${className ?? ''}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
@@ -117,7 +114,7 @@ export function CheckboxGroup({
       </div>
       {error && (
         <p className="field-error" id={`${id}-error`}>
-          {apiMessage(error, locale)}
+          {error}
         </p>
       )}
     </fieldset>

@@ -1,28 +1,73 @@
-// describeError turns any error into plain language for the user.
-import { ApiError, NetworkError, SessionEndedError } from '@/lib/api/errors';
-import type { I18n, MessageKey } from '@/lib/i18n/i18n';
+// The one place that turns an error into words for the user. A problem from
+// the API is translated by its stable codes, never by its English text: the
+// summary by the problem type's slug, each field error by its `code` (a
+// message for that field and code when the catalogue has one, else the
+// code's general message). docs/frontend.md, "Errors".
+import { ApiError, NetworkError, SessionEndedError, type FieldError } from '@/lib/api/errors';
+import { useI18n, type I18n } from '@/lib/i18n/i18n';
 
-/** ErrorText is a summary, an optional detail from the API and a reference. */
+/** ErrorText is a summary, an optional detail from the API (English) and a reference. */
 export type ErrorText = { summary: string; detail?: string; reference?: string };
 
-const known = [400, 401, 403, 404, 409, 412, 413, 422, 429, 500, 503];
+// A problem without a recognisable type (a proxy's HTML page) is named by its status.
+const slugByStatus: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  412: 'version-mismatch',
+  413: 'too-large',
+  415: 'unsupported-media-type',
+  422: 'validation',
+  429: 'rate-limited',
+  503: 'unavailable',
+  504: 'timeout',
+};
 
-/** describeError explains an error in the UI language. */
-export function describeError(err: unknown, t: I18n['t']): ErrorText {
-  if (err instanceof NetworkError) return { summary: t('error.network') };
-  if (err instanceof SessionEndedError) return { summary: t('error.401') };
-  if (err instanceof ApiError) {
-    const s = err.status;
-    const key = (known.includes(s) ? `error.${s}` : s >= 500 ? 'error.500' : 'error.400') as MessageKey;
-    const summary = t(key);
-    const detail = err.problem.detail && err.problem.detail !== summary ? err.problem.detail : undefined;
-    const id = err.problem.request_id;
-    return { summary, detail, reference: id ? t('error.requestId', { id }) : undefined };
-  }
-  return { summary: t('error.500') };
+/** problemSlug is the slug that names an ApiError in the catalogue. */
+export function problemSlug(err: ApiError): string {
+  return err.slug || slugByStatus[err.status] || (err.status >= 500 ? 'internal' : 'bad-request');
 }
 
-/** fieldErrorsOf gives the per-field messages of an API validation error. */
-export function fieldErrorsOf(err: unknown): Record<string, string> {
-  return err instanceof ApiError ? err.fieldErrors : {};
+/**
+ * describeError explains an error in the UI language. The API's English
+ * `detail` is kept only where it adds something the codes do not say: not for
+ * validation (its fields are shown, each translated) and not for the
+ * problems whose summary says it all.
+ */
+export function describeError(err: unknown, i: Pick<I18n, 't' | 'maybe'>): ErrorText {
+  if (err instanceof NetworkError) return { summary: i.t('error.network') };
+  if (err instanceof SessionEndedError) return { summary: i.t('problem.unauthorized') };
+  if (err instanceof ApiError) {
+    const slug = problemSlug(err);
+    const summary = i.maybe(`problem.${slug}`) ?? i.t('problem.internal');
+    const withDetail = slug === 'conflict' || slug === 'bad-request';
+    const detail = withDetail && !err.problem.errors?.length ? err.problem.detail : undefined;
+    const id = err.problem.request_id;
+    return { summary, detail, reference: id ? i.t('error.requestId', { id }) : undefined };
+  }
+  return { summary: i.t('problem.internal') };
+}
+
+/** fieldMessage translates one field error by its field and code. */
+export function fieldMessage(e: FieldError, field: string, i: Pick<I18n, 't' | 'maybe'>): string {
+  return i.maybe(`field.${field}.${e.code}`) ?? i.maybe(`field.${e.code}`) ?? i.t('field.invalid');
+}
+
+/** fieldMessages gives the translated messages of an error's fields by form field name ({} for other errors). */
+export function fieldMessages(err: unknown, i: Pick<I18n, 't' | 'maybe'>): Record<string, string> {
+  if (!(err instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const [field, list] of Object.entries(err.fieldErrors)) {
+    out[field] = [...new Set(list.map((e) => fieldMessage(e, field, i)))].join(' ');
+  }
+  return out;
+}
+
+/** useFieldErrors gives an error's field messages in the UI language, ready for the fields' `error`. */
+export function useFieldErrors(err: unknown): Record<string, string> {
+  const i = useI18n();
+  return fieldMessages(err, i);
 }

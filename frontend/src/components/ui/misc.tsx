@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { Button } from './Button';
+import { ErrorAlert } from './Alert';
 
 /** Loading is a polite "loading" line. */
 export function Loading() {
@@ -48,4 +49,25 @@ export function Pager({ offset, limit, total, onChange }: { offset: number; limi
 /** Badge is a small coloured label, e.g. for a status. */
 export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info'; children: ReactNode }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+/**
+ * Loaded shows a query's state the same way on every screen: "loading", its
+ * error with a retry, the empty line when `isEmpty` says so, else the data.
+ */
+export function Loaded<T>({
+  q,
+  isEmpty,
+  empty,
+  children,
+}: {
+  q: { isLoading: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.data === undefined || isEmpty?.(q.data)) return <Empty>{empty}</Empty>;
+  return <>{children(q.data)}</>;
 }

@@ -2,14 +2,12 @@
 import { dayOf, timeOf, zonedIso } from '@/lib/i18n/dates';
 import { parseMoney } from '@/lib/i18n/format';
 import type { BodyOf, ResponseOf } from '@/lib/api/types';
+import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, TARGET_GROUPS, VISIBILITIES, oneOf } from '@/lib/api/enums';
 import { fromRRule, noRecurrence, toRRule, type Recurrence } from './recurrence';
 
 /** ActivityInput is the body that creates an activity (generated from the spec). */
 export type ActivityInput = BodyOf<'/activities', 'post'>;
 type Activity = ResponseOf<'/activities/{id}'>;
-type Category = ActivityInput['category'];
-type Status = NonNullable<ActivityInput['status']>;
-type Visibility = NonNullable<ActivityInput['visibility']>;
 
 /** FormValues is what the activity form holds while the user types. */
 export type FormValues = {
@@ -110,8 +108,8 @@ export function toBody(v: FormValues, msg: { required: string; endBeforeStart: s
       title: v.title.trim(),
       description: v.description,
       plain_language: { fi: v.plain_fi.trim(), sv: v.plain_sv.trim() },
-      category: v.category as Category,
-      status: v.status as Status,
+      category: oneOf(ACTIVITY_CATEGORIES, v.category) ?? 'other',
+      status: oneOf(ACTIVITY_STATUSES, v.status),
       starts_at: zonedIso(v.day, v.start),
       ends_at: zonedIso(v.day, v.end),
       recurrence: rrule ?? '',
@@ -119,10 +117,10 @@ export function toBody(v: FormValues, msg: { required: string; endBeforeStart: s
       unit_ids: v.unit_ids,
       partner_ids: v.partner_ids,
       series_id: v.series_id || null,
-      target_groups: v.target_groups,
+      target_groups: TARGET_GROUPS.filter((g) => v.target_groups.includes(g)),
       accessibility: v.accessibility,
       capacity: v.capacity ? parseInt(v.capacity, 10) : null,
-      visibility: v.visibility as Visibility,
+      visibility: oneOf(VISIBILITIES, v.visibility),
       cost_estimate_cents: cents,
     },
   };

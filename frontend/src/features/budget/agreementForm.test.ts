@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAgreement, fromAgreement, parseShare, shareText, sumShares, toAgreementBody, type Agreement } from './agreementForm';
+import { emptyAgreement, fromAgreement, parseShare, shareText, sumShares, toAgreementBody, type AgreementValues } from './agreementForm';
+import type { Agreement } from './api/budget';
 
 const tx = { required: 'req', badShare: 'bad share', sum: 'sum', badMoney: 'bad money', endBeforeStart: 'order', duplicate: 'dup' };
 
@@ -20,7 +21,7 @@ describe('agreement form', () => {
   });
 
   it('builds the body with shares in bp, budgets in cents and per-category rules', () => {
-    const v = {
+    const v: AgreementValues = {
       ...emptyAgreement('2026-05-01'),
       name: ' Tuottaja 2026 ',
       departments: [

@@ -3,17 +3,12 @@
 // points; budgets are typed in euros and sent as cents. The default shares
 // must sum to exactly 10000 bp (100 %), and so must each category rule.
 import { parseMoney } from '@/lib/i18n/format';
-import type { BodyOf, ResponseOf } from '@/lib/api/types';
-
-/** Agreement is an agreement as the API returns it. */
-export type Agreement = ResponseOf<'/agreements/{id}', 'get'>;
-/** AgreementBody is what creating an agreement sends. */
-export type AgreementBody = BodyOf<'/agreements', 'post'>;
+import type { Agreement, AgreementBody, Cost } from './api/budget';
 
 /** DeptRow is one department of the agreement in the form. */
 export type DeptRow = { department_id: string; share: string; budget: string };
 /** RuleRow is a per-category rule: a share per department of the agreement. */
-export type RuleRow = { category: string; shares: Record<string, string> };
+export type RuleRow = { category: Cost['category']; shares: Record<string, string> };
 /** AgreementValues are the form's values. */
 export type AgreementValues = { name: string; starts_on: string; ends_on: string; departments: DeptRow[]; rules: RuleRow[] };
 
@@ -92,7 +87,7 @@ export function toAgreementBody(v: AgreementValues, tx: Texts): { body: Agreemen
       return { department_id: d.department_id, share_bp: bp ?? 0 };
     });
     if (!errors[`category_rules.${ri}.shares`] && shares.reduce((a, s) => a + s.share_bp, 0) !== 10000) errors[`category_rules.${ri}.shares`] = tx.sum;
-    return { category: r.category as NonNullable<AgreementBody['category_rules']>[number]['category'], shares };
+    return { category: r.category, shares };
   });
   if (new Set(v.rules.map((r) => r.category)).size !== v.rules.length) errors.category_rules = tx.duplicate;
   if (Object.keys(errors).length) return { errors };

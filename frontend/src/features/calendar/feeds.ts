@@ -2,12 +2,8 @@
 // token) for the whole calendar, a unit or a partner, and the private feeds
 // opened by a feed token.
 import { API_BASE, absolute } from '@/lib/api/session';
-import type { BodyOf, ResponseOf } from '@/lib/api/types';
-
-/** FeedTokenInput creates a feed token. */
-export type FeedTokenInput = BodyOf<'/feed-tokens', 'post'>;
-/** FeedTokenCreated is a new token with its secret and feed path (shown once). */
-export type FeedTokenCreated = ResponseOf<'/feed-tokens', 'post'>;
+import { FEED_SCOPES, oneOf } from '@/lib/api/enums';
+import type { FeedTokenInput } from './api/feeds';
 
 /** publicFeedUrl is the address of the public feed, optionally of one unit or partner. */
 export function publicFeedUrl(scope: 'all' | 'unit' | 'partner', id?: string): string {
@@ -27,7 +23,7 @@ export function webcal(url: string): string {
 
 /** feedTokenBody builds the create body: the unit or partner only for that scope. */
 export function feedTokenBody(v: { name: string; scope: string; unit_id?: string; partner_id?: string }): FeedTokenInput {
-  const scope = v.scope as FeedTokenInput['scope'];
+  const scope = oneOf(FEED_SCOPES, v.scope) ?? 'all';
   return {
     name: v.name.trim(),
     scope,

@@ -1,9 +1,11 @@
 // The typed API client: openapi-fetch over the paths generated from the API's
-// OpenAPI spec (schema.d.ts), with the session handling of session.ts.
+// OpenAPI spec (schema.d.ts), with the session handling of session.ts. The
+// features' fetchers (features/*/api) call it with literal routes only, so
+// every path, parameter and body is checked against the spec.
 import createClient from 'openapi-fetch';
-import type { ApiPaths as paths } from './paths';
+import type { paths } from './schema';
 import { API_BASE, absolute, authFetch } from './session';
-import { ApiError, toApiError } from './errors';
+import { ApiError, isProblem, toApiError } from './errors';
 
 /** api is the one client every feature uses. */
 export const api = createClient<paths>({
@@ -11,29 +13,39 @@ export const api = createClient<paths>({
   fetch: authFetch,
 });
 
-type FetchResult<T> = { data?: T; error?: unknown; response: Response };
+/** Result is what an openapi-fetch call resolves to. */
+type Result<D> = { data: D; error?: never; response: Response } | { data?: never; error: NonNullable<unknown>; response: Response };
+
+async function settle<D>(p: Promise<Result<D>>): Promise<D> {
+  const r = await p;
+  if (r.error !== undefined) throw isProblem(r.error) ? new ApiError(r.response.status, r.error) : await toApiError(r.response);
+  if (!r.response.ok) throw await toApiError(r.response);
+  return r.data;
+}
 
 /**
- * unwrap turns an openapi-fetch result into its data, or throws an ApiError
+ * unwrap turns an openapi-fetch result into its body, or throws an ApiError
  * carrying the API's problem.
  */
-export async function unwrap<T>(p: Promise<FetchResult<T>>): Promise<NonNullable<T>> {
-  const r = await p;
-  if (!r.response.ok) {
-    if (r.error && typeof r.error === 'object') throw new ApiError(r.response.status, r.error as never);
-    throw await toApiError(r.response);
-  }
-  return r.data as NonNullable<T>;
+export async function unwrap<D>(p: Promise<Result<D>>): Promise<NonNullable<D>> {
+  const data = await settle(p);
+  if (data === undefined || data === null) throw new Error('the API answered without a body');
+  return data;
+}
+
+/** done waits for a call that answers with no body (204), throwing an ApiError on failure. */
+export async function done<D>(p: Promise<Result<D>>): Promise<void> {
+  await settle(p);
 }
 
 /** ifMatch is the header an update sends so a stale edit is refused with 412. */
-export function ifMatch(version: number | undefined): Record<string, string> {
+export function ifMatch(version: number | undefined): { 'If-Match'?: string } {
   return version === undefined ? {} : { 'If-Match': `"${version}"` };
 }
 
 /**
- * download fetches a file (CSV, XLSX) through the session and saves it in the
- * browser under the given name.
+ * download fetches a file (CSV, XLSX, JSON) through the session and saves it
+ * in the browser under the given name.
  */
 export async function download(path: string, filename: string): Promise<void> {
   const res = await authFetch(new Request(absolute(API_BASE + path)));

@@ -1730,7 +1730,7 @@ export interface components {
             owner_id: string;
             prefix: string;
             revoked_at: string | null;
-            scopes: string[];
+            scopes: ("calendar:read" | "calendar:write" | "org:read" | "org:write" | "budget:read" | "budget:write")[];
             /** @description Token is shown only once; store it now. */
             token: string;
             updated_at: string;
@@ -1745,7 +1745,7 @@ export interface components {
              *       "calendar:read"
              *     ]
              */
-            scopes: string[];
+            scopes: ("calendar:read" | "calendar:write" | "org:read" | "org:write" | "budget:read" | "budget:write")[];
         };
         "auth.APITokenResponse": {
             created_at: string;
@@ -1756,7 +1756,7 @@ export interface components {
             owner_id: string;
             prefix: string;
             revoked_at: string | null;
-            scopes: string[];
+            scopes: ("calendar:read" | "calendar:write" | "org:read" | "org:write" | "budget:read" | "budget:write")[];
             updated_at: string;
             version: number;
         };
@@ -2342,7 +2342,7 @@ export interface components {
             starts_at: string;
             /** @enum {string} */
             status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
-            target_groups?: string[];
+            target_groups?: ("elderly" | "disability" | "mental_health" | "intergenerational" | "staff")[];
             /** @example Yhteislauluhetki */
             title: string;
             title_i18n?: components["schemas"]["calendar.TranslationsInput"];
@@ -2369,7 +2369,7 @@ export interface components {
             starts_at?: string | null;
             /** @enum {string|null} */
             status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled" | null;
-            target_groups?: string[] | null;
+            target_groups?: ("elderly" | "disability" | "mental_health" | "intergenerational" | "staff")[] | null;
             title?: string | null;
             title_i18n?: components["schemas"]["calendar.TranslationsInput"];
             unit_ids?: string[] | null;
@@ -2398,7 +2398,7 @@ export interface components {
             starts_at: string;
             /** @enum {string} */
             status: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
-            target_groups: string[];
+            target_groups: ("elderly" | "disability" | "mental_health" | "intergenerational" | "staff")[];
             title: string;
             title_i18n: components["schemas"]["calendar.Translations"];
             unit_ids: string[];

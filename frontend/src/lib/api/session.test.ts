@@ -84,11 +84,12 @@ describe('authFetch', () => {
     signIn();
     mockApi({
       'POST /units': () =>
-        json({ type: 'urn:x', title: 'Invalid request', status: 422, errors: [{ field: 'body.name', message: 'is required' }] }, 422),
+        json({ type: 'urn:kulttuurisilta:problem:validation', title: 'Invalid request', status: 422, errors: [{ field: 'body.name', message: 'is required', code: 'required' }] }, 422),
     });
     const err = await unwrap(api.POST('/units', { body: unit })).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(422);
-    expect(err.fieldErrors).toEqual({ name: 'is required' });
+    expect(err.slug).toBe('validation');
+    expect(err.fieldErrors).toEqual({ name: [{ field: 'body.name', message: 'is required', code: 'required' }] });
   });
 });

@@ -1,6 +1,6 @@
 // Type helpers that name request and response bodies by their route, so the
 // app never copies an API type by hand: everything comes from schema.d.ts.
-import type { ApiPaths as paths } from './paths';
+import type { paths } from './schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type JsonOf<T> = T extends { content: { 'application/json': infer R } } ? R : never;
@@ -23,15 +23,22 @@ export type BodyOf<P extends keyof paths, M extends Method = 'post'> =
 /** ItemOf is the item type of a list route's `{items, total}` response. */
 export type ItemOf<P extends keyof paths> = ElementOf<ResponseOf<P, 'get'>>;
 
+/** QueryOf is the query parameters of a route. */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
+  Op<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
 // The spec describes a list as allOf(ListDoc{items: unknown[]}, {items: T[]});
 // indexing the intersection gives unknown & T = T.
 type ElementOf<L> = L extends { items?: unknown } ? (NonNullable<L['items']> extends readonly unknown[] ? NonNullable<L['items']>[number] : never) : never;
 
-/** itemsOf gives a list response's items with their element type. */
-export function itemsOf<L extends { items?: unknown }>(list: L | undefined | null): ElementOf<L>[] {
-  return ((list?.items as unknown[] | null | undefined) ?? []) as ElementOf<L>[];
-}
+/** Page is one page of a list: its items and the list's total. */
+export type Page<T> = { items: T[]; total: number };
 
-/** QueryOf is the query parameters of a route. */
-export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
-  Op<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/** PageQuery is the paging of a list request. */
+export type PageQuery = { limit: number; offset: number };
+
+/** pageOf gives a list response as a Page with its element type. */
+export function pageOf<L extends { items?: unknown; total?: number }>(list: L): Page<ElementOf<L>> {
+  const items: ElementOf<L>[] = Array.isArray(list.items) ? list.items : [];
+  return { items, total: list.total ?? items.length };
+}

@@ -14,8 +14,8 @@ import { isLocale, type Locale } from '../i18n/format';
 /** Me is the signed-in user as GET /me returns it. */
 export type Me = ResponseOf<'/me', 'get'>;
 
-/** Role is one of the user roles. */
-export type Role = 'admin' | 'producer' | 'manager' | 'mentor' | 'viewer';
+/** Role is one of the user roles (from the spec). */
+export type Role = Me['role'];
 
 type Status = 'loading' | 'anonymous' | 'authenticated';
 
@@ -43,8 +43,7 @@ export type AuthState = {
 const Ctx = createContext<AuthState | null>(null);
 
 async function requestTokens(email: string, password: string) {
-  const data = await unwrap(api.POST('/auth/login', { body: { email, password } }));
-  setTokens(tokensFromResponse(data as { access_token: string; refresh_token: string; expires_in: number }));
+  setTokens(tokensFromResponse(await unwrap(api.POST('/auth/login', { body: { email, password } }))));
 }
 
 /** AuthProvider provides useAuth to the app. */
@@ -57,7 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const waiters = useRef<{ resolve: () => void; reject: (e: unknown) => void }[]>([]);
 
   const loadMe = useCallback(async (): Promise<Me> => {
-    const data = (await unwrap(api.GET('/me', {}))) as Me;
+    const data = await unwrap(api.GET('/me', {}));
     setMe(data);
     // The SPA starts in the user's own language.
     if (isLocale(data.locale)) setLocale(data.locale);
@@ -110,8 +109,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const relogin = useCallback(
     async (email: string, password: string) => {
       await requestTokens(email, password);
-      const previous = me as { id?: string } | null;
-      const fresh = (await loadMe()) as { id?: string };
+      const previous = me;
+      const fresh = await loadMe();
       setReloginOpen(false);
       const ws = waiters.current.splice(0);
       // Someone else signing in on this screen gets a clean slate.
@@ -147,7 +146,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       status,
       me,
-      role: ((me as { role?: string } | null)?.role as Role) ?? null,
+      role: me?.role ?? null,
       login,
       logout,
       reloginOpen,

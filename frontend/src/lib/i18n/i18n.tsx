@@ -29,6 +29,8 @@ export type I18n = {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   /** tk translates a dynamic key like `cat.${category}`, falling back to the raw value. */
   tk: (prefix: string, value: string | null | undefined) => string;
+  /** maybe translates a dynamic key, or gives undefined when the catalogue has no such key. */
+  maybe: (key: string, vars?: Record<string, string | number>) => string | undefined;
   date: (v: string | Date | null | undefined) => string;
   dateLong: (v: string | Date) => string;
   time: (v: string | Date) => string;
@@ -80,6 +82,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
         const key = `${prefix}.${v}` as MessageKey;
         return key in catalogues[locale] ? t(key) : v;
       },
+      maybe: (key, vars) => (key in catalogues[locale] ? t(key as MessageKey, vars) : undefined),
       date: (v) => f.formatDate(v, locale),
       dateLong: (v) => f.formatDateLong(v, locale),
       time: (v) => f.formatTime(v, locale),

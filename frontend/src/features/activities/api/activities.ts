@@ -1,102 +1,105 @@
-// Activities and their attendance: queries and mutations over the API client.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Activities, their occurrences and their attendance: a typed fetcher, query
+// options and a hook per call.
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '@/lib/api/types';
+import { pageOf, type BodyOf, type ItemOf, type Page, type QueryOf, type ResponseOf } from '@/lib/api/types';
 
 /** Activity is one activity as the API returns it. */
 export type Activity = ResponseOf<'/activities/{id}', 'get'>;
+/** ActivityItem is an activity as the list gives it. */
+export type ActivityItem = ItemOf<'/activities'>;
 /** ActivityBody is what creating an activity sends. */
 export type ActivityBody = BodyOf<'/activities', 'post'>;
 /** AttendanceInput records one occurrence. */
 export type AttendanceInput = BodyOf<'/activities/{id}/attendance', 'post'>;
 /** Attendance is one recorded occurrence. */
 export type Attendance = ItemOf<'/activities/{id}/attendance'>;
-
-/** useActivity loads one activity. */
-export function useActivity(id: string | undefined) {
-  return useQuery({
-    queryKey: ['activity', id],
-    queryFn: () => unwrap(api.GET('/activities/{id}', { params: { path: { id: id! } } })),
-    enabled: !!id,
-  });
-}
-
+/** Occurrence is one occurrence of an activity, as the calendar expands it. */
+export type Occurrence = ItemOf<'/activities/{id}/occurrences'>;
 /** ActivityFilter is the list screen's query. */
 export type ActivityFilter = QueryOf<'/activities'> & { offset: number; limit: number };
 
+/** getActivity reads one activity. */
+export const getActivity = (id: string) => unwrap(api.GET('/activities/{id}', { params: { path: { id } } }));
+/** getActivityQueryOptions caches an activity under ['activity', id]. */
+export const getActivityQueryOptions = (id: string | undefined) =>
+  queryOptions({ queryKey: ['activity', id], queryFn: () => getActivity(id ?? ''), enabled: !!id });
+/** useActivity loads one activity. */
+export const useActivity = (id: string | undefined) => useQuery(getActivityQueryOptions(id));
+
+/** getActivities reads a page of activities; empty filters are left out. */
+export async function getActivities(f: ActivityFilter): Promise<Page<ActivityItem>> {
+  const query: ActivityFilter = { ...f };
+  if (!query.status) delete query.status;
+  if (!query.category) delete query.category;
+  if (!query.unit_id) delete query.unit_id;
+  return pageOf(await unwrap(api.GET('/activities', { params: { query } })));
+}
+/** getActivitiesQueryOptions caches a page of activities under ['activities', filter]. */
+export const getActivitiesQueryOptions = (f: ActivityFilter) =>
+  queryOptions({ queryKey: ['activities', f], queryFn: () => getActivities(f), placeholderData: keepPreviousData });
 /** useActivities pages through activities. */
-export function useActivities(f: ActivityFilter) {
-  return useQuery({
-    queryKey: ['activities', f],
-    queryFn: () =>
-      unwrap(
-        api.GET('/activities', {
-          // Empty filters are left out of the query.
-          params: { query: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== undefined)) as ActivityFilter },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+export const useActivities = (f: ActivityFilter) => useQuery(getActivitiesQueryOptions(f));
+
+/** saveActivity creates (no id) or updates (id + version, If-Match) an activity. */
+export const saveActivity = ({ id, version, body }: { id?: string; version?: number; body: ActivityBody }) =>
+  id ? unwrap(api.PATCH('/activities/{id}', { params: { path: { id } }, headers: ifMatch(version), body })) : unwrap(api.POST('/activities', { body }));
+/** activityFromIdea creates the (proposed) activity of an idea and links the two; the API sets the status. */
+export function activityFromIdea(ideaId: string, activity: ActivityBody) {
+  const { status: _status, ...body } = activity;
+  void _status;
+  return unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body }));
 }
 
-/** useSaveActivity creates (no id) or updates (id + version) an activity. */
-export function useSaveActivity() {
+/** useActivityChange runs a change of activities and refreshes every view of them. */
+export function useActivityChange<V, R>(send: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, version, body }: { id?: string; version?: number; body: ActivityBody }) => {
-      if (id) {
-        return unwrap(api.PATCH('/activities/{id}', { params: { path: { id } }, headers: ifMatch(version), body }));
-      }
-      return unwrap(api.POST('/activities', { body }));
-    },
+    mutationFn: send,
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['activities'] });
-      qc.invalidateQueries({ queryKey: ['activity'] });
-      qc.invalidateQueries({ queryKey: ['calendar'] });
+      for (const key of ['activities', 'activity', 'calendar', 'occurrences', 'ideas']) qc.invalidateQueries({ queryKey: [key] });
     },
   });
 }
 
-/** useOccurrences lists an activity's occurrences in a range (from the calendar). */
-export function useOccurrences(activityId: string | undefined, from: string, to: string) {
-  return useQuery({
-    queryKey: ['calendar', 'activity', activityId, from, to],
-    queryFn: () =>
-      unwrap(api.GET('/activities/{id}/occurrences', { params: { path: { id: activityId! }, query: { from, to, limit: 500 } } })),
-    enabled: !!activityId,
-  });
-}
+/** getOccurrences reads an activity's occurrences in a range (at most a year), moved and cancelled ones included. */
+export const getOccurrences = async (id: string, from: string, to: string): Promise<Page<Occurrence>> =>
+  pageOf(await unwrap(api.GET('/activities/{id}/occurrences', { params: { path: { id }, query: { from, to, limit: 500 } } })));
+/** getOccurrencesQueryOptions caches them under ['occurrences', id, from, to]. */
+export const getOccurrencesQueryOptions = (id: string | undefined, from: string, to: string) =>
+  queryOptions({ queryKey: ['occurrences', id, from, to], queryFn: () => getOccurrences(id ?? '', from, to), enabled: !!id && !!from && from < to });
+/** useOccurrences lists an activity's occurrences in a range. */
+export const useOccurrences = (id: string | undefined, from: string, to: string) => useQuery(getOccurrencesQueryOptions(id, from, to));
 
+/** getAttendance reads the attendance recorded for an activity. */
+export const getAttendance = async (id: string): Promise<Page<Attendance>> =>
+  pageOf(await unwrap(api.GET('/activities/{id}/attendance', { params: { path: { id }, query: { limit: 200 } } })));
+/** getAttendanceQueryOptions caches it under ['attendance', id]. */
+export const getAttendanceQueryOptions = (id: string | undefined) =>
+  queryOptions({ queryKey: ['attendance', id], queryFn: () => getAttendance(id ?? ''), enabled: !!id });
 /** useAttendance lists the attendance recorded for an activity. */
-export function useAttendance(activityId: string | undefined) {
-  return useQuery({
-    queryKey: ['attendance', activityId],
-    queryFn: () => unwrap(api.GET('/activities/{id}/attendance', { params: { path: { id: activityId! }, query: { limit: 200 } } })),
-    enabled: !!activityId,
-  });
-}
+export const useAttendance = (id: string | undefined) => useQuery(getAttendanceQueryOptions(id));
 
 /**
- * useRecordAttendance records the attendance of one occurrence, or changes
- * the record (`existing`) made for it before.
+ * recordAttendance records the attendance of one occurrence, or changes the
+ * record (`existing`) made for it before.
  */
+export function recordAttendance(activityId: string, body: AttendanceInput, existing?: Attendance) {
+  if (!existing) return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body }));
+  const { residents, staff, volunteers, relatives, feedback, notes } = body;
+  return unwrap(
+    api.PATCH('/activities/{id}/attendance/{attendance_id}', {
+      params: { path: { id: activityId, attendance_id: existing.id } },
+      headers: ifMatch(existing.version),
+      body: { residents, staff, volunteers, relatives, feedback, notes },
+    }),
+  );
+}
+/** useRecordAttendance records an occurrence's attendance and refreshes the records. */
 export function useRecordAttendance(activityId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, existing }: { body: AttendanceInput; existing?: { id: string; version?: number } }) => {
-      if (existing) {
-        const { occurrence_start: _o, ...patch } = body;
-        void _o;
-        return unwrap(
-          api.PATCH('/activities/{id}/attendance/{attendance_id}', {
-            params: { path: { id: activityId, attendance_id: existing.id } },
-            headers: ifMatch(existing.version),
-            body: patch,
-          }),
-        );
-      }
-      return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body }));
-    },
+    mutationFn: ({ body, existing }: { body: AttendanceInput; existing?: Attendance }) => recordAttendance(activityId, body, existing),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['attendance', activityId] }),
   });
 }

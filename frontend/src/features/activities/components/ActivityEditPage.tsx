@@ -1,12 +1,10 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { api, unwrap } from '@/lib/api/client';
 import { PageHeader, Loading } from '@/components/ui/misc';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { ActivityForm } from './ActivityForm';
-import { useActivity, useSaveActivity } from '../api/activities';
+import { activityFromIdea, saveActivity, useActivity, useActivityChange } from '../api/activities';
 import { emptyValues, valuesFrom, type ActivityInput } from '../form';
 
 /**
@@ -20,9 +18,9 @@ export function ActivityEditPage() {
   const { t } = useI18n();
   const { role } = useAuth();
   const nav = useNavigate();
-  const qc = useQueryClient();
   const activity = useActivity(id);
-  const saveMut = useSaveActivity();
+  const saveMut = useActivityChange(saveActivity);
+  const fromIdea = useActivityChange(({ ideaId, body }: { ideaId: string; body: ActivityInput }) => activityFromIdea(ideaId, body));
   const ideaId = params.get('idea_id');
   const statuses = role === 'mentor' || ideaId ? (['proposed'] as const) : undefined;
 
@@ -41,18 +39,8 @@ export function ActivityEditPage() {
 
   async function save(body: ActivityInput) {
     const a = activity.data;
-    let saved: { id: string };
-    if (!id && ideaId) {
-      // The API creates the (proposed) activity from the idea and links the two.
-      const { status: _status, ...rest } = body;
-      void _status;
-      saved = await unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body: rest }));
-      qc.invalidateQueries({ queryKey: ['ideas'] });
-      qc.invalidateQueries({ queryKey: ['calendar'] });
-      qc.invalidateQueries({ queryKey: ['activities'] });
-    } else {
-      saved = await saveMut.mutateAsync({ id, version: a?.version, body });
-    }
+    // From an idea the API creates the (proposed) activity and links the two.
+    const saved = !id && ideaId ? await fromIdea.mutateAsync({ ideaId, body }) : await saveMut.mutateAsync({ id, version: a?.version, body });
     nav(`/activities/${saved.id}`, { state: { saved: true } });
   }
 

@@ -49,26 +49,38 @@ describe('ActivityForm', () => {
     });
   });
 
-  it('shows API field errors next to their fields and keeps the values', async () => {
+  it('shows API field errors next to their fields, translated by their codes, and keeps the values', async () => {
     const user = userEvent.setup();
     const save = vi.fn(async () => {
-      throw new ApiError(422, { status: 422, title: 'Invalid', errors: [{ field: 'title', message: 'is too long' }, { field: 'ends_at', message: 'must be after starts_at' }] });
+      throw new ApiError(422, {
+        type: 'urn:kulttuurisilta:problem:validation',
+        status: 422,
+        title: 'Invalid',
+        detail: 'the request has invalid fields',
+        errors: [
+          { field: 'title', message: 'is longer than 200 characters', code: 'too_long' },
+          { field: 'ends_at', message: 'must be after starts_at', code: 'out_of_range' },
+        ],
+      });
     });
     setup(save);
     await user.type(screen.getByLabelText(/^Title/), 'Konsertti');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.getByText('is too long')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('Too long.')).toBeInTheDocument());
     const title = screen.getByLabelText(/^Title/);
     expect(title).toHaveValue('Konsertti');
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(title.getAttribute('aria-describedby')).toContain('error');
-    expect(screen.getByText('must be after starts_at')).toBeInTheDocument();
+    expect(screen.getByText('The end must be after the start.')).toBeInTheDocument();
+    // Neither the API's English text nor its detail is shown: each error once, by its code.
+    expect(screen.queryByText(/must be after starts_at|invalid fields/)).toBeNull();
+    expect(screen.getByText('Please check the form.')).toBeInTheDocument();
   });
 
   it('shows a calendar clash from the API in place', async () => {
     const user = userEvent.setup();
     const save = vi.fn(async () => {
-      throw new ApiError(409, { status: 409, title: 'Conflict', detail: 'clashes with another activity', clash: { activity_id: 'x', title: 'Bingo', starts_at: '2025-03-03T12:00:00Z', ends_at: '2025-03-03T13:00:00Z' } });
+      throw new ApiError(409, { type: 'urn:kulttuurisilta:problem:conflict', status: 409, title: 'Conflict', detail: 'clashes with another activity', clash: { activity_id: 'x', title: 'Bingo', starts_at: '2025-03-03T12:00:00Z', ends_at: '2025-03-03T13:00:00Z' } });
     });
     setup(save);
     await user.type(screen.getByLabelText(/^Title/), 'Konsertti');
@@ -93,7 +105,7 @@ describe('ActivityForm', () => {
     const save = vi.fn(async (body: unknown) => {
       const plain = (body as { plain_language: { fi: string } }).plain_language;
       if (plain.fi.length > 20) {
-        throw new ApiError(422, { status: 422, title: 'Invalid', errors: [{ field: 'plain_language.fi', message: 'must be at most 20 characters' }] });
+        throw new ApiError(422, { type: 'urn:kulttuurisilta:problem:validation', status: 422, title: 'Invalid', errors: [{ field: 'plain_language.fi', message: 'must be at most 20 characters', code: 'too_long' }] });
       }
       return {};
     });
@@ -109,7 +121,7 @@ describe('ActivityForm', () => {
     await user.type(fi, 'Laulamme yhdessä tuttuja lauluja.');
     await user.type(sv, ' Vi sjunger. ');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(screen.getByText('must be at most 20 characters')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('Too long.')).toBeInTheDocument());
     expect(fi).toHaveAttribute('aria-invalid', 'true');
     expect(fi).toHaveValue('Laulamme yhdessä tuttuja lauluja.');
     await user.clear(fi);

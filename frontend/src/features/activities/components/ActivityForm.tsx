@@ -8,6 +8,8 @@ import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/componen
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { useFieldErrors } from '@/components/ui/errors';
+import { useSubmit } from '@/components/crud/useSubmit';
 import { RecurrenceEditor } from './RecurrenceEditor';
 import { toBody, type ActivityInput, type FormValues } from '../form';
 
@@ -32,9 +34,7 @@ type Props = {
 export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STATUSES, onReload }: Props) {
   const { t, tk } = useI18n();
   const [v, setV] = useState<FormValues>(initial);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { local, error, busy, run } = useSubmit();
   const units = useUnits();
   const { me, role } = useAuth();
   // A mentor proposes activities for their own units only.
@@ -46,27 +46,12 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
   // A 409 naming a "clash" is a calendar overlap (shown next to the times,
   // with "save anyway"); any other 409 is a plain error.
   const clash = error instanceof ApiError && error.status === 409 && error.problem.clash ? error : null;
-  const apiErrors = error instanceof ApiError && !clash ? error.fieldErrors : {};
-  const fe = { ...apiErrors, ...local };
+  const fe: Record<string, string> = { ...useFieldErrors(clash ? null : error), ...local };
 
-  async function onSubmit(e: FormEvent, allowOverlap = false) {
+  function onSubmit(e: FormEvent, allowOverlap = false) {
     e.preventDefault();
     const r = toBody(v, { required: t('common.required'), endBeforeStart: t('form.endBeforeStart'), badMoney: t('form.badMoney') });
-    if ('errors' in r) {
-      setLocal(r.errors);
-      setError(null);
-      return;
-    }
-    setLocal({});
-    setBusy(true);
-    setError(null);
-    try {
-      await save(allowOverlap ? { ...r.body, allow_overlap: true } : r.body);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(r, (body) => save(allowOverlap ? { ...body, allow_overlap: true } : body));
   }
 
   return (
@@ -122,7 +107,7 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
         <TextField label={t('activity.costEstimate')} inputMode="decimal" value={v.cost} onChange={(e) => set('cost', e.target.value)} error={fe.cost_estimate_cents} />
         <TextAreaField className="span-all" label={t('activity.accessibility')} value={v.accessibility} onChange={(e) => set('accessibility', e.target.value)} error={fe.accessibility} />
       </div>
-      {Object.keys(local).length > 0 && <Alert kind="error">{t('error.422')}</Alert>}
+      {Object.keys(local).length > 0 && <Alert kind="error">{t('problem.validation')}</Alert>}
       {!clash && <ErrorAlert error={error} shownFields={SHOWN} />}
       {error instanceof ApiError && error.status === 412 && onReload && (
         <Button variant="secondary" onClick={onReload}>

@@ -5,7 +5,6 @@ import { nameOf, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
 import { addMonths, addDays, today } from '@/lib/i18n/dates';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Loading, PageHeader } from '@/components/ui/misc';
-import { itemsOf } from '@/lib/api/types';
 import { useActivity, useOccurrences } from '../api/activities';
 import { OccurrenceList } from './OccurrenceList';
 import { LinkedEventsOutcomes } from './LinkedEventsOutcomes';
@@ -26,7 +25,7 @@ export function ActivityPage() {
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const a = q.data!;
-  const items = itemsOf(occ.data);
+  const items = occ.data?.items ?? [];
   const canEdit = role === 'producer' || role === 'admin' || role === 'mentor';
   return (
     <>

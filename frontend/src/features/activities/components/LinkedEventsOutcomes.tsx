@@ -1,7 +1,6 @@
 import { useI18n } from '@/lib/i18n/i18n';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Loading } from '@/components/ui/misc';
-import { itemsOf } from '@/lib/api/types';
 import { useActivityPushOutcomes, type PushOutcome } from '../api/linkedEvents';
 
 const order: Record<string, number> = { refused: 0, held_back: 1, removed: 2, pushed: 3 };
@@ -17,7 +16,7 @@ export function LinkedEventsOutcomes({ activityId }: { activityId: string }) {
   const q = useActivityPushOutcomes(activityId, true);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
-  const items = itemsOf(q.data);
+  const items = q.data?.items ?? [];
   const count = (o: PushOutcome['outcome']) => items.filter((x) => x.outcome === o).length;
   const notices = items.filter((x) => x.outcome !== 'pushed').sort((a, b) => order[a.outcome] - order[b.outcome]);
   return (

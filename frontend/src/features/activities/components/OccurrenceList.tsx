@@ -8,11 +8,11 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
 import { dayOf, timeOf, zonedIso } from '@/lib/i18n/dates';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { useFieldErrors } from '@/components/ui/errors';
 import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { TextField } from '@/components/ui/Field';
 import { Badge, Empty } from '@/components/ui/misc';
-import { itemsOf } from '@/lib/api/types';
 import { useChangeOccurrence, useOverrides, type OverrideChange } from '../api/overrides';
 import { ClashList } from './ActivityForm';
 
@@ -34,7 +34,7 @@ export function OccurrenceList({ activityId, items, recurring, canEdit, canAtten
   const { t } = useI18n();
   const manage = canEdit && recurring;
   const overrides = useOverrides(activityId, manage);
-  const versionOf = (id: string | null) => itemsOf(overrides.data).find((o) => o.id === id)?.version;
+  const versionOf = (id: string | null) => (overrides.data?.items ?? []).find((o) => o.id === id)?.version;
   const [open, setOpen] = useState<{ key: string; mode: 'move' | 'cancel' } | null>(null);
   const [done, setDone] = useState('');
   if (!items.length) return <Empty>{t('occ.none')}</Empty>;
@@ -89,7 +89,7 @@ function OccurrenceRow({ activityId, o, manage, canAttend, version, mode, setMod
   const label = `${i.dateLong(o.starts_at)} ${i.time(o.starts_at)}`;
   const err = change.error;
   const clash = err instanceof ApiError && err.status === 409 && err.problem.clash ? err : null;
-  const fe = err instanceof ApiError && !clash ? err.fieldErrors : {};
+  const fe = useFieldErrors(clash ? null : err);
 
   function open(m: 'move' | 'cancel' | null) {
     change.reset();

@@ -3,7 +3,6 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { TextField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
-import { apiMessage } from '@/lib/i18n/apiMessages';
 import { expand, type Recurrence } from '../recurrence';
 
 type Props = {
@@ -23,7 +22,7 @@ const PREVIEW = 12;
  * excluded dates) and shows the next occurrences before the activity is saved.
  */
 export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedChange, error, excludedError }: Props) {
-  const { t, weekday, dateLong, locale } = useI18n();
+  const { t, weekday, dateLong } = useI18n();
   const [exDay, setExDay] = useState('');
   const id = useId();
   const set = (p: Partial<Recurrence>) => onChange({ ...value, ...p });
@@ -44,7 +43,7 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
       </div>
       {error && (
         <p className="field-error" id={`${id}-err`}>
-          {apiMessage(error, locale)}
+          {error}
         </p>
       )}
       {value.freq === 'weekly' && (

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '@/lib/api/client';
-import { itemsOf } from '@/lib/api/types';
 import { useI18n } from '@/lib/i18n/i18n';
 import { zonedIso, addDays } from '@/lib/i18n/dates';
 import { TextField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
+import { useAuditEvents } from '../api/admin';
 
 /** AuditPage lists the audit log: who changed what and when, with before and after. */
 export function AuditPage() {
@@ -15,24 +13,13 @@ export function AuditPage() {
   const { t } = i;
   const [f, setF] = useState({ entity_type: '', action: '', from: '', to: '', offset: 0 });
   const limit = 50;
-  const q = useQuery({
-    queryKey: ['audit', f],
-    queryFn: () =>
-      unwrap(
-        api.GET('/audit-events', {
-          params: {
-            query: {
-              limit,
-              offset: f.offset,
-              ...(f.entity_type ? { entity_type: f.entity_type } : {}),
-              ...(f.action ? { action: f.action } : {}),
-              ...(f.from ? { from: zonedIso(f.from, '00:00') } : {}),
-              ...(f.to ? { to: zonedIso(addDays(f.to, 1), '00:00') } : {}),
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+  const q = useAuditEvents({
+    limit,
+    offset: f.offset,
+    ...(f.entity_type ? { entity_type: f.entity_type } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.from ? { from: zonedIso(f.from, '00:00') } : {}),
+    ...(f.to ? { to: zonedIso(addDays(f.to, 1), '00:00') } : {}),
   });
   const set = (p: Partial<typeof f>) => setF((o) => ({ ...o, ...p, offset: 0 }));
   return (
@@ -48,7 +35,7 @@ export function AuditPage() {
         <Loading />
       ) : q.error ? (
         <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !itemsOf(q.data).length ? (
+      ) : !q.data?.items.length ? (
         <Empty />
       ) : (
         <div className="table-wrap">
@@ -63,7 +50,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {itemsOf(q.data).map((e) => (
+              {q.data.items.map((e) => (
                 <tr key={e.id}>
                   <td className="nowrap">{i.dateTime(e.created_at)}</td>
                   <td>
@@ -85,7 +72,7 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {q.data && <Pager offset={f.offset} limit={limit} total={q.data.total ?? 0} onChange={(o) => setF((x) => ({ ...x, offset: o }))} />}
+      {q.data && <Pager offset={f.offset} limit={limit} total={q.data.total} onChange={(o) => setF((x) => ({ ...x, offset: o }))} />}
     </>
   );
 }

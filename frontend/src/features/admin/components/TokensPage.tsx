@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { TOKEN_SCOPES } from '@/lib/api/enums';
-import type { BodyOf, ResponseOf } from '@/lib/api/types';
-import { CrudPage } from '@/components/crud/CrudPage';
+import { zonedIso } from '@/lib/i18n/dates';
+import { CrudPage, list, str } from '@/components/crud/CrudPage';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/misc';
 import { Button } from '@/components/ui/Button';
-import { zonedIso } from '@/lib/i18n/dates';
-
-type TokenInput = BodyOf<'/api-tokens', 'post'>;
-type TokenCreated = ResponseOf<'/api-tokens', 'post'>;
+import { createToken, getTokens, revokeToken, type Token, type TokenCreated, type TokenInput } from '../api/admin';
 
 /** SecretOnce shows a new API token's secret, which the API never shows again. */
 function SecretOnce({ token }: { token: TokenCreated }) {
@@ -41,33 +38,33 @@ export function TokensPage() {
   const i = useI18n();
   const { t } = i;
   return (
-    <CrudPage
+    <CrudPage<Token, TokenInput, never, TokenCreated>
       title={t('tokens.title')}
       newLabel={t('tokens.new')}
-      queryKey="api-tokens"
-      listPath="/api-tokens"
-      itemPath="/api-tokens/{id}"
-      canEdit
-      rowEdit={false}
-      canDelete
-      deleteLabel={t('tokens.revoke')}
-      toBody={(v): TokenInput => ({
-        name: String(v.name),
-        scopes: v.scopes as string[],
-        ...(v.expires_at ? { expires_at: zonedIso(String(v.expires_at), '23:59') } : {}),
-      })}
-      afterCreate={(created) => <SecretOnce token={created as unknown as TokenCreated} />}
+      cacheKey="api-tokens"
+      list={getTokens}
+      create={{
+        send: createToken,
+        body: (v) => ({
+          name: str(v, 'name'),
+          scopes: TOKEN_SCOPES.filter((s) => list(v, 'scopes').includes(s)),
+          ...(str(v, 'expires_at') ? { expires_at: zonedIso(str(v, 'expires_at'), '23:59') } : {}),
+        }),
+      }}
+      remove={{ send: revokeToken, label: t('tokens.revoke') }}
+      can={(x) => !x.revoked_at}
+      afterCreate={(created) => <SecretOnce token={created} />}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
         { name: 'scopes', label: t('tokens.scopes'), kind: 'multi', options: TOKEN_SCOPES.map((s) => ({ value: s, label: `${i.tk('scope', s)} (${s})` })) },
         { name: 'expires_at', label: t('tokens.expiresAt'), kind: 'date' },
       ]}
       columns={[
-        { label: t('common.name'), render: (x) => String(x.name) },
-        { label: t('tokens.secret'), render: (x) => <code>{String(x.prefix ?? '')}…</code> },
-        { label: t('tokens.scopes'), render: (x) => ((x.scopes as string[]) ?? []).map((s) => i.tk('scope', s)).join(', ') },
-        { label: t('tokens.expiresAt'), render: (x) => i.date(x.expires_at as string) },
-        { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at as string) },
+        { label: t('common.name'), render: (x) => x.name },
+        { label: t('tokens.secret'), render: (x) => <code>{x.prefix}…</code> },
+        { label: t('tokens.scopes'), render: (x) => x.scopes.map((s) => i.tk('scope', s)).join(', ') },
+        { label: t('tokens.expiresAt'), render: (x) => i.date(x.expires_at) },
+        { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at) },
         { label: t('common.status'), render: (x) => (x.revoked_at ? <Badge tone="bad">{t('tokens.revoked')}</Badge> : <Badge tone="good">{t('common.active')}</Badge>) },
       ]}
     />

@@ -1,47 +1,42 @@
 import { useI18n } from '@/lib/i18n/i18n';
-import { ROLES, enumOptions } from '@/lib/api/enums';
+import { ROLES, enumOptions, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useDepartments, useUnits } from '@/lib/api/lookups';
-import type { BodyOf } from '@/lib/api/types';
-import { CrudPage, type Values } from '@/components/crud/CrudPage';
+import { CrudPage, bool, list, str, strOrNull, type Values } from '@/components/crud/CrudPage';
 import { Badge } from '@/components/ui/misc';
+import { createUser, getUsers, updateUser, type User, type UserInput, type UserPatch } from '../api/admin';
 
-type UserInput = BodyOf<'/users', 'post'>;
-type UserPatch = BodyOf<'/users/{id}', 'patch'>;
-type Role = UserInput['role'];
+const common = (v: Values) => ({
+  name: str(v, 'name'),
+  role: oneOf(ROLES, str(v, 'role')) ?? 'viewer',
+  department_id: strOrNull(v, 'department_id'),
+  unit_ids: list(v, 'unit_ids'),
+});
 
 /** UsersPage lets an admin add users and change their role, department, units and access. */
 export function UsersPage() {
   const { t, tk } = useI18n();
   const deps = useDepartments();
   const units = useUnits();
-  const toBody = (v: Values, creating: boolean): UserInput | UserPatch => {
-    const common = {
-      name: String(v.name),
-      role: v.role as Role,
-      department_id: v.department_id ? String(v.department_id) : null,
-      unit_ids: v.unit_ids as string[],
-    };
-    if (creating) return { ...common, email: String(v.email), password: String(v.password) };
-    return { ...common, active: Boolean(v.active), ...(v.password ? { password: String(v.password) } : {}) };
-  };
   return (
-    <CrudPage
+    <CrudPage<User, UserInput, UserPatch>
       title={t('users.title')}
       newLabel={t('users.new')}
-      queryKey="users"
-      listPath="/users"
-      itemPath="/users/{id}"
-      canEdit
-      toBody={toBody}
-      fromItem={(u) => ({
-        email: String(u.email),
-        name: String(u.name ?? ''),
-        role: String(u.role),
-        department_id: String(u.department_id ?? ''),
-        unit_ids: (u.unit_ids as string[]) ?? [],
-        password: '',
-        active: Boolean(u.active),
-      })}
+      cacheKey="users"
+      list={getUsers}
+      create={{ send: createUser, body: (v) => ({ ...common(v), email: str(v, 'email'), password: str(v, 'password') }) }}
+      update={{
+        send: updateUser,
+        body: (v) => ({ ...common(v), active: bool(v, 'active'), ...(str(v, 'password') ? { password: str(v, 'password') } : {}) }),
+        fromItem: (u) => ({
+          email: u.email,
+          name: u.name ?? '',
+          role: u.role,
+          department_id: u.department_id ?? '',
+          unit_ids: u.unit_ids ?? [],
+          password: '',
+          active: u.active,
+        }),
+      }}
       fields={[
         { name: 'email', label: t('common.email'), kind: 'email', required: true, createOnly: true },
         { name: 'name', label: t('common.name') },
@@ -52,11 +47,11 @@ export function UsersPage() {
         { name: 'active', label: t('users.active'), kind: 'checkbox' },
       ]}
       columns={[
-        { label: t('common.name'), render: (u) => String(u.name ?? '') },
-        { label: t('common.email'), render: (u) => String(u.email) },
-        { label: t('users.role'), render: (u) => tk('role', u.role as string) },
-        { label: t('users.department'), render: (u) => nameOf(deps.data, u.department_id as string) },
-        { label: t('users.units'), render: (u) => ((u.unit_ids as string[]) ?? []).map((x) => nameOf(units.data, x)).join(', ') },
+        { label: t('common.name'), render: (u) => u.name ?? '' },
+        { label: t('common.email'), render: (u) => u.email },
+        { label: t('users.role'), render: (u) => tk('role', u.role) },
+        { label: t('users.department'), render: (u) => nameOf(deps.data, u.department_id) },
+        { label: t('users.units'), render: (u) => (u.unit_ids ?? []).map((x) => nameOf(units.data, x)).join(', ') },
         { label: t('users.active'), render: (u) => (u.active ? <Badge tone="good">{t('common.yes')}</Badge> : <Badge tone="bad">{t('common.no')}</Badge>) },
       ]}
     />

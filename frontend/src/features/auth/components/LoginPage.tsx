@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useAuth } from '@/lib/auth/auth';
+import { useAuth, type Role } from '@/lib/auth/auth';
 import { useI18n } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
 import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/Field';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { useFieldErrors } from '@/components/ui/errors';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
 
 /** LoginPage signs a user in and returns them to where they were going. */
-export function LoginPage({ homeFor }: { homeFor: (role: string | null) => string }) {
+export function LoginPage({ homeFor }: { homeFor: (role: Role | null) => string }) {
   const { status, login, role } = useAuth();
   const { t } = useI18n();
   const loc = useLocation();
@@ -17,6 +18,7 @@ export function LoginPage({ homeFor }: { homeFor: (role: string | null) => strin
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const fe = useFieldErrors(error);
 
   if (status === 'authenticated') {
     const next = new URLSearchParams(loc.search).get('next');
@@ -36,7 +38,6 @@ export function LoginPage({ homeFor }: { homeFor: (role: string | null) => strin
     }
   }
 
-  const fe = error instanceof ApiError ? error.fieldErrors : {};
   return (
     <div className="login-page">
       <main id="main" className="login-card">

@@ -4,8 +4,8 @@ import { today } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
 import { nameOf, useDepartments } from '@/lib/api/lookups';
-import { openApprovals, useAgreement, useSaveAgreement } from '../api/budget';
-import { emptyAgreement, fromAgreement, type AgreementBody } from '../agreementForm';
+import { openApprovals, useAgreement, useSaveAgreement, type AgreementBody } from '../api/budget';
+import { emptyAgreement, fromAgreement } from '../agreementForm';
 import { AgreementForm } from './AgreementForm';
 import { withdrawWarning } from './withdrawals';
 

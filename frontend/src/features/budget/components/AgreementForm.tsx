@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
-import { ApiError } from '@/lib/api/errors';
-import { COST_CATEGORIES } from '@/lib/api/enums';
+import { COST_CATEGORIES, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useDepartments } from '@/lib/api/lookups';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { useFieldErrors } from '@/components/ui/errors';
+import { useSubmit } from '@/components/crud/useSubmit';
+import { ApiError } from '@/lib/api/errors';
 import { parseMoney } from '@/lib/i18n/format';
-import { sumShares, toAgreementBody, type AgreementBody, type AgreementValues, type RuleRow } from '../agreementForm';
+import { sumShares, toAgreementBody, type AgreementValues, type RuleRow } from '../agreementForm';
+import type { AgreementBody } from '../api/budget';
 
 type Props = {
   initial: AgreementValues;
@@ -30,14 +33,11 @@ export function AgreementForm({ initial, save, onCancel, onReload, warn }: Props
   const { t, tk } = i;
   const departments = useDepartments();
   const [v, setV] = useState<AgreementValues>(initial);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { local, error, busy, run } = useSubmit();
   // The warning shown for the values it was computed for; changed values ask again.
   const [warning, setWarning] = useState<{ text: string; values: AgreementValues } | null>(null);
   const held = warning !== null && warning.values === v;
-  const apiErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const fe: Record<string, string> = { ...apiErrors, ...local };
+  const fe: Record<string, string> = { ...useFieldErrors(error), ...local };
   const set = (patch: Partial<AgreementValues>) => setV((o) => ({ ...o, ...patch }));
   const setDept = (idx: number, patch: Partial<AgreementValues['departments'][number]>) =>
     set({ departments: v.departments.map((d, j) => (j === idx ? { ...d, ...patch } : d)) });
@@ -48,7 +48,7 @@ export function AgreementForm({ initial, save, onCancel, onReload, warn }: Props
   const usedCats = new Set(v.rules.map((r) => r.category));
   const freeCat = COST_CATEGORIES.find((c) => !usedCats.has(c));
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     const r = toAgreementBody(v, {
       required: t('common.required'),
@@ -58,28 +58,11 @@ export function AgreementForm({ initial, save, onCancel, onReload, warn }: Props
       endBeforeStart: t('form.endBeforeStart'),
       duplicate: t('agreement.duplicate'),
     });
-    if ('errors' in r) {
-      setLocal(r.errors);
-      setError(null);
-      return;
-    }
-    setLocal({});
-    setError(null);
-    setBusy(true);
-    try {
-      if (warn && !held) {
-        const text = await warn(r.body);
-        if (text) {
-          setWarning({ text, values: v });
-          return;
-        }
-      }
-      await save(r.body);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(r, async (body) => {
+      const text = warn && !held ? await warn(body) : null;
+      if (text) setWarning({ text, values: v });
+      else await save(body);
+    });
   }
 
   return (
@@ -158,7 +141,7 @@ export function AgreementForm({ initial, save, onCancel, onReload, warn }: Props
                 <SelectField
                   label={t('budget.costCategory')}
                   value={r.category}
-                  onChange={(e) => setRule(ri, { category: e.target.value })}
+                  onChange={(e) => setRule(ri, { category: oneOf(COST_CATEGORIES, e.target.value) ?? r.category })}
                   options={COST_CATEGORIES.filter((c) => c === r.category || !usedCats.has(c)).map((c) => ({ value: c, label: tk('cc', c) }))}
                 />
                 {v.departments.map((d, idx) => (
@@ -189,7 +172,7 @@ export function AgreementForm({ initial, save, onCancel, onReload, warn }: Props
         )}
       </fieldset>
 
-      {Object.keys(local).length > 0 && <Alert kind="error">{t('error.422')}</Alert>}
+      {Object.keys(local).length > 0 && <Alert kind="error">{t('problem.validation')}</Alert>}
       <ErrorAlert error={error} shownFields={['name', 'starts_on', 'ends_on']} />
       {error instanceof ApiError && error.status === 412 && onReload && (
         <Button variant="secondary" onClick={onReload}>

@@ -1,11 +1,11 @@
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { nameOf, useAgreements, useDepartments } from '@/lib/api/lookups';
-import { Alert, ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import type { Agreement } from '../agreementForm';
+import { nameOf, useAgreements, useDepartments, type Agreement } from '@/lib/api/lookups';
+import { Alert } from '@/components/ui/Alert';
+import { DataTable } from '@/components/ui/DataTable';
 import { withdrawnReport } from './withdrawals';
+import { Loaded, PageHeader } from '@/components/ui/misc';
 
 /** AgreementsPage lists the joint-budget agreements with their departments, shares and budgets. */
 export function AgreementsPage() {
@@ -17,7 +17,6 @@ export function AgreementsPage() {
   const departments = useDepartments();
   const state = loc.state as { saved?: boolean; withdrawn?: unknown[] } | null;
   const canEdit = role === 'producer' || role === 'admin';
-  const list = (q.data ?? []) as unknown as Agreement[];
   return (
     <>
       <PageHeader title={t('agreement.title')}>
@@ -28,62 +27,41 @@ export function AgreementsPage() {
         )}
       </PageHeader>
       {state?.saved && (withdrawnReport(i, { withdrawn_approvals: state.withdrawn ?? [] }, (d) => nameOf(departments.data, d)) ?? <Alert kind="success">{t('common.saved')}</Alert>)}
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !list.length ? (
-        <Empty>{t('budget.noAgreements')}</Empty>
-      ) : (
-        list.map((a) => (
-          <section className="card" key={a.id} aria-labelledby={`ag-${a.id}`}>
-            <div className="page-header">
-              <h2 id={`ag-${a.id}`} style={{ margin: 0 }}>
-                {a.name} <span className="muted small">{i.date(a.starts_on)}–{i.date(a.ends_on)}</span>
-              </h2>
-              {canEdit && (
-                <Link className="btn btn-secondary" to={`/agreements/${a.id}/edit`} aria-label={`${t('action.edit')}: ${a.name}`}>
-                  {t('action.edit')}
-                </Link>
-              )}
-            </div>
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('budget.department')}</th>
-                    <th scope="col">{t('dept.organisation')}</th>
-                    <th scope="col" className="num">{t('agreement.share')}</th>
-                    <th scope="col" className="num">{t('agreement.budget')}</th>
-                    {(a.category_rules ?? []).map((r) => (
-                      <th scope="col" className="num" key={r.category}>
-                        {tk('cc', r.category)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.departments.map((d) => (
-                    <tr key={d.department_id}>
-                      <th scope="row">
-                        {d.name} <span className="muted small">({d.code})</span>
-                      </th>
-                      <td>{d.organisation}</td>
-                      <td className="num">{i.percent(d.share_bp)}</td>
-                      <td className="num">{i.money(d.budget_cents)}</td>
-                      {(a.category_rules ?? []).map((r) => (
-                        <td className="num" key={r.category}>
-                          {i.percent(r.shares.find((s) => s.department_id === d.department_id)?.share_bp ?? 0)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        ))
-      )}
+      <Loaded q={q} isEmpty={(d) => !d.length} empty={t('budget.noAgreements')}>
+        {(list) =>
+          list.map((a) => (
+            <section className="card" key={a.id} aria-labelledby={`ag-${a.id}`}>
+              <div className="page-header">
+                <h2 id={`ag-${a.id}`} style={{ margin: 0 }}>
+                  {a.name} <span className="muted small">{i.date(a.starts_on)}–{i.date(a.ends_on)}</span>
+                </h2>
+                {canEdit && (
+                  <Link className="btn btn-secondary" to={`/agreements/${a.id}/edit`} aria-label={`${t('action.edit')}: ${a.name}`}>
+                    {t('action.edit')}
+                  </Link>
+                )}
+              </div>
+              <DataTable
+                caption={`${a.name}: ${t('agreement.departments')}`}
+                rows={a.departments}
+                rowKey={(d) => d.department_id}
+                columns={[
+                  { label: t('budget.department'), render: (d) => (<>{d.name} <span className="muted small">({d.code})</span></>) },
+                  { label: t('dept.organisation'), render: (d) => d.organisation },
+                  { label: t('agreement.share'), render: (d) => i.percent(d.share_bp), num: true },
+                  { label: t('agreement.budget'), render: (d) => i.money(d.budget_cents), num: true },
+                  ...(a.category_rules ?? []).map((r) => ({
+                    key: r.category,
+                    label: tk('cc', r.category),
+                    num: true,
+                    render: (d: Agreement['departments'][number]) => i.percent(r.shares.find((x) => x.department_id === d.department_id)?.share_bp ?? 0),
+                  })),
+                ]}
+              />
+            </section>
+          ))
+        }
+      </Loaded>
     </>
   );
 }

@@ -4,14 +4,14 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { download } from '@/lib/api/client';
 import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
-import { itemsOf } from '@/lib/api/types';
-import { addDays, today } from '@/lib/i18n/dates';
+import { today } from '@/lib/i18n/dates';
 import { SelectField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { useCosts, useSplit, type CostFilter } from '../api/budget';
+import { Empty, Loaded, Loading, PageHeader } from '@/components/ui/misc';
+import { DataTable } from '@/components/ui/DataTable';
+import { useCosts, useSplit, type Cost, type CostQuery } from '../api/budget';
 import { BarChart, type ChartRow } from './BarChart';
 
 /**
@@ -30,11 +30,11 @@ export function BudgetPage() {
   const [agreementId, setAgreementId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [entries, setEntries] = useState<{ filter: CostFilter; label: string } | null>(null);
+  const [entries, setEntries] = useState<{ filter: CostQuery; label: string } | null>(null);
   const [dlError, setDlError] = useState<unknown>(null);
 
   useEffect(() => {
-    const first = agreements.data?.[0] as { id: string; starts_on?: string; ends_on?: string } | undefined;
+    const first = agreements.data?.[0];
     if (!agreementId && first) {
       setAgreementId(first.id);
       const start = first.starts_on ?? today().slice(0, 4) + '-01-01';
@@ -68,7 +68,7 @@ export function BudgetPage() {
     }));
   }, [s, units.data, t]);
 
-  const show = (label: string, extra: Partial<CostFilter>) => setEntries({ label, filter: { agreement_id: agreementId, from, to, ...extra } });
+  const show = (label: string, extra: Partial<CostQuery>) => setEntries({ label, filter: { agreement_id: agreementId, from, to, ...extra } });
   const dl = async (ext: 'csv' | 'xlsx') => {
     setDlError(null);
     try {
@@ -148,7 +148,7 @@ export function BudgetPage() {
           <p>
             <strong>{t('common.total')}:</strong> {i.money(s.total_cents)} <span className="muted">({t('budget.entryCount', { n: s.entry_count })})</span>
           </p>
-          <FigureSection title={t('budget.byCategory')} rows={byCategory} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { category: r.key as CostFilter['category'], ...(dep ? { department_id: dep } : {}) })} />
+          <FigureSection title={t('budget.byCategory')} rows={byCategory} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { category: r.key as CostQuery['category'], ...(dep ? { department_id: dep } : {}) })} />
           <FigureSection title={t('budget.byUnit')} rows={byUnit} series={series} onShow={(r, dep) => show(`${r.label}${dep ? ' · ' + depName(dep) : ''}`, { unit_id: r.key || undefined, ...(dep ? { department_id: dep } : {}) })} />
         </>
       )}
@@ -164,51 +164,34 @@ function FigureSection({ title, rows, series, onShow }: { title: string; rows: C
     <section aria-label={title}>
       <h2>{title}</h2>
       <BarChart rows={rows} series={series} title={title} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{title}</th>
-              {series.map((s) => (
-                <th scope="col" className="num" key={s.key}>
-                  {s.label}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {i.t('common.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.label}</th>
-                {series.map((s) => (
-                  <td className="num" key={s.key}>
-                    <button type="button" className="link" onClick={() => onShow(r, s.key)} aria-label={`${i.money(r.values[s.key] ?? 0)}: ${i.t('budget.entries')}, ${r.label}, ${s.label}`}>
-                      {i.money(r.values[s.key] ?? 0)}
-                    </button>
-                  </td>
-                ))}
-                <td className="num">
-                  <button type="button" className="link" onClick={() => onShow(r)} aria-label={`${i.money(Object.values(r.values).reduce((a, b) => a + b, 0))}: ${i.t('budget.entries')}, ${r.label}`}>
-                    {i.money(Object.values(r.values).reduce((a, b) => a + b, 0))}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={title}
+        rows={rows}
+        rowKey={(r) => r.key}
+        columns={[
+          { key: 'label', label: title, render: (r) => r.label },
+          ...series.map((s) => ({ key: s.key, label: s.label, num: true, render: (r: ChartRow) => <Figure cents={r.values[s.key] ?? 0} what={`${r.label}, ${s.label}`} onShow={() => onShow(r, s.key)} /> })),
+          { key: 'total', label: i.t('common.total'), num: true, render: (r) => <Figure cents={Object.values(r.values).reduce((a, b) => a + b, 0)} what={r.label} onShow={() => onShow(r)} /> },
+        ]}
+      />
     </section>
   );
 }
 
-function Entries({ filter, label, unitName, onClose }: { filter: CostFilter; label: string; unitName: (id: string) => string; onClose: () => void }) {
+/** Figure is an amount that opens the entries behind it. */
+function Figure({ cents, what, onShow }: { cents: number; what: string; onShow: () => void }) {
+  const i = useI18n();
+  return (
+    <button type="button" className="link" onClick={onShow} aria-label={`${i.money(cents)}: ${i.t('budget.entries')}, ${what}`}>
+      {i.money(cents)}
+    </button>
+  );
+}
+
+function Entries({ filter, label, unitName, onClose }: { filter: CostQuery; label: string; unitName: (id: string) => string; onClose: () => void }) {
   const i = useI18n();
   const { t } = i;
-  const q = useCosts({ ...filter, to: addDays(filter.to, 0) });
-  const items = itemsOf(q.data) as Record<string, unknown>[];
+  const q = useCosts({ ...filter, limit: 200 });
   return (
     <section className="card" aria-labelledby="entries-h">
       <div className="page-header">
@@ -219,57 +202,33 @@ function Entries({ filter, label, unitName, onClose }: { filter: CostFilter; lab
           {t('action.close')}
         </Button>
       </div>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorAlert error={q.error} />
-      ) : items.length === 0 ? (
-        <Empty />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
+      <Loaded q={q} isEmpty={(d) => !d.items.length}>
+        {(d) => (
+          <DataTable
+            caption={t('budget.entriesFor', { what: label })}
+            rows={d.items}
+            rowKey={(c) => c.id}
+            rowHeader={false}
+            columns={[
+              { label: t('budget.incurredOn'), render: (c) => i.date(c.incurred_on), nowrap: true },
+              { label: t('common.description'), render: (c) => c.description },
+              { label: t('budget.costCategory'), render: (c) => i.tk('cc', c.category) },
+              { label: t('calendar.unit'), render: (c) => (c.unit_id ? unitName(c.unit_id) : '') },
+              { label: t('budget.amount'), render: (c) => i.money(c.amount_cents), num: true },
+              ...(filter.department_id
+                ? [{ label: t('budget.share'), render: (c: Cost) => i.money(c.allocations?.find((a) => a.department_id === filter.department_id)?.amount_cents ?? 0), num: true }]
+                : []),
+            ]}
+            footer={
               <tr>
-                <th scope="col">{t('budget.incurredOn')}</th>
-                <th scope="col">{t('common.description')}</th>
-                <th scope="col">{t('budget.costCategory')}</th>
-                <th scope="col">{t('calendar.unit')}</th>
-                <th scope="col" className="num">
-                  {t('budget.amount')}
-                </th>
-                {filter.department_id && (
-                  <th scope="col" className="num">
-                    {t('budget.share')}
-                  </th>
-                )}
+                <td colSpan={4}>{t('common.showing', { from: 1, to: d.items.length, total: d.total })}</td>
+                <td className="num">{i.money(d.items.reduce((a, c) => a + c.amount_cents, 0))}</td>
+                {filter.department_id && <td />}
               </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={String(c.id)}>
-                  <td className="nowrap">{i.date(c.incurred_on as string)}</td>
-                  <td>{String(c.description ?? '')}</td>
-                  <td>{i.tk('cc', c.category as string)}</td>
-                  <td>{c.unit_id ? unitName(c.unit_id as string) : ''}</td>
-                  <td className="num">{i.money(c.amount_cents as number)}</td>
-                  {filter.department_id && (
-                    <td className="num">{i.money((c.allocations as { department_id: string; amount_cents: number }[] | undefined)?.find((a) => a.department_id === filter.department_id)?.amount_cents ?? 0)}</td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-            {(q.data as { total?: number } | undefined)?.total != null && (
-              <tfoot>
-                <tr>
-                  <td colSpan={4}>{t('common.showing', { from: 1, to: items.length, total: (q.data as { total: number }).total })}</td>
-                  <td className="num">{i.money(items.reduce((a, c) => a + Number(c.amount_cents ?? 0), 0))}</td>
-                  {filter.department_id && <td />}
-                </tr>
-              </tfoot>
-            )}
-          </table>
-        </div>
-      )}
+            }
+          />
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -3,10 +3,10 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { download } from '@/lib/api/client';
 import { options, useAgreements } from '@/lib/api/lookups';
-import { itemsOf } from '@/lib/api/types';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
+import { useFieldErrors } from '@/components/ui/errors';
 import { Badge, Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
 import { useAgreement, useBases, useMonthChanges, useMonthCosts, usePeriods, usePeriodStep, useSplit, type CostChange, type PeriodView } from '../api/budget';
 
@@ -49,12 +49,12 @@ export function MonthClosePage() {
     if (!agreementId && agreements.data?.[0]) setAgreementId(agreements.data[0].id);
   }, [agreements.data, agreementId]);
   const periods = usePeriods(agreementId);
-  const list = useMemo(() => itemsOf(periods.data), [periods.data]);
+  const list = useMemo(() => periods.data?.items ?? [], [periods.data]);
   useEffect(() => {
     if (!month && list.length) setMonth(firstMonth(list) ?? '');
   }, [list, month]);
   const current = list.find((p) => p.month === month);
-  const myDepartment = (me as { department_id?: string | null } | null)?.department_id ?? null;
+  const myDepartment = me?.department_id ?? null;
 
   return (
     <>
@@ -130,7 +130,7 @@ function MonthPanel({ agreementId, p, myDepartment }: { agreementId: string; p: 
       setDlError(e);
     }
   };
-  const fe = (step.error as { fieldErrors?: Record<string, string> } | null)?.fieldErrors ?? {};
+  const fe = useFieldErrors(step.error);
 
   return (
     <section aria-labelledby="month-h">
@@ -241,7 +241,7 @@ function BasisCard({ agreementId, p, onDownload }: { agreementId: string; p: Per
   const i = useI18n();
   const { t } = i;
   const bases = useBases(agreementId, p.month, !!p.basis);
-  const items = itemsOf(bases.data);
+  const items = bases.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="basis-h">
       <h3 id="basis-h" style={{ marginTop: 0 }}>
@@ -275,7 +275,7 @@ function Changes({ agreementId, month, myDepartment, depName }: { agreementId: s
   const { t } = i;
   const q = useMonthChanges(agreementId, month);
   const data = q.data;
-  const items = (data?.items ?? []) as CostChange[];
+  const items: CostChange[] = data?.items ?? [];
   const part = (c: CostChange['before']) => {
     if (!c) return null;
     if (!myDepartment) return c.amount_cents;
@@ -326,7 +326,7 @@ function Changes({ agreementId, month, myDepartment, depName }: { agreementId: s
                       <tr key={`${c.cost_id}-${n}`}>
                         <td className="nowrap">{i.dateTime(c.at)}</td>
                         <td>{c.by_name}</td>
-                        <td>{i.t(`close.act.${c.action}` as never)}</td>
+                        <td>{i.tk('close.act', c.action)}</td>
                         <td>
                           {e ? `${i.date(e.incurred_on)} · ${e.description}` : ''}
                           {c.before && c.after && c.before.incurred_on !== c.after.incurred_on ? ` (${i.date(c.before.incurred_on)} → ${i.date(c.after.incurred_on)})` : ''}
@@ -357,7 +357,7 @@ function MonthEntries({ agreementId, from, to, myDepartment }: { agreementId: st
   const [offset, setOffset] = useState(0);
   const limit = 20;
   const q = useMonthCosts(agreementId, from, to, offset, limit, myDepartment ?? undefined);
-  const items = itemsOf(q.data);
+  const items = q.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="entries-h">
       <h3 id="entries-h" style={{ marginTop: 0 }}>

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { nameOf, options, usePartners, useUnits } from '@/lib/api/lookups';
-import { CrudPage, type Values } from '@/components/crud/CrudPage';
+import { CrudPage, str } from '@/components/crud/CrudPage';
 import { SelectField } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Badge, PageHeader } from '@/components/ui/misc';
-import { feedTokenBody, feedUrl, publicFeedUrl, webcal, type FeedTokenCreated } from '../feeds';
+import { FEED_SCOPES } from '@/lib/api/enums';
+import { feedTokenBody, feedUrl, publicFeedUrl, webcal } from '../feeds';
+import { createFeedToken, getFeedTokens, revokeFeedToken, type FeedToken, type FeedTokenCreated, type FeedTokenInput } from '../api/feeds';
 
 /** CopyUrl shows an address in a read-only field with a copy button. */
 function CopyUrl({ label, url, testId }: { label: string; url: string; testId?: string }) {
@@ -43,7 +45,7 @@ function PublicFeeds() {
   const { t } = useI18n();
   const units = useUnits();
   const partners = usePartners();
-  const [scope, setScope] = useState<'all' | 'unit' | 'partner'>('all');
+  const [scope, setScope] = useState<FeedToken['scope']>('all');
   const [id, setId] = useState('');
   const url = publicFeedUrl(scope, id);
   return (
@@ -57,10 +59,10 @@ function PublicFeeds() {
           label={t('feeds.scope')}
           value={scope}
           onChange={(e) => {
-            setScope(e.target.value as typeof scope);
+            setScope(FEED_SCOPES.find((x) => x === e.target.value) ?? 'all');
             setId('');
           }}
-          options={(['all', 'unit', 'partner'] as const).map((s) => ({ value: s, label: t(`feeds.scope.${s}`) }))}
+          options={FEED_SCOPES.map((s) => ({ value: s, label: t(`feeds.scope.${s}`) }))}
         />
         {scope === 'unit' && <SelectField label={t('calendar.unit')} value={id} onChange={(e) => setId(e.target.value)} options={options(units.data)} empty="–" />}
         {scope === 'partner' && <SelectField label={t('calendar.partner')} value={id} onChange={(e) => setId(e.target.value)} options={options(partners.data)} empty="–" />}
@@ -112,19 +114,20 @@ export function FeedsPage() {
       </>
     );
   }
-  const target = (x: Record<string, unknown>) =>
-    x.scope === 'unit' ? nameOf(units.data, x.unit_id as string) : x.scope === 'partner' ? nameOf(partners.data, x.partner_id as string) : t('feeds.scope.all');
+  const target = (x: FeedToken) =>
+    x.scope === 'unit' ? nameOf(units.data, x.unit_id) : x.scope === 'partner' ? nameOf(partners.data, x.partner_id) : t('feeds.scope.all');
   return (
-    <CrudPage
+    <CrudPage<FeedToken, FeedTokenInput, never, FeedTokenCreated>
       title={t('feeds.title')}
       newLabel={t('feeds.new')}
-      queryKey="feed-tokens"
-      listPath="/feed-tokens"
-      itemPath="/feed-tokens/{id}"
-      canEdit
-      rowEdit={false}
-      canDelete
-      deleteLabel={t('tokens.revoke')}
+      cacheKey="feed-tokens"
+      list={getFeedTokens}
+      create={{
+        send: createFeedToken,
+        body: (v) => feedTokenBody({ name: str(v, 'name'), scope: str(v, 'scope'), unit_id: str(v, 'unit_id'), partner_id: str(v, 'partner_id') }),
+      }}
+      remove={{ send: revokeFeedToken, label: t('tokens.revoke') }}
+      can={(x) => !x.revoked_at}
       filters={
         <>
           <PublicFeeds />
@@ -132,19 +135,18 @@ export function FeedsPage() {
           <p>{t('feeds.privateHelp')}</p>
         </>
       }
-      toBody={(v: Values) => feedTokenBody({ name: String(v.name), scope: String(v.scope), unit_id: String(v.unit_id ?? ''), partner_id: String(v.partner_id ?? '') }) as never}
-      afterCreate={(created) => <SecretFeed created={created as unknown as FeedTokenCreated} />}
+      afterCreate={(created) => <SecretFeed created={created} />}
       fields={[
         { name: 'name', label: t('common.name'), required: true, help: t('feeds.nameHelp') },
-        { name: 'scope', label: t('feeds.scope'), kind: 'select', required: true, options: (['all', 'unit', 'partner'] as const).map((s) => ({ value: s, label: t(`feeds.scope.${s}`) })) },
+        { name: 'scope', label: t('feeds.scope'), kind: 'select', required: true, options: FEED_SCOPES.map((s) => ({ value: s, label: t(`feeds.scope.${s}`) })) },
         { name: 'unit_id', label: t('calendar.unit'), kind: 'select', options: options(units.data), help: t('feeds.unitHelp') },
         { name: 'partner_id', label: t('calendar.partner'), kind: 'select', options: options(partners.data), help: t('feeds.partnerHelp') },
       ]}
       columns={[
-        { label: t('common.name'), render: (x) => String(x.name) },
+        { label: t('common.name'), render: (x) => x.name },
         { label: t('feeds.scope'), render: (x) => target(x) },
-        { label: t('tokens.secret'), render: (x) => <code>{String(x.prefix ?? '')}…</code> },
-        { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at as string) },
+        { label: t('tokens.secret'), render: (x) => <code>{x.prefix}…</code> },
+        { label: t('tokens.lastUsed'), render: (x) => i.dateTime(x.last_used_at) },
         { label: t('common.status'), render: (x) => (x.revoked_at ? <Badge tone="bad">{t('tokens.revoked')}</Badge> : <Badge tone="good">{t('common.active')}</Badge>) },
       ]}
     />

@@ -1,7 +1,8 @@
-// The ideas board: residents' wishes and ideas, ranked, planned and turned into activities.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// The ideas board: residents' wishes and ideas, ranked, planned and turned
+// into activities. A typed fetcher, query options and a hook per call.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import { itemsOf, type BodyOf, type ItemOf } from '@/lib/api/types';
+import { pageOf, type BodyOf, type ItemOf } from '@/lib/api/types';
 
 /** Idea is an idea as the API lists it. */
 export type Idea = ItemOf<'/ideas'>;
@@ -10,18 +11,15 @@ export type IdeaPatch = BodyOf<'/ideas/{id}', 'patch'>;
 /** IdeaInput adds an idea. */
 export type IdeaInput = BodyOf<'/ideas', 'post'>;
 
-/** useIdeas lists the ideas of a committee (or all visible ones), best ranked first. */
-export function useIdeas(committeeId: string) {
-  return useQuery({
-    queryKey: ['ideas', committeeId],
-    queryFn: async () => {
-      const r = await unwrap(
-        api.GET('/ideas', { params: { query: { limit: 200, sort: 'rank', ...(committeeId ? { committee_id: committeeId } : {}) } } }),
-      );
-      return rankIdeas(itemsOf(r));
-    },
-  });
+/** getIdeas reads the ideas of a committee (or all visible ones), best ranked first. */
+export async function getIdeas(committeeId: string): Promise<Idea[]> {
+  const r = await unwrap(api.GET('/ideas', { params: { query: { limit: 200, sort: 'rank', ...(committeeId ? { committee_id: committeeId } : {}) } } }));
+  return rankIdeas(pageOf(r).items);
 }
+/** getIdeasQueryOptions caches a committee's ideas under ['ideas', committeeId]. */
+export const getIdeasQueryOptions = (committeeId: string) => queryOptions({ queryKey: ['ideas', committeeId], queryFn: () => getIdeas(committeeId) });
+/** useIdeas lists the ideas of a committee (or all visible ones). */
+export const useIdeas = (committeeId: string) => useQuery(getIdeasQueryOptions(committeeId));
 
 /** rankIdeas orders ideas by priority (1 first, unranked last), then by votes, then by title. */
 export function rankIdeas<T extends Pick<Idea, 'priority' | 'votes' | 'title'>>(list: T[]): T[] {
@@ -30,30 +28,16 @@ export function rankIdeas<T extends Pick<Idea, 'priority' | 'votes' | 'title'>>(
   );
 }
 
-/** usePatchIdea changes an idea (status, priority). */
-export function usePatchIdea() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, body }: { id: string; version?: number; body: IdeaPatch }) =>
-      unwrap(api.PATCH('/ideas/{id}', { params: { path: { id } }, headers: ifMatch(version), body })),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
-  });
-}
+/** patchIdea changes an idea (If-Match: the version shown). */
+export const patchIdea = ({ id, version, body }: { id: string; version?: number; body: IdeaPatch }) =>
+  unwrap(api.PATCH('/ideas/{id}', { params: { path: { id } }, headers: ifMatch(version), body }));
+/** voteIdea adds one vote to an idea (a show of hands at a meeting). */
+export const voteIdea = (id: string) => unwrap(api.POST('/ideas/{id}/votes', { params: { path: { id } }, body: { count: 1 } }));
+/** createIdea adds an idea. */
+export const createIdea = (body: IdeaInput) => unwrap(api.POST('/ideas', { body }));
 
-/** useVote adds one vote to an idea (a show of hands at a meeting). */
-export function useVote() {
+/** useIdeaChange runs one change of the board and refreshes it, whether it worked or not. */
+export function useIdeaChange<V>(send: (v: V) => Promise<unknown>) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/ideas/{id}/votes', { params: { path: { id } }, body: { count: 1 } })),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
-  });
-}
-
-/** useCreateIdea adds an idea. */
-export function useCreateIdea() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: IdeaInput) => unwrap(api.POST('/ideas', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['ideas'] }),
-  });
+  return useMutation({ mutationFn: send, onSettled: () => qc.invalidateQueries({ queryKey: ['ideas'] }) });
 }

@@ -1,15 +1,15 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { IDEA_SOURCES, IDEA_STATUSES, enumOptions } from '@/lib/api/enums';
+import { IDEA_SOURCES, IDEA_STATUSES, enumOptions, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useCommittees } from '@/lib/api/lookups';
-import { ApiError } from '@/lib/api/errors';
+import { useFieldErrors } from '@/components/ui/errors';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
 import { useState, type FormEvent } from 'react';
-import { useCreateIdea, useIdeas, usePatchIdea, useVote, type Idea, type IdeaInput } from '../api/ideas';
+import { createIdea, patchIdea, useIdeaChange, useIdeas, voteIdea, type Idea } from '../api/ideas';
 
 /** IdeasPage is the ideas board: columns by status, ranked, with the actions a mentor needs. */
 export function IdeasPage() {
@@ -21,13 +21,13 @@ export function IdeasPage() {
   const committeeId = params.get('committee_id') ?? '';
   const committees = useCommittees();
   const q = useIdeas(committeeId);
-  const patch = usePatchIdea();
-  const vote = useVote();
+  const patch = useIdeaChange(patchIdea);
+  const vote = useIdeaChange(voteIdea);
   const canEdit = role === 'mentor' || role === 'admin';
   const ideas = q.data ?? [];
 
   function toActivity(idea: Idea) {
-    const c = committees.data?.find((x) => x.id === idea.committee_id) as { unit_id?: string } | undefined;
+    const c = committees.data?.find((x) => x.id === idea.committee_id);
     const p = new URLSearchParams({ title: idea.title, description: idea.description ?? '', idea_id: idea.id });
     const unit = idea.unit_id ?? c?.unit_id;
     if (unit) p.append('unit_id', unit);
@@ -131,15 +131,15 @@ export function IdeasPage() {
 
 function NewIdea({ committeeId, committees }: { committeeId: string; committees: { value: string; label: string }[] }) {
   const { t, tk } = useI18n();
-  const create = useCreateIdea();
+  const create = useIdeaChange(createIdea);
   const blank = { committee_id: committeeId, title: '', description: '', source: 'resident' };
   const [v, setV] = useState(blank);
-  const fe = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const fe = useFieldErrors(create.error);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value }));
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     try {
-      await create.mutateAsync({ ...v, source: v.source as IdeaInput['source'], committee_id: v.committee_id || committeeId });
+      await create.mutateAsync({ ...v, source: oneOf(IDEA_SOURCES, v.source) ?? 'other', committee_id: v.committee_id || committeeId });
       setV({ ...blank, committee_id: v.committee_id });
     } catch {
       /* shown below */

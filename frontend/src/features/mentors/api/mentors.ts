@@ -1,7 +1,7 @@
 // Culture mentors, their trainings and the per-unit training figures.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { BodyOf, ItemOf, ResponseOf } from '@/lib/api/types';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, done, ifMatch, unwrap } from '@/lib/api/client';
+import { pageOf, type BodyOf, type ItemOf, type Page, type QueryOf, type ResponseOf } from '@/lib/api/types';
 
 /** Mentor is a named culture mentor. */
 export type Mentor = ResponseOf<'/mentors/{id}', 'get'>;
@@ -12,29 +12,51 @@ export type TrainingInput = BodyOf<'/mentors/{id}/trainings', 'post'>;
 /** MentorSummary is the figures per unit for a year. */
 export type MentorSummary = ResponseOf<'/mentors/summary', 'get'>;
 
+/** MentorInput names a culture mentor. */
+export type MentorInput = BodyOf<'/mentors', 'post'>;
+/** MentorPatch changes a mentor. */
+export type MentorPatch = BodyOf<'/mentors/{id}', 'patch'>;
+/** MentorItem is a mentor as the list gives it. */
+export type MentorItem = ItemOf<'/mentors'>;
+
+/** getMentors reads a page of mentors. */
+export const getMentors = async (query: QueryOf<'/mentors'>): Promise<Page<MentorItem>> => pageOf(await unwrap(api.GET('/mentors', { params: { query } })));
+/** createMentor names a mentor. */
+export const createMentor = (body: MentorInput) => unwrap(api.POST('/mentors', { body }));
+/** updateMentor changes a mentor (If-Match: the version shown). */
+export const updateMentor = (m: MentorItem, body: MentorPatch) =>
+  unwrap(api.PATCH('/mentors/{id}', { params: { path: { id: m.id } }, headers: ifMatch(m.version), body }));
+/** deleteMentor deletes a mentor record made by mistake. */
+export const deleteMentor = (m: MentorItem) => done(api.DELETE('/mentors/{id}', { params: { path: { id: m.id } }, headers: ifMatch(m.version) }));
+
+/** getMentor reads one mentor. */
+export const getMentor = (id: string) => unwrap(api.GET('/mentors/{id}', { params: { path: { id } } }));
+/** getMentorQueryOptions caches a mentor under ['mentors', 'one', id]. */
+export const getMentorQueryOptions = (id: string | undefined) =>
+  queryOptions({ queryKey: ['mentors', 'one', id], queryFn: () => getMentor(id ?? ''), enabled: !!id });
 /** useMentor loads one mentor. */
-export function useMentor(id: string | undefined) {
-  return useQuery({
-    queryKey: ['mentors', 'one', id],
-    queryFn: () => unwrap(api.GET('/mentors/{id}', { params: { path: { id: id! } } })),
-    enabled: !!id,
-  });
-}
+export const useMentor = (id: string | undefined) => useQuery(getMentorQueryOptions(id));
 
+/** getTrainings reads a mentor's trainings. */
+export const getTrainings = async (id: string): Promise<Page<Training>> =>
+  pageOf(await unwrap(api.GET('/mentors/{id}/trainings', { params: { path: { id }, query: { limit: 200 } } })));
+/** getTrainingsQueryOptions caches a mentor's trainings under ['trainings', id]. */
+export const getTrainingsQueryOptions = (id: string | undefined) =>
+  queryOptions({ queryKey: ['trainings', id], queryFn: () => getTrainings(id ?? ''), enabled: !!id });
 /** useTrainings lists a mentor's trainings. */
-export function useTrainings(id: string | undefined) {
-  return useQuery({
-    queryKey: ['trainings', id],
-    queryFn: () => unwrap(api.GET('/mentors/{id}/trainings', { params: { path: { id: id! }, query: { limit: 200 } } })),
-    enabled: !!id,
-  });
-}
+export const useTrainings = (id: string | undefined) => useQuery(getTrainingsQueryOptions(id));
 
-/** useAddTraining records a training for a mentor. */
-export function useAddTraining(id: string) {
+/** addTraining records a training for a mentor. */
+export const addTraining = (id: string, body: TrainingInput) => unwrap(api.POST('/mentors/{id}/trainings', { params: { path: { id } }, body }));
+/** deleteTraining deletes a training recorded by mistake. */
+export const deleteTraining = (id: string, t: Training) =>
+  done(api.DELETE('/mentors/{id}/trainings/{training_id}', { params: { path: { id, training_id: t.id } }, headers: ifMatch(t.version) }));
+
+/** useTrainingChange records (body) or deletes (training) a training and refreshes the figures. */
+export function useTrainingChange<V>(id: string, send: (id: string, v: V) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TrainingInput) => unwrap(api.POST('/mentors/{id}/trainings', { params: { path: { id } }, body })),
+    mutationFn: (v: V) => send(id, v),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['trainings', id] });
       qc.invalidateQueries({ queryKey: ['mentor-summary'] });
@@ -42,26 +64,12 @@ export function useAddTraining(id: string) {
   });
 }
 
-/** useDeleteTraining deletes a training recorded by mistake. */
-export function useDeleteTraining(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (t: Training) =>
-      unwrap(api.DELETE('/mentors/{id}/trainings/{training_id}', { params: { path: { id, training_id: t.id } }, headers: ifMatch(t.version) } as never)),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['trainings', id] });
-      qc.invalidateQueries({ queryKey: ['mentor-summary'] });
-    },
-  });
-}
-
+/** getMentorSummary gives the mentors and trainings per unit for a year. */
+export const getMentorSummary = (year: number) => unwrap(api.GET('/mentors/summary', { params: { query: { year } } }));
+/** getMentorSummaryQueryOptions caches a year's figures under ['mentor-summary', year]. */
+export const getMentorSummaryQueryOptions = (year: number) => queryOptions({ queryKey: ['mentor-summary', year], queryFn: () => getMentorSummary(year) });
 /** useMentorSummary gives the mentors and trainings per unit for a year. */
-export function useMentorSummary(year: number) {
-  return useQuery({
-    queryKey: ['mentor-summary', year],
-    queryFn: () => unwrap(api.GET('/mentors/summary', { params: { query: { year } } })),
-  });
-}
+export const useMentorSummary = (year: number) => useQuery(getMentorSummaryQueryOptions(year));
 
 /** parseHours reads hours typed with a comma or a dot ("7,5" -> 7.5); null if not a positive number. */
 export function parseHours(s: string): number | null {

@@ -26,7 +26,7 @@ describe('mentors', () => {
       'GET /mentors/m1': () => json(mentor),
       'GET /mentors/m1/trainings': () => json({ items: [{ id: 't1', mentor_id: 'm1', course: 'Perusteet', provider: 'Taikusydän', completed_on: '2025-02-01', hours: 7.5, version: 1 }], total: 1 }),
       'POST /mentors/m1/trainings': () =>
-        ++n === 1 ? json({ title: 'Invalid', status: 422, errors: [{ field: 'completed_on', message: 'must not be in the future' }] }, 422) : json({ id: 't2', version: 1 }, 201),
+        ++n === 1 ? json({ type: 'urn:kulttuurisilta:problem:validation', title: 'Invalid', status: 422, errors: [{ field: 'completed_on', message: 'must not be in the future', code: 'out_of_range' }] }, 422) : json({ id: 't2', version: 1 }, 201),
     });
     renderWithApp([{ path: '/mentors/:id', element: <MentorPage /> }], { path: '/mentors/m1' });
     await screen.findByRole('heading', { level: 1, name: 'Maija Mentori' });
@@ -38,7 +38,7 @@ describe('mentors', () => {
     await user.type(day, '2025-03-10');
     await user.type(screen.getByLabelText(/^Hours/), '3,5');
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    await screen.findByText('must not be in the future');
+    await screen.findByText('The day cannot be in the future.');
     expect(screen.getByLabelText(/^Course/)).toHaveValue('Musiikki hoivassa');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));

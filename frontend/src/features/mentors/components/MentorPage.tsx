@@ -2,13 +2,13 @@ import { useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { nameOf, useUnits } from '@/lib/api/lookups';
-import { itemsOf } from '@/lib/api/types';
 import { today } from '@/lib/i18n/dates';
 import { InlineForm } from '@/components/crud/InlineForm';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Badge, Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { parseHours, useAddTraining, useDeleteTraining, useMentor, useTrainings, type TrainingInput } from '../api/mentors';
+import { Badge, Loaded, Loading, PageHeader } from '@/components/ui/misc';
+import { DataTable } from '@/components/ui/DataTable';
+import { addTraining, deleteTraining, parseHours, useMentor, useTrainingChange, useTrainings, type Training } from '../api/mentors';
 
 /** MentorPage shows a mentor and their trainings, and records a new one. */
 export function MentorPage() {
@@ -19,15 +19,13 @@ export function MentorPage() {
   const units = useUnits();
   const q = useMentor(id);
   const trainings = useTrainings(id);
-  const add = useAddTraining(id!);
-  const del = useDeleteTraining(id!);
+  const add = useTrainingChange(id ?? '', addTraining);
+  const del = useTrainingChange(id ?? '', deleteTraining);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const m = q.data!;
   // Admins, the producer and mentors of the mentor's units record trainings (the API decides).
   const canRecord = role === 'admin' || role === 'producer' || role === 'mentor';
-  const list = itemsOf(trainings.data);
-  const hours = list.reduce((a, x) => a + x.hours, 0);
   return (
     <>
       <PageHeader title={m.name} />
@@ -50,53 +48,42 @@ export function MentorPage() {
       <section aria-labelledby="trainings-h">
         <h2 id="trainings-h">{t('mentor.trainings')}</h2>
         <ErrorAlert error={del.error} />
-        {trainings.isLoading ? (
-          <Loading />
-        ) : trainings.error ? (
-          <ErrorAlert error={trainings.error} />
-        ) : list.length === 0 ? (
-          <Empty>{t('mentor.noTrainings')}</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.completedOn')}</th>
-                  <th scope="col">{t('training.course')}</th>
-                  <th scope="col">{t('training.provider')}</th>
-                  <th scope="col" className="num">{t('mentor.hours')}</th>
-                  {canRecord && <th scope="col">{t('common.actions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((x) => (
-                  <tr key={x.id}>
-                    <td className="nowrap">{i.date(x.completed_on)}</td>
-                    <td>{x.course}</td>
-                    <td>{x.provider}</td>
-                    <td className="num">{i.number(x.hours, 1)}</td>
-                    {canRecord && (
-                      <td>
-                        <Button size="small" variant="danger" aria-label={`${t('action.delete')}: ${x.course}`} onClick={() => window.confirm(t('action.confirmDelete')) && del.mutate(x)}>
-                          {t('action.delete')}
-                        </Button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
+        <Loaded q={trainings} isEmpty={(d) => !d.items.length} empty={t('mentor.noTrainings')}>
+          {(d) => (
+            <DataTable
+              caption={t('mentor.trainings')}
+              rows={d.items}
+              rowKey={(x) => x.id}
+              columns={[
+                { label: t('training.completedOn'), render: (x) => i.date(x.completed_on), nowrap: true },
+                { label: t('training.course'), render: (x) => x.course },
+                { label: t('training.provider'), render: (x) => x.provider },
+                { label: t('mentor.hours'), render: (x) => i.number(x.hours, 1), num: true },
+                ...(canRecord
+                  ? [
+                      {
+                        label: t('common.actions'),
+                        render: (x: Training) => (
+                          <Button size="small" variant="danger" aria-label={`${t('action.delete')}: ${x.course}`} onClick={() => window.confirm(t('action.confirmDelete')) && del.mutate(x)}>
+                            {t('action.delete')}
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+              footer={
                 <tr>
                   <th scope="row" colSpan={3}>
                     {t('common.total')}
                   </th>
-                  <td className="num">{i.number(hours, 1)}</td>
+                  <td className="num">{i.number(d.items.reduce((a, x) => a + x.hours, 0), 1)}</td>
                   {canRecord && <td />}
                 </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
+              }
+            />
+          )}
+        </Loaded>
         {canRecord && (
           <InlineForm
             title={t('training.add')}
@@ -107,14 +94,14 @@ export function MentorPage() {
               { name: 'hours', label: t('mentor.hours'), required: true },
             ]}
             initial={{ completed_on: today() }}
-            toBody={(v): TrainingInput => ({
+            toBody={(v) => ({
               course: v.course,
               provider: v.provider,
               completed_on: v.completed_on,
               // An unreadable number is sent as 0 so the API explains it next to the field.
               hours: parseHours(v.hours) ?? 0,
             })}
-            submit={(b) => add.mutateAsync(b as TrainingInput)}
+            submit={(b) => add.mutateAsync(b)}
           />
         )}
       </section>

@@ -1,25 +1,43 @@
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { PARTNER_KINDS, SECTORS, enumOptions } from '@/lib/api/enums';
-import { CrudPage } from '@/components/crud/CrudPage';
+import { PARTNER_KINDS, SECTORS, enumOptions, oneOf } from '@/lib/api/enums';
+import { getPartners, type Partner } from '@/lib/api/lookups';
+import { CrudPage, bool, str, type Values } from '@/components/crud/CrudPage';
+import { createPartner, deletePartner, updatePartner, type PartnerInput } from '../api/partners';
+
+function toBody(v: Values): PartnerInput {
+  return {
+    name: str(v, 'name'),
+    kind: oneOf(PARTNER_KINDS, str(v, 'kind')) ?? PARTNER_KINDS[0],
+    sector: oneOf(SECTORS, str(v, 'sector')) ?? SECTORS[0],
+    contact_name: str(v, 'contact_name'),
+    email: str(v, 'email'),
+    phone: str(v, 'phone'),
+    website: str(v, 'website'),
+    municipality: str(v, 'municipality'),
+    notes: str(v, 'notes'),
+    active: bool(v, 'active'),
+  };
+}
 
 /** PartnersPage lists and edits the cultural partners. */
 export function PartnersPage() {
   const { t, tk } = useI18n();
   const { role } = useAuth();
+  const edit = role === 'producer' || role === 'admin';
   return (
-    <CrudPage
+    <CrudPage<Partner, PartnerInput, PartnerInput>
       title={t('partner.title')}
       newLabel={t('partner.new')}
-      queryKey="partners"
-      listPath="/partners"
-      itemPath="/partners/{id}"
-      canEdit={role === 'producer' || role === 'admin'}
-      canDelete={role === 'admin'}
+      cacheKey="partners"
+      list={getPartners}
+      create={edit ? { send: createPartner, body: toBody } : undefined}
+      update={edit ? { send: updatePartner, body: toBody } : undefined}
+      remove={role === 'admin' ? { send: deletePartner } : undefined}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
         { name: 'kind', label: t('partner.kind'), kind: 'select', options: enumOptions(PARTNER_KINDS, tk, 'pk'), required: true },
-        { name: 'sector', label: t('partner.sector'), kind: 'select', options: enumOptions(SECTORS, tk, 'sector') },
+        { name: 'sector', label: t('partner.sector'), kind: 'select', options: enumOptions(SECTORS, tk, 'sector'), required: true },
         { name: 'contact_name', label: t('partner.contact') },
         { name: 'email', label: t('common.email'), kind: 'email' },
         { name: 'phone', label: t('common.phone') },
@@ -29,11 +47,11 @@ export function PartnersPage() {
         { name: 'active', label: t('common.active'), kind: 'checkbox' },
       ]}
       columns={[
-        { label: t('common.name'), render: (p) => String(p.name) },
-        { label: t('partner.kind'), render: (p) => tk('pk', p.kind as string) },
-        { label: t('partner.sector'), render: (p) => tk('sector', p.sector as string) },
+        { label: t('common.name'), render: (p) => p.name },
+        { label: t('partner.kind'), render: (p) => tk('pk', p.kind) },
+        { label: t('partner.sector'), render: (p) => tk('sector', p.sector) },
         { label: t('partner.contact'), render: (p) => [p.contact_name, p.email, p.phone].filter(Boolean).join(' · ') },
-        { label: t('unit.municipality'), render: (p) => String(p.municipality ?? '') },
+        { label: t('unit.municipality'), render: (p) => p.municipality },
       ]}
     />
   );

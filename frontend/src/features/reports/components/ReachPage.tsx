@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { addMonths, today } from '@/lib/i18n/dates';
 import { DateField } from '@/components/ui/DateField';
-import { ErrorAlert } from '@/components/ui/Alert';
-import { Badge, Empty, Loading, PageHeader } from '@/components/ui/misc';
+import { Badge, Loaded, PageHeader } from '@/components/ui/misc';
+import { DataTable } from '@/components/ui/DataTable';
 import { useReach } from '../api/reports';
 
 /** ReachPage shows per unit the occurrences hosted, participants and weeks since the last activity; units with none first. */
@@ -14,7 +14,6 @@ export function ReachPage() {
   const [from, setFrom] = useState(addMonths(today(), -3));
   const [to, setTo] = useState(today());
   const q = useReach(from, to);
-  const r = q.data;
   return (
     <>
       <PageHeader title={t('reach.title')} />
@@ -23,51 +22,32 @@ export function ReachPage() {
         <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
         <DateField label={t('common.to')} value={to} onChange={(d) => setTo(d)} />
       </div>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !r?.units.length ? (
-        <Empty />
-      ) : (
-        <>
-          <p>{t('reports.unitsReached', { n: r.units_reached, total: r.units_total, pct: i.percent(r.reached_share_bp) })}</p>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reach.unit')}</th>
-                  <th scope="col">{t('unit.kind')}</th>
-                  <th scope="col" className="num">
-                    {t('reach.hosted')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reach.participants')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reach.weeksSince')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.units.map((u) => (
-                  <tr key={u.unit_id}>
-                    <th scope="row">
+      <Loaded q={q} isEmpty={(r) => !r.units.length}>
+        {(r) => (
+          <>
+            <p>{t('reports.unitsReached', { n: r.units_reached, total: r.units_total, pct: i.percent(r.reached_share_bp) })}</p>
+            <DataTable
+              caption={t('reach.title')}
+              rows={r.units}
+              rowKey={(u) => u.unit_id}
+              columns={[
+                {
+                  label: t('reach.unit'),
+                  render: (u) => (
+                    <>
                       <Link to={`/calendar?unit_id=${u.unit_id}&view=list`}>{u.name}</Link> {u.occurrences === 0 && <Badge tone="warn">{t('reach.noneBadge')}</Badge>}
-                    </th>
-                    <td>
-                      {tk('uk', u.kind)}, {u.municipality}
-                    </td>
-                    <td className="num">{i.number(u.occurrences)}</td>
-                    <td className="num">{i.number(u.participants.total)}</td>
-                    <td className="num">{u.weeks_since_last == null ? t('reach.never') : i.number(u.weeks_since_last)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                    </>
+                  ),
+                },
+                { label: t('unit.kind'), render: (u) => `${tk('uk', u.kind)}, ${u.municipality}` },
+                { label: t('reach.hosted'), render: (u) => i.number(u.occurrences), num: true },
+                { label: t('reach.participants'), render: (u) => i.number(u.participants.total), num: true },
+                { label: t('reach.weeksSince'), render: (u) => (u.weeks_since_last == null ? t('reach.never') : i.number(u.weeks_since_last)), num: true },
+              ]}
+            />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
+import { REPORT_GROUPS, oneOf } from '@/lib/api/enums';
 import { download } from '@/lib/api/client';
 import { addMonths, today } from '@/lib/i18n/dates';
 import { SelectField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loading, PageHeader } from '@/components/ui/misc';
+import { Loaded, PageHeader } from '@/components/ui/misc';
+import { DataTable } from '@/components/ui/DataTable';
 import { useActivityReport, type GroupBy } from '../api/reports';
 
-const GROUPS: GroupBy[] = ['unit', 'category', 'month', 'partner', 'target_group'];
 
 /** ReportsPage shows occurrences, participants and mean feedback grouped as chosen. */
 export function ReportsPage() {
@@ -20,7 +21,6 @@ export function ReportsPage() {
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
   const [dlError, setDlError] = useState<unknown>(null);
   const q = useActivityReport(from, to, groupBy);
-  const r = q.data;
   const label = (key: string, l: string) => {
     if (groupBy === 'category') return tk('cat', key);
     if (groupBy === 'target_group') return key ? tk('tg', key) : t('common.none');
@@ -46,62 +46,36 @@ export function ReportsPage() {
       <div className="filters">
         <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
         <DateField label={t('common.to')} value={to} onChange={(d) => setTo(d)} />
-        <SelectField label={t('reports.groupBy')} value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)} options={GROUPS.map((g) => ({ value: g, label: t(`gb.${g}`) }))} />
+        <SelectField label={t('reports.groupBy')} value={groupBy} onChange={(e) => setGroupBy(oneOf(REPORT_GROUPS, e.target.value) ?? 'unit')} options={REPORT_GROUPS.map((g) => ({ value: g, label: t(`gb.${g}`) }))} />
       </div>
-      {q.isLoading ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
-      ) : !r?.groups.length ? (
-        <Empty />
-      ) : (
-        <>
-          <p>
-            {t('reports.unitsReached', { n: r.totals.units_reached, total: r.units_total, pct: i.percent(r.totals.units_reached_share_bp) })}
-          </p>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
+      <Loaded q={q} isEmpty={(r) => !r.groups.length}>
+        {(r) => (
+          <>
+            <p>{t('reports.unitsReached', { n: r.totals.units_reached, total: r.units_total, pct: i.percent(r.totals.units_reached_share_bp) })}</p>
+            <DataTable
+              caption={t('reports.title')}
+              rows={r.groups}
+              rowKey={(g) => g.key}
+              columns={[
+                { label: t(`gb.${groupBy}`), render: (g) => label(g.key, g.label) },
+                { label: t('reports.occurrences'), render: (g) => i.number(g.occurrences), num: true },
+                { label: t('reports.participants'), render: (g) => i.number(g.participants.total), num: true },
+                { label: t('att.residents'), render: (g) => i.number(g.participants.residents), num: true },
+                { label: t('reports.feedback'), render: (g) => (g.feedback_mean != null ? i.number(g.feedback_mean, 1) : '–'), num: true },
+              ]}
+              footer={
                 <tr>
-                  <th scope="col">{t(`gb.${groupBy}`)}</th>
-                  <th scope="col" className="num">
-                    {t('reports.occurrences')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reports.participants')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('att.residents')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reports.feedback')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.groups.map((g) => (
-                  <tr key={g.key}>
-                    <th scope="row">{label(g.key, g.label)}</th>
-                    <td className="num">{i.number(g.occurrences)}</td>
-                    <td className="num">{i.number(g.participants.total)}</td>
-                    <td className="num">{i.number(g.participants.residents)}</td>
-                    <td className="num">{g.feedback_mean != null ? i.number(g.feedback_mean, 1) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td>{t('common.total')}</td>
+                  <th scope="row">{t('common.total')}</th>
                   <td className="num">{i.number(r.totals.occurrences)}</td>
                   <td className="num">{i.number(r.totals.participants.total)}</td>
                   <td className="num">{i.number(r.totals.participants.residents)}</td>
                   <td className="num">{r.totals.feedback_mean != null ? i.number(r.totals.feedback_mean, 1) : '–'}</td>
                 </tr>
-              </tfoot>
-            </table>
-          </div>
-        </>
-      )}
+              }
+            />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

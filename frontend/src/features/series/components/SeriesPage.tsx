@@ -1,22 +1,32 @@
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { CrudPage } from '@/components/crud/CrudPage';
+import { getSeries, type Series } from '@/lib/api/lookups';
+import { CrudPage, str, type Values } from '@/components/crud/CrudPage';
+import { createSeries, deleteSeries, updateSeries, type SeriesInput } from '../api/series';
+
+const toBody = (v: Values): SeriesInput => ({
+  name: str(v, 'name'),
+  starts_on: str(v, 'starts_on'),
+  ends_on: str(v, 'ends_on'),
+  description: str(v, 'description'),
+});
 
 /** SeriesPage lists and edits event series and festivals. */
 export function SeriesPage() {
   const i = useI18n();
   const { t } = i;
   const { role } = useAuth();
+  const edit = role === 'producer' || role === 'admin';
   return (
-    <CrudPage
+    <CrudPage<Series, SeriesInput, SeriesInput>
       title={t('series.title')}
       newLabel={t('series.new')}
-      queryKey="series"
-      listPath="/series"
-      itemPath="/series/{id}"
-      canEdit={role === 'producer' || role === 'admin'}
-      canDelete={role === 'admin'}
+      cacheKey="series"
+      list={getSeries}
+      create={edit ? { send: createSeries, body: toBody } : undefined}
+      update={edit ? { send: updateSeries, body: toBody } : undefined}
+      remove={role === 'admin' ? { send: deleteSeries } : undefined}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
         { name: 'starts_on', label: t('series.startsOn'), kind: 'date', required: true },
@@ -24,9 +34,9 @@ export function SeriesPage() {
         { name: 'description', label: t('common.description'), kind: 'textarea' },
       ]}
       columns={[
-        { label: t('common.name'), render: (s) => <Link to={`/calendar?view=list&series_id=${s.id}&date=${s.starts_on}`}>{String(s.name)}</Link> },
-        { label: t('series.startsOn'), render: (s) => i.date(s.starts_on as string) },
-        { label: t('series.endsOn'), render: (s) => i.date(s.ends_on as string) },
+        { label: t('common.name'), render: (s) => <Link to={`/calendar?view=list&series_id=${s.id}&date=${s.starts_on}`}>{s.name}</Link> },
+        { label: t('series.startsOn'), render: (s) => i.date(s.starts_on) },
+        { label: t('series.endsOn'), render: (s) => i.date(s.ends_on) },
       ]}
     />
   );

@@ -1,95 +1,108 @@
 // A mentor's units with their committees, members, meetings, residents and
-// the residents' culture profiles.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { BodyOf } from '@/lib/api/types';
+// the residents' culture profiles: a typed fetcher, query options and a hook
+// per call.
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { api, done, ifMatch, unwrap } from '@/lib/api/client';
+import { getCommittees, getUnits } from '@/lib/api/lookups';
+import { pageOf, type BodyOf, type Page, type ItemOf } from '@/lib/api/types';
 
-/** useMyUnits lists the units of the user (a mentor's own; all for others). */
-export function useMyUnits(mine: boolean) {
-  return useQuery({
-    queryKey: ['units', { mine }],
-    queryFn: () => unwrap(api.GET('/units', { params: { query: { limit: 200, ...(mine ? { mine: true } : {}) } } })),
-  });
-}
+/** CommitteeInput founds a committee. */
+export type CommitteeInput = BodyOf<'/committees', 'post'>;
+/** ResidentInput adds a resident. */
+export type ResidentInput = BodyOf<'/residents', 'post'>;
+/** MemberInput adds a committee member. */
+export type MemberInput = BodyOf<'/committees/{id}/members', 'post'>;
+/** MeetingInput records a meeting. */
+export type MeetingInput = BodyOf<'/committees/{id}/meetings', 'post'>;
+/** ProfileInput writes a culture profile. */
+export type ProfileInput = BodyOf<'/residents/{id}/culture-profile', 'put'>;
+/** Resident is a unit's resident. */
+export type Resident = ItemOf<'/residents'>;
+/** Member is a committee member. */
+export type Member = ItemOf<'/committees/{id}/members'>;
+/** Meeting is a committee meeting. */
+export type Meeting = ItemOf<'/committees/{id}/meetings'>;
 
+/** getMyUnitsQueryOptions caches the user's units (a mentor's own; all for others). */
+export const getMyUnitsQueryOptions = (mine: boolean) =>
+  queryOptions({ queryKey: ['units', { mine }], queryFn: () => getUnits({ limit: 200, ...(mine ? { mine: true } : {}) }) });
+/** useMyUnits lists the units of the user. */
+export const useMyUnits = (mine: boolean) => useQuery(getMyUnitsQueryOptions(mine));
+
+/** getUnit reads one unit. */
+export const getUnit = (id: string) => unwrap(api.GET('/units/{id}', { params: { path: { id } } }));
 /** useUnit loads one unit. */
-export function useUnit(id: string) {
-  return useQuery({ queryKey: ['unit', id], queryFn: () => unwrap(api.GET('/units/{id}', { params: { path: { id } } })) });
-}
+export const useUnit = (id: string) => useQuery(queryOptions({ queryKey: ['unit', id], queryFn: () => getUnit(id) }));
 
+/** getUnitCommitteesQueryOptions caches a unit's committees under ['committees', {unitId}]. */
+export const getUnitCommitteesQueryOptions = (unitId: string) =>
+  queryOptions({ queryKey: ['committees', { unitId }], queryFn: () => getCommittees({ unit_id: unitId, limit: 200 }) });
 /** useUnitCommittees lists a unit's committees. */
-export function useUnitCommittees(unitId: string) {
-  return useQuery({
-    queryKey: ['committees', { unitId }],
-    queryFn: () => unwrap(api.GET('/committees', { params: { query: { unit_id: unitId, limit: 200 } } })),
-  });
-}
+export const useUnitCommittees = (unitId: string) => useQuery(getUnitCommitteesQueryOptions(unitId));
 
+/** getResidents reads a unit's residents. */
+export const getResidents = async (unitId: string): Promise<Page<Resident>> =>
+  pageOf(await unwrap(api.GET('/residents', { params: { query: { unit_id: unitId, limit: 200 } } })));
 /** useResidents lists a unit's residents. */
-export function useResidents(unitId: string | undefined) {
-  return useQuery({
-    queryKey: ['residents', { unitId }],
-    queryFn: () => unwrap(api.GET('/residents', { params: { query: { unit_id: unitId, limit: 200 } } })),
-    enabled: !!unitId,
-  });
-}
+export const useResidents = (unitId: string) =>
+  useQuery(queryOptions({ queryKey: ['residents', { unitId }], queryFn: () => getResidents(unitId), enabled: !!unitId }));
 
+/** getCommittee reads one committee. */
+export const getCommittee = (id: string) => unwrap(api.GET('/committees/{id}', { params: { path: { id } } }));
 /** useCommittee loads one committee. */
-export function useCommittee(id: string) {
-  return useQuery({ queryKey: ['committee', id], queryFn: () => unwrap(api.GET('/committees/{id}', { params: { path: { id } } })) });
-}
+export const useCommittee = (id: string) => useQuery(queryOptions({ queryKey: ['committee', id], queryFn: () => getCommittee(id) }));
 
+/** getMembers reads a committee's members. */
+export const getMembers = async (id: string): Promise<Page<Member>> =>
+  pageOf(await unwrap(api.GET('/committees/{id}/members', { params: { path: { id }, query: { limit: 200 } } })));
 /** useMembers lists a committee's members. */
-export function useMembers(id: string) {
-  return useQuery({
-    queryKey: ['members', id],
-    queryFn: () => unwrap(api.GET('/committees/{id}/members', { params: { path: { id }, query: { limit: 200 } } })),
-  });
-}
+export const useMembers = (id: string) => useQuery(queryOptions({ queryKey: ['members', id], queryFn: () => getMembers(id) }));
 
+/** getMeetings reads a committee's meetings. */
+export const getMeetings = async (id: string): Promise<Page<Meeting>> =>
+  pageOf(await unwrap(api.GET('/committees/{id}/meetings', { params: { path: { id }, query: { limit: 200 } } })));
 /** useMeetings lists a committee's meetings. */
-export function useMeetings(id: string) {
-  return useQuery({
-    queryKey: ['meetings', id],
-    queryFn: () => unwrap(api.GET('/committees/{id}/meetings', { params: { path: { id }, query: { limit: 200 } } })),
-  });
-}
+export const useMeetings = (id: string) => useQuery(queryOptions({ queryKey: ['meetings', id], queryFn: () => getMeetings(id) }));
 
-/** useCreate posts to a collection and refreshes the given queries. */
-export function useCreate(path: string, pathParams: Record<string, string>, invalidate: unknown[][]) {
+/** createCommittee founds a committee. */
+export const createCommittee = (body: CommitteeInput) => unwrap(api.POST('/committees', { body }));
+/** createResident adds a resident to a unit. */
+export const createResident = (body: ResidentInput) => unwrap(api.POST('/residents', { body }));
+/** addMember adds a member (an existing resident, or a new one by name) to a committee. */
+export const addMember = (committeeId: string, body: MemberInput) =>
+  unwrap(api.POST('/committees/{id}/members', { params: { path: { id: committeeId } }, body }));
+/** addMeeting records a committee meeting. */
+export const addMeeting = (committeeId: string, body: MeetingInput) =>
+  unwrap(api.POST('/committees/{id}/meetings', { params: { path: { id: committeeId } }, body }));
+
+/** useCreate sends a new item and refreshes the lists it appears in. */
+export function useCreate<B>(send: (body: B) => Promise<unknown>, refresh: QueryKey[]) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => unwrap(api.POST(path as '/committees', { params: { path: pathParams } as never, body: body as never })),
-    onSuccess: () => invalidate.forEach((k) => qc.invalidateQueries({ queryKey: k })),
-  });
+  return useMutation({ mutationFn: send, onSuccess: () => refresh.forEach((k) => qc.invalidateQueries({ queryKey: k })) });
 }
 
-/** useProfile loads a resident's culture profile (every read is audited by the API). */
-export function useProfile(residentId: string) {
-  return useQuery({
-    queryKey: ['profile', residentId],
-    queryFn: () => unwrap(api.GET('/residents/{id}/culture-profile', { params: { path: { id: residentId } } })),
-    retry: false,
-    staleTime: 0,
-    gcTime: 0,
-  });
-}
+/** getProfile reads a resident's culture profile (every read is audited by the API). */
+export const getProfile = (residentId: string) => unwrap(api.GET('/residents/{id}/culture-profile', { params: { path: { id: residentId } } }));
+/** useProfile loads a resident's culture profile, never from the cache. */
+export const useProfile = (residentId: string) =>
+  useQuery(queryOptions({ queryKey: ['profile', residentId], queryFn: () => getProfile(residentId), retry: false, staleTime: 0, gcTime: 0 }));
 
-/** useSaveProfile writes a resident's culture profile. */
+/** saveProfile writes a resident's culture profile (If-Match: the version shown). */
+export const saveProfile = (residentId: string, body: ProfileInput, version?: number) =>
+  unwrap(api.PUT('/residents/{id}/culture-profile', { params: { path: { id: residentId } }, headers: ifMatch(version), body }));
+/** useSaveProfile writes a resident's culture profile and shows the saved one. */
 export function useSaveProfile(residentId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, version }: { body: BodyOf<'/residents/{id}/culture-profile', 'put'>; version?: number }) =>
-      unwrap(api.PUT('/residents/{id}/culture-profile', { params: { path: { id: residentId } }, headers: ifMatch(version), body })),
+    mutationFn: ({ body, version }: { body: ProfileInput; version?: number }) => saveProfile(residentId, body, version),
     onSuccess: (data) => qc.setQueryData(['profile', residentId], data),
   });
 }
 
-/** useEraseProfile erases a resident's culture profile on request. */
+/** eraseProfile erases a resident's culture profile on request. */
+export const eraseProfile = (residentId: string) => done(api.DELETE('/residents/{id}/culture-profile', { params: { path: { id: residentId } } }));
+/** useEraseProfile erases a profile and forgets it. */
 export function useEraseProfile(residentId: string) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => unwrap(api.DELETE('/residents/{id}/culture-profile', { params: { path: { id: residentId } } })),
-    onSuccess: () => qc.removeQueries({ queryKey: ['profile', residentId] }),
-  });
+  return useMutation({ mutationFn: () => eraseProfile(residentId), onSuccess: () => qc.removeQueries({ queryKey: ['profile', residentId] }) });
 }

@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { COMMITTEE_ROLES, enumOptions } from '@/lib/api/enums';
-import { itemsOf } from '@/lib/api/types';
+import { COMMITTEE_ROLES, enumOptions, oneOf } from '@/lib/api/enums';
 import { today } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { useCommittee, useCreate, useMeetings, useMembers, useResidents } from '../api/units';
+import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
+import { DataTable } from '@/components/ui/DataTable';
+import { addMeeting, addMember, useCommittee, useCreate, useMeetings, useMembers, useResidents, type MeetingInput, type MemberInput } from '../api/units';
 import { InlineForm } from '@/components/crud/InlineForm';
 
 /** CommitteePage shows a culture committee's members and meetings and adds to them. */
@@ -19,13 +19,13 @@ export function CommitteePage() {
   const members = useMembers(committeeId);
   const meetings = useMeetings(committeeId);
   const residents = useResidents(unitId);
-  const addMember = useCreate('/committees/{id}/members', { id: committeeId }, [['members', committeeId], ['residents']]);
-  const addMeeting = useCreate('/committees/{id}/meetings', { id: committeeId }, [['meetings', committeeId]]);
+  const newMember = useCreate((b: MemberInput) => addMember(committeeId, b), [['members', committeeId], ['residents']]);
+  const newMeeting = useCreate((b: MeetingInput) => addMeeting(committeeId, b), [['meetings', committeeId]]);
   const canEdit = role === 'mentor' || role === 'admin';
   if (committee.isLoading) return <Loading />;
   if (committee.error) return <ErrorAlert error={committee.error} />;
   const c = committee.data!;
-  const residentOptions = itemsOf(residents.data).map((r) => {
+  const residentOptions = (residents.data?.items ?? []).map((r) => {
     const x = r;
     return { value: x.id, label: x.display_name };
   });
@@ -40,35 +40,20 @@ export function CommitteePage() {
       <div className="grid-2">
         <section aria-labelledby="members-h">
           <h2 id="members-h">{t('committee.members')}</h2>
-          {members.isLoading ? (
-            <Loading />
-          ) : members.error ? (
-            <ErrorAlert error={members.error} />
-          ) : itemsOf(members.data).length === 0 ? (
-            <Empty />
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('committee.role')}</th>
-                  <th scope="col">{t('committee.joined')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {itemsOf(members.data).map((m) => {
-                  const x = m;
-                  return (
-                    <tr key={x.id ?? x.resident_id}>
-                      <td>{x.display_name}</td>
-                      <td>{tk('cr', x.role)}</td>
-                      <td>{i.date(x.joined_on)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+          <Loaded q={members} isEmpty={(d) => !d.items.length}>
+            {(d) => (
+              <DataTable
+                caption={t('committee.members')}
+                rows={d.items}
+                rowKey={(x) => x.id}
+                columns={[
+                  { label: t('common.name'), render: (x) => x.display_name },
+                  { label: t('committee.role'), render: (x) => tk('cr', x.role) },
+                  { label: t('committee.joined'), render: (x) => i.date(x.joined_on) },
+                ]}
+              />
+            )}
+          </Loaded>
           {canEdit && (
             <InlineForm
               title={t('committee.addMember')}
@@ -79,48 +64,34 @@ export function CommitteePage() {
                 { name: 'joined_on', label: t('committee.joined'), kind: 'date' },
               ]}
               initial={{ role: 'member', joined_on: today() }}
-              toBody={(v) => ({
+              toBody={(v): MemberInput => ({
                 ...(v.resident_id ? { resident_id: v.resident_id } : { display_name: v.display_name }),
-                role: v.role || 'member',
-                joined_on: v.joined_on || null,
+                role: oneOf(COMMITTEE_ROLES, v.role) ?? 'member',
+                joined_on: v.joined_on,
               })}
-              submit={(b) => addMember.mutateAsync(b)}
+              submit={(b) => newMember.mutateAsync(b)}
             />
           )}
         </section>
         <section aria-labelledby="meetings-h">
           <h2 id="meetings-h">{t('committee.meetings')}</h2>
-          {meetings.isLoading ? (
-            <Loading />
-          ) : meetings.error ? (
-            <ErrorAlert error={meetings.error} />
-          ) : itemsOf(meetings.data).length === 0 ? (
-            <Empty />
-          ) : (
-            itemsOf(meetings.data).map((m) => {
-              const x = m;
-              return (
+          <Loaded q={meetings} isEmpty={(d) => !d.items.length}>
+            {(d) =>
+              d.items.map((x) => (
                 <article key={x.id} className="card">
                   <h3>{i.dateLong(x.held_on)}</h3>
-                  {x.agenda && (
-                    <p>
-                      <strong>{t('meeting.agenda')}:</strong> {x.agenda}
-                    </p>
-                  )}
-                  {x.minutes && (
-                    <p>
-                      <strong>{t('meeting.minutes')}:</strong> {x.minutes}
-                    </p>
-                  )}
-                  {x.decisions && (
-                    <p>
-                      <strong>{t('meeting.decisions')}:</strong> {x.decisions}
-                    </p>
+                  {(['agenda', 'minutes', 'decisions'] as const).map(
+                    (k) =>
+                      x[k] && (
+                        <p key={k}>
+                          <strong>{t(`meeting.${k}`)}:</strong> {x[k]}
+                        </p>
+                      ),
                   )}
                 </article>
-              );
-            })
-          )}
+              ))
+            }
+          </Loaded>
           {canEdit && (
             <InlineForm
               title={t('meeting.new')}
@@ -130,7 +101,8 @@ export function CommitteePage() {
                 { name: 'minutes', label: t('meeting.minutes'), kind: 'textarea' },
                 { name: 'decisions', label: t('meeting.decisions'), kind: 'textarea' },
               ]}
-              submit={(b) => addMeeting.mutateAsync(b)}
+              toBody={(v): MeetingInput => ({ held_on: v.held_on, agenda: v.agenda, minutes: v.minutes, decisions: v.decisions })}
+              submit={(b) => newMeeting.mutateAsync(b)}
             />
           )}
         </section>

@@ -2,14 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n, type MessageKey } from '@/lib/i18n/i18n';
 import { ApiError } from '@/lib/api/errors';
+import { useFieldErrors } from '@/components/ui/errors';
 import { download } from '@/lib/api/client';
 import { TextAreaField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
-import { useEraseProfile, useProfile, useSaveProfile } from '../api/units';
+import { useEraseProfile, useProfile, useResidents, useSaveProfile, type ProfileInput } from '../api/units';
 
-const FIELDS: [string, MessageKey][] = [
+const FIELDS: [keyof ProfileInput, MessageKey][] = [
   ['life_story', 'profile.lifeStory'],
   ['music', 'profile.music'],
   ['arts', 'profile.arts'],
@@ -32,21 +33,23 @@ export function ProfilePage() {
   const [saved, setSaved] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const missing = q.error instanceof ApiError && q.error.status === 404;
-  const data = q.data as Record<string, unknown> | undefined;
+  const data = q.data;
+  // The profile does not repeat the resident's name; the unit's residents have it.
+  const resident = useResidents(unitId).data?.items.find((r) => r.id === residentId);
+  const fe = useFieldErrors(save.error);
 
   useEffect(() => {
-    if (data) setV(Object.fromEntries(FIELDS.map(([k]) => [k, String(data[k] ?? '')])));
+    if (data) setV(Object.fromEntries(FIELDS.map(([k]) => [k, data[k] ?? ''])));
   }, [data]);
 
   if (q.isLoading) return <Loading />;
   if (q.error && !missing) return <ErrorAlert error={q.error} />;
-  const fe = save.error instanceof ApiError ? save.error.fieldErrors : {};
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     try {
-      await save.mutateAsync({ body: v, version: data?.version as number | undefined });
+      await save.mutateAsync({ body: v, version: data?.version });
       setSaved(true);
     } catch {
       /* shown below */
@@ -62,7 +65,7 @@ export function ProfilePage() {
   }
   return (
     <>
-      <PageHeader title={`${t('profile.title')}${data?.display_name ? `: ${String(data.display_name)}` : ''}`}>
+      <PageHeader title={`${t('profile.title')}${resident ? `: ${resident.display_name}` : ''}`}>
         <Link to={`/units/${unitId}`}>{t('action.back')}</Link>
         {data && (
           <Button variant="secondary" onClick={exportJson}>

@@ -1,10 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
-import { itemsOf } from '@/lib/api/types';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { useCreate, useResidents, useUnit, useUnitCommittees } from '../api/units';
+import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
+import { createCommittee, createResident, useCreate, useResidents, useUnit, useUnitCommittees } from '../api/units';
 import { InlineForm } from '@/components/crud/InlineForm';
 
 /** UnitPage shows a unit's culture committees and residents. */
@@ -16,8 +15,8 @@ export function UnitPage() {
   const unit = useUnit(id);
   const committees = useUnitCommittees(id);
   const residents = useResidents(id);
-  const addCommittee = useCreate('/committees', {}, [['committees']]);
-  const addResident = useCreate('/residents', {}, [['residents']]);
+  const addCommittee = useCreate(createCommittee, [['committees'], ['lookup']]);
+  const addResident = useCreate(createResident, [['residents']]);
   const canEdit = role === 'mentor' || role === 'admin';
   const canProfile = role === 'mentor' || role === 'admin';
   if (unit.isLoading) return <Loading />;
@@ -39,25 +38,18 @@ export function UnitPage() {
       <div className="grid-2">
         <section aria-labelledby="committees-h">
           <h2 id="committees-h">{t('unit.committees')}</h2>
-          {committees.isLoading ? (
-            <Loading />
-          ) : committees.error ? (
-            <ErrorAlert error={committees.error} />
-          ) : itemsOf(committees.data).length === 0 ? (
-            <Empty />
-          ) : (
-            <ul>
-              {itemsOf(committees.data).map((c) => {
-                const x = c;
-                return (
+          <Loaded q={committees} isEmpty={(d) => !d.items.length}>
+            {(d) => (
+              <ul>
+                {d.items.map((x) => (
                   <li key={x.id}>
                     <Link to={`/units/${id}/committees/${x.id}`}>{x.name}</Link>
                     {x.founded_on && <span className="muted"> · {t('committee.founded')} {i.date(x.founded_on)}</span>}
                   </li>
-                );
-              })}
-            </ul>
-          )}
+                ))}
+              </ul>
+            )}
+          </Loaded>
           {canEdit && (
             <InlineForm
               title={t('committee.new')}
@@ -65,23 +57,17 @@ export function UnitPage() {
                 { name: 'name', label: t('common.name'), required: true },
                 { name: 'founded_on', label: t('committee.founded'), kind: 'date' },
               ]}
-              submit={(b) => addCommittee.mutateAsync({ ...b, unit_id: id })}
+              toBody={(v) => ({ name: v.name, founded_on: v.founded_on || null, unit_id: id })}
+              submit={(b) => addCommittee.mutateAsync(b)}
             />
           )}
         </section>
         <section aria-labelledby="residents-h">
           <h2 id="residents-h">{t('unit.residents')}</h2>
-          {residents.isLoading ? (
-            <Loading />
-          ) : residents.error ? (
-            <ErrorAlert error={residents.error} />
-          ) : itemsOf(residents.data).length === 0 ? (
-            <Empty />
-          ) : (
-            <ul>
-              {itemsOf(residents.data).map((r) => {
-                const x = r;
-                return (
+          <Loaded q={residents} isEmpty={(d) => !d.items.length}>
+            {(d) => (
+              <ul>
+                {d.items.map((x) => (
                   <li key={x.id}>
                     {x.display_name}
                     {canProfile && (
@@ -91,15 +77,16 @@ export function UnitPage() {
                       </>
                     )}
                   </li>
-                );
-              })}
-            </ul>
-          )}
+                ))}
+              </ul>
+            )}
+          </Loaded>
           {canEdit && (
             <InlineForm
               title={t('committee.newResident')}
               fields={[{ name: 'display_name', label: t('committee.memberName'), required: true }]}
-              submit={(b) => addResident.mutateAsync({ ...b, unit_id: id })}
+              toBody={(v) => ({ display_name: v.display_name, unit_id: id })}
+              submit={(b) => addResident.mutateAsync(b)}
             />
           )}
         </section>
