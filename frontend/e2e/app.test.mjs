@@ -429,7 +429,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await add.getByLabel('Name (first name or nickname)').fill('E2E Aili');
     await add.getByLabel('Joined').fill(isoDay(new Date()));
     await add.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('cell', { name: 'E2E Aili' }).waitFor();
+    await page.getByRole('rowheader', { name: 'E2E Aili' }).waitFor();
     const meeting = page.getByRole('form', { name: 'New meeting' });
     await meeting.getByLabel(/^Held on/).fill(isoDay(new Date()));
     await meeting.getByLabel('Agenda').fill('Spring wishes');
@@ -469,7 +469,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await noSeriousA11yIssues(page, 're-login dialog');
     await relogin.getByLabel(/^Password/).fill('demo-password');
     await relogin.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('cell', { name: 'E2E winter week', exact: true }).waitFor();
+    await page.getByRole('rowheader', { name: 'E2E winter week', exact: true }).waitFor();
     await page.context().close();
   });
 
@@ -509,7 +509,8 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     assert.equal(await dialog.getByLabel(/^Kuvaus/).inputValue(), 'E2E bussimatka museoon', 'values stay after an error');
     await dialog.getByLabel(/^Summa/).fill('1 234,50');
     await dialog.getByRole('button', { name: 'Tallenna' }).click();
-    await page.getByText('Tallennettu.').waitFor();
+    // The saved entry is named at once, whatever page of the list it falls on.
+    await page.getByText(/^Tallennettu: .* E2E bussimatka museoon 1\s234,50\s€\.$/).waitFor();
     await noSeriousA11yIssues(page, 'costs');
     await shot(page, 'producer-costs-fi');
     await page.context().close();

@@ -3,7 +3,7 @@
 // (approve, lock, unlock, changes, invoicing bases), and the agreements. Each call is a
 // typed fetcher, its query options and a hook.
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, done, ifMatch, unwrap } from '@/lib/api/client';
+import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { pageOf, type BodyOf, type ItemOf, type Page, type QueryOf, type ResponseOf } from '@/lib/api/types';
 
 /** Split is the split report of an agreement for a range. */
@@ -45,8 +45,8 @@ export const useCosts = (query: CostQuery | null) => useQuery({ ...getCostsQuery
 export const createCost = (body: CostInput) => unwrap(api.POST('/costs', { body }));
 /** updateCost corrects a cost entry (If-Match: the version shown). */
 export const updateCost = (c: Cost, body: CostPatch) => unwrap(api.PATCH('/costs/{id}', { params: { path: { id: c.id } }, headers: ifMatch(c.version), body }));
-/** deleteCost deletes a cost entry of an open month. */
-export const deleteCost = (c: Cost) => done(api.DELETE('/costs/{id}', { params: { path: { id: c.id } }, headers: ifMatch(c.version) }));
+/** deleteCost deletes a cost entry of an open month; the answer names the approvals it withdrew. */
+export const deleteCost = (c: Cost) => unwrap(api.DELETE('/costs/{id}', { params: { path: { id: c.id } }, headers: ifMatch(c.version) }));
 
 /** PeriodView is a month as the signed-in user sees it: whom it waits for, what they may do, its latest basis. */
 export type PeriodView = ResponseOf<'/agreements/{id}/periods/{month}'>;
