@@ -44,15 +44,10 @@ export const useActivities = (f: ActivityFilter) => useQuery(getActivitiesQueryO
 /** saveActivity creates (no id) or updates (id + version, If-Match) an activity. */
 export const saveActivity = ({ id, version, body }: { id?: string; version?: number; body: ActivityBody }) =>
   id ? unwrap(api.PATCH('/activities/{id}', { params: { path: { id } }, headers: ifMatch(version), body })) : unwrap(api.POST('/activities', { body }));
-/**
- * activityFromIdea creates the (proposed) activity of an idea and links the
- * two. The API sets the status, and its idea route takes no easy-to-read
- * texts (they can be added by editing the new activity).
- */
+/** activityFromIdea creates the (proposed) activity of an idea and links the two; the API sets the status. */
 export function activityFromIdea(ideaId: string, activity: ActivityBody) {
-  const { status: _status, plain_language: _plain, ...body } = activity;
+  const { status: _status, ...body } = activity;
   void _status;
-  void _plain;
   return unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body }));
 }
 
