@@ -104,12 +104,37 @@ type attValue struct {
 	feedback                                *int
 }
 
-// aggregator holds the totals and the groups, by key.
+// sink receives the occurrences of a range that aggregate finds: begin names the activity whose
+// occurrences follow, add gives one of them (start and end in Unix nanoseconds; att nil without
+// attendance, always nil when cancelled). Mere proposals never reach a sink.
+type sink interface {
+	begin(c *restCandidate)
+	add(start, end int64, cancelled bool, att *attValue)
+}
+
+// aggregator is the activity report's sink: it holds the totals and the groups, by key.
 type aggregator struct {
 	groupBy string
 	zone    *time.Location
 	totals  *acc
 	groups  map[string]*acc
+	cur     *restCandidate
+	accs    []*acc // the current activity's accumulators (per occurrence when grouping by month)
+}
+
+func (g *aggregator) begin(c *restCandidate) {
+	g.cur = c
+	g.accs = g.accs[:0]
+}
+
+func (g *aggregator) add(start, _ int64, cancelled bool, att *attValue) {
+	if len(g.accs) == 0 || g.groupBy == "month" {
+		g.accs = append(g.accs[:0], g.totals)
+		for _, k := range g.keys(g.cur, time.Unix(0, start)) {
+			g.accs = append(g.accs, g.group(k))
+		}
+	}
+	addOccurrence(g.accs, cancelled, g.cur.unitIDs, att)
 }
 
 func (g *aggregator) group(k string) *acc {
@@ -161,9 +186,9 @@ func (s Store) withSnapshot(ctx context.Context, fn func(tx pgx.Tx) error) error
 	})
 }
 
-// aggregate fills g with the occurrences of [from, to).
-func (s Store) aggregate(ctx context.Context, g *aggregator, from, to time.Time) error {
-	x := recurrence.NewWindow(g.zone, from, to)
+// aggregate hands g the occurrences of [from, to), expanded in zone.
+func (s Store) aggregate(ctx context.Context, g sink, zone *time.Location, from, to time.Time) error {
+	x := recurrence.NewWindow(zone, from, to)
 	if x.Empty() {
 		return nil
 	}
@@ -182,8 +207,8 @@ func (s Store) aggregate(ctx context.Context, g *aggregator, from, to time.Time)
 	})
 }
 
-// readCandidates adds the simple candidates' occurrences to g and returns the other candidates.
-func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g *aggregator, from, to, attFrom, attTo time.Time) ([]restCandidate, error) {
+// readCandidates hands the simple candidates' occurrences to g and returns the other candidates.
+func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g sink, from, to, attFrom, attTo time.Time) ([]restCandidate, error) {
 	rows, err := tx.Query(ctx, candidateSQL, from, to, attFrom, attTo)
 	if err != nil {
 		return nil, err
@@ -192,7 +217,6 @@ func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g *aggregator, fro
 	var (
 		cands []restCandidate
 		c     restCandidate
-		accs  []*acc
 	)
 	for rows.Next() {
 		var (
@@ -219,16 +243,13 @@ func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g *aggregator, fro
 				att.feedback = &f
 			}
 		}
-		accs = append(accs[:0], g.totals)
-		for _, k := range g.keys(&c, c.startsAt) {
-			accs = append(accs, g.group(k))
-		}
-		addOccurrence(accs, cancelled, c.unitIDs, att)
+		g.begin(&c)
+		g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), cancelled, att)
 	}
 	return cands, rows.Err()
 }
 
-func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, x *recurrence.Window, cands []restCandidate,
+func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g sink, x *recurrence.Window, cands []restCandidate,
 	shift, attFrom, attTo time.Time) error {
 	if len(cands) == 0 {
 		return nil
@@ -287,7 +308,6 @@ func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, x *r
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	var accs []*acc
 	var occ []recurrence.Instance
 	var moves []recurrence.Override
 	for i := range cands {
@@ -301,7 +321,7 @@ func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, x *r
 		for _, o := range ovs {
 			moves = append(moves, recurrence.Override{Original: o.original, Start: o.start, End: o.end})
 		}
-		accs = accs[:0]
+		g.begin(c)
 		occ = x.Occurrences(occ[:0], recurrence.Series{Start: c.startsAt, Duration: c.endsAt.Sub(c.startsAt), Rule: rule,
 			Exdates: c.exdates}, moves)
 		for _, o := range occ {
@@ -309,17 +329,11 @@ func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g *aggregator, x *r
 			if !cancelled && c.status == calendar.StatusProposed {
 				continue // a proposal is not evidence of anything yet
 			}
-			if len(accs) == 0 || g.groupBy == "month" {
-				accs = append(accs[:0], g.totals)
-				for _, k := range g.keys(c, time.Unix(0, o.Start)) {
-					accs = append(accs, g.group(k))
-				}
-			}
 			var a *attValue
 			if !cancelled {
 				a = att[attKey{c.id, o.Original}]
 			}
-			addOccurrence(accs, cancelled, c.unitIDs, a)
+			g.add(o.Start, o.End, cancelled, a)
 		}
 	}
 	return nil

@@ -1,11 +1,14 @@
 package report
 
 import (
+	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
 )
@@ -105,6 +108,92 @@ func (m Module) getReachReport(c echo.Context) error {
 		return err
 	}
 	rep, err := m.Store.Reach(c.Request().Context(), from, to)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
+}
+
+// MaxYear and MinYear bound ?year=.
+const (
+	MinYear = 1900
+	MaxYear = 9998
+)
+
+// parseYearOrRange reads ?year=YYYY (the calendar year in the calendar zone) or ?from=&to= (as the
+// other reports); exactly one of the two forms. year is nil for a range.
+func (m Module) parseYearOrRange(c echo.Context) (from, to time.Time, year *int, err error) {
+	y := c.QueryParam("year")
+	if y == "" {
+		if c.QueryParam("from") == "" && c.QueryParam("to") == "" {
+			return from, to, nil, apperr.BadParamCode("year", apperr.CodeRequired, "is required (or from and to)")
+		}
+		from, to, err = m.parseRange(c)
+		return from, to, nil, err
+	}
+	if c.QueryParam("from") != "" || c.QueryParam("to") != "" {
+		return from, to, nil, apperr.BadParamCode("year", apperr.CodeInvalid, "give either year or from and to, not both")
+	}
+	n, convErr := strconv.Atoi(y)
+	if convErr != nil || len(y) != 4 {
+		return from, to, nil, apperr.BadParamCode("year", apperr.CodeInvalidFormat, "must be a year YYYY")
+	}
+	if n < MinYear || n > MaxYear {
+		return from, to, nil, apperr.BadParamCode("year", apperr.CodeOutOfRange, fmt.Sprintf("must be between %d and %d", MinYear, MaxYear))
+	}
+	zone := m.Store.zone()
+	from = time.Date(n, 1, 1, 0, 0, 0, 0, zone)
+	return from, from.AddDate(1, 0, 0), &n, nil
+}
+
+// getIndicators godoc
+//
+//	@Summary		Indicators for a welfare report
+//	@Description	The indicators of a year (or of [from, to)), each with its numerator and denominator (definitions in docs/reports.md): the share of active units with at least one occurrence, per month and for the whole range; occurrences per 100 resident places; participants by target group and occurrences and participants by category; partners involved by sector; volunteer participations; the share of ideas fulfilled; mean feedback and its distribution; and each active unit's figures. Counting as in the activity report: cancelled occurrences apart, proposals ignored. Aggregates only, never personal data.
+//	@Tags			reports
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			year	query		int		false	"Calendar year (calendar zone); or from and to"	minimum(1900)	maximum(9998)
+//	@Param			from	query		string	false	"Start (RFC 3339, or a date = local midnight), with to instead of year"
+//	@Param			to		query		string	false	"End, exclusive (at most two years after from)"
+//	@Success		200		{object}	report.IndicatorReport
+//	@Router			/reports/indicators [get]
+func (m Module) getIndicators(c echo.Context) error {
+	if _, err := httpapi.Authorize(c, canRead); err != nil {
+		return err
+	}
+	from, to, year, err := m.parseYearOrRange(c)
+	if err != nil {
+		return err
+	}
+	rep, err := m.Store.Indicators(c.Request().Context(), from, to, year)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
+}
+
+// getAdoption godoc
+//
+//	@Summary		Adoption: is attendance being recorded?
+//	@Description	For the producer: per active unit, the share of its occurrences in the year (or [from, to)) that have ended with attendance recorded, and when attendance was last recorded for it. The fifth of the units with the lowest share is marked (ties with the last of them included); units with no ended occurrence come last. For the producer and admins (API tokens: calendar:read).
+//	@Tags			reports
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			year	query		int		false	"Calendar year (calendar zone); or from and to"	minimum(1900)	maximum(9998)
+//	@Param			from	query		string	false	"Start (RFC 3339, or a date = local midnight), with to instead of year"
+//	@Param			to		query		string	false	"End, exclusive (at most two years after from)"
+//	@Success		200		{object}	report.AdoptionReport
+//	@Router			/reports/adoption [get]
+func (m Module) getAdoption(c echo.Context) error {
+	if _, err := httpapi.Authorize(c, canReadAdoption); err != nil {
+		return err
+	}
+	from, to, year, err := m.parseYearOrRange(c)
+	if err != nil {
+		return err
+	}
+	rep, err := m.Store.Adoption(c.Request().Context(), from, to, year)
 	if err != nil {
 		return err
 	}

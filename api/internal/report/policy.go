@@ -14,3 +14,12 @@ func canRead(p *access.Principal) error {
 	}
 	return nil
 }
+
+// canReadAdoption: the adoption view (how well each unit records attendance) is the producer's tool for
+// supporting the units; admins see it too, and API tokens with calendar:read.
+func canReadAdoption(p *access.Principal) error {
+	if !p.Allows(access.ScopeCalendarRead, access.RoleAdmin, access.RoleProducer) {
+		return apperr.Forbidden("the adoption view is for the producer and admins")
+	}
+	return nil
+}

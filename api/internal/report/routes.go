@@ -25,4 +25,6 @@ func (m Module) Routes(g *echo.Group) {
 	g.GET("/reports/activities", m.getActivityReport)
 	g.GET("/reports/activities.csv", m.getActivityReportCSV)
 	g.GET("/reports/reach", m.getReachReport)
+	g.GET("/reports/indicators", m.getIndicators)
+	g.GET("/reports/adoption", m.getAdoption)
 }

@@ -21,6 +21,13 @@ type Store struct {
 	Now  func() time.Time
 }
 
+func (s Store) zone() *time.Location {
+	if s.Zone == nil {
+		return time.UTC
+	}
+	return s.Zone
+}
+
 func (s Store) now() time.Time {
 	if s.Now != nil {
 		return s.Now()
@@ -127,7 +134,7 @@ func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy strin
 		zone = time.UTC
 	}
 	g := &aggregator{groupBy: groupBy, zone: zone, totals: newAcc(), groups: map[string]*acc{}}
-	if err := s.aggregate(ctx, g, from, to); err != nil {
+	if err := s.aggregate(ctx, g, zone, from, to); err != nil {
 		return ActivityReport{}, err
 	}
 	rep := ActivityReport{From: from.In(s.Zone), To: to.In(s.Zone), GroupBy: groupBy, UnitsTotal: len(units),

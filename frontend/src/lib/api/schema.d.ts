@@ -1402,6 +1402,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Adoption: is attendance being recorded?
+         * @description For the producer: per active unit, the share of its occurrences in the year (or [from, to)) that have ended with attendance recorded, and when attendance was last recorded for it. The fifth of the units with the lowest share is marked (ties with the last of them included); units with no ended occurrence come last. For the producer and admins (API tokens: calendar:read).
+         */
+        get: operations["getAdoption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators for a welfare report
+         * @description The indicators of a year (or of [from, to)), each with its numerator and denominator (definitions in docs/reports.md): the share of active units with at least one occurrence, per month and for the whole range; occurrences per 100 resident places; participants by target group and occurrences and participants by category; partners involved by sector; volunteer participations; the share of ideas fulfilled; mean feedback and its distribution; and each active unit's figures. Counting as in the activity report: cancelled occurrences apart, proposals ignored. Aggregates only, never personal data.
+         */
+        get: operations["getIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/reach": {
         parameters: {
             query?: never;
@@ -3328,6 +3368,26 @@ export interface components {
             totals: components["schemas"]["report.Metrics"];
             units_total: number;
         };
+        "report.AdoptionReport": {
+            /** @description AttendanceRecorded is over all units together (an occurrence of two units counts once). */
+            attendance_recorded: components["schemas"]["report.Ratio"];
+            from: string;
+            /** @description LowestFifthCount is how many units are marked LowestFifth. */
+            lowest_fifth_count: number;
+            to: string;
+            /**
+             * @description Units: lowest share first (then more ended occurrences, then by name); units with no ended
+             *     occurrence last.
+             */
+            units: components["schemas"]["report.UnitAdoption"][];
+            year: number | null;
+        };
+        "report.FeedbackIndicator": {
+            denominator: number;
+            distribution: number[];
+            mean: number | null;
+            numerator: number;
+        };
         "report.Group": {
             /** @description Cancelled occurrences in the range. */
             cancelled: number;
@@ -3352,6 +3412,49 @@ export interface components {
             units_reached: number;
             units_reached_share_bp: number;
         };
+        "report.GroupIndicator": {
+            /** @description Key is the target group or category; "" collects occurrences without a target group. */
+            key: string;
+            occurrences: number;
+            participants: components["schemas"]["report.Participants"];
+            share: components["schemas"]["report.Ratio"];
+        };
+        "report.IndicatorReport": {
+            cancelled: number;
+            /** @description Categories: occurrences and participants by category. */
+            categories: components["schemas"]["report.GroupIndicator"][];
+            feedback: components["schemas"]["report.FeedbackIndicator"];
+            from: string;
+            /** @description IdeasFulfilled: ideas received in the range that are done, of all ideas received in the range. */
+            ideas_fulfilled: components["schemas"]["report.Ratio"];
+            /** @description Months: the share of units reached (and the participation) per calendar month. */
+            months: components["schemas"]["report.MonthIndicator"][];
+            /**
+             * @description Occurrences held or planned in the range (cancelled ones apart, proposals ignored), as in the
+             *     activity report; Cancelled and OccurrencesWithAttendance beside them.
+             */
+            occurrences: number;
+            /**
+             * @description OccurrencesPer100Places: occurrences hosted by active units with a resident capacity (an
+             *     occurrence for two units counts for each), per 100 of their resident places.
+             */
+            occurrences_per_100_places: components["schemas"]["report.Rate"];
+            occurrences_with_attendance: number;
+            participants: components["schemas"]["report.Participants"];
+            /** @description PartnerSectors: partners involved by sector (public, private, third), always all three. */
+            partner_sectors: components["schemas"]["report.SectorIndicator"][];
+            /** @description TargetGroups: participants by target group (elderly, disability, …; "" none). */
+            target_groups: components["schemas"]["report.GroupIndicator"][];
+            to: string;
+            /** @description Units: every active unit, by name. */
+            units: components["schemas"]["report.UnitIndicator"][];
+            /** @description UnitsReached: active units that hosted at least one occurrence, of all active units. */
+            units_reached: components["schemas"]["report.Ratio"];
+            /** @description Volunteers: volunteer participations, of all participations. */
+            volunteers: components["schemas"]["report.Ratio"];
+            /** @description Year is set when the range was asked for as ?year=. */
+            year: number | null;
+        };
         "report.Metrics": {
             /** @description Cancelled occurrences in the range. */
             cancelled: number;
@@ -3370,12 +3473,37 @@ export interface components {
             units_reached: number;
             units_reached_share_bp: number;
         };
+        "report.MonthIndicator": {
+            /**
+             * @description Month is YYYY-MM.
+             * @example 2026-03
+             */
+            month: string;
+            occurrences: number;
+            occurrences_with_attendance: number;
+            participants: components["schemas"]["report.Participants"];
+            /**
+             * @description UnitsReached: active units hosting at least one occurrence that starts in the month, of all
+             *     active units.
+             */
+            units_reached: components["schemas"]["report.Ratio"];
+        };
         "report.Participants": {
             relatives: number;
             residents: number;
             staff: number;
             total: number;
             volunteers: number;
+        };
+        "report.Rate": {
+            denominator: number;
+            numerator: number;
+            per_100: number | null;
+        };
+        "report.Ratio": {
+            denominator: number;
+            numerator: number;
+            share_bp: number | null;
         };
         "report.ReachReport": {
             from: string;
@@ -3388,6 +3516,53 @@ export interface components {
             units: components["schemas"]["report.UnitReach"][];
             units_reached: number;
             units_total: number;
+        };
+        "report.SectorIndicator": {
+            /** @description Occurrences with at least one partner of the sector. */
+            occurrences: number;
+            /**
+             * @description Partners: distinct partners of the sector in at least one occurrence, of all distinct partners
+             *     in at least one occurrence.
+             */
+            partners: components["schemas"]["report.Ratio"];
+            /** @enum {string} */
+            sector: "public" | "private" | "third";
+        };
+        "report.UnitAdoption": {
+            /**
+             * @description AttendanceRecorded: the unit's occurrences in the range that have ended by now with attendance
+             *     recorded, of those that have ended (denominator 0: nothing to record yet).
+             */
+            attendance_recorded: components["schemas"]["report.Ratio"];
+            kind: string;
+            /**
+             * @description LastRecordedAt is when attendance was last recorded (created) for an occurrence the unit hosted
+             *     that began before the range's end; null when never.
+             */
+            last_recorded_at: string | null;
+            /**
+             * @description LowestFifth marks the fifth of the units with ended occurrences whose share is lowest (units tied
+             *     with the last of that fifth included).
+             */
+            lowest_fifth: boolean;
+            municipality: string;
+            name: string;
+            unit_id: string;
+        };
+        "report.UnitIndicator": {
+            /**
+             * @description AttendanceRecorded: the unit's occurrences in the range that have ended by now with attendance
+             *     recorded, of those that have ended.
+             */
+            attendance_recorded: components["schemas"]["report.Ratio"];
+            feedback_mean: number | null;
+            kind: string;
+            municipality: string;
+            name: string;
+            occurrences: number;
+            participants: components["schemas"]["report.Participants"];
+            resident_capacity: number;
+            unit_id: string;
         };
         "report.UnitReach": {
             kind: string;
@@ -13155,6 +13330,132 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdoption: {
+        parameters: {
+            query?: {
+                /** @description Start (RFC 3339, or a date = local midnight), with to instead of year */
+                from?: string;
+                /** @description End, exclusive (at most two years after from) */
+                to?: string;
+                /** @description Calendar year (calendar zone); or from and to */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["report.AdoptionReport"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIndicators: {
+        parameters: {
+            query?: {
+                /** @description Start (RFC 3339, or a date = local midnight), with to instead of year */
+                from?: string;
+                /** @description End, exclusive (at most two years after from) */
+                to?: string;
+                /** @description Calendar year (calendar zone); or from and to */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["report.IndicatorReport"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */

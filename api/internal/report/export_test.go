@@ -1,0 +1,4 @@
+package report
+
+// MarkLowestFifth is markLowestFifth, for the tests.
+var MarkLowestFifth = markLowestFifth
