@@ -168,6 +168,28 @@ var weekdays = map[Lang][7]string{
 
 func (l Lang) valid() Lang { return l.Or(FI) }
 
+// categories name the activity categories (docs/glossary.md).
+var categories = map[Lang]map[string]string{
+	FI: {"music": "Musiikki", "theatre": "Teatteri", "dance": "Tanssi", "visual_arts": "Kuvataide",
+		"crafts": "Käsityöt", "literature": "Kirjallisuus", "film": "Elokuva", "intergenerational": "Sukupolvien kohtaaminen",
+		"outdoor": "Ulkoilu", "other": "Muu"},
+	SV: {"music": "Musik", "theatre": "Teater", "dance": "Dans", "visual_arts": "Bildkonst",
+		"crafts": "Hantverk", "literature": "Litteratur", "film": "Film", "intergenerational": "Möten mellan generationer",
+		"outdoor": "Utevistelse", "other": "Annat"},
+	EN: {"music": "Music", "theatre": "Theatre", "dance": "Dance", "visual_arts": "Visual arts",
+		"crafts": "Crafts", "literature": "Literature", "film": "Film", "intergenerational": "Intergenerational",
+		"outdoor": "Outdoor", "other": "Other"},
+}
+
+// Category names an activity category ("music": "Musiikki", "Musik",
+// "Music"); an unknown one is returned as it is.
+func Category(category string, l Lang) string {
+	if name, ok := categories[l.valid()][category]; ok {
+		return name
+	}
+	return category
+}
+
 // MonthName is the month's name in the nominative: "maaliskuu", "mars", "March".
 func MonthName(m time.Month, l Lang) string { return months[l.valid()][m-1] }
 

@@ -68,13 +68,12 @@ func pageLang(c echo.Context) l10n.Lang {
 }
 
 func (m Module) view(items []Item, lang l10n.Lang, now time.Time) []viewDay {
-	w := wordsOf(lang)
 	var out []viewDay
 	for _, d := range ByDay(items, m.Zone) {
 		vd := viewDay{ID: "d" + d.Date.Format("20060102"), Title: capitalise(dayTitle(d.Date, lang))}
 		for _, it := range d.Items {
 			vd.Items = append(vd.Items, viewItem{Item: it, Clock: l10n.ClockRange(it.Start, it.End, lang, m.Zone),
-				CategoryName: w.Categories[it.Category], Now: !now.Before(it.Start) && now.Before(it.End)})
+				CategoryName: l10n.Category(it.Category, lang), Now: !now.Before(it.Start) && now.Before(it.End)})
 		}
 		out = append(out, vd)
 	}

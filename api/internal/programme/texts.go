@@ -13,7 +13,6 @@ import (
 type words struct {
 	Programme, MonthProgramme, NextWeeks, Nothing, NothingToday, Today, Tomorrow, Now, Internal       string
 	Language, Subscribe, SubscribeHelp, Download, Accessibility, PlainLanguage, Print, Updated, Clock string
-	Categories                                                                                        map[string]string
 }
 
 var vocabulary = map[l10n.Lang]words{
@@ -22,28 +21,19 @@ var vocabulary = map[l10n.Lang]words{
 		Internal: "vain talon väelle", Language: "Kieli", Subscribe: "Tilaa ohjelma kalenteriin",
 		SubscribeHelp: "Lisää ohjelma puhelimen tai tietokoneen kalenteriin: se päivittyy itsestään.",
 		Download:      "Lataa kalenteritiedosto (.ics)", Accessibility: "Saavutettavuus", PlainLanguage: "Selkokielellä",
-		Print: "Tulosta", Updated: "Päivitetty", Clock: "Kello",
-		Categories: map[string]string{"music": "Musiikki", "theatre": "Teatteri", "dance": "Tanssi", "visual_arts": "Kuvataide",
-			"crafts": "Käsityöt", "literature": "Kirjallisuus", "film": "Elokuva", "intergenerational": "Sukupolvien kohtaaminen",
-			"outdoor": "Ulkoilu", "other": "Muu"}},
+		Print: "Tulosta", Updated: "Päivitetty", Clock: "Kello"},
 	l10n.SV: {Programme: "Program", MonthProgramme: "Månadens program", NextWeeks: "Programmet de kommande 8 veckorna",
 		Nothing: "Inget program under den här tiden.", NothingToday: "Inget program.", Today: "I dag", Tomorrow: "I morgon",
 		Now: "Nu", Internal: "endast för husets folk", Language: "Språk", Subscribe: "Prenumerera på programmet i kalendern",
 		SubscribeHelp: "Lägg till programmet i telefonens eller datorns kalender: det uppdateras av sig självt.",
 		Download:      "Ladda ned kalenderfilen (.ics)", Accessibility: "Tillgänglighet", PlainLanguage: "På lättläst svenska",
-		Print: "Skriv ut", Updated: "Uppdaterat", Clock: "Klockan",
-		Categories: map[string]string{"music": "Musik", "theatre": "Teater", "dance": "Dans", "visual_arts": "Bildkonst",
-			"crafts": "Hantverk", "literature": "Litteratur", "film": "Film", "intergenerational": "Möten mellan generationer",
-			"outdoor": "Utevistelse", "other": "Annat"}},
+		Print: "Skriv ut", Updated: "Uppdaterat", Clock: "Klockan"},
 	l10n.EN: {Programme: "Programme", MonthProgramme: "Programme of the month", NextWeeks: "Programme for the next 8 weeks",
 		Nothing: "No programme in this period.", NothingToday: "No programme.", Today: "Today", Tomorrow: "Tomorrow",
 		Now: "Now", Internal: "residents and staff only", Language: "Language", Subscribe: "Subscribe to the programme",
 		SubscribeHelp: "Add the programme to your phone's or computer's calendar: it updates by itself.",
 		Download:      "Download the calendar file (.ics)", Accessibility: "Accessibility", PlainLanguage: "Easy to read",
-		Print: "Print", Updated: "Updated", Clock: "Time",
-		Categories: map[string]string{"music": "Music", "theatre": "Theatre", "dance": "Dance", "visual_arts": "Visual arts",
-			"crafts": "Crafts", "literature": "Literature", "film": "Film", "intergenerational": "Intergenerational",
-			"outdoor": "Outdoor", "other": "Other"}},
+		Print: "Print", Updated: "Updated", Clock: "Time"},
 }
 
 func wordsOf(l l10n.Lang) words { return vocabulary[l.Or(l10n.FI)] }
