@@ -122,6 +122,9 @@ type Bar struct {
 	Value int64
 	// Color of the bar; Accent when zero.
 	Color RGB
+	// Note is written in bold after the value, so a bar can stand out by more than its colour (a unit
+	// left out, say).
+	Note string
 }
 
 // BarChart is a horizontal bar chart: a label, a bar scaled to the
@@ -151,11 +154,20 @@ func (d *Doc) BarChart(b BarChart) error {
 	}
 	var top int64
 	valueW := 0.0
+	bold := st
+	bold.Bold = true
 	for _, bar := range b.Bars {
 		top = max(top, bar.Value)
 		w, err := d.TextWidth(format(bar.Value), st)
 		if err != nil {
 			return err
+		}
+		if bar.Note != "" {
+			nw, err := d.TextWidth(" "+bar.Note, bold)
+			if err != nil {
+				return err
+			}
+			w += nw
 		}
 		valueW = max(valueW, w)
 	}
@@ -177,7 +189,19 @@ func (d *Doc) BarChart(b BarChart) error {
 				color = Accent
 			}
 			c.Rect(labelW, row*0.15, w, row*0.7, color)
-			return c.Text(labelW+w+cellPad, (row-st.Size*st.LineHeight)/2, valueW+cellPad, format(bar.Value), st)
+			ty := (row - st.Size*st.LineHeight) / 2
+			value := format(bar.Value)
+			if err := c.Text(labelW+w+cellPad, ty, valueW+cellPad, value, st); err != nil {
+				return err
+			}
+			if bar.Note == "" {
+				return nil
+			}
+			vw, err := d.TextWidth(value+" ", st)
+			if err != nil {
+				return err
+			}
+			return c.Text(labelW+w+cellPad+vw, ty, valueW+cellPad-vw, bar.Note, bold)
 		})
 		if err != nil {
 			return err

@@ -49,7 +49,10 @@ func sample(t *testing.T, opt pdfdoc.Options, rows int) []byte {
 	tbl.Rows = append(tbl.Rows, pdfdoc.Row{Cells: []string{"", "Yhteensä", l10n.Euros(total, d.Lang())}, Bold: true, Shade: true})
 	must(d.Table(tbl))
 	must(d.BarChart(pdfdoc.BarChart{Bars: []pdfdoc.Bar{{Label: "Sosiaalipalvelut", Value: 500000}, {Label: "Kulttuuri", Value: 250000},
-		{Label: "Hyvitys", Value: -100}}, Format: func(v int64) string { return l10n.Euros(v, d.Lang()) }}))
+		{Label: "Hyvitys", Value: -100}, {Label: "Rantala", Value: 0, Note: "ei toimintaa"}},
+		Format: func(v int64) string { return l10n.Euros(v, d.Lang()) }}))
+	must(d.LineChart(pdfdoc.LineChart{Labels: []string{"tammi", "helmi", "maalis", "huhti"},
+		Series: []pdfdoc.Series{{Name: "Osallistujat", Values: []int64{120, 340, 0, 95}}, {Name: "Asukkaat", Values: []int64{80, 200, 0, 60}}}}))
 	img := image.NewRGBA(image.Rect(0, 0, 32, 32))
 	for x := range 32 {
 		for y := range 32 {
@@ -100,13 +103,17 @@ func TestDocument(t *testing.T) {
 	}
 	all := doc.Text()
 	for _, want := range []string{"Laskutusperuste 2025-03 — äöå ÄÖÅ €", "Rivi 120: esiintyjäpalkkio", "Yhteensä",
-		"1\u00a0234,57\u00a0€", "Kuva ja teksti vierekkäin", "−1,00\u00a0€", "2.4.2025 klo 09.30"} {
+		"1\u00a0234,57\u00a0€", "Kuva ja teksti vierekkäin", "−1,00\u00a0€", "2.4.2025 klo 09.30", "maalis", "Osallistujat",
+		"Asukkaat", "400"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the text lacks %q", want)
 		}
 	}
 	if hs := doc.Find("Laskutusperuste 2025-03"); len(hs) != 1 || hs[0].Size != 18 || hs[0].Font != "DejaVuSans-Bold" {
 		t.Errorf("heading: %+v", hs)
+	}
+	if ns := doc.Find("ei toimintaa"); len(ns) != 1 || ns[0].Font != "DejaVuSans-Bold" {
+		t.Errorf("bar note: %+v", ns)
 	}
 	if ys := doc.Find("Yhteensä"); len(ys) != 1 || ys[0].Font != "DejaVuSans-Bold" {
 		t.Errorf("total row: %+v", ys)
