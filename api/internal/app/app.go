@@ -69,7 +69,7 @@ func Modules(d Deps) []httpapi.Module {
 		com,
 		cal,
 		feed.NewModule(d.DB, d.CalendarZone),
-		report.NewModule(d.DB, d.CalendarZone),
+		report.NewModule(d.DB, d.CalendarZone, auth.Users{DB: d.DB}.Lang),
 		linkedevents.NewModule(d.DB, d.CalendarZone),
 		bud,
 		programme.NewModule(d.DB, d.CalendarZone, auth.Users{DB: d.DB}.Lang),

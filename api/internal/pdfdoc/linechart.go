@@ -90,7 +90,7 @@ func (d *Doc) LineChart(lc LineChart) error {
 	}
 	axisW += 2 * cellPad
 	legendH := lh * 1.6
-	total := lh/2 + plotH + lh*1.4 + legendH
+	total := lh/2 + plotH + lh*1.8 + legendH
 	return d.Block(total, func(c *Canvas) error {
 		x0, y0 := axisW, lh/2 // the plot's top-left corner
 		plotW := c.W - axisW - cellPad
@@ -113,7 +113,7 @@ func (d *Doc) LineChart(lc LineChart) error {
 		lst.Align = Center
 		lst.Color = DarkGrey
 		for i, l := range lc.Labels {
-			if err := c.Text(xOf(i)-slot/2, y0+plotH+lh*0.2, slot, l, lst); err != nil {
+			if err := c.Text(xOf(i)-slot/2, y0+plotH+lh*0.5, slot, l, lst); err != nil {
 				return err
 			}
 		}
@@ -136,7 +136,7 @@ func (d *Doc) LineChart(lc LineChart) error {
 				c.marker(si, xOf(i), yOf(s.Values[i]), 3.2, color)
 			}
 			// The legend: marker, name.
-			ly := y0 + plotH + lh*1.4 + legendH/2
+			ly := y0 + plotH + lh*1.8 + legendH/2
 			c.Line(lx, ly, lx+18, ly, 1.6, color)
 			c.marker(si, lx+9, ly, 3.2, color)
 			w, err := d.TextWidth(s.Name, st)

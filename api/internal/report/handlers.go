@@ -1,16 +1,19 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/l10n"
 )
 
 // parseRange reads the required ?from= and ?to= (RFC 3339, or dates meaning local midnight).
@@ -198,4 +201,88 @@ func (m Module) getAdoption(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, rep)
+}
+
+// annual reads ?year= (required) and ?lang= (the caller's own language when absent) and gathers the
+// annual report.
+func (m Module) annual(c echo.Context) (Annual, error) {
+	p, err := httpapi.Authorize(c, canReadAnnual)
+	if err != nil {
+		return Annual{}, err
+	}
+	if c.QueryParam("year") == "" {
+		return Annual{}, apperr.BadParamCode("year", apperr.CodeRequired, "is required")
+	}
+	_, _, year, err := m.parseYearOrRange(c)
+	if err != nil {
+		return Annual{}, err
+	}
+	s, err := httpapi.QueryEnum(c, "lang", "fi", "sv", "en")
+	if err != nil {
+		return Annual{}, err
+	}
+	lang := l10n.Lang(s)
+	if s == "" {
+		lang = l10n.FI
+		if m.UserLang != nil && p.UserID != uuid.Nil {
+			if lang, err = m.UserLang(c.Request().Context(), p.UserID); err != nil {
+				return Annual{}, err
+			}
+		}
+	}
+	return m.Store.Annual(c.Request().Context(), *year, lang)
+}
+
+func annualName(a Annual, ext string) string {
+	return fmt.Sprintf("annual-report-%d-%s.%s", a.Year, a.Lang, ext)
+}
+
+// getAnnualPDF godoc
+//
+//	@Summary		Annual report (PDF)
+//	@Description	The year's indicators with their numerators and denominators, the units reached and the participation by month (table and line chart), charts of occurrences by category, participants by target group, the distribution of feedback and occurrences by unit (units left out marked), a table per unit, each department's costs from the split of every agreement overlapping the year, and the definitions, in fi, sv or en (default: the caller's language). A4, fonts embedded. For those who read both reports and split totals (tokens: calendar:read and budget:read).
+//	@Tags			reports
+//	@Produce		application/pdf
+//	@Security		BearerAuth
+//	@Param			year	query	int		true	"Calendar year (calendar zone)"		minimum(1900)	maximum(9998)
+//	@Param			lang	query	string	false	"Language (default: the caller's)"	Enums(fi,sv,en)
+//	@Success		200		{file}	file	"The PDF"
+//	@Router			/reports/annual.pdf [get]
+func (m Module) getAnnualPDF(c echo.Context) error {
+	a, err := m.annual(c)
+	if err != nil {
+		return err
+	}
+	b, err := a.PDF()
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+annualName(a, "pdf")+`"`)
+	c.Response().Header().Set("Cache-Control", "private, no-cache")
+	return c.Blob(http.StatusOK, "application/pdf", b)
+}
+
+// getAnnualXLSX godoc
+//
+//	@Summary		Annual report (XLSX)
+//	@Description	The annual report's figures as a workbook in fi, sv or en (default: the caller's language): the indicators with their numerators and denominators, the months, a row per unit, target groups and categories, partner sectors and the feedback distribution, and each department's costs (cents and euros). Shares are percentages with two decimals.
+//	@Tags			reports
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//	@Security		BearerAuth
+//	@Param			year	query	int		true	"Calendar year (calendar zone)"		minimum(1900)	maximum(9998)
+//	@Param			lang	query	string	false	"Language (default: the caller's)"	Enums(fi,sv,en)
+//	@Success		200		{file}	file	"The workbook"
+//	@Router			/reports/annual.xlsx [get]
+func (m Module) getAnnualXLSX(c echo.Context) error {
+	a, err := m.annual(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := a.WriteXLSX(&buf); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+annualName(a, "xlsx")+`"`)
+	c.Response().Header().Set("Cache-Control", "private, no-cache")
+	return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }

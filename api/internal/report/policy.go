@@ -23,3 +23,14 @@ func canReadAdoption(p *access.Principal) error {
 	}
 	return nil
 }
+
+// canReadAnnual: the annual report holds the indicators and each department's costs from the split, so
+// it is for those who read both (the same roles as the reports, whom the budget lets read the split
+// totals); an API token needs calendar:read and budget:read.
+func canReadAnnual(p *access.Principal) error {
+	roles := []access.Role{access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleViewer}
+	if !p.Allows(access.ScopeCalendarRead, roles...) || !p.Allows(access.ScopeBudgetRead, roles...) {
+		return apperr.Forbidden("the annual report is for the producer, managers, admins and viewers (tokens: calendar:read and budget:read)")
+	}
+	return nil
+}
