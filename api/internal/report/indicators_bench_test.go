@@ -9,7 +9,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"kulttuurisilta/api/internal/database"
-	"kulttuurisilta/api/internal/report"
 )
 
 // BenchmarkIndicatorsYearRegion measures the indicators of a year over the region data set (`seed
@@ -28,19 +27,10 @@ import (
 //	KS_REGION_DATABASE_URL=postgres://…/ks_scale_region go test ./api/internal/report -run '^$' \
 //	    -bench IndicatorsYearRegion -benchtime 10x
 func BenchmarkIndicatorsYearRegion(b *testing.B) {
-	url := os.Getenv("KS_REGION_DATABASE_URL")
-	if url == "" {
-		b.Skip("KS_REGION_DATABASE_URL not set")
-	}
 	ctx := context.Background()
-	db, err := database.Open(ctx, url, database.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer database.Close(db)
-	zone, _ := time.LoadLocation("Europe/Helsinki")
-	s := report.Store{DB: db, Zone: zone}
+	db, s, zone := openRegion(b)
 	seeded := time.Now().In(zone)
+	var err error
 	if d := os.Getenv("KS_REGION_SEEDED_ON"); d != "" {
 		if seeded, err = time.ParseInLocation(time.DateOnly, d, zone); err != nil {
 			b.Fatal(err)

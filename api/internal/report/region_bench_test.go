@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/report"
 )
@@ -18,18 +20,8 @@ import (
 //	KS_REGION_DATABASE_URL=postgres://…/ks_scale_region go test ./api/internal/report -run '^$' \
 //	    -bench ActivitiesMonthRegion -benchtime 10x
 func BenchmarkActivitiesMonthRegion(b *testing.B) {
-	url := os.Getenv("KS_REGION_DATABASE_URL")
-	if url == "" {
-		b.Skip("KS_REGION_DATABASE_URL not set")
-	}
 	ctx := context.Background()
-	db, err := database.Open(ctx, url, database.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer database.Close(db)
-	zone, _ := time.LoadLocation("Europe/Helsinki")
-	s := report.Store{DB: db, Zone: zone}
+	_, s, zone := openRegion(b)
 	for _, m := range []time.Month{10, 15} { // October 2026 (most attendance), March 2027
 		from := time.Date(2026, m, 1, 0, 0, 0, 0, zone)
 		for _, g := range report.GroupBys {
@@ -52,4 +44,20 @@ func BenchmarkActivitiesMonthRegion(b *testing.B) {
 			})
 		}
 	}
+}
+
+// openRegion opens the seeded region database named by KS_REGION_DATABASE_URL (skipping the benchmark
+// without it) and returns it with a report store in Helsinki's zone.
+func openRegion(b *testing.B) (*gorm.DB, report.Store, *time.Location) {
+	url := os.Getenv("KS_REGION_DATABASE_URL")
+	if url == "" {
+		b.Skip("KS_REGION_DATABASE_URL not set")
+	}
+	db, err := database.Open(context.Background(), url, database.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { database.Close(db) })
+	zone, _ := time.LoadLocation("Europe/Helsinki")
+	return db, report.Store{DB: db, Zone: zone}, zone
 }
