@@ -193,4 +193,7 @@ export const schemaEnums = {
   "report.ActivityReport": {
     "group_by": ["unit","category","month","partner","target_group"],
   },
+  "report.SectorIndicator": {
+    "sector": ["public","private","third"],
+  },
 } as const;
