@@ -14,7 +14,7 @@
 #   - curl (the e2e script waits for the server with it);
 #   - Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} for the browser tests.
 #
-# As root, missing Debian packages (chromium, postgresql-client, curl, postgresql)
+# As root, missing Debian packages (chromium, postgresql-client, curl, poppler-utils, postgresql)
 # are installed with apt-get; otherwise they are reported. It also records
 # `git status` in tmp/tree-before, which `make check-tree` compares at the end.
 set -euo pipefail
@@ -70,6 +70,8 @@ fi
 
 command -v psql >/dev/null 2>&1 || apt_install postgresql-client || need "psql (apt-get install postgresql-client)"
 command -v curl >/dev/null 2>&1 || apt_install curl || need "curl (apt-get install curl)"
+# pdftoppm renders the programme print for the e2e screenshot (issue 18).
+command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils || need "pdftoppm (apt-get install poppler-utils)"
 
 # pg_server_bin says whether initdb/pg_ctl are on the machine (pg-private.sh finds them the same way).
 pg_server_bin() {

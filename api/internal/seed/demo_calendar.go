@@ -74,6 +74,8 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 	}
 	acts := []demo{
 		{in: calendar.ActivityInput{Title: "Yhteislauluhetki", Description: "Toivelauluja harmonikan säestyksellä",
+			PlainLanguage: &calendar.PlainLanguageInput{Fi: "Laulamme yhdessä tuttuja lauluja. Harmonikka soittaa.",
+				Sv: "Vi sjunger kända sånger tillsammans. Ett dragspel spelar."},
 			Category: "music", StartsAt: at(-55, 14, 0), EndsAt: at(-55, 15, 0), Recurrence: "FREQ=WEEKLY;BYDAY=TU",
 			UnitIDs: []uuid.UUID{u["Koivukoti"]}, PartnerIDs: []uuid.UUID{partners["volunteer_org"]}, Status: "confirmed",
 			TargetGroups: []string{"elderly"}, Accessibility: "Pyörätuolipaikkoja 10, induktiosilmukka", Capacity: &cap40}},
@@ -83,6 +85,8 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 		{in: calendar.ActivityInput{Title: "Festivaalin avajaiskonsertti",
 			TitleI18n:   &calendar.TranslationsInput{Sv: "Festivalens öppningskonsert", En: "Festival opening concert"},
 			Description: "Harmonikkaduo Vanha Valssi avaa kulttuuriviikot tutuilla valsseilla ja tangoilla.",
+			PlainLanguage: &calendar.PlainLanguageInput{Fi: "Kaksi muusikkoa soittaa harmonikkaa. Kuulet tuttuja valsseja ja tangoja.",
+				Sv: "Två musiker spelar dragspel. Du hör kända valser och tangon."},
 			DescriptionI18n: &calendar.TranslationsInput{Sv: "Dragspelsduon Vanha Valssi öppnar kulturveckorna med kända valser och tangon.",
 				En: "The accordion duo Vanha Valssi opens the culture weeks with familiar waltzes and tangos."},
 			Category: "music", StartsAt: at(14, 13, 0),

@@ -23,7 +23,7 @@ var demoUnits = []struct {
 	dept string
 }{
 	{org.UnitInput{Name: "Koivukoti", Kind: "care_home", Organisation: "Varsinais-Suomen hyvinvointialue", Sector: "public",
-		Municipality: "Kaarina", Address: "Koivulankatu 4, 20780 Kaarina", ResidentCapacity: 60}, "HVA-4100"},
+		Municipality: "Kaarina", Address: "Koivulankatu 4, 20780 Kaarina", ResidentCapacity: 60, PublicProgramme: true}, "HVA-4100"},
 	{org.UnitInput{Name: "Päiväkeskus Kajo", Kind: "day_centre", Organisation: "Varsinais-Suomen hyvinvointialue", Sector: "public",
 		Municipality: "Kaarina", Address: "Kauppakatu 10, 20780 Kaarina", ResidentCapacity: 30}, "HVA-4100"},
 	{org.UnitInput{Name: "Rantala", Kind: "sheltered_housing", Organisation: "Varsinais-Suomen hyvinvointialue", Sector: "public",
