@@ -5,6 +5,7 @@ import { ErrorAlert } from '@/components/ui/Alert';
 import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
 import { createCommittee, createResident, useCreate, useResidents, useUnit, useUnitCommittees } from '../api/units';
 import { InlineForm } from '@/components/crud/InlineForm';
+import { ProgrammePanel } from './ProgrammePanel';
 
 /** UnitPage shows a unit's culture committees and residents. */
 export function UnitPage() {
@@ -91,6 +92,7 @@ export function UnitPage() {
           )}
         </section>
       </div>
+      <ProgrammePanel unit={u} />
     </>
   );
 }
