@@ -2,6 +2,14 @@
 // lobby screen's tokens (issue 18).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, ifMatch, unwrap } from '@/lib/api/client';
+import { pageOf, type ItemOf, type Page } from '@/lib/api/types';
+
+/** ScreenToken is one of a unit's screen tokens. */
+export type ScreenToken = ItemOf<'/units/{id}/screen-tokens'>;
+
+/** getScreenTokens reads a unit's screen tokens. */
+export const getScreenTokens = async (unitId: string): Promise<Page<ScreenToken>> =>
+  pageOf(await unwrap(api.GET('/units/{id}/screen-tokens', { params: { path: { id: unitId }, query: { limit: 200 } } })));
 
 /** PrintOptions choose the month's print. */
 export type PrintOptions = { month: string; lang: 'fi' | 'sv' | 'en'; size: 'A4' | 'A3' };
@@ -25,7 +33,7 @@ export function useSetPublicProgramme(unitId: string) {
 export function useScreenTokens(unitId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['screen-tokens', unitId],
-    queryFn: () => unwrap(api.GET('/units/{id}/screen-tokens', { params: { path: { id: unitId }, query: { limit: 200 } } })),
+    queryFn: () => getScreenTokens(unitId),
     enabled,
   });
 }

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { addMonths, today } from '@/lib/i18n/dates';
-import { itemsOf } from '@/lib/api/types';
 import { LOCALES } from '@/lib/i18n/format';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
@@ -133,7 +132,7 @@ function ScreenTokens({ unitId }: { unitId: string }) {
         </Alert>
       )}
       <ul>
-        {itemsOf(list.data).map((x) => (
+        {(list.data?.items ?? []).map((x) => (
           <li key={x.id}>
             {x.name} <code>{x.prefix}…</code> {x.revoked_at ? `· ${t('tokens.revoked')}` : ''}
             {x.last_used_at ? ` · ${t('tokens.lastUsed')}: ${dateTime(x.last_used_at)}` : ''}{' '}
