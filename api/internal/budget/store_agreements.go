@@ -3,6 +3,7 @@ package budget
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"time"
 
@@ -29,6 +30,10 @@ type Store struct {
 	// Notify is told about approvals, locks and withdrawn approvals in
 	// the changing transaction; nil tells nobody.
 	Notify notify.Notifier
+	// noTotals leaves the totals alone on cost writes: only the
+	// benchmark's variant without totals maintenance sets it (on a schema
+	// without the costs triggers), to measure what the maintenance costs.
+	noTotals bool
 }
 
 // Row lock strengths. Writes that depend on an agreement's shares take it
@@ -217,8 +222,7 @@ func writeParts(tx *gorm.DB, id uuid.UUID, in AgreementInput) error {
 // the department list cannot change once costs exist.
 func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, p AgreementPatch) (Agreement, []WithdrawnApproval, error) {
 	withdrawn := []WithdrawnApproval{}
-	var sharesChanged bool
-	var costs int64
+	var sharesChanged, hasCosts bool
 	a, err := versioned.Update(ctx, s.DB, versioned.Write[Agreement]{IfMatch: ifMatch,
 		Lock: func(tx *gorm.DB) (Agreement, error) { return loadAgreement(tx, id, lockUpdate) },
 		Apply: func(tx *gorm.DB, a *Agreement) error {
@@ -239,10 +243,10 @@ func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, 
 			}
 			depsChanged := !slices.Equal(a.departmentIDs(), next.departmentIDs())
 			sharesChanged = depsChanged || !slices.Equal(a.defaultShares(), next.defaultShares()) || !sameRules(*a, next)
-			if err := tx.Model(&Cost{}).Where("agreement_id = ?", id).Count(&costs).Error; err != nil {
+			if err := tx.Raw(`SELECT EXISTS (SELECT 1 FROM costs WHERE agreement_id = ?)`, id).Scan(&hasCosts).Error; err != nil {
 				return err
 			}
-			if depsChanged && costs > 0 {
+			if depsChanged && hasCosts {
 				return apperr.Conflict("the agreement's departments cannot change once it has cost entries; change the shares instead")
 			}
 			var outside int64
@@ -284,14 +288,22 @@ func (s Store) UpdateAgreement(ctx context.Context, id uuid.UUID, ifMatch *int, 
 			if err := s.notifyWithdrawn(ctx, tx, *a, withdrawn, func(string) notify.Change { return notify.Change{What: "shares_changed"} }); err != nil {
 				return err
 			}
-			if sharesChanged && costs > 0 {
+			if sharesChanged && hasCosts {
 				// Every entry using the default or a category rule splits
-				// differently now: recompute the agreement's totals.
-				return rebuildTotals(tx, *a)
+				// differently now: the totals are stale until rebuilt.
+				return markStale(tx, id)
 			}
 			return nil
 		},
 		Action: "agreement.update", Entity: "agreement", View: versioned.View(toAgreementResponse)})
+	if err == nil && sharesChanged && hasCosts {
+		// Rebuilt once the change is committed, holding no lock that a
+		// cost write waits for (ADR 0130). Should it fail, the totals stay
+		// stale and the next report rebuilds them.
+		if err := s.Rebuild(ctx, id, false); err != nil {
+			slog.WarnContext(ctx, "budget: rebuild after a share change failed; the next report retries", "agreement_id", id, "error", err)
+		}
+	}
 	return a, withdrawn, err
 }
 

@@ -214,6 +214,7 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, [
 	var c Cost
 	var a Agreement
 	var withdrawn []WithdrawnApproval
+	var fold bool
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		var err error
 		if a, err = agreementForCost(tx, in.AgreementID, "agreement_id"); err != nil {
@@ -235,13 +236,10 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, [
 		}
 		c = Cost{AgreementID: a.ID, IncurredOn: in.IncurredOn, AmountCents: in.AmountCents, Category: in.Category,
 			Description: in.Description, ActivityID: in.ActivityID, UnitID: in.UnitID, ShareOverride: override}
-		if err := maintainTotals(tx); err != nil {
+		if fold, err = s.applyTotals(tx, a, nil, []Cost{c}); err != nil {
 			return err
 		}
 		if err := tx.Create(&c).Error; err != nil {
-			return err
-		}
-		if err := applyTotals(tx, a, nil, []Cost{c}); err != nil {
 			return err
 		}
 		after, err := toCostResponse(a, c)
@@ -253,6 +251,9 @@ func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, [
 		}
 		return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_created", c))
 	})
+	if err == nil {
+		s.foldAfter(ctx, fold, a.ID)
+	}
 	return c, a, withdrawn, err
 }
 
@@ -279,6 +280,7 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 	var a Agreement
 	var old Cost
 	var withdrawn []WithdrawnApproval
+	var fold bool
 	c, err := versioned.Update(ctx, s.DB, versioned.Write[Cost]{IfMatch: ifMatch,
 		Lock: func(tx *gorm.DB) (c Cost, err error) {
 			c, a, err = lockCost(tx, id)
@@ -301,15 +303,16 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 			if withdrawn, err = touchMonths(ctx, tx, a.ID, old.IncurredOn, c.IncurredOn); err != nil {
 				return err
 			}
-			return maintainTotals(tx)
+			fold, err = s.applyTotals(tx, a, []Cost{old}, []Cost{*c})
+			return err
 		},
 		After: func(tx *gorm.DB, _ Cost, c *Cost) error {
-			if err := applyTotals(tx, a, []Cost{old}, []Cost{*c}); err != nil {
-				return err
-			}
 			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_updated", *c))
 		},
 		Action: "cost.update", Entity: "cost", View: func(c Cost) (any, error) { return toCostResponse(a, c) }})
+	if err == nil {
+		s.foldAfter(ctx, fold, a.ID)
+	}
 	return c, a, withdrawn, err
 }
 
@@ -318,6 +321,7 @@ func (s Store) UpdateCost(ctx context.Context, id uuid.UUID, ifMatch *int, p Cos
 func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) ([]WithdrawnApproval, error) {
 	var a Agreement
 	var withdrawn []WithdrawnApproval
+	var fold bool
 	err := versioned.Delete(ctx, s.DB, versioned.Write[Cost]{IfMatch: ifMatch,
 		Lock: func(tx *gorm.DB) (c Cost, err error) {
 			c, a, err = lockCost(tx, id)
@@ -328,14 +332,15 @@ func (s Store) DeleteCost(ctx context.Context, id uuid.UUID, ifMatch *int) ([]Wi
 			if withdrawn, err = touchMonths(ctx, tx, a.ID, c.IncurredOn); err != nil {
 				return err
 			}
-			return maintainTotals(tx)
+			fold, err = s.applyTotals(tx, a, []Cost{*c}, nil)
+			return err
 		},
 		After: func(tx *gorm.DB, c Cost, _ *Cost) error {
-			if err := applyTotals(tx, a, []Cost{c}, nil); err != nil {
-				return err
-			}
 			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_deleted", c))
 		},
 		Action: "cost.delete", Entity: "cost", View: func(c Cost) (any, error) { return toCostResponse(a, c) }})
+	if err == nil {
+		s.foldAfter(ctx, fold, a.ID)
+	}
 	return withdrawn, err
 }

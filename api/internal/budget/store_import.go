@@ -21,6 +21,7 @@ import (
 func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []ImportRow) ([]Cost, []WithdrawnApproval, error) {
 	var out []Cost
 	var withdrawn []WithdrawnApproval
+	var fold bool
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		a, err := loadAgreement(tx, agreementID, lockShare)
 		if err != nil {
@@ -76,13 +77,10 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 				AmountCents: r.Input.AmountCents, Category: r.Input.Category, Description: r.Input.Description,
 				ActivityID: r.Input.ActivityID, UnitID: r.Input.UnitID}
 		}
-		if err := maintainTotals(tx); err != nil {
+		if fold, err = s.applyTotals(tx, a, nil, out); err != nil {
 			return err
 		}
 		if err := tx.CreateInBatches(&out, 1000).Error; err != nil {
-			return err
-		}
-		if err := applyTotals(tx, a, nil, out); err != nil {
 			return err
 		}
 		perMonth := map[string]int{}
@@ -100,6 +98,9 @@ func (s Store) ImportCosts(ctx context.Context, agreementID uuid.UUID, rows []Im
 			return notify.Change{What: "costs_imported", Count: perMonth[month]}
 		})
 	})
+	if err == nil {
+		s.foldAfter(ctx, fold, agreementID)
+	}
 	return out, withdrawn, err
 }
 

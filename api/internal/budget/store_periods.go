@@ -142,10 +142,61 @@ func savePeriod(tx *gorm.DB, p *Period) error { return tx.Omit("Approvals").Save
 // touchMonths is called by every change to costs: it refuses the change
 // when one of the months is locked (409) and withdraws their approvals,
 // returning those that fell.
+//
+// A month that is open without approvals (nearly always, while costs are
+// being written) is locked FOR SHARE, so concurrent writers of one month
+// share its row and none waits for another; an approval, a lock or an
+// unlock takes the row FOR UPDATE and so still waits for the writers in
+// flight, and they for it (ADR 0032). Only when approvals must be withdrawn
+// does a writer take the rows FOR UPDATE, as those steps do.
 func touchMonths(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID, dates ...civil.Date) ([]WithdrawnApproval, error) {
 	months := make([]civil.Date, len(dates))
 	for i, d := range dates {
 		months[i] = monthOf(d)
+	}
+	slices.SortFunc(months, func(a, b civil.Date) int { return a.Compare(b.Time) })
+	months = slices.CompactFunc(months, func(a, b civil.Date) bool { return a.Equal(b.Time) })
+	ids := make(database.Array[uuid.UUID], len(months))
+	days := make(database.Array[string], len(months))
+	for i, m := range months {
+		ids[i], days[i] = database.NewID(), m.String()
+	}
+	type state struct {
+		ID       uuid.UUID
+		Version  int
+		Status   string
+		Approved bool
+	}
+	// Create the months' rows (a new one is open without approvals) and read them, without locking.
+	var seen []state
+	if err := tx.Raw(`WITH created AS (
+			INSERT INTO agreement_periods (id, agreement_id, month) SELECT x.id, ?, x.month
+			FROM unnest(?::uuid[], ?::date[]) AS x(id, month) ON CONFLICT (agreement_id, month) DO NOTHING)
+		SELECT p.id, p.version, p.status, EXISTS (SELECT 1 FROM period_approvals a WHERE a.period_id = p.id) AS approved
+		FROM agreement_periods p WHERE p.agreement_id = ? AND p.month = ANY (?::date[])`,
+		agreementID, ids, days, agreementID, days).Scan(&seen).Error; err != nil {
+		return nil, err
+	}
+	quiet := true
+	for _, p := range seen {
+		quiet = quiet && p.Status == StatusOpen && !p.Approved
+	}
+	if quiet {
+		var locked []state
+		if err := tx.Raw(`SELECT id, version, status FROM agreement_periods WHERE agreement_id = ? AND month = ANY (?::date[])
+			ORDER BY month FOR SHARE`, agreementID, days).Scan(&locked).Error; err != nil {
+			return nil, err
+		}
+		// Unchanged since read (an approval or a step would have raised the version) and none created meanwhile
+		// by another writer that could hold approvals: nothing to withdraw.
+		unchanged := len(locked) == len(months)
+		for _, l := range locked {
+			i := slices.IndexFunc(seen, func(s state) bool { return s.ID == l.ID })
+			unchanged = unchanged && l.Status == StatusOpen && (i >= 0 && seen[i].Version == l.Version || i < 0 && l.Version == 1)
+		}
+		if unchanged {
+			return []WithdrawnApproval{}, nil
+		}
 	}
 	periods, err := lockPeriods(tx, agreementID, months)
 	if err != nil {

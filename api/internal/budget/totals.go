@@ -2,36 +2,40 @@ package budget
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/costsplit"
 	"kulttuurisilta/api/internal/database"
 )
 
-// cost_day_totals holds, per agreement, day, category and unit, the sum of
-// the entries' per-entry allocations (ADR 0035). Every budget write that
-// creates, changes or deletes entries adds its entries' parts (split here
-// by costsplit, the one rule) in the same transaction; a change of the
-// shares rebuilds the agreement's rows. Writes to costs by anything else
-// mark the agreement stale (a trigger), and the next report rebuilds it.
+// The split's materialised totals (ADR 0130). cost_totals holds, per
+// agreement, month, category and unit, the sum of the entries' per-entry
+// allocations. A budget write does not touch it: it INSERTs its change
+// (the entries' parts, split here by costsplit) into cost_total_deltas in
+// the same transaction, so concurrent writers share no row. A fold moves
+// an agreement's deltas into cost_totals in one statement; readers add the
+// deltas not yet folded. Writes to costs by anything else mark the
+// agreement stale (a trigger), and so does a change of the shares; the
+// next report, or the share change itself once committed, rebuilds the
+// agreement set-based (splitsql.go) without blocking writers.
 
-// maintainTotals tells the costs triggers that this transaction keeps
-// cost_day_totals up to date itself. Call it before writing costs.
-func maintainTotals(tx *gorm.DB) error {
-	return tx.Exec(`SELECT set_config('kulttuurisilta.cost_totals', 'maintained', true)`).Error
-}
-
-// totalsKey is one row of cost_day_totals within an agreement.
+// totalsKey is one row of cost_totals within an agreement.
 type totalsKey struct {
-	day  string // YYYY-MM-DD
-	cat  string
-	unit uuid.UUID // uuid.Nil: no unit
+	month string // YYYY-MM-01
+	cat   string
+	unit  uuid.UUID // uuid.Nil: no unit
 }
 
-// totalsRow is a change to (or the content of) one row.
+// totalsRow is a change to one row.
 type totalsRow struct {
 	entries int64
 	amount  int64
@@ -73,7 +77,7 @@ func (t *totals) add(c Cost, sign int64) error {
 	if err := costsplit.SplitInto(t.buf, c.AmountCents, shares); err != nil {
 		return fmt.Errorf("budget: split of cost %s: %w", c.ID, err)
 	}
-	k := totalsKey{day: c.IncurredOn.String(), cat: c.Category}
+	k := totalsKey{month: monthOf(c.IncurredOn).String(), cat: c.Category}
 	if c.UnitID != nil {
 		k.unit = *c.UnitID
 	}
@@ -94,22 +98,32 @@ func (t *totals) add(c Cost, sign int64) error {
 // totalsChunk bounds the rows written by one statement.
 const totalsChunk = 5000
 
-const upsertTotals = `INSERT INTO cost_day_totals AS t (agreement_id, incurred_on, category, unit_id, entries, amount_cents, parts)
-SELECT ?, x.d, x.c, NULLIF(x.u, '')::uuid, x.e, x.a, (?::bigint[])[(x.o - 1) * ? + 1 : x.o * ?]
-FROM unnest(?::date[], ?::text[], ?::text[], ?::int[], ?::bigint[]) WITH ORDINALITY AS x(d, c, u, e, a, o)
-ON CONFLICT (agreement_id, incurred_on, category, unit_id) DO UPDATE
-SET entries = t.entries + excluded.entries, amount_cents = t.amount_cents + excluded.amount_cents,
-    parts = budget_parts_add(t.parts, excluded.parts)`
+// foldEvery: a write folds its agreement's deltas after commit when one of
+// the delta ids it wrote is a multiple of this (about every 64th write).
+const foldEvery = 64
 
-// write adds the collected changes to cost_day_totals and removes the rows
-// left without entries.
-func (t *totals) write(tx *gorm.DB) error {
+// insertDeltas appends a write's deltas and, in the same statement, tells
+// the costs triggers that this transaction keeps the totals itself (a
+// transaction-local setting): the budget store's writes of costs are not
+// marked stale. It runs before the write of the costs it is for.
+var insertDeltas = `WITH maintained AS MATERIALIZED (
+SELECT set_config('kulttuurisilta.cost_totals', 'maintained', true)
+), i AS (
+INSERT INTO cost_total_deltas (agreement_id, month, category, unit_id, entries, amount_cents, parts)
+SELECT ?, x.m, x.c, NULLIF(x.u, '')::uuid, x.e, x.a, (?::bigint[])[(x.o - 1) * ? + 1 : x.o * ?]
+FROM unnest(?::date[], ?::text[], ?::text[], ?::int[], ?::bigint[]) WITH ORDINALITY AS x(m, c, u, e, a, o), maintained
+RETURNING id)
+SELECT coalesce(bool_or(id % ` + strconv.Itoa(foldEvery) + ` = 0), false) FROM i`
+
+// write appends the collected changes to cost_total_deltas. It reports
+// whether a fold is due.
+func (t *totals) write(tx *gorm.DB) (bool, error) {
 	n := len(t.a.Departments)
-	var days []string
+	due := false
 	for start := 0; start < len(t.order); start += totalsChunk {
 		keys := t.order[start:min(start+totalsChunk, len(t.order))]
 		var (
-			d, c, u []string
+			m, c, u []string
 			e       database.Array[int64]
 			amt     database.Array[int64]
 			parts   = make(database.Array[int64], 0, len(keys)*n)
@@ -119,7 +133,7 @@ func (t *totals) write(tx *gorm.DB) error {
 			if r.entries == 0 && r.amount == 0 && allZero(r.parts) {
 				continue // e.g. a cost changed only in its description
 			}
-			d, c = append(d, k.day), append(c, k.cat)
+			m, c = append(m, k.month), append(c, k.cat)
 			if k.unit == uuid.Nil {
 				u = append(u, "")
 			} else {
@@ -127,24 +141,18 @@ func (t *totals) write(tx *gorm.DB) error {
 			}
 			e, amt = append(e, r.entries), append(amt, r.amount)
 			parts = append(parts, r.parts...)
-			if r.entries < 0 {
-				days = append(days, k.day)
-			}
 		}
-		if len(d) == 0 {
+		if len(m) == 0 {
 			continue
 		}
-		if err := tx.Exec(upsertTotals, t.a.ID, parts, n, n, database.Array[string](d), database.Array[string](c), database.Array[string](u), e, amt).Error; err != nil {
-			return fmt.Errorf("budget: write cost totals: %w", err)
+		var d bool
+		if err := tx.Raw(insertDeltas, t.a.ID, parts, n, n, database.Array[string](m), database.Array[string](c),
+			database.Array[string](u), e, amt).Scan(&d).Error; err != nil {
+			return false, fmt.Errorf("budget: write cost totals: %w", err)
 		}
+		due = due || d
 	}
-	if len(days) > 0 {
-		if err := tx.Exec(`DELETE FROM cost_day_totals WHERE agreement_id = ? AND incurred_on = ANY (?::date[]) AND entries = 0`,
-			t.a.ID, database.Array[string](days)).Error; err != nil {
-			return fmt.Errorf("budget: write cost totals: %w", err)
-		}
-	}
-	return nil
+	return due, nil
 }
 
 func allZero(v []int64) bool {
@@ -157,60 +165,231 @@ func allZero(v []int64) bool {
 }
 
 // applyTotals adds the parts of the entries added and subtracts those of
-// the entries removed (a changed entry is both: old removed, new added).
-func applyTotals(tx *gorm.DB, a Agreement, removed, added []Cost) error {
+// the entries removed (a changed entry is both: old removed, new added) as
+// deltas. Call it before writing the costs (see insertDeltas). It reports
+// whether a fold is due once the transaction commits.
+func (s Store) applyTotals(tx *gorm.DB, a Agreement, removed, added []Cost) (bool, error) {
+	if s.noTotals {
+		return false, nil
+	}
 	t := newTotals(a)
 	for _, c := range removed {
 		if err := t.add(c, -1); err != nil {
-			return err
+			return false, err
 		}
 	}
 	for _, c := range added {
 		if err := t.add(c, 1); err != nil {
-			return err
+			return false, err
 		}
 	}
 	return t.write(tx)
 }
 
-// rebuildTotals recomputes an agreement's cost_day_totals from its
-// entries, splitting each with costsplit. The caller holds the agreement
-// FOR UPDATE, so no budget write runs meanwhile.
-func rebuildTotals(tx *gorm.DB, a Agreement) error {
-	if err := tx.Exec(`SET LOCAL statement_timeout = 0`).Error; err != nil {
-		return err
+// totalsLock is the advisory lock (transaction-level) that folds and
+// rebuilds of one agreement take; writers never take it.
+const totalsLock = `hashtextextended('kulttuurisilta.cost_totals:' || $1::text, 0)`
+
+// foldDeltas moves every delta the statement sees into cost_totals (added
+// up per row) and deletes them, in one statement; deltas committed while
+// it runs stay for the next fold.
+const foldDeltas = `WITH d AS MATERIALIZED (
+    DELETE FROM cost_total_deltas WHERE agreement_id = $1
+    RETURNING month, category, unit_id, entries, amount_cents, parts
+), t AS (
+    SELECT month, category, unit_id, sum(entries) AS entries, sum(amount_cents) AS amount_cents FROM d GROUP BY 1, 2, 3
+), p AS (
+    SELECT month, category, unit_id, array_agg(x ORDER BY i) AS parts
+    FROM (SELECT month, category, unit_id, u.i, sum(u.x)::bigint AS x
+          FROM d, unnest(d.parts) WITH ORDINALITY AS u(x, i) GROUP BY 1, 2, 3, 4) s
+    GROUP BY 1, 2, 3
+)
+INSERT INTO cost_totals AS c (agreement_id, month, category, unit_id, entries, amount_cents, parts)
+SELECT $1, t.month, t.category, t.unit_id, t.entries, t.amount_cents, p.parts
+FROM t JOIN p ON p.month = t.month AND p.category = t.category AND p.unit_id IS NOT DISTINCT FROM t.unit_id
+ON CONFLICT (agreement_id, month, category, unit_id) DO UPDATE
+SET entries = c.entries + excluded.entries, amount_cents = c.amount_cents + excluded.amount_cents,
+    parts = budget_parts_add(c.parts, excluded.parts)`
+
+// Fold moves an agreement's deltas into its totals, unless another fold or
+// a rebuild of it is running (then that one will). Writers are not
+// blocked: they only insert deltas.
+func (s Store) Fold(ctx context.Context, agreementID uuid.UUID) error {
+	return database.WithConn(ctx, s.DB, func(c *pgx.Conn) error {
+		return pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error {
+			var ok bool
+			if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(`+totalsLock+`)`, agreementID).Scan(&ok); err != nil || !ok {
+				return err
+			}
+			if _, err := tx.Exec(ctx, foldDeltas, agreementID); err != nil {
+				return fmt.Errorf("budget: fold cost totals: %w", err)
+			}
+			_, err := tx.Exec(ctx, `DELETE FROM cost_totals WHERE agreement_id = $1 AND entries = 0`, agreementID)
+			return err
+		})
+	})
+}
+
+// foldAfter runs the fold a committed write made due. A failed fold costs
+// nothing but read time (the deltas stay), so it is logged, not returned.
+func (s Store) foldAfter(ctx context.Context, due bool, agreementID uuid.UUID) {
+	if !due {
+		return
 	}
-	if err := tx.Exec(`DELETE FROM cost_day_totals WHERE agreement_id = ?`, a.ID).Error; err != nil {
-		return err
+	if err := s.Fold(context.WithoutCancel(ctx), agreementID); err != nil {
+		slog.WarnContext(ctx, "budget: fold of cost totals failed; the next one retries", "agreement_id", agreementID, "error", err)
 	}
-	if err := tx.Exec(`DELETE FROM cost_totals_stale WHERE agreement_id = ?`, a.ID).Error; err != nil {
-		return err
+}
+
+// errRetry ends one attempt of a rebuild or a report that must start
+// again on a newer snapshot.
+var errRetry = errors.New("budget: retry on a newer snapshot")
+
+// retryable reports whether an attempt failed only because of concurrency.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.Is(err, errRetry) || (errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01"))
+}
+
+// maxAttempts bounds the retries of a rebuild or a report.
+const maxAttempts = 8
+
+// splitSettings are set for the statements of one split: a plan made for
+// the actual range (a cached generic plan walks the index over every
+// entry: 10x slower at 1M), no JIT (measured: its compilation cost more
+// than it saved at 1M entries) and memory for the hash aggregate of a large
+// agreement.
+const splitSettings = `SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true),
+	set_config('work_mem', '64MB', true)`
+
+// Rebuild recomputes an agreement's totals from its entries with the
+// set-based split, if it is stale (or always, with force). It runs in one
+// REPEATABLE READ transaction holding only the agreement's totals lock, so
+// cost writes go on meanwhile: the deltas it sees are replaced by the
+// entries they came from, the ones committed after its snapshot stay. A
+// change of the shares or a bulk load committed after its snapshot makes
+// its removal of the stale mark fail to serialise, and it runs again.
+func (s Store) Rebuild(ctx context.Context, agreementID uuid.UUID, force bool) error {
+	var err error
+	for range maxAttempts {
+		if err = s.rebuildOnce(ctx, agreementID, force); !retryable(err) {
+			return err
+		}
 	}
-	rows, err := tx.Raw(`SELECT incurred_on, amount_cents, category, unit_id, share_override FROM costs WHERE agreement_id = ?`, a.ID).Rows()
+	return fmt.Errorf("budget: rebuild of %s: %w", agreementID, err)
+}
+
+func (s Store) rebuildOnce(ctx context.Context, agreementID uuid.UUID, force bool) error {
+	a, err := loadAgreement(s.DB.WithContext(ctx), agreementID, lockNone)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	t := newTotals(a)
-	var c Cost
-	for rows.Next() {
-		c.UnitID, c.ShareOverride = nil, nil
-		if err := rows.Scan(&c.IncurredOn, &c.AmountCents, &c.Category, &c.UnitID, &c.ShareOverride); err != nil {
+	return database.WithConn(ctx, s.DB, func(c *pgx.Conn) error {
+		tx, err := c.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead})
+		if err != nil {
 			return err
 		}
-		if err := t.add(c, 1); err != nil {
+		defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+		var locked bool // the snapshot is taken by this first statement
+		if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(`+totalsLock+`)`, a.ID).Scan(&locked); err != nil {
 			return err
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	return t.write(tx)
+		if !locked {
+			// Another rebuild or a fold: wait for it, then start over on a newer snapshot.
+			_ = tx.Rollback(ctx)
+			if _, err := c.Exec(ctx, `SELECT pg_advisory_lock(`+totalsLock+`), pg_advisory_unlock(`+totalsLock+`)`, a.ID); err != nil {
+				return err
+			}
+			return errRetry
+		}
+		var version int
+		var marks *int64
+		if err := tx.QueryRow(ctx, `SELECT a.version, s.marks FROM agreements a LEFT JOIN cost_totals_stale s ON s.agreement_id = a.id
+			WHERE a.id = $1`, a.ID).Scan(&version, &marks); err != nil {
+			return err
+		}
+		if version != a.Version {
+			return errRetry // the agreement changed since it was read
+		}
+		if marks == nil && !force {
+			return nil // rebuilt meanwhile
+		}
+		if _, err := tx.Exec(ctx, splitSettings); err != nil {
+			return err
+		}
+		sp, err := newSplitter(ctx, tx, a)
+		if err != nil {
+			return err
+		}
+		sums, err := sp.run(ctx, tx, a.StartsOn, a.EndsOn, nil)
+		if err != nil {
+			return err
+		}
+		if err := writeTotals(ctx, tx, sp, sums); err != nil {
+			return err
+		}
+		if marks != nil {
+			if _, err := tx.Exec(ctx, `DELETE FROM cost_totals_stale WHERE agreement_id = $1 AND marks = $2`, a.ID, *marks); err != nil {
+				return err
+			}
+		}
+		return tx.Commit(ctx)
+	})
 }
 
-// refreshTotals rebuilds an agreement's totals if its costs were written
-// outside the budget store (or before the totals existed).
+// writeTotals replaces an agreement's totals and deltas by the split's sums.
+func writeTotals(ctx context.Context, tx pgx.Tx, sp *splitter, sums map[splitKey]*splitSum) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM cost_totals WHERE agreement_id = $1`, sp.a.ID); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM cost_total_deltas WHERE agreement_id = $1`, sp.a.ID); err != nil {
+		return err
+	}
+	n := len(sp.a.Departments)
+	var (
+		months []time.Time
+		cats   []string
+		units  []*uuid.UUID
+		e, amt []int64
+		parts  = make([]int64, 0, len(sums)*n)
+	)
+	for k, r := range sums {
+		if r.entries == 0 {
+			continue
+		}
+		months = append(months, sp.monthDate(k.month).Time)
+		cats = append(cats, Categories[k.cat])
+		if k.unit == uuid.Nil {
+			units = append(units, nil)
+		} else {
+			u := k.unit
+			units = append(units, &u)
+		}
+		e, amt = append(e, r.entries), append(amt, r.amount)
+		parts = append(parts, r.parts...)
+	}
+	if len(months) == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO cost_totals (agreement_id, month, category, unit_id, entries, amount_cents, parts)
+		SELECT $1, x.m, x.c, x.u, x.e, x.a, ($2::bigint[])[(x.o - 1) * $3 + 1 : x.o * $3]
+		FROM unnest($4::date[], $5::text[], $6::uuid[], $7::bigint[], $8::bigint[]) WITH ORDINALITY AS x(m, c, u, e, a, o)`,
+		sp.a.ID, parts, n, months, cats, units, e, amt)
+	if err != nil {
+		return fmt.Errorf("budget: write cost totals: %w", err)
+	}
+	return nil
+}
+
+// markStale marks an agreement's totals stale in tx: the next report (or a
+// Rebuild) recomputes them from the entries.
+func markStale(tx *gorm.DB, id uuid.UUID) error {
+	return tx.Exec(`INSERT INTO cost_totals_stale AS s (agreement_id) VALUES (?)
+		ON CONFLICT (agreement_id) DO UPDATE SET marks = s.marks + 1`, id).Error
+}
+
+// refreshTotals rebuilds an agreement's totals if they are stale: its
+// shares changed, or its costs were written outside the budget store.
 func (s Store) refreshTotals(ctx context.Context, id uuid.UUID) error {
 	var stale bool
 	if err := s.DB.WithContext(ctx).Raw(`SELECT EXISTS (SELECT 1 FROM cost_totals_stale WHERE agreement_id = ?)`, id).
@@ -220,18 +399,5 @@ func (s Store) refreshTotals(ctx context.Context, id uuid.UUID) error {
 	if !stale {
 		return nil
 	}
-	return database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		a, err := loadAgreement(tx, id, lockUpdate)
-		if err != nil {
-			return err
-		}
-		var still bool
-		if err := tx.Raw(`SELECT EXISTS (SELECT 1 FROM cost_totals_stale WHERE agreement_id = ?)`, id).Scan(&still).Error; err != nil {
-			return err
-		}
-		if !still {
-			return nil // rebuilt by a concurrent report
-		}
-		return rebuildTotals(tx, a)
-	})
+	return s.Rebuild(ctx, id, false)
 }

@@ -1,16 +1,22 @@
 package budget_test
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
+	"kulttuurisilta/api/internal/budget"
+	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/costsplit"
 )
 
@@ -201,9 +207,38 @@ func (f *totalsFixture) check(t *testing.T, r *rand.Rand, step string) {
 		}
 		ranges = append(ranges, [2]string{a, b})
 	}
+	store := budget.Store{DB: f.env.DB}
+	if r.IntN(2) == 0 { // half the checks read folded totals, half unfolded deltas
+		if err := store.Fold(context.Background(), uuid.MustParse(f.id)); err != nil {
+			t.Fatalf("%s: fold: %v", step, err)
+		}
+	}
 	for _, rg := range ranges {
 		var got split
 		f.env.Get("/api/v1/agreements/"+f.id+"/split?from="+rg[0]+"&to="+rg[1], f.token).Expect(http.StatusOK).JSON(&got)
+		// The same report computed from the entries alone, every entry split set-based (ADR 0130).
+		from, _ := civil.ParseDate(rg[0])
+		to, _ := civil.ParseDate(rg[1])
+		live, err := store.SplitLive(context.Background(), uuid.MustParse(f.id), &from, &to)
+		if err != nil {
+			t.Fatalf("%s: live split: %v", step, err)
+		}
+		if live.TotalCents != got.TotalCents || live.EntryCount != got.EntryCount || len(live.Departments) != len(got.Departments) {
+			t.Fatalf("%s, range %v: live split total %d of %d entries, report %d of %d", step, rg, live.TotalCents, live.EntryCount,
+				got.TotalCents, got.EntryCount)
+		}
+		for i, d := range live.Departments {
+			g := got.Departments[i]
+			if d.TotalCents != g.TotalCents || d.UsedCents != g.UsedCents || fmt.Sprint(d.ByCategory) != fmt.Sprint(g.ByCategory) ||
+				len(d.ByUnit) != len(g.ByUnit) || len(d.ByMonth) != len(g.ByMonth) {
+				t.Fatalf("%s, range %v: department %d live %+v, report %+v", step, rg, i, d, g)
+			}
+			for j, m := range d.ByMonth {
+				if m.TotalCents != g.ByMonth[j].TotalCents {
+					t.Fatalf("%s, range %v: department %d month %s live %d, report %d", step, rg, i, m.Month, m.TotalCents, g.ByMonth[j].TotalCents)
+				}
+			}
+		}
 		var total, entries int64
 		want := make([]struct {
 			total, used int64
@@ -273,7 +308,7 @@ func (f *totalsFixture) check(t *testing.T, r *rand.Rand, step string) {
 		}
 	}
 	var leftovers int64
-	if err := f.env.DB.Raw(`SELECT (SELECT count(*) FROM cost_day_totals WHERE entries <= 0) + (SELECT count(*) FROM cost_totals_stale)`).
+	if err := f.env.DB.Raw(`SELECT (SELECT count(*) FROM cost_totals WHERE entries <= 0) + (SELECT count(*) FROM cost_totals_stale)`).
 		Scan(&leftovers).Error; err != nil || leftovers != 0 {
 		t.Fatalf("%s: %d empty totals rows or stale marks (%v)", step, leftovers, err)
 	}
@@ -366,4 +401,121 @@ func TestSplitReportMatchesCostsplit(t *testing.T) {
 			f.check(t, r, "edited after the rebuild")
 		})
 	}
+}
+
+// TestTotalsExactUnderConcurrentWrites: 50 writers create, change and delete entries of one agreement,
+// month, category and unit at once (every write a delta of the same totals row), while folds run, the
+// shares change (and the agreement is rebuilt after the change commits) and costs are written in SQL
+// around the store. Afterwards the report still equals the sums of costsplit.Split over the entries and
+// the live set-based split, no empty totals row or stale mark is left, and every month row equals the
+// sums of its rows by category and unit (ADR 0130).
+func TestTotalsExactUnderConcurrentWrites(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(21, 130))
+	env := apitest.New(t)
+	f := &totalsFixture{env: env, token: env.Token(access.RoleProducer)}
+	for range 3 {
+		f.deps = append(f.deps, env.Department())
+	}
+	f.units = append(f.units, env.Unit(), env.Unit())
+	body := f.agreementBody(r)
+	body["name"], body["starts_on"], body["ends_on"] = "Samanaikainen", "2025-01-01", "2025-12-31"
+	f.id = env.Post("/api/v1/agreements", f.token, body).Expect(http.StatusCreated).ID()
+	for range 20 {
+		env.Post("/api/v1/costs", f.token, f.randomCost(r)).Expect(http.StatusCreated)
+	}
+	store := budget.Store{DB: env.DB}
+	id := uuid.MustParse(f.id)
+	shares := f.agreementBody(r) // the change made while the writers run
+
+	var writers, others sync.WaitGroup
+	done := make(chan struct{})
+	for w := range 50 {
+		writers.Add(1)
+		go func() {
+			defer writers.Done()
+			rr := rand.New(rand.NewPCG(uint64(w), 50))
+			var mine []string
+			for range 6 {
+				switch k := rr.IntN(6); {
+				case k < 3 || len(mine) == 0:
+					c := map[string]any{"agreement_id": f.id, "incurred_on": fmt.Sprintf("2025-06-%02d", 1+rr.IntN(28)),
+						"amount_cents": f.randomAmount(rr), "category": "salary", "unit_id": f.units[0], "description": "concurrent"}
+					if rr.IntN(4) == 0 {
+						c["shares"] = f.sharesBody(randomShares(rr, len(f.deps)))
+					}
+					resp := env.Post("/api/v1/costs", f.token, c)
+					var created struct {
+						ID string `json:"id"`
+					}
+					if resp.Status != http.StatusCreated || json.Unmarshal(resp.Body, &created) != nil {
+						t.Errorf("create: %d %s", resp.Status, resp.Body)
+						return
+					}
+					mine = append(mine, created.ID)
+				case k < 5:
+					patch := map[string]any{"amount_cents": f.randomAmount(rr)}
+					if rr.IntN(2) == 0 {
+						patch["incurred_on"] = fmt.Sprintf("2025-%02d-%02d", 5+rr.IntN(3), 1+rr.IntN(28))
+					}
+					if resp := env.Patch("/api/v1/costs/"+mine[rr.IntN(len(mine))], f.token, patch, ""); resp.Status != http.StatusOK {
+						t.Errorf("update: %d %s", resp.Status, resp.Body)
+						return
+					}
+				default:
+					i := rr.IntN(len(mine))
+					if resp := env.Delete("/api/v1/costs/"+mine[i], f.token, ""); resp.Status != http.StatusOK {
+						t.Errorf("delete: %d %s", resp.Status, resp.Body)
+						return
+					}
+					mine = append(mine[:i], mine[i+1:]...)
+				}
+			}
+		}()
+	}
+	others.Add(3)
+	go func() { // folds, as writers trigger them and more
+		defer others.Done()
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			if err := store.Fold(context.Background(), id); err != nil {
+				t.Errorf("fold: %v", err)
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	go func() { // a change of the shares in the middle of it
+		defer others.Done()
+		time.Sleep(50 * time.Millisecond)
+		if resp := env.Patch("/api/v1/agreements/"+f.id, f.token, shares, ""); resp.Status != http.StatusOK {
+			t.Errorf("share change: %d %s", resp.Status, resp.Body)
+		}
+	}()
+	go func() { // a bulk load around the store
+		defer others.Done()
+		time.Sleep(20 * time.Millisecond)
+		if err := env.DB.Exec(`INSERT INTO costs (id, agreement_id, incurred_on, amount_cents, category, description, unit_id)
+			SELECT gen_random_uuid(), ?, date '2025-06-01' + g % 30, g * 7919 % 20000 + 1, 'salary', 'sql', ?
+			FROM generate_series(1, 300) g`, f.id, f.units[0]).Error; err != nil {
+			t.Errorf("bulk load: %v", err)
+		}
+	}()
+	writers.Wait()
+	close(done)
+	others.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
+	f.check(t, r, "after concurrent writes")
+	checkMonthTotals(t, env.DB, "after concurrent writes")
+	if err := store.Fold(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
+	f.check(t, r, "folded after concurrent writes")
+	checkMonthTotals(t, env.DB, "folded after concurrent writes")
 }

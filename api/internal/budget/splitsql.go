@@ -1,0 +1,469 @@
+package budget
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/costsplit"
+)
+
+// The set-based split (ADR 0130): one SQL pass over an agreement's entries
+// splits every entry by the rule and adds the parts up by month, category
+// and unit. It is what a rebuild of the totals, the first report after a
+// bulk load and the edges of a report that does not start or end on a
+// month boundary run.
+//
+// The rule itself stays in package costsplit. The SQL only uses an
+// identity of it: with q = a / 10000 and x = a % 10000 (both truncated
+// towards zero, as in Go and PostgreSQL), every department's part of an
+// amount a is
+//
+//	part_i(a) = share_i * q + costsplit.Split(x)_i
+//
+// because floor(|a| * s / 10000) = |q| * s + floor(|x| * s / 10000), the
+// remainders |a| * s mod 10000 equal |x| * s mod 10000, and so the cents
+// left over, and the departments they go to, are the same: all the
+// rounding of the rule happens in the residue x. The second term is read,
+// per entry, from a lookup table of costsplit.Split(x) for every x in
+// -9999..9999, built in Go for each share vector the agreement uses (its
+// default, its category rules, its entries' distinct overrides). A group's
+// part is then the sum of its entries' parts: share_i * sum(q) +
+// sum(Split(x)_i) for a group of one vector. The last department gets the
+// amount minus the others' parts, which is exactly its part because the
+// parts of every entry add up to its amount. TestSetBasedSplitMatchesCostsplit
+// holds the whole to costsplit.Split on random agreements.
+
+// residues is the length of one lookup table: x = -9999..9999.
+const residues = 2*costsplit.Total - 1
+
+// maxLookup bounds the elements of all lookup tables of one split (4 bytes
+// each), so a query never carries more than 8 MB of tables: about 100 share
+// vectors for two departments. Share vectors beyond it (many distinct
+// overrides) are split in Go, entry by entry.
+const maxLookup = 1 << 21
+
+// splitKey is one group of the split: a month (index from the agreement's
+// first month), category, unit (uuid.Nil: none) and, when the split was
+// asked to tell them apart, whether the entries are before a given day.
+type splitKey struct {
+	month  int
+	cat    int
+	unit   uuid.UUID
+	before bool
+}
+
+// splitSum is a group's entries, amount and parts (one per department).
+type splitSum struct {
+	entries int64
+	amount  int64
+	parts   []int64
+}
+
+// splitter splits the entries of one agreement set-based.
+type splitter struct {
+	a       Agreement
+	n       int
+	first   civil.Date // the agreement's first month: month index 0
+	vectors [][]int    // the share vectors with a lookup table: default, category rules, overrides
+	catVec  [6]int     // the vector of each category (Categories order)
+	// overrides are the distinct overrides (PostgreSQL's text form) with a
+	// lookup table; vector len(vectors)-len(overrides)+i.
+	overrides []string
+	// inGo tells which entries the SQL cannot split: none, those with an
+	// override, or all (an agreement whose own vectors exceed maxLookup).
+	inGo    goRows
+	shares  []int32 // shares[v*(n-1)+i]
+	lookup  []int32 // lookup[(v*(n-1)+i)*residues + x + 9999] = costsplit.Split(x, vectors[v])[i]
+	dayMon  []int32 // the month index of each day of the agreement
+	catByID map[string]int
+}
+
+type goRows int
+
+const (
+	goNone goRows = iota
+	goOverrides
+	goAll
+)
+
+// querier is what the split reads through: a pgx connection or transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// distinctOverrides reads an agreement's distinct share overrides, up to
+// limit, by a loose scan of costs_override_idx (one index probe each).
+const distinctOverrides = `WITH RECURSIVE o AS (
+    (SELECT share_override AS v FROM costs WHERE agreement_id = $1 AND share_override IS NOT NULL ORDER BY share_override LIMIT 1)
+    UNION ALL
+    SELECT (SELECT share_override FROM costs WHERE agreement_id = $1 AND share_override > o.v ORDER BY share_override LIMIT 1)
+    FROM o WHERE o.v IS NOT NULL
+)
+SELECT v::text FROM o WHERE v IS NOT NULL LIMIT $2`
+
+// newSplitter prepares the split of agreement a: its share vectors, their
+// lookup tables (from costsplit) and the month of each day.
+func newSplitter(ctx context.Context, q querier, a Agreement) (*splitter, error) {
+	return newSplitterUpTo(ctx, q, a, maxLookup)
+}
+
+// newSplitterUpTo is newSplitter with lookup tables of at most limit
+// elements in all.
+func newSplitterUpTo(ctx context.Context, q querier, a Agreement, limit int) (*splitter, error) {
+	n := len(a.Departments)
+	if n == 0 {
+		return nil, fmt.Errorf("split: agreement %s has no departments", a.ID)
+	}
+	s := &splitter{a: a, n: n, first: monthOf(a.StartsOn), catByID: map[string]int{}}
+	add := func(v []int) int {
+		for i, w := range s.vectors {
+			if slices.Equal(w, v) {
+				return i
+			}
+		}
+		s.vectors = append(s.vectors, v)
+		return len(s.vectors) - 1
+	}
+	add(a.defaultShares())
+	for i, c := range Categories {
+		shares, _ := a.sharesFor(c, nil)
+		s.catVec[i] = add(shares)
+		s.catByID[c] = i
+	}
+	per := (n - 1) * residues
+	budget := math.MaxInt // one department: its part is the amount, no table needed
+	if per > 0 {
+		budget = limit / per
+	}
+	if len(s.vectors) > budget {
+		s.inGo = goAll
+		s.vectors = nil
+	} else {
+		rows, err := q.Query(ctx, distinctOverrides, a.ID, budget-len(s.vectors)+1)
+		if err != nil {
+			return nil, fmt.Errorf("split: overrides: %w", err)
+		}
+		var texts []string
+		for rows.Next() {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("split: overrides: %w", err)
+			}
+			texts = append(texts, t)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("split: overrides: %w", err)
+		}
+		if len(s.vectors)+len(texts) > budget {
+			s.inGo = goOverrides
+		} else {
+			for _, t := range texts {
+				v, err := parseShares(t, n)
+				if err != nil {
+					return nil, err
+				}
+				s.vectors = append(s.vectors, v) // may repeat a base vector: its own table
+				s.overrides = append(s.overrides, t)
+			}
+		}
+	}
+	if err := s.buildLookup(); err != nil {
+		return nil, err
+	}
+	for d := a.StartsOn.Time; !d.After(a.EndsOn.Time); d = d.AddDate(0, 0, 1) {
+		s.dayMon = append(s.dayMon, int32((d.Year()-s.first.Year())*12+int(d.Month())-int(s.first.Month())))
+	}
+	return s, nil
+}
+
+// buildLookup fills the share and lookup tables of every vector with
+// costsplit.Split, the one definition of the rule.
+func (s *splitter) buildLookup() error {
+	m := s.n - 1
+	s.shares = make([]int32, len(s.vectors)*m)
+	s.lookup = make([]int32, len(s.vectors)*m*residues)
+	parts := make([]int64, s.n)
+	for v, shares := range s.vectors {
+		for i := range m {
+			s.shares[v*m+i] = int32(shares[i])
+		}
+		for x := -(costsplit.Total - 1); x < costsplit.Total; x++ {
+			if err := costsplit.SplitInto(parts, int64(x), shares); err != nil {
+				return fmt.Errorf("split: lookup table: %w", err)
+			}
+			for i := range m {
+				s.lookup[(v*m+i)*residues+x+costsplit.Total-1] = int32(parts[i])
+			}
+		}
+	}
+	return nil
+}
+
+// parseShares reads PostgreSQL's text form of an integer[] of n shares.
+func parseShares(t string, n int) ([]int, error) {
+	f := strings.Split(strings.Trim(t, "{}"), ",")
+	if len(f) != n {
+		return nil, fmt.Errorf("split: override %s has %d shares for %d departments", t, len(f), n)
+	}
+	out := make([]int, n)
+	for i, x := range f {
+		v, err := strconv.Atoi(x)
+		if err != nil {
+			return nil, fmt.Errorf("split: override %s: %w", t, err)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// args numbers a query's parameters as they are used.
+type args struct{ list []any }
+
+func (p *args) add(v any, cast string) string {
+	p.list = append(p.list, v)
+	return "($" + strconv.Itoa(len(p.list)) + "::" + cast + ")"
+}
+
+// run splits every entry of the agreement incurred in [lo, hi] and returns
+// the sums by month, category and unit; with before set, also by whether
+// the entry is from before that day. Everything is read through q, so one
+// snapshot (a REPEATABLE READ transaction) gives a consistent split.
+func (s *splitter) run(ctx context.Context, q querier, lo, hi civil.Date, before *civil.Date) (map[splitKey]*splitSum, error) {
+	out := map[splitKey]*splitSum{}
+	if hi.Before(lo.Time) {
+		return out, nil
+	}
+	if s.inGo != goAll {
+		if err := s.runSQL(ctx, q, lo, hi, before, false, out); err != nil {
+			return nil, err
+		}
+		if len(s.overrides) > 0 {
+			if err := s.runSQL(ctx, q, lo, hi, before, true, out); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := s.runGo(ctx, q, lo, hi, before, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (s *splitter) sum(out map[splitKey]*splitSum, k splitKey) *splitSum {
+	r := out[k]
+	if r == nil {
+		r = &splitSum{parts: make([]int64, s.n)}
+		out[k] = r
+	}
+	return r
+}
+
+// runSQL splits set-based the entries without an override (the vector is
+// their category's), or those with one (overrides, grouped by it too).
+//
+// Each entry's q = a / 10000 and x = a % 10000 are computed once; the
+// groups' sums of q and of the lookups Split(x)_i come back, and each
+// department's part of a group is share_i * sum(q) + sum(Split(x)_i), the
+// sum of its entries' parts (the shares are the same for the group's
+// entries). With one vector only, share_i * q is added per entry instead,
+// which saves an aggregate.
+func (s *splitter) runSQL(ctx context.Context, q querier, lo, hi civil.Date, before *civil.Date, overrides bool,
+	out map[splitKey]*splitSum) error {
+	var p args
+	m := s.n - 1
+	agreement := p.add(s.a.ID, "uuid")
+	sel := fmt.Sprintf("SELECT %s[c.incurred_on - %s + 1], c.category, c.unit_id",
+		p.add(s.dayMon, "int[]"), p.add(s.a.StartsOn.Time, "date"))
+	group := "1, 2, 3"
+	if before != nil {
+		sel += ", c.incurred_on < " + p.add(before.Time, "date")
+		group += ", 4"
+	} else {
+		sel += ", false"
+	}
+	single := !overrides && len(s.vectors)-len(s.overrides) == 1
+	if overrides {
+		sel += ", c.share_override::text"
+		group += ", 5"
+	} else {
+		sel += ", NULL::text"
+	}
+	sel += ", count(*), sum(c.amount_cents)::bigint"
+	if m > 0 {
+		var lookup, vec string
+		lookup = p.add(s.lookup, "int[]")
+		switch {
+		case overrides:
+			base := len(s.vectors) - len(s.overrides) - 1
+			vec = fmt.Sprintf("(%d + array_position(%s, c.share_override::text)) * %d", base, p.add(s.overrides, "text[]"), m*residues)
+		case !single:
+			var cat strings.Builder
+			for i, c := range Categories {
+				if v := s.catVec[i]; v != 0 {
+					fmt.Fprintf(&cat, " WHEN '%s' THEN %d", c, v*m*residues) // fixed category names and integers only
+				}
+			}
+			vec = "CASE c.category" + cat.String() + " ELSE 0 END"
+		}
+		if single {
+			for i := range m {
+				sel += fmt.Sprintf(", sum(%d * (c.amount_cents / 10000) + %s[(c.amount_cents %% 10000)::int + %d])::bigint",
+					s.shares[i], lookup, i*residues+costsplit.Total)
+			}
+		} else {
+			sel += ", sum(c.amount_cents / 10000)::bigint"
+			for i := range m {
+				sel += fmt.Sprintf(", sum(%s[%s + (c.amount_cents %% 10000)::int + %d])::bigint", lookup, vec, i*residues+costsplit.Total)
+			}
+		}
+	}
+	sel += fmt.Sprintf(" FROM costs c WHERE c.agreement_id = %s AND c.incurred_on BETWEEN %s AND %s",
+		agreement, p.add(lo.Time, "date"), p.add(hi.Time, "date"))
+	switch {
+	case overrides:
+		sel += " AND c.share_override IS NOT NULL"
+	case s.inGo == goOverrides || len(s.overrides) > 0:
+		sel += " AND c.share_override IS NULL"
+	}
+	rows, err := q.Query(ctx, sel+" GROUP BY "+group, p.list...)
+	if err != nil {
+		return fmt.Errorf("split: %w", err)
+	}
+	defer rows.Close()
+	var (
+		month   int32
+		cat     string
+		unit    pgtype.UUID
+		bef     bool
+		ov      *string
+		entries int64
+		amount  int64
+		sumQ    int64
+		sums    = make([]int64, m)
+	)
+	dest := []any{&month, &cat, &unit, &bef, &ov, &entries, &amount}
+	if m > 0 && !single {
+		dest = append(dest, &sumQ)
+	}
+	for i := range m {
+		dest = append(dest, &sums[i])
+	}
+	firstOverride := len(s.vectors) - len(s.overrides)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("split: %w", err)
+		}
+		k := splitKey{month: int(month), cat: s.catByID[cat], before: bef}
+		if unit.Valid {
+			k.unit = uuid.UUID(unit.Bytes)
+		}
+		v := s.catVec[k.cat]
+		if overrides {
+			i := -1
+			if ov != nil {
+				i = slices.Index(s.overrides, *ov)
+			}
+			if i < 0 {
+				return fmt.Errorf("split: an override %v without a lookup table", ov)
+			}
+			v = firstOverride + i
+		}
+		r := s.sum(out, k)
+		r.entries += entries
+		r.amount += amount
+		last := amount
+		for i := range m {
+			part := sums[i]
+			if !single {
+				part += int64(s.shares[v*m+i]) * sumQ
+			}
+			r.parts[i] += part
+			last -= part
+		}
+		r.parts[m] += last
+	}
+	return rows.Err()
+}
+
+// runGo splits, entry by entry with costsplit, the entries the SQL left
+// out (see maxLookup).
+func (s *splitter) runGo(ctx context.Context, q querier, lo, hi civil.Date, before *civil.Date, out map[splitKey]*splitSum) error {
+	if s.inGo == goNone {
+		return nil
+	}
+	sql := `SELECT incurred_on, category, unit_id, amount_cents, share_override FROM costs
+		WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3`
+	if s.inGo == goOverrides {
+		sql += " AND share_override IS NOT NULL"
+	}
+	rows, err := q.Query(ctx, sql, s.a.ID, lo.Time, hi.Time)
+	if err != nil {
+		return fmt.Errorf("split: %w", err)
+	}
+	defer rows.Close()
+	var (
+		day      time.Time
+		cat      string
+		unit     pgtype.UUID
+		amount   int64
+		override []int32
+		ov       = make([]int, s.n)
+		parts    = make([]int64, s.n)
+	)
+	catShares := make([][]int, len(Categories))
+	for i, c := range Categories {
+		catShares[i], _ = s.a.sharesFor(c, nil)
+	}
+	for rows.Next() {
+		override = override[:0]
+		if err := rows.Scan(&day, &cat, &unit, &amount, &override); err != nil {
+			return fmt.Errorf("split: %w", err)
+		}
+		ci := s.catByID[cat]
+		shares := catShares[ci]
+		if len(override) > 0 {
+			if len(override) != s.n {
+				return fmt.Errorf("split: an entry has %d shares for %d departments", len(override), s.n)
+			}
+			for i, x := range override {
+				ov[i] = int(x)
+			}
+			shares = ov
+		}
+		if err := costsplit.SplitInto(parts, amount, shares); err != nil {
+			return fmt.Errorf("split: %w", err)
+		}
+		d := civil.Date{Time: day}
+		k := splitKey{month: (d.Year()-s.first.Year())*12 + int(d.Month()) - int(s.first.Month()), cat: ci}
+		if before != nil {
+			k.before = d.Before(before.Time)
+		}
+		if unit.Valid {
+			k.unit = uuid.UUID(unit.Bytes)
+		}
+		r := s.sum(out, k)
+		r.entries++
+		r.amount += amount
+		for i, x := range parts {
+			r.parts[i] += x
+		}
+	}
+	return rows.Err()
+}
+
+// monthDate is the first day of month index m of the split.
+func (s *splitter) monthDate(m int) civil.Date {
+	return civil.Date{Time: s.first.AddDate(0, m, 0)}
+}
