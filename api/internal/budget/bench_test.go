@@ -182,9 +182,9 @@ func groupCents(ctx context.Context, db *gorm.DB, agreementID uuid.UUID, from, t
 			return err
 		}
 		// The month found as the split finds it: the day's entry in an array of month numbers.
-		var months []int32
+		var months []int
 		for d := from.Time; !d.After(to.Time); d = d.AddDate(0, 0, 1) {
-			months = append(months, int32(d.Month()))
+			months = append(months, int(d.Month()))
 		}
 		rows, err := tx.Query(ctx, `SELECT ($4::int[])[incurred_on - $2::date + 1], category, unit_id, count(*), sum(amount_cents)
 			FROM costs WHERE agreement_id = $1 AND incurred_on BETWEEN $2 AND $3 GROUP BY 1, 2, 3`,

@@ -82,9 +82,9 @@ type splitter struct {
 	// inGo tells which entries the SQL cannot split: none, those with an
 	// override, or all (an agreement whose own vectors exceed maxLookup).
 	inGo    goRows
-	shares  []int32 // shares[v*(n-1)+i]
-	lookup  []int32 // lookup[(v*(n-1)+i)*residues + x + 9999] = costsplit.Split(x, vectors[v])[i]
-	dayMon  []int32 // the month index of each day of the agreement
+	shares  []int // shares[v*(n-1)+i]
+	lookup  []int // lookup[(v*(n-1)+i)*residues + x + 9999] = costsplit.Split(x, vectors[v])[i]
+	dayMon  []int // the month index of each day of the agreement
 	catByID map[string]int
 }
 
@@ -183,7 +183,7 @@ func newSplitterUpTo(ctx context.Context, q querier, a Agreement, limit int) (*s
 		return nil, err
 	}
 	for d := a.StartsOn.Time; !d.After(a.EndsOn.Time); d = d.AddDate(0, 0, 1) {
-		s.dayMon = append(s.dayMon, int32((d.Year()-s.first.Year())*12+int(d.Month())-int(s.first.Month())))
+		s.dayMon = append(s.dayMon, (d.Year()-s.first.Year())*12+int(d.Month())-int(s.first.Month()))
 	}
 	return s, nil
 }
@@ -192,19 +192,19 @@ func newSplitterUpTo(ctx context.Context, q querier, a Agreement, limit int) (*s
 // costsplit.Split, the one definition of the rule.
 func (s *splitter) buildLookup() error {
 	m := s.n - 1
-	s.shares = make([]int32, len(s.vectors)*m)
-	s.lookup = make([]int32, len(s.vectors)*m*residues)
+	s.shares = make([]int, len(s.vectors)*m)
+	s.lookup = make([]int, len(s.vectors)*m*residues)
 	parts := make([]int64, s.n)
 	for v, shares := range s.vectors {
 		for i := range m {
-			s.shares[v*m+i] = int32(shares[i])
+			s.shares[v*m+i] = shares[i]
 		}
 		for x := -(costsplit.Total - 1); x < costsplit.Total; x++ {
 			if err := costsplit.SplitInto(parts, int64(x), shares); err != nil {
 				return fmt.Errorf("split: lookup table: %w", err)
 			}
 			for i := range m {
-				s.lookup[(v*m+i)*residues+x+costsplit.Total-1] = int32(parts[i])
+				s.lookup[(v*m+i)*residues+x+costsplit.Total-1] = int(parts[i])
 			}
 		}
 	}

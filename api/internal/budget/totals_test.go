@@ -430,11 +430,11 @@ func TestTotalsExactUnderConcurrentWrites(t *testing.T) {
 
 	var writers, others sync.WaitGroup
 	done := make(chan struct{})
-	for w := range 50 {
+	for w := range uint64(50) {
 		writers.Add(1)
 		go func() {
 			defer writers.Done()
-			rr := rand.New(rand.NewPCG(uint64(w), 50))
+			rr := rand.New(rand.NewPCG(w, 50))
 			var mine []string
 			for range 6 {
 				switch k := rr.IntN(6); {

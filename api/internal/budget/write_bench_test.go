@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -140,8 +141,10 @@ func BenchmarkConcurrentCostWrites(b *testing.B) {
 	if r := os.Getenv("KS_WRITERS_RATES"); r != "" {
 		rates = nil
 		for _, f := range strings.Split(r, ",") {
-			var n int
-			fmt.Sscan(f, &n)
+			n, err := strconv.Atoi(f)
+			if err != nil {
+				b.Fatalf("KS_WRITERS_RATES: %v", err)
+			}
 			rates = append(rates, n)
 		}
 	}
