@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -285,10 +286,50 @@ func TestClientDisconnectIsNotAServerError(t *testing.T) {
 	}
 }
 
+// TestErrorAfterTheClientLeftIsNotAServerError: once the request's context
+// has ended, an error that does not say so (database/sql's "transaction has
+// already been committed or rolled back" after it rolled back on the
+// cancellation) is still the client's leaving (499) or the deadline (504),
+// never a logged 500. While the context lives, the same error is a 500.
+func TestErrorAfterTheClientLeftIsNotAServerError(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		ctx    func() (context.Context, context.CancelFunc)
+		status int
+		logged bool
+	}{
+		{"cancelled", func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			return ctx, cancel
+		}, 499, false},
+		{"deadline", func() (context.Context, context.CancelFunc) {
+			return context.WithDeadline(context.Background(), time.Unix(1, 0))
+		}, 504, false},
+		{"alive", func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }, 500, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var logged strings.Builder
+			e := httpapi.New(httpapi.Options{Logger: slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelError}))},
+				cancelProbe{})
+			ctx, cancel := tc.ctx()
+			defer cancel()
+			req := httptest.NewRequest("POST", "/api/v1/txdone", nil).WithContext(ctx)
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, req)
+			if rec.Code != tc.status || strings.Contains(logged.String(), "request failed") != tc.logged {
+				t.Fatalf("status %d (want %d), error log %q", rec.Code, tc.status, logged.String())
+			}
+		})
+	}
+}
+
 type cancelProbe struct{}
 
 func (cancelProbe) Routes(g *echo.Group) {
 	g.GET("/cancelled", func(echo.Context) error { return fmt.Errorf("query: %w", context.Canceled) })
+	g.POST("/txdone", func(echo.Context) error { return fmt.Errorf("commit: %w", sql.ErrTxDone) })
 }
 
 // hugeProbe returns problems built from huge inputs, as careless domain

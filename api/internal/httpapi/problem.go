@@ -76,6 +76,16 @@ func ErrorHandler(log *slog.Logger, domainError func(error) error) echo.HTTPErro
 			}
 		}
 		p := bounded(toProblem(err))
+		if p.Status == http.StatusInternalServerError {
+			// An unexpected error after the request's own context ended is
+			// that ending seen from below (database/sql rolls a transaction
+			// back when its context is cancelled, and the next statement says
+			// "transaction has already been committed or rolled back"): the
+			// client went away or the deadline passed, not a server fault.
+			if cp, ok := contextProblem(c.Request().Context().Err()); ok {
+				p = cp
+			}
+		}
 		if p.Status >= 500 && p.Status != http.StatusServiceUnavailable && p.Status != http.StatusGatewayTimeout {
 			log.Error("request failed", "request_id", requestID(c), "method", c.Request().Method,
 				"route", c.Path(), "error", err.Error())
