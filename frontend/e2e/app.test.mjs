@@ -490,7 +490,14 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     const d = new Date(Date.now() + 40 * 86400_000);
     await page.getByLabel(/^Date/).fill(isoDay(d));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/);
+    const saved = page.getByText('Activity saved.');
+    const clash = page.getByRole('alert').filter({ hasText: 'Clash' });
+    await saved.or(clash).first().waitFor({ timeout: 30_000 });
+    if (await clash.isVisible()) {
+      // The unit already has something then (other flows add activities): save it anyway.
+      await clash.getByRole('button', { name: 'Save anyway' }).click();
+    }
+    await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await page.getByText('Proposed', { exact: true }).waitFor();
     await page.context().close();
   });

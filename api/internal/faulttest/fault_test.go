@@ -404,7 +404,10 @@ func TestFaultSlowDatabase(t *testing.T) {
 		t.Fatal("no reads")
 	}
 	p50, p99 := durs[len(durs)/2], durs[len(durs)*99/100]
-	if p99 > 3*time.Second {
+	// The lock is held 8 s: a read the statement timeout did not end would wait for the release. 5 s
+	// leaves room for a 2-core machine shared with other work (p99 3.2 s seen at load 30) and still
+	// tells the two apart; the 504s above say the timeout fired.
+	if p99 > 5*time.Second {
 		t.Errorf("blocked reads took up to %s (p99); the 1s statement timeout should end them", p99)
 	}
 	var slowestHealth time.Duration

@@ -67,7 +67,7 @@ func TestAnnualPDF(t *testing.T) {
 			t.Errorf("%s: disposition %q", c.lang, cd)
 		}
 		if dir := os.Getenv("PDFDOC_OUT"); dir != "" { // to look at it: pdftoppm -png
-			if err := os.WriteFile(dir+"/annual-2025-"+c.lang+".pdf", r.Body, 0o644); err != nil {
+			if err := os.WriteFile(dir+"/annual-2025-"+c.lang+".pdf", r.Body, 0o600); err != nil { //nolint:gosec // G703: the developer's own PDFDOC_OUT
 				t.Fatal(err)
 			}
 		}
