@@ -182,6 +182,14 @@ func touchMonths(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID, dates 
 		quiet = quiet && p.Status == StatusOpen && !p.Approved
 	}
 	if quiet {
+		// The share lock is taken under a savepoint: when the months turn out
+		// to have changed, rolling back to it releases the share lock before
+		// the rows are taken FOR UPDATE. Upgrading a held share lock would
+		// deadlock two writers that both saw a change (each waits for the
+		// other's share).
+		if err := tx.SavePoint("touch_months").Error; err != nil {
+			return nil, err
+		}
 		var locked []state
 		if err := tx.Raw(`SELECT id, version, status FROM agreement_periods WHERE agreement_id = ? AND month = ANY (?::date[])
 			ORDER BY month FOR SHARE`, agreementID, days).Scan(&locked).Error; err != nil {
@@ -196,6 +204,9 @@ func touchMonths(ctx context.Context, tx *gorm.DB, agreementID uuid.UUID, dates 
 		}
 		if unchanged {
 			return []WithdrawnApproval{}, nil
+		}
+		if err := tx.RollbackTo("touch_months").Error; err != nil {
+			return nil, err
 		}
 	}
 	periods, err := lockPeriods(tx, agreementID, months)

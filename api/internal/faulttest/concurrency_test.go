@@ -185,6 +185,7 @@ func TestParallelApprovals(t *testing.T) {
 	for i := 6; i < 12; i++ {
 		m := b.month(i)
 		created := make([]int, 6)
+		bodies := make([]string, 6)
 		race(6, func(j int) {
 			switch j {
 			case 0:
@@ -192,7 +193,8 @@ func TestParallelApprovals(t *testing.T) {
 			case 1:
 				created[j] = b.env.Post("/api/v1/agreements/"+b.agreement+"/periods/"+m+"/approve", b.manager2, nil).Status
 			default:
-				created[j] = b.cost(m, 1000+j).Status
+				r := b.cost(m, 1000+j)
+				created[j], bodies[j] = r.Status, string(r.Body)
 			}
 		})
 		for j, s := range created {
@@ -201,7 +203,7 @@ func TestParallelApprovals(t *testing.T) {
 				want = http.StatusOK
 			}
 			if s != want {
-				t.Errorf("%s: call %d: status %d, want %d", m, j, s, want)
+				t.Errorf("%s: call %d: status %d, want %d: %s", m, j, s, want, bodies[j])
 			}
 		}
 		if n := b.costsIn(t, m); n != 4 {
