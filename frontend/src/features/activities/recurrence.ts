@@ -39,7 +39,7 @@ export function toRRule(r: Recurrence): string | null {
 }
 
 /** parseUntil reads an RRULE UNTIL value as a Helsinki calendar day. */
-function parseUntil(v: string): string {
+export function parseUntil(v: string): string {
   const m = v.match(/^(\d{4})(\d{2})(\d{2})(T(\d{2})(\d{2})(\d{2})(Z?))?$/);
   if (!m) return '';
   if (!m[4] || m[8] !== 'Z') return `${m[1]}-${m[2]}-${m[3]}`;

@@ -24,13 +24,19 @@ describe('ActivityForm', () => {
     const save = setup();
     await user.type(screen.getByLabelText(/^Title/), 'Laulutuokio');
     await user.click(screen.getByRole('button', { name: 'Weekly' }));
+    // The rule repeats on the first day's weekday until days are chosen: that day is marked.
+    expect(screen.getByRole('checkbox', { name: 'Mon' })).toBeChecked();
+    expect(screen.getByTestId('rule-text')).toHaveTextContent('Weekly on Monday, 10 times');
     await user.click(screen.getByRole('checkbox', { name: 'Wed' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Mon' }));
+    expect(screen.getByRole('checkbox', { name: 'Mon' })).not.toBeChecked();
     await user.clear(screen.getByLabelText('Times'));
     await user.type(screen.getByLabelText('Times'), '4');
     const preview = screen.getByTestId('occurrence-preview');
     expect(preview.querySelectorAll('li')).toHaveLength(4);
     expect(preview).toHaveTextContent('Wed, 5 Mar 2025');
     expect(screen.getByText('4 times in total')).toBeInTheDocument();
+    expect(screen.getByTestId('rule-text')).toHaveTextContent('Weekly on Wednesday, 4 times');
 
     await user.click(screen.getByRole('button', { name: /Skip: Wed, 12 Mar 2025/ }));
     expect(screen.getByText('3 times in total')).toBeInTheDocument();

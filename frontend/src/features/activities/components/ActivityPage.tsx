@@ -6,6 +6,8 @@ import { addMonths, addDays, today } from '@/lib/i18n/dates';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Loading, PageHeader } from '@/components/ui/misc';
 import { useActivity, useOccurrences } from '../api/activities';
+import { useOverrides } from '../api/overrides';
+import { describeRule } from '../recurrenceText';
 import { OccurrenceList } from './OccurrenceList';
 import { LinkedEventsOutcomes } from './LinkedEventsOutcomes';
 
@@ -22,6 +24,7 @@ export function ActivityPage() {
   const series = useSeries();
   const from = addDays(today(), -60);
   const occ = useOccurrences(id, from, addMonths(today(), 6));
+  const overrides = useOverrides(id, !!q.data?.recurrence);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const a = q.data!;
@@ -57,8 +60,40 @@ export function ActivityPage() {
           {!!a.recurrence && (
             <>
               <dt>{t('rec.title')}</dt>
+              <dd data-testid="recurrence-text">{describeRule(a.recurrence, a.starts_at, i)}</dd>
+            </>
+          )}
+          {!!a.recurrence && (a.exdates ?? []).length > 0 && (
+            <>
+              <dt>{t('rec.excluded')}</dt>
               <dd>
-                <code>{a.recurrence}</code>
+                <ul className="plain-list">
+                  {(a.exdates ?? []).map((d) => (
+                    <li key={d}>{i.dateLong(d)}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {!!a.recurrence && (overrides.data?.items ?? []).length > 0 && (
+            <>
+              <dt>{t('occ.changed')}</dt>
+              <dd>
+                <ul className="plain-list" data-testid="changed-occurrences">
+                  {[...(overrides.data?.items ?? [])]
+                    .sort((x, y) => x.original_start.localeCompare(y.original_start))
+                    .map((o) => (
+                      <li key={o.id}>
+                        {o.cancelled
+                          ? t('occ.cancelledOn', { when: `${i.dateLong(o.original_start)} ${i.time(o.original_start)}` })
+                          : t('occ.movedTo', {
+                              from: `${i.dateLong(o.original_start)} ${i.time(o.original_start)}`,
+                              to: `${i.dateLong(o.starts_at)} ${i.time(o.starts_at)}–${i.time(o.ends_at)}`,
+                            })}
+                        {o.note && <span className="muted"> · {o.note}</span>}
+                      </li>
+                    ))}
+                </ul>
               </dd>
             </>
           )}
@@ -76,6 +111,8 @@ export function ActivityPage() {
           <dd>{((a.target_groups) ?? []).map((g) => tk('tg', g)).join(', ') || t('common.none')}</dd>
           <dt>{t('activity.visibility')}</dt>
           <dd>{tk('vis', a.visibility)}</dd>
+          <dt>{t('activity.capacity')}</dt>
+          <dd>{a.capacity != null ? t('activity.capacityN', { n: a.capacity }) : t('activity.capacityNone')}</dd>
           {a.cost_estimate_cents != null && (
             <>
               <dt>{t('activity.costEstimate')}</dt>

@@ -3,7 +3,9 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { TextField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
-import { expand, type Recurrence } from '../recurrence';
+import { expand, toRRule, type Recurrence } from '../recurrence';
+import { describeRule } from '../recurrenceText';
+import { weekdayIndex, zonedIso } from '@/lib/i18n/dates';
 
 type Props = {
   start: string;
@@ -22,13 +24,16 @@ const PREVIEW = 12;
  * excluded dates) and shows the next occurrences before the activity is saved.
  */
 export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedChange, error, excludedError }: Props) {
-  const { t, weekday, dateLong } = useI18n();
+  const i = useI18n();
+  const { t, weekday, dateLong } = i;
   const [exDay, setExDay] = useState('');
   const id = useId();
   const set = (p: Partial<Recurrence>) => onChange({ ...value, ...p });
   const occ = expand(start, value, excluded);
   const shown = occ.slice(0, PREVIEW);
   const effective = occ.filter((o) => !o.excluded).length;
+  // A weekly rule without days repeats on the first day's weekday: that day is marked as the rule's.
+  const days = value.days.length ? value.days : start ? [weekdayIndex(start)] : [];
 
   return (
     <fieldset className="field recurrence" aria-describedby={error ? `${id}-err` : undefined}>
@@ -55,8 +60,8 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
                 <label key={d}>
                   <input
                     type="checkbox"
-                    checked={value.days.includes(d)}
-                    onChange={(e) => set({ days: e.target.checked ? [...value.days, d] : value.days.filter((x) => x !== d) })}
+                    checked={days.includes(d)}
+                    onChange={(e) => set({ days: e.target.checked ? [...days, d] : days.filter((x) => x !== d) })}
                   />
                   {weekday(d)}
                 </label>
@@ -122,6 +127,7 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
       )}
       <section className="card" aria-labelledby={`${id}-preview`} aria-live="polite">
         <h3 id={`${id}-preview`}>{t('rec.preview')}</h3>
+        {value.freq === 'weekly' && start && <p data-testid="rule-text">{describeRule(toRRule(value), zonedIso(start, '12:00'), i)}</p>}
         {shown.length === 0 ? (
           <p className="muted">{t('rec.previewEmpty')}</p>
         ) : (

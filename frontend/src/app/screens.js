@@ -1,0 +1,72 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+// The screens of each feature by path (the role of each is in nav.ts). Every
+// screen is loaded on demand (React.lazy), so the first download holds only
+// the shell, the sign-in screen and the shared code; a screen's chunk is
+// fetched when its route is first opened.
+import { lazy, Suspense } from 'react';
+import { Loading } from '@/components/ui/misc';
+/** lazyScreen loads a named export of a feature's module on demand. */
+function lazyScreen(load, name) {
+    return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const CalendarPage = lazyScreen(() => import('@/features/calendar/components/CalendarPage'), 'CalendarPage');
+const FeedsPage = lazyScreen(() => import('@/features/calendar/components/FeedsPage'), 'FeedsPage');
+const ActivitiesPage = lazyScreen(() => import('@/features/activities/components/ActivitiesPage'), 'ActivitiesPage');
+const ActivityEditPage = lazyScreen(() => import('@/features/activities/components/ActivityEditPage'), 'ActivityEditPage');
+const ActivityPage = lazyScreen(() => import('@/features/activities/components/ActivityPage'), 'ActivityPage');
+const AttendancePage = lazyScreen(() => import('@/features/activities/components/AttendancePage'), 'AttendancePage');
+const SeriesPage = lazyScreen(() => import('@/features/series/components/SeriesPage'), 'SeriesPage');
+const PartnersPage = lazyScreen(() => import('@/features/partners/components/PartnersPage'), 'PartnersPage');
+const UnitsPage = lazyScreen(() => import('@/features/units/components/UnitsPage'), 'UnitsPage');
+const UnitPage = lazyScreen(() => import('@/features/units/components/UnitPage'), 'UnitPage');
+const CommitteePage = lazyScreen(() => import('@/features/units/components/CommitteePage'), 'CommitteePage');
+const ProfilePage = lazyScreen(() => import('@/features/units/components/ProfilePage'), 'ProfilePage');
+const MentorsPage = lazyScreen(() => import('@/features/mentors/components/MentorsPage'), 'MentorsPage');
+const MentorPage = lazyScreen(() => import('@/features/mentors/components/MentorPage'), 'MentorPage');
+const IdeasPage = lazyScreen(() => import('@/features/ideas/components/IdeasPage'), 'IdeasPage');
+const BudgetPage = lazyScreen(() => import('@/features/budget/components/BudgetPage'), 'BudgetPage');
+const MonthClosePage = lazyScreen(() => import('@/features/budget/components/MonthClosePage'), 'MonthClosePage');
+const CostsPage = lazyScreen(() => import('@/features/budget/components/CostsPage'), 'CostsPage');
+const AgreementsPage = lazyScreen(() => import('@/features/budget/components/AgreementsPage'), 'AgreementsPage');
+const AgreementEditPage = lazyScreen(() => import('@/features/budget/components/AgreementEditPage'), 'AgreementEditPage');
+const DepartmentsPage = lazyScreen(() => import('@/features/budget/components/DepartmentsPage'), 'DepartmentsPage');
+const ReportsPage = lazyScreen(() => import('@/features/reports/components/ReportsPage'), 'ReportsPage');
+const ReachPage = lazyScreen(() => import('@/features/reports/components/ReachPage'), 'ReachPage');
+const UsersPage = lazyScreen(() => import('@/features/admin/components/UsersPage'), 'UsersPage');
+const TokensPage = lazyScreen(() => import('@/features/admin/components/TokensPage'), 'TokensPage');
+const AuditPage = lazyScreen(() => import('@/features/admin/components/AuditPage'), 'AuditPage');
+const table = [
+    ['/calendar', CalendarPage],
+    ['/calendar/feeds', FeedsPage],
+    ['/activities', ActivitiesPage],
+    ['/activities/new', ActivityEditPage],
+    ['/activities/:id', ActivityPage],
+    ['/activities/:id/edit', ActivityEditPage],
+    ['/activities/:id/attendance', AttendancePage],
+    ['/series', SeriesPage],
+    ['/partners', PartnersPage],
+    ['/units', UnitsPage],
+    ['/units/:id', UnitPage],
+    ['/units/:id/committees/:committeeId', CommitteePage],
+    ['/units/:id/residents/:residentId/profile', ProfilePage],
+    ['/mentors', MentorsPage],
+    ['/mentors/:id', MentorPage],
+    ['/ideas', IdeasPage],
+    ['/budget', BudgetPage],
+    ['/month-close', MonthClosePage],
+    ['/costs', CostsPage],
+    ['/agreements', AgreementsPage],
+    ['/agreements/new', AgreementEditPage],
+    ['/agreements/:id/edit', AgreementEditPage],
+    ['/departments', DepartmentsPage],
+    ['/reports', ReportsPage],
+    ['/reach', ReachPage],
+    ['/admin/users', UsersPage],
+    ['/admin/tokens', TokensPage],
+    ['/admin/audit', AuditPage],
+];
+/** screens lists the feature screens under the signed-in layout. */
+export const screens = table.map(([path, Screen]) => ({
+    path,
+    element: (_jsx(Suspense, { fallback: _jsx(Loading, {}), children: _jsx(Screen, {}) })),
+}));

@@ -1,0 +1,79 @@
+// Activities, their occurrences and their attendance: a typed fetcher, query
+// options and a hook per call.
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ifMatch, unwrap } from '@/lib/api/client';
+import { pageOf } from '@/lib/api/types';
+/** getActivity reads one activity. */
+export const getActivity = (id) => unwrap(api.GET('/activities/{id}', { params: { path: { id } } }));
+/** getActivityQueryOptions caches an activity under ['activity', id]. */
+export const getActivityQueryOptions = (id) => queryOptions({ queryKey: ['activity', id], queryFn: () => getActivity(id ?? ''), enabled: !!id });
+/** useActivity loads one activity. */
+export const useActivity = (id) => useQuery(getActivityQueryOptions(id));
+/** getActivities reads a page of activities; empty filters are left out. */
+export async function getActivities(f) {
+    const query = { ...f };
+    if (!query.status)
+        delete query.status;
+    if (!query.category)
+        delete query.category;
+    if (!query.unit_id)
+        delete query.unit_id;
+    return pageOf(await unwrap(api.GET('/activities', { params: { query } })));
+}
+/** getActivitiesQueryOptions caches a page of activities under ['activities', filter]. */
+export const getActivitiesQueryOptions = (f) => queryOptions({ queryKey: ['activities', f], queryFn: () => getActivities(f), placeholderData: keepPreviousData });
+/** useActivities pages through activities. */
+export const useActivities = (f) => useQuery(getActivitiesQueryOptions(f));
+/** saveActivity creates (no id) or updates (id + version, If-Match) an activity. */
+export const saveActivity = ({ id, version, body }) => id ? unwrap(api.PATCH('/activities/{id}', { params: { path: { id } }, headers: ifMatch(version), body })) : unwrap(api.POST('/activities', { body }));
+/** activityFromIdea creates the (proposed) activity of an idea and links the two; the API sets the status. */
+export function activityFromIdea(ideaId, activity) {
+    const { status: _status, ...body } = activity;
+    void _status;
+    return unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body }));
+}
+/** useActivityChange runs a change of activities and refreshes every view of them. */
+export function useActivityChange(send) {
+    const qc = useQueryClient();
+    return useMutation({
+        mutationFn: send,
+        onSuccess: () => {
+            for (const key of ['activities', 'activity', 'calendar', 'occurrences', 'ideas'])
+                qc.invalidateQueries({ queryKey: [key] });
+        },
+    });
+}
+/** getOccurrences reads an activity's occurrences in a range (at most a year), moved and cancelled ones included. */
+export const getOccurrences = async (id, from, to) => pageOf(await unwrap(api.GET('/activities/{id}/occurrences', { params: { path: { id }, query: { from, to, limit: 500 } } })));
+/** getOccurrencesQueryOptions caches them under ['occurrences', id, from, to]. */
+export const getOccurrencesQueryOptions = (id, from, to) => queryOptions({ queryKey: ['occurrences', id, from, to], queryFn: () => getOccurrences(id ?? '', from, to), enabled: !!id && !!from && from < to });
+/** useOccurrences lists an activity's occurrences in a range. */
+export const useOccurrences = (id, from, to) => useQuery(getOccurrencesQueryOptions(id, from, to));
+/** getAttendance reads the attendance recorded for an activity. */
+export const getAttendance = async (id) => pageOf(await unwrap(api.GET('/activities/{id}/attendance', { params: { path: { id }, query: { limit: 200 } } })));
+/** getAttendanceQueryOptions caches it under ['attendance', id]. */
+export const getAttendanceQueryOptions = (id) => queryOptions({ queryKey: ['attendance', id], queryFn: () => getAttendance(id ?? ''), enabled: !!id });
+/** useAttendance lists the attendance recorded for an activity. */
+export const useAttendance = (id) => useQuery(getAttendanceQueryOptions(id));
+/**
+ * recordAttendance records the attendance of one occurrence, or changes the
+ * record (`existing`) made for it before.
+ */
+export function recordAttendance(activityId, body, existing) {
+    if (!existing)
+        return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body }));
+    const { residents, staff, volunteers, relatives, feedback, notes } = body;
+    return unwrap(api.PATCH('/activities/{id}/attendance/{attendance_id}', {
+        params: { path: { id: activityId, attendance_id: existing.id } },
+        headers: ifMatch(existing.version),
+        body: { residents, staff, volunteers, relatives, feedback, notes },
+    }));
+}
+/** useRecordAttendance records an occurrence's attendance and refreshes the records. */
+export function useRecordAttendance(activityId) {
+    const qc = useQueryClient();
+    return useMutation({
+        mutationFn: ({ body, existing }) => recordAttendance(activityId, body, existing),
+        onSuccess: () => qc.invalidateQueries({ queryKey: ['attendance', activityId] }),
+    });
+}

@@ -1,0 +1,30 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+import { useI18n } from '@/lib/i18n/i18n';
+import { useAuth } from '@/lib/auth/auth';
+import { DEPARTMENT_KINDS, enumOptions, oneOf } from '@/lib/api/enums';
+import { getDepartments } from '@/lib/api/lookups';
+import { CrudPage, str } from '@/components/crud/CrudPage';
+import { createDepartment, deleteDepartment, updateDepartment } from '../api/departments';
+const toBody = (v) => ({
+    name: str(v, 'name'),
+    code: str(v, 'code'),
+    kind: oneOf(DEPARTMENT_KINDS, str(v, 'kind')) ?? DEPARTMENT_KINDS[0],
+    organisation: str(v, 'organisation'),
+});
+/** DepartmentsPage lists and edits the departments that share the costs (admins). */
+export function DepartmentsPage() {
+    const { t, tk } = useI18n();
+    const { role } = useAuth();
+    const admin = role === 'admin';
+    return (_jsx(CrudPage, { title: t('dept.title'), newLabel: t('dept.new'), cacheKey: "departments", list: getDepartments, create: admin ? { send: createDepartment, body: toBody } : undefined, update: admin ? { send: updateDepartment, body: toBody } : undefined, remove: admin ? { send: deleteDepartment } : undefined, fields: [
+            { name: 'name', label: t('common.name'), required: true },
+            { name: 'code', label: t('dept.code'), required: true, help: t('dept.codeHelp') },
+            { name: 'kind', label: t('dept.kind'), kind: 'select', required: true, options: enumOptions(DEPARTMENT_KINDS, tk, 'dk') },
+            { name: 'organisation', label: t('dept.organisation'), required: true, help: t('dept.organisationHelp') },
+        ], columns: [
+            { label: t('common.name'), render: (d) => d.name },
+            { label: t('dept.code'), render: (d) => _jsx("code", { children: d.code }) },
+            { label: t('dept.kind'), render: (d) => tk('dk', d.kind) },
+            { label: t('dept.organisation'), render: (d) => d.organisation },
+        ] }));
+}
