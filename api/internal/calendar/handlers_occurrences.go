@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/paging"
 )
@@ -230,9 +231,21 @@ func (m Module) listAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	sc := participantsSeenBy(p)
+	ids := make([]uuid.UUID, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	parts, err := m.Store.AttendanceParticipants(c.Request().Context(), ids, sc)
+	if err != nil {
+		return err
+	}
 	items := make([]AttendanceResponse, len(rows))
 	for i, r := range rows {
-		items[i] = toAttendanceResponse(r, m.Zone)
+		items[i] = withParticipants(toAttendanceResponse(r, m.Zone), sc, parts[r.ID])
+	}
+	if !sc.none() {
+		c.Response().Header().Set("Cache-Control", "no-store")
 	}
 	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
@@ -272,7 +285,7 @@ func (m Module) getAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, toAttendanceResponse(r, m.Zone))
+	return m.attendanceResponse(c, http.StatusOK, p, r)
 }
 
 // createAttendance godoc
@@ -310,12 +323,17 @@ func (m Module) createAttendance(c echo.Context) error {
 	if err := in.validate(); err != nil {
 		return err
 	}
-	r, err := m.Store.CreateAttendance(c.Request().Context(), id, in, proposer(p), m.Now())
+	if len(in.Participants) > 0 {
+		if err := canWriteParticipants(p); err != nil {
+			return err
+		}
+	}
+	r, err := m.Store.CreateAttendance(c.Request().Context(), id, in, participantsSeenBy(p), proposer(p), m.Now())
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/activities/"+id.String()+"/attendance/"+r.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, r.Version, toAttendanceResponse(r, m.Zone))
+	return m.attendanceResponse(c, http.StatusCreated, p, r)
 }
 
 // updateAttendance godoc
@@ -340,11 +358,17 @@ func (m Module) updateAttendance(c echo.Context) error {
 	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
-	r, err := m.Store.UpdateAttendance(c.Request().Context(), id, aid, ifMatch, patch)
+	p := access.FromContext(c.Request().Context())
+	if patch.Participants != nil {
+		if err := canWriteParticipants(p); err != nil {
+			return err
+		}
+	}
+	r, err := m.Store.UpdateAttendance(c.Request().Context(), id, aid, ifMatch, patch, participantsSeenBy(p))
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, toAttendanceResponse(r, m.Zone))
+	return m.attendanceResponse(c, http.StatusOK, p, r)
 }
 
 // deleteAttendance godoc
@@ -391,4 +415,18 @@ func (m Module) attendanceChange(c echo.Context) (id, aid uuid.UUID, ifMatch *in
 	}
 	ifMatch, err = httpapi.IfMatch(c)
 	return id, aid, ifMatch, err
+}
+
+// attendanceResponse answers with one record and the participants the
+// caller sees (their read audited; not cached).
+func (m Module) attendanceResponse(c echo.Context, status int, p *access.Principal, r Attendance) error {
+	sc := participantsSeenBy(p)
+	parts, err := m.Store.AttendanceParticipants(c.Request().Context(), []uuid.UUID{r.ID}, sc)
+	if err != nil {
+		return err
+	}
+	if !sc.none() {
+		c.Response().Header().Set("Cache-Control", "no-store")
+	}
+	return httpapi.Versioned(c, status, r.Version, withParticipants(toAttendanceResponse(r, m.Zone), sc, parts[r.ID]))
 }

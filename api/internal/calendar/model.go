@@ -407,6 +407,10 @@ type AttendanceResponse struct {
 	Feedback        *int       `json:"feedback" extensions:"x-nullable"`
 	Notes           string     `json:"notes"`
 	RecordedBy      *uuid.UUID `json:"recorded_by" extensions:"x-nullable"`
+	// Participants are the residents who took part, shown only to admins and the hosting units'
+	// mentors (a mentor sees their own units' residents): null for everyone else, who see counts only.
+	// Every read of them is audited.
+	Participants *[]ParticipantResponse `json:"participants" extensions:"x-nullable"`
 }
 
 // AttendanceInput records one occurrence's attendance. occurrence_start is
@@ -419,16 +423,71 @@ type AttendanceInput struct {
 	Relatives       int        `json:"relatives" validate:"optional"`
 	Feedback        *int       `json:"feedback" validate:"optional" extensions:"x-nullable"`
 	Notes           string     `json:"notes" text:"multiline" validate:"optional"`
+	// Participants: residents of the hosting units, each at most once; only admins and the units'
+	// mentors list them.
+	Participants []ParticipantInput `json:"participants" validate:"optional"`
 }
 
-// AttendancePatch changes an attendance record.
+// AttendancePatch changes an attendance record. Participants, when sent, replace the participants the
+// caller sees (a mentor's own units' residents; an admin's all).
 type AttendancePatch struct {
-	Residents  *int                  `json:"residents"`
-	Staff      *int                  `json:"staff"`
-	Volunteers *int                  `json:"volunteers"`
-	Relatives  *int                  `json:"relatives"`
-	Feedback   httpapi.Optional[int] `json:"feedback" swaggertype:"integer"`
-	Notes      *string               `json:"notes" text:"multiline"`
+	Residents    *int                  `json:"residents"`
+	Staff        *int                  `json:"staff"`
+	Volunteers   *int                  `json:"volunteers"`
+	Relatives    *int                  `json:"relatives"`
+	Feedback     httpapi.Optional[int] `json:"feedback" swaggertype:"integer"`
+	Notes        *string               `json:"notes" text:"multiline"`
+	Participants *[]ParticipantInput   `json:"participants"`
+}
+
+// Participation is how a resident took part in an occurrence.
+const (
+	ParticipationActive   = "active"
+	ParticipationPassive  = "passive"
+	ParticipationDeclined = "declined"
+)
+
+// Participations are the participation values; FeedbackBy who gave a participant's feedback.
+var (
+	Participations = []string{ParticipationActive, ParticipationPassive, ParticipationDeclined}
+	FeedbackBy     = []string{"self", "proxy"}
+)
+
+// Participant is one resident's part in one attendance record (personal data).
+type Participant struct {
+	database.Model
+	AttendanceID  uuid.UUID `gorm:"type:uuid"`
+	ResidentID    uuid.UUID `gorm:"type:uuid"`
+	Participation string
+	Feedback      *int
+	FeedbackBy    string
+}
+
+// TableName is the participants table.
+func (Participant) TableName() string { return "attendance_participants" }
+
+// ParticipantResponse is one participant of an attendance record.
+type ParticipantResponse struct {
+	ResidentID    uuid.UUID `json:"resident_id"`
+	Participation string    `json:"participation" enums:"active,passive,declined"`
+	// Feedback is the resident's own feedback on the five-face scale (1..5), or null.
+	Feedback *int `json:"feedback" extensions:"x-nullable"`
+	// FeedbackBy: "self" when the resident gave it, "proxy" when staff gave it on their behalf.
+	FeedbackBy string `json:"feedback_by" enums:"self,proxy"`
+}
+
+// ParticipantInput lists one resident as a participant.
+type ParticipantInput struct {
+	ResidentID    uuid.UUID `json:"resident_id"`
+	Participation string    `json:"participation" enums:"active,passive,declined"`
+	Feedback      *int      `json:"feedback" validate:"optional" extensions:"x-nullable"`
+	// FeedbackBy defaults to "self".
+	FeedbackBy string `json:"feedback_by" validate:"optional" enums:"self,proxy"`
+}
+
+func toParticipantResponse(p Participant) ParticipantResponse {
+	return ParticipantResponse{ResidentID: p.ResidentID, Participation: p.Participation, Feedback: p.Feedback,
+		FeedbackBy: p.FeedbackBy}
 }
 
 func toAttendanceResponse(a Attendance, zone *time.Location) AttendanceResponse {

@@ -151,3 +151,34 @@ func canWriteAttendance(p *access.Principal, a Activity) error {
 	}
 	return apperr.Forbidden("only the producer, admins and the units' mentors record attendance")
 }
+
+// ParticipantScope is what a caller sees of attendance records'
+// participants, as of culture profiles (committee's canManageResidents,
+// ADR 0010): admins all, a mentor their own units' residents, everyone
+// else (the producer, managers, viewers, API tokens) none, only counts.
+type ParticipantScope struct {
+	All   bool
+	Units []uuid.UUID
+}
+
+func (s ParticipantScope) none() bool { return !s.All && len(s.Units) == 0 }
+
+func participantsSeenBy(p *access.Principal) ParticipantScope {
+	switch {
+	case p.Is(access.RoleAdmin):
+		return ParticipantScope{All: true}
+	case p.Is(access.RoleMentor):
+		return ParticipantScope{Units: append([]uuid.UUID{}, p.UnitIDs...)}
+	}
+	return ParticipantScope{}
+}
+
+// canWriteParticipants decides on a write that lists participants: only
+// admins and the hosting units' mentors (the units a mentor records for
+// are narrowed by participantsSeenBy).
+func canWriteParticipants(p *access.Principal) error {
+	if !p.Is(access.RoleAdmin, access.RoleMentor) {
+		return apperr.Forbidden("participants are personal data: only admins and the units' mentors list them; others record counts")
+	}
+	return nil
+}

@@ -185,7 +185,9 @@ func (s Store) GetAttendance(ctx context.Context, activityID, id uuid.UUID) (Att
 
 // CreateAttendance records an occurrence's attendance. The occurrence must
 // exist (by expansion), not be cancelled and have started.
-func (s Store) CreateAttendance(ctx context.Context, activityID uuid.UUID, in AttendanceInput, recordedBy *uuid.UUID, now time.Time) (Attendance, error) {
+// Participants are written within the scope (a caller who sees none sends
+// none: the handler's policy).
+func (s Store) CreateAttendance(ctx context.Context, activityID uuid.UUID, in AttendanceInput, sc ParticipantScope, recordedBy *uuid.UUID, now time.Time) (Attendance, error) {
 	var rec Attendance
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		st := s.withTx(tx)
@@ -223,22 +225,63 @@ func (s Store) CreateAttendance(ctx context.Context, activityID uuid.UUID, in At
 			}
 			return err
 		}
+		if len(in.Participants) > 0 {
+			if err := replaceParticipants(ctx, tx, rec, a.UnitIDs, sc, in.Participants); err != nil {
+				return err
+			}
+			if err := checkResidentsCount(ctx, tx, rec); err != nil {
+				return err
+			}
+		}
 		return audit.Record(ctx, tx, "attendance.create", "attendance", rec.ID, nil, toAttendanceResponse(rec, s.zone()))
 	})
 	return rec, err
 }
 
-// UpdateAttendance changes a record if the version still matches.
-func (s Store) UpdateAttendance(ctx context.Context, activityID, id uuid.UUID, ifMatch *int, p AttendancePatch) (Attendance, error) {
+// UpdateAttendance changes a record if the version still matches. Sent
+// participants replace those the scope sees; the residents count stays at
+// least the active and passive participants (422).
+func (s Store) UpdateAttendance(ctx context.Context, activityID, id uuid.UUID, ifMatch *int, p AttendancePatch, sc ParticipantScope) (Attendance, error) {
 	return versioned.Update(ctx, s.DB, versioned.Write[Attendance]{IfMatch: ifMatch,
-		Lock:   func(tx *gorm.DB) (Attendance, error) { return lockOf[Attendance](tx, activityID, id, "attendance") },
-		Apply:  func(_ *gorm.DB, rec *Attendance) error { return p.apply(rec) },
+		Lock:  func(tx *gorm.DB) (Attendance, error) { return lockOf[Attendance](tx, activityID, id, "attendance") },
+		Apply: func(_ *gorm.DB, rec *Attendance) error { return p.apply(rec) },
+		After: func(tx *gorm.DB, _ Attendance, rec *Attendance) error {
+			if p.Participants != nil {
+				a, err := s.getActivity(ctx, tx, activityID, false)
+				if err != nil {
+					return err
+				}
+				if err := replaceParticipants(ctx, tx, *rec, a.UnitIDs, sc, *p.Participants); err != nil {
+					return err
+				}
+			}
+			return checkResidentsCount(ctx, tx, *rec)
+		},
 		Action: "attendance.update", Entity: "attendance", View: s.attendanceView})
 }
 
-// DeleteAttendance removes a record.
+// DeleteAttendance removes a record; its participants go with it (each
+// resident's loss audited under their participation).
 func (s Store) DeleteAttendance(ctx context.Context, activityID, id uuid.UUID, ifMatch *int) error {
 	return versioned.Delete(ctx, s.DB, versioned.Write[Attendance]{IfMatch: ifMatch,
-		Lock:   func(tx *gorm.DB) (Attendance, error) { return lockOf[Attendance](tx, activityID, id, "attendance") },
+		Lock: func(tx *gorm.DB) (Attendance, error) { return lockOf[Attendance](tx, activityID, id, "attendance") },
+		Apply: func(tx *gorm.DB, rec *Attendance) error {
+			var gone []Participant
+			if err := tx.WithContext(ctx).Where("attendance_id = ?", rec.ID).Find(&gone).Error; err != nil {
+				return err
+			}
+			for i := range gone {
+				if err := audit.Record(ctx, tx, "participation.delete", ParticipationEntity, gone[i].ResidentID, auditView(&gone[i]), nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		Action: "attendance.delete", Entity: "attendance", View: s.attendanceView})
+}
+
+// AttendanceParticipants returns the participants the scope sees of the
+// records, by record, auditing each resident's read.
+func (s Store) AttendanceParticipants(ctx context.Context, ids []uuid.UUID, sc ParticipantScope) (map[uuid.UUID][]Participant, error) {
+	return readParticipants(ctx, s.DB, ids, sc)
 }

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -413,7 +414,35 @@ func (in *AttendanceInput) validate() error {
 		v.Range("feedback", int64(*in.Feedback), 1, 5)
 	}
 	v.Text("notes", in.Notes, false, 5000)
+	checkParticipants(&v, in.Participants)
 	return v.Err()
+}
+
+// checkParticipants checks a participants list (and sets feedback_by's
+// default): each resident at most once, known values, feedback 1..5.
+// Whether each is a resident of a hosting unit, and the residents count,
+// are checked by the store against the database.
+func checkParticipants(v *validate.Errors, list []ParticipantInput) {
+	seen := make(map[uuid.UUID]bool, len(list))
+	v.Range("participants", int64(len(list)), 0, 500)
+	for i := range list {
+		pi := &list[i]
+		f := fmt.Sprintf("participants[%d].", i)
+		if pi.ResidentID == uuid.Nil {
+			v.Required(false, f+"resident_id")
+		} else if seen[pi.ResidentID] {
+			v.AddCode(f+"resident_id", apperr.CodeConflict, "lists the resident a second time")
+		}
+		seen[pi.ResidentID] = true
+		v.OneOf(f+"participation", pi.Participation, Participations...)
+		if pi.Feedback != nil {
+			v.Range(f+"feedback", int64(*pi.Feedback), 1, 5)
+		}
+		if pi.FeedbackBy == "" {
+			pi.FeedbackBy = "self"
+		}
+		v.OneOf(f+"feedback_by", pi.FeedbackBy, FeedbackBy...)
+	}
 }
 
 func checkCounts(v *validate.Errors, residents, staff, volunteers, relatives int) {
@@ -438,5 +467,8 @@ func (p AttendancePatch) apply(a *Attendance) error {
 		v.Range("feedback", int64(*a.Feedback), 1, 5)
 	}
 	v.Text("notes", a.Notes, false, 5000)
+	if p.Participants != nil {
+		checkParticipants(&v, *p.Participants)
+	}
 	return v.Err()
 }

@@ -95,6 +95,18 @@ type ResidentExport struct {
 	Resident       ResidentResponse          `json:"resident"`
 	CultureProfile *ProfileResponse          `json:"culture_profile" extensions:"x-nullable"`
 	Memberships    []ExportMembershipSummary `json:"memberships"`
+	// Participation is every occurrence the resident was listed in, oldest first.
+	Participation []ExportParticipation `json:"participation"`
+}
+
+// ExportParticipation is one listed participation in an export.
+type ExportParticipation struct {
+	ActivityID      uuid.UUID `json:"activity_id"`
+	ActivityTitle   string    `json:"activity_title"`
+	OccurrenceStart time.Time `json:"occurrence_start"`
+	Participation   string    `json:"participation" enums:"active,passive,declined"`
+	Feedback        *int      `json:"feedback" extensions:"x-nullable"`
+	FeedbackBy      string    `json:"feedback_by" enums:"self,proxy"`
 }
 
 // ExportMembershipSummary is one committee membership in an export.

@@ -10,6 +10,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/audit"
+	"kulttuurisilta/api/internal/calendar"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
@@ -98,6 +99,11 @@ func (s Store) EraseResident(ctx context.Context, scope []uuid.UUID, id uuid.UUI
 				}
 			}
 			if err := audit.Scrub(ctx, tx, "culture_profile", r.ID); err != nil {
+				return err
+			}
+			// Participation goes with the resident (ON DELETE CASCADE); the
+			// attendance counts stay.
+			if err := audit.Scrub(ctx, tx, calendar.ParticipationEntity, r.ID); err != nil {
 				return err
 			}
 			return audit.Scrub(ctx, tx, "resident", r.ID)
@@ -205,6 +211,9 @@ func (s Store) Export(ctx context.Context, scope []uuid.UUID, residentID uuid.UU
 		out.Memberships = make([]ExportMembershipSummary, len(rows))
 		for i, row := range rows {
 			out.Memberships[i] = ExportMembershipSummary{MemberResponse: toMemberResponse(row.Member), CommitteeName: row.CommitteeName}
+		}
+		if out.Participation, err = exportParticipation(ctx, tx, residentID); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, "resident.export", "resident", residentID, nil, nil)
 	})

@@ -153,7 +153,7 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 		fb := 4 + i%2
 		orig := o.OriginalStart
 		if _, err := s.CreateAttendance(ctx, singAlong.ID, calendar.AttendanceInput{OccurrenceStart: &orig,
-			Residents: 14 + i%5, Staff: 2, Volunteers: 1 + i%2, Relatives: i % 3, Feedback: &fb}, &mentor, now); err != nil {
+			Residents: 14 + i%5, Staff: 2, Volunteers: 1 + i%2, Relatives: i % 3, Feedback: &fb}, calendar.ParticipantScope{All: true}, &mentor, now); err != nil {
 			return err
 		}
 	}

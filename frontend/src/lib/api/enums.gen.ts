@@ -101,6 +101,14 @@ export const schemaEnums = {
     "category": ["music","theatre","dance","visual_arts","crafts","literature","film","intergenerational","outdoor","other"],
     "visibility": ["public","internal"],
   },
+  "calendar.ParticipantInput": {
+    "feedback_by": ["self","proxy"],
+    "participation": ["active","passive","declined"],
+  },
+  "calendar.ParticipantResponse": {
+    "feedback_by": ["self","proxy"],
+    "participation": ["active","passive","declined"],
+  },
   "calendar.PartnerInput": {
     "kind": ["art_centre","library","performer","museum","school","volunteer_org","association","company","other"],
     "sector": ["public","private","third"],
@@ -115,6 +123,10 @@ export const schemaEnums = {
   },
   "committee.ExportMembershipSummary": {
     "role": ["chair","secretary","member"],
+  },
+  "committee.ExportParticipation": {
+    "feedback_by": ["self","proxy"],
+    "participation": ["active","passive","declined"],
   },
   "committee.IdeaInput": {
     "source": ["survey","meeting","resident","staff","other"],

@@ -2493,6 +2493,11 @@ export interface components {
             notes?: string;
             /** @example 2026-09-08T14:00:00+03:00 */
             occurrence_start: string;
+            /**
+             * @description Participants: residents of the hosting units, each at most once; only admins and the units'
+             *     mentors list them.
+             */
+            participants?: components["schemas"]["calendar.ParticipantInput"][];
             relatives?: number;
             residents?: number;
             staff?: number;
@@ -2501,6 +2506,7 @@ export interface components {
         "calendar.AttendancePatch": {
             feedback?: number | null;
             notes?: string | null;
+            participants?: components["schemas"]["calendar.ParticipantInput"][] | null;
             relatives?: number | null;
             residents?: number | null;
             staff?: number | null;
@@ -2513,6 +2519,12 @@ export interface components {
             id: string;
             notes: string;
             occurrence_start: string;
+            /**
+             * @description Participants are the residents who took part, shown only to admins and the hosting units'
+             *     mentors (a mentor sees their own units' residents): null for everyone else, who see counts only.
+             *     Every read of them is audited.
+             */
+            participants: components["schemas"]["calendar.ParticipantResponse"][] | null;
             recorded_by: string | null;
             relatives: number;
             residents: number;
@@ -2603,6 +2615,29 @@ export interface components {
             starts_at: string;
             updated_at: string;
             version: number;
+        };
+        "calendar.ParticipantInput": {
+            feedback?: number | null;
+            /**
+             * @description FeedbackBy defaults to "self".
+             * @enum {string}
+             */
+            feedback_by?: "self" | "proxy";
+            /** @enum {string} */
+            participation: "active" | "passive" | "declined";
+            resident_id: string;
+        };
+        "calendar.ParticipantResponse": {
+            /** @description Feedback is the resident's own feedback on the five-face scale (1..5), or null. */
+            feedback: number | null;
+            /**
+             * @description FeedbackBy: "self" when the resident gave it, "proxy" when staff gave it on their behalf.
+             * @enum {string}
+             */
+            feedback_by: "self" | "proxy";
+            /** @enum {string} */
+            participation: "active" | "passive" | "declined";
+            resident_id: string;
         };
         "calendar.PartnerInput": {
             active?: boolean;
@@ -2775,6 +2810,16 @@ export interface components {
             role: "chair" | "secretary" | "member";
             updated_at: string;
             version: number;
+        };
+        "committee.ExportParticipation": {
+            activity_id: string;
+            activity_title: string;
+            feedback: number | null;
+            /** @enum {string} */
+            feedback_by: "self" | "proxy";
+            occurrence_start: string;
+            /** @enum {string} */
+            participation: "active" | "passive" | "declined";
         };
         "committee.IdeaInput": {
             committee_id: string;
@@ -2954,6 +2999,8 @@ export interface components {
             culture_profile: components["schemas"]["committee.ProfileResponse"] | null;
             exported_at: string;
             memberships: components["schemas"]["committee.ExportMembershipSummary"][];
+            /** @description Participation is every occurrence the resident was listed in, oldest first. */
+            participation: components["schemas"]["committee.ExportParticipation"][];
             resident: components["schemas"]["committee.ResidentResponse"];
         };
         "committee.ResidentInput": {
