@@ -14,6 +14,8 @@ describe('role menu', () => {
   it('guards nested paths by their menu entry', () => {
     expect(canOpen('mentor', '/activities/new')).toBe(true);
     expect(canOpen('viewer', '/activities/new')).toBe(false);
+    expect(canOpen('viewer', '/activities/a1/occurrence')).toBe(true);
+    expect(canOpen('manager', '/activities/a1')).toBe(true);
     expect(canOpen('manager', '/admin/tokens')).toBe(false);
     expect(canOpen('producer', '/agreements/new')).toBe(true);
     expect(canOpen('manager', '/agreements/new')).toBe(false);

@@ -52,8 +52,8 @@ export function homeFor(role: Role | null): string {
 /** canOpen tells whether a role may open a path (by its menu entry's prefix). */
 export function canOpen(role: Role | null, path: string): boolean {
   if (!role) return false;
-  // Every role may read an activity that the calendar links to.
-  if (/^\/activities\/[^/]+$/.test(path) && path !== '/activities/new') return true;
+  // Every role may read an activity, and one occurrence of it, that the calendar links to.
+  if (/^\/activities\/[^/]+(\/occurrence)?$/.test(path) && path !== '/activities/new') return true;
   const item = navItems
     .filter((i) => path === i.path || path.startsWith(i.path + '/'))
     .sort((a, b) => b.path.length - a.path.length)[0];

@@ -16,6 +16,7 @@ const FeedsPage = lazyScreen(() => import('@/features/calendar/components/FeedsP
 const ActivitiesPage = lazyScreen(() => import('@/features/activities/components/ActivitiesPage'), 'ActivitiesPage');
 const ActivityEditPage = lazyScreen(() => import('@/features/activities/components/ActivityEditPage'), 'ActivityEditPage');
 const ActivityPage = lazyScreen(() => import('@/features/activities/components/ActivityPage'), 'ActivityPage');
+const OccurrencePage = lazyScreen(() => import('@/features/activities/components/OccurrencePage'), 'OccurrencePage');
 const AttendancePage = lazyScreen(() => import('@/features/activities/components/AttendancePage'), 'AttendancePage');
 const SeriesPage = lazyScreen(() => import('@/features/series/components/SeriesPage'), 'SeriesPage');
 const PartnersPage = lazyScreen(() => import('@/features/partners/components/PartnersPage'), 'PartnersPage');
@@ -46,6 +47,7 @@ const table: [string, LazyExoticComponent<ComponentType>][] = [
   ['/activities/:id', ActivityPage],
   ['/activities/:id/edit', ActivityEditPage],
   ['/activities/:id/attendance', AttendancePage],
+  ['/activities/:id/occurrence', OccurrencePage],
   ['/series', SeriesPage],
   ['/partners', PartnersPage],
   ['/units', UnitsPage],

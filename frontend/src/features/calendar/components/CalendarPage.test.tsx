@@ -18,7 +18,8 @@ describe('CalendarPage', () => {
     });
     renderWithApp([{ path: '/calendar', element: <CalendarPage /> }], { path: '/calendar?date=2025-03-10' });
     const link = await screen.findByRole('link', { name: /14:00 Konsertti/ });
-    expect(link).toHaveAttribute('href', '/activities/Konsertti');
+    // It opens that occurrence, not the whole activity.
+    expect(link).toHaveAttribute('href', `/activities/Konsertti/occurrence?start=${encodeURIComponent('2025-03-05T14:00:00+02:00')}`);
     const headers = within(screen.getByRole('table')).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers.slice(1)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     expect(calls.find((c) => c.path.startsWith('/calendar'))?.path).toContain('from=2025-02-24&to=2025-04-07');

@@ -103,10 +103,13 @@ export function CalendarPage() {
   );
 }
 
+/** occurrencePath opens one occurrence (not the whole activity) by its original start. */
+const occurrencePath = (o: Occ) => `/activities/${o.activity_id}/occurrence?start=${encodeURIComponent(o.original_start)}`;
+
 function EventLink({ o, withTime = true }: { o: Occ; withTime?: boolean }) {
   const i = useI18n();
   return (
-    <Link className={`event st-${o.status}${o.moved ? ' moved' : ''}`} to={`/activities/${o.activity_id}`} title={`${i.time(o.starts_at)}–${i.time(o.ends_at)} ${o.title}`}>
+    <Link className={`event st-${o.status}${o.moved ? ' moved' : ''}`} to={occurrencePath(o)} title={`${i.time(o.starts_at)}–${i.time(o.ends_at)} ${o.title}`}>
       {withTime && <span>{i.time(o.starts_at)} </span>}
       {o.title}
       {o.status === 'cancelled' && <span className="visually-hidden"> ({i.tk('status', 'cancelled')})</span>}
@@ -195,7 +198,7 @@ function ListView({ byDay }: { byDay: Map<string, Occ[]> }) {
           <ul>
             {byDay.get(d)!.map((o) => (
               <li key={o.activity_id + o.original_start}>
-                {i.time(o.starts_at)}–{i.time(o.ends_at)} <Link to={`/activities/${o.activity_id}`}>{o.title}</Link>
+                {i.time(o.starts_at)}–{i.time(o.ends_at)} <Link to={occurrencePath(o)}>{o.title}</Link>
                 {o.status && <span className="muted"> · {i.tk('status', o.status)}</span>}
               </li>
             ))}
