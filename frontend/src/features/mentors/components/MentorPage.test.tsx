@@ -57,8 +57,8 @@ describe('mentors', () => {
     renderWithApp(<MentorsPage />);
     expect(await screen.findByRole('link', { name: 'Maija Mentori' })).toHaveAttribute('href', '/mentors/m1');
     await screen.findByText('Pihlaja');
-    expect(screen.getByText('no mentor')).toBeInTheDocument();
+    expect(screen.getByText('no culture mentor')).toBeInTheDocument();
     expect(screen.getByText('10.5')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'New mentor' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New culture mentor' })).toBeNull();
   });
 });
