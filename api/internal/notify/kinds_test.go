@@ -71,7 +71,7 @@ func TestEventKinds(t *testing.T) {
 	b := h.budgetWorld()
 	u := h.unitWorld()
 	producer2 := env.UserWith("producer")
-	periodLink := "/budget?agreement=" + b.agreement + "&month=2025-03"
+	periodLink := "/month-close?agreement=" + b.agreement + "&month=2025-03"
 
 	// Month fully approved -> the producers.
 	env.Post(b.period("2025-03")+"/approve", b.managerA.Token, nil).Expect(http.StatusOK)
@@ -201,7 +201,7 @@ func TestApprovalWithdrawn(t *testing.T) {
 		"amount_cents": 45000, "category": "performer_fee", "description": "Esiintyjäpalkkio"}).Expect(http.StatusCreated)
 	msgs := h.smtp.waitFor(base+2, 10*time.Second)[base:]
 	got := byRecipient(t, msgs)
-	link := "/budget?agreement=" + b.agreement + "&month=2025-05"
+	link := "/month-close?agreement=" + b.agreement + "&month=2025-05"
 	checkMail(t, got[b.managerA.Email][0], wantMail{to: b.managerA.Email, subject: []string{"Hyväksyntäsi kuukaudelle toukokuu 2025 peruuntui"}, link: link})
 	if want := "kuukauteen lisättiin kustannus ”Esiintyjäpalkkio” (450,00\u00a0€, 12.5.2025)"; !strings.Contains(got[b.managerA.Email][0].Text, want) {
 		t.Errorf("fi text lacks %q:\n%s", want, got[b.managerA.Email][0].Text)
@@ -221,7 +221,7 @@ func TestApprovalWithdrawn(t *testing.T) {
 		{"department_id": b.depB, "share_bp": 4000, "budget_cents": 4_000_000},
 	}}, r.ETag()).Expect(http.StatusOK)
 	msgs = h.smtp.waitFor(base+3, 10*time.Second)[base+2:]
-	checkMail(t, msgs[0], wantMail{to: b.managerA.Email, subject: []string{"kesäkuu 2025"}, link: "/budget?agreement=" + b.agreement + "&month=2025-06"})
+	checkMail(t, msgs[0], wantMail{to: b.managerA.Email, subject: []string{"kesäkuu 2025"}, link: "/month-close?agreement=" + b.agreement + "&month=2025-06"})
 	if !strings.Contains(msgs[0].Text, "sopimuksen osuuksia muutettiin") {
 		t.Errorf("share change text: %s", msgs[0].Text)
 	}

@@ -171,7 +171,7 @@ type NotificationResponse struct {
 	Title string `json:"title"`
 	Body  string `json:"body"`
 	// Link is the SPA path of the screen it is about.
-	Link   string     `json:"link" example:"/budget?agreement=0190...&month=2026-11"`
+	Link   string     `json:"link" example:"/month-close?agreement=0190...&month=2026-11"`
 	ReadAt *time.Time `json:"read_at" extensions:"x-nullable"`
 	// Email is what became of the email copy: none (email is not
 	// configured), off (your setting), pending, sent, skipped.

@@ -377,9 +377,10 @@ func (s *Service) weeklyProgramme(ctx context.Context, monday time.Time) error {
 	return nil
 }
 
-// PeriodLink is the SPA screen of an agreement's month.
+// PeriodLink is the SPA screen of an agreement's month: the month close, which opens exactly that month
+// (its approvals, lock, entries and changes).
 func PeriodLink(agreementID uuid.UUID, month string) string {
-	return "/budget?agreement=" + agreementID.String() + "&month=" + month
+	return "/month-close?agreement=" + agreementID.String() + "&month=" + month
 }
 
 // AttendanceLink is the SPA screen recording one occurrence's attendance.

@@ -59,7 +59,7 @@ func TestMonthReadyReminders(t *testing.T) {
 	h.remind(helsinki(t, "2025-04-01 08:00"))
 	msgs := h.smtp.messages()[base:]
 	got := byRecipient(t, msgs)
-	link := "/budget?agreement=" + b.agreement + "&month=2025-03"
+	link := "/month-close?agreement=" + b.agreement + "&month=2025-03"
 	for _, m := range []apitest.User{b.managerA, b.managerB} {
 		if len(got[m.Email]) != 1 {
 			t.Fatalf("%s: %v", m.Email, kindsOf(got[m.Email]))

@@ -5,6 +5,8 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { Layout } from '@/components/layout/Layout';
 import { Alert } from '@/components/ui/Alert';
 import { LoginPage } from '@/features/auth/components/LoginPage';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
+import { UnsubscribePage } from '@/features/notifications/components/UnsubscribePage';
 import { RequireAuth, RoleGate } from './guards';
 import { homeFor, menuFor } from './nav';
 import { screens } from './screens';
@@ -16,7 +18,7 @@ function Home() {
 
 function SignedInLayout() {
   const { role } = useAuth();
-  return <Layout menu={menuFor(role)} />;
+  return <Layout menu={menuFor(role)} tools={<NotificationBell />} />;
 }
 
 function RouteError() {
@@ -38,6 +40,8 @@ function NotFound() {
 /** routes is the whole route tree. */
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage homeFor={homeFor} /> },
+  // An email's "stop these emails" link works without signing in.
+  { path: '/unsubscribe', element: <UnsubscribePage /> },
   {
     element: <RequireAuth />,
     children: [

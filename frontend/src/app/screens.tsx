@@ -37,6 +37,8 @@ const ReportsPage = lazyScreen(() => import('@/features/reports/components/Repor
 const ReachPage = lazyScreen(() => import('@/features/reports/components/ReachPage'), 'ReachPage');
 const UsersPage = lazyScreen(() => import('@/features/admin/components/UsersPage'), 'UsersPage');
 const TokensPage = lazyScreen(() => import('@/features/admin/components/TokensPage'), 'TokensPage');
+const InboxPage = lazyScreen(() => import('@/features/notifications/components/InboxPage'), 'InboxPage');
+const NotificationSettingsPage = lazyScreen(() => import('@/features/notifications/components/SettingsPage'), 'SettingsPage');
 const AuditPage = lazyScreen(() => import('@/features/admin/components/AuditPage'), 'AuditPage');
 
 const table: [string, LazyExoticComponent<ComponentType>][] = [
@@ -69,6 +71,8 @@ const table: [string, LazyExoticComponent<ComponentType>][] = [
   ['/admin/users', UsersPage],
   ['/admin/tokens', TokensPage],
   ['/admin/audit', AuditPage],
+  ['/notifications', InboxPage],
+  ['/notifications/settings', NotificationSettingsPage],
 ];
 
 /** screens lists the feature screens under the signed-in layout. */

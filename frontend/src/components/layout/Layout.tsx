@@ -1,12 +1,15 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAuth } from '@/lib/auth/auth';
 import { useI18n } from '@/lib/i18n/i18n';
 import type { NavItem } from '@/app/nav';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Layout is the signed-in frame: skip link, header, role menu and main area. */
-export function Layout({ menu }: { menu: NavItem[] }) {
+/**
+ * Layout is the signed-in frame: skip link, header, role menu and main area.
+ * `tools` go first in the header's tools (the app puts the notification bell there).
+ */
+export function Layout({ menu, tools }: { menu: NavItem[]; tools?: ReactNode }) {
   const { me, role, logout } = useAuth();
   const i = useI18n();
   const { t } = i;
@@ -29,6 +32,7 @@ export function Layout({ menu }: { menu: NavItem[] }) {
           <span>{t('app.name')}</span>
         </div>
         <div className="header-tools">
+          {tools}
           <span className="who">{t('app.signedInAs', { name, role: i.tk('role', role) })}</span>
           <LanguageSwitch />
           <button type="button" className="btn btn-secondary btn-small" onClick={() => void logout()}>

@@ -35,6 +35,8 @@ export const TOKEN_SCOPES = e['auth.APITokenResponse'].scopes;
 export const FEED_SCOPES = e['feed.TokenResponse'].scope;
 /** REPORT_GROUPS: gb.* */
 export const REPORT_GROUPS = e['report.ActivityReport'].group_by;
+/** NOTIFICATION_KINDS: nk.* (and nkHelp.*) */
+export const NOTIFICATION_KINDS = e['notify.NotificationResponse'].kind;
 /** AUDIT_ACTOR_KINDS: actor.* */
 export const AUDIT_ACTOR_KINDS = e['audit.EventResponse'].actor_kind;
 

@@ -3246,7 +3246,7 @@ export interface components {
             kind: "month_ready" | "approval_withdrawn" | "month_approved" | "month_locked" | "month_unlocked" | "attendance_missing" | "activity_changed" | "weekly_programme" | "idea_status_changed";
             /**
              * @description Link is the SPA path of the screen it is about.
-             * @example /budget?agreement=0190...&month=2026-11
+             * @example /month-close?agreement=0190...&month=2026-11
              */
             link: string;
             read_at: string | null;

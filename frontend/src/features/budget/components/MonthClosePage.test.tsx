@@ -189,6 +189,23 @@ describe('MonthClosePage', () => {
     expect(await screen.findByText('Waiting for Kulttuuripalvelut')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Lock month' })).not.toBeInTheDocument();
   }, 20_000);
+
+  it('opens the agreement and month a link names (a notification’s link)', async () => {
+    signIn();
+    const other = { ...agreement, id: 'ag0', name: 'Toinen sopimus' };
+    mockApi({
+      'GET /me': () => json({ id: 'p1', role: 'producer', email: 'p@x.fi', name: 'Pia' }),
+      'GET /agreements': () => json({ items: [other, agreement], total: 2 }),
+      'GET /agreements/ag1': () => json(agreement),
+      'GET /agreements/ag1/periods': () => json({ items: [period('2025-09', { allowed_actions: ['lock'] }), period('2025-10')], total: 2 }),
+      'GET /agreements/ag1/split': () => json(split),
+      'GET /agreements/ag1/periods/.*/changes': () => json({ items: [], total: 0, since: null, since_approval_by: '' }),
+      'GET /costs': () => json({ items: [], total: 0 }),
+    });
+    renderWithApp(<MonthClosePage />, { path: '/month-close?agreement=ag1&month=2025-10' });
+    expect(await screen.findByRole('heading', { level: 2, name: /October 2025/ })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Agreement' })).toHaveValue('ag1');
+  }, 20_000);
 });
 
 describe('CostsPage', () => {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { download } from '@/lib/api/client';
@@ -36,15 +37,17 @@ export function firstMonth(periods: PeriodView[]): string | undefined {
  * awaits the user and shows exactly that month — the department's share by
  * category and unit, its entries, the budget used to date, what changed since
  * the user's last approval — with the steps the user may take (approve, lock,
- * unlock) and the month's invoicing basis once locked.
+ * unlock) and the month's invoicing basis once locked. A link may name the
+ * agreement and month (`?agreement=…&month=YYYY-MM`, as notifications do).
  */
 export function MonthClosePage() {
   const i = useI18n();
   const { t } = i;
   const { me } = useAuth();
+  const [params] = useSearchParams();
   const agreements = useAgreements();
-  const [agreementId, setAgreementId] = useState('');
-  const [month, setMonth] = useState('');
+  const [agreementId, setAgreementId] = useState(params.get('agreement') ?? '');
+  const [month, setMonth] = useState(/^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') ?? '') : '');
   useEffect(() => {
     if (!agreementId && agreements.data?.[0]) setAgreementId(agreements.data[0].id);
   }, [agreements.data, agreementId]);
