@@ -29,9 +29,10 @@ help:
 
 build: build-api build-spa
 
-## build-api: the one binary, bin/kulttuurisilta.
+## build-api: the one binary, bin/kulttuurisilta (and bin/mailcatcher, the local mail catcher of make run and e2e).
 build-api:
 	$(GO) build -trimpath -o $(BIN) ./api/cmd/kulttuurisilta
+	$(GO) build -trimpath -o bin/mailcatcher ./api/cmd/mailcatcher
 
 ## build-spa: the SPA into frontend/dist (when frontend/ exists).
 build-spa:

@@ -9,8 +9,9 @@
 #      pg_ctl, a free port, trust auth, its socket in .data/pg/run), stopped
 #      again when the server stops. `make clean-data` removes it.
 # KS_FORCE_PRIVATE_DB=1 skips step 2 (to try step 3 on a machine that has a
-# local PostgreSQL). Email goes to SMTP_URL when set, else to a local mailpit
-# (scripts/mailpit.sh; KS_MAILPIT=0 for none).
+# local PostgreSQL). Email goes to SMTP_URL when set, else to a local mail
+# catcher: KS_MAIL=catcher (default, bin/mailcatcher), mailpit
+# (scripts/mailpit.sh) or none (in-app only; KS_MAILPIT=0 is the same).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -66,21 +67,37 @@ fi
 
 "$BIN" seed --demo
 
-# Email: SMTP_URL when set; otherwise a local mail catcher (mailpit), so a
-# demo user can read the notification emails; KS_MAILPIT=0 runs without
-# (notifications then reach the in-app inbox only).
+# Email: SMTP_URL when set; otherwise a local mail catcher, so a demo user can
+# read the notification emails (docs/notifications.md): KS_MAIL=catcher (the
+# default: bin/mailcatcher, built with the app), KS_MAIL=mailpit (built once
+# from its Go module and npm by scripts/mailpit.sh), KS_MAIL=none (in-app only;
+# KS_MAILPIT=0 is the same). Its web page is MAIL_WEB (127.0.0.1:8025), its
+# SMTP MAIL_SMTP (127.0.0.1:1025); taken ports are replaced by free ones.
 mailpit=""
 mail_line="    mail      in-app only (SMTP_URL unset, no mail catcher)"
+mail=${KS_MAIL:-catcher}
+[ "${KS_MAILPIT:-}" != 0 ] || mail=none
 if [ -n "${SMTP_URL:-}" ]; then
   mail_line="    mail      sent through SMTP_URL"
-elif [ "${KS_MAILPIT:-1}" = 1 ]; then
-  if mailpit=$(scripts/mailpit.sh start); then
-    export SMTP_URL="smtp://${MAILPIT_SMTP:-127.0.0.1:1025}"
+elif [ "$mail" != none ]; then
+  web=${MAIL_WEB:-127.0.0.1:8025}
+  smtp=${MAIL_SMTP:-127.0.0.1:1025}
+  port_free "${web##*:}" || web=127.0.0.1:$(free_port)
+  port_free "${smtp##*:}" || smtp=127.0.0.1:$(free_port)
+  if [ "$mail" = mailpit ]; then
+    mailpit=$(MAILPIT_WEB=$web MAILPIT_SMTP=$smtp scripts/mailpit.sh start) || mailpit=""
+  elif [ -x bin/mailcatcher ]; then
+    mkdir -p .data
+    bin/mailcatcher -smtp "$smtp" -http "$web" >.data/mailcatcher.log 2>&1 &
+    mailpit=$!
+    wait_ready "http://$web/livez" 10 || { kill "$mailpit" 2>/dev/null; mailpit=""; }
+  fi
+  if [ -n "$mailpit" ]; then
+    export SMTP_URL="smtp://$smtp"
     export MAIL_FROM=${MAIL_FROM:-"Kulttuurisilta <kulttuurisilta@localhost>"}
-    mail_line="    mail      http://${MAILPIT_WEB:-127.0.0.1:8025}/   (mailpit: every email the app sends)"
+    mail_line="    mail      http://$web/   ($mail: every email the app sends)"
   else
-    mailpit=""
-    echo "run: no mail catcher; notifications reach the in-app inbox only" >&2
+    echo "run: no mail catcher ($mail did not start); notifications reach the in-app inbox only" >&2
   fi
 fi
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -143,26 +144,30 @@ func TestUniqueJobs(t *testing.T) {
 }
 
 // TestPeriodicRemindersRunOnStart: the reminders are River periodic jobs of
-// the running service. A process started on the 1st at 08:05 (Helsinki, by
-// its injected clock) runs that day's "month ready" reminder at once, and a
-// second process started at the same time adds nothing: the managers hear
-// once.
+// the running service (run by the elected leader). Two processes started on
+// the 1st at 08:05 (Helsinki, by their injected clock) run that day's "month
+// ready" reminder at once, and the managers hear once.
 func TestPeriodicRemindersRunOnStart(t *testing.T) {
-	h := newHarness(t, smtpOpts{})
+	box := startSMTP(t, smtpOpts{})
+	c := &clock{t: helsinki(t, "2025-04-01 08:05")}
+	cfg := func(id string) notify.Config {
+		return notify.Config{SMTPURL: box.url(), MailFrom: mailFrom, PublicBaseURL: publicBase, Now: c.Now,
+			PollInterval: 50 * time.Millisecond, RetryPolicy: fastRetry{}, TestOnly: true, ID: id}
+	}
+	env := apitest.NewWithNotify(t, cfg("periodic-a"))
+	h := &harness{t: t, env: env, smtp: box, clock: c}
 	b := h.budgetWorld()
 	for _, m := range []string{"2025-01", "2025-02"} { // only March waits
-		h.env.Post(b.period(m)+"/approve", b.managerA.Token, nil).Expect(http.StatusOK)
-		h.env.Post(b.period(m)+"/approve", b.managerB.Token, nil).Expect(http.StatusOK)
+		env.Post(b.period(m)+"/approve", b.managerA.Token, nil).Expect(http.StatusOK)
+		env.Post(b.period(m)+"/approve", b.managerB.Token, nil).Expect(http.StatusOK)
 	}
-	h.idle()
-	base := len(h.smtp.messages()) // "approved", to the producers
-	now := func() time.Time { return helsinki(t, "2025-04-01 08:05") }
-	for _, id := range []string{"periodic-a", "periodic-b"} {
-		s, err := app.NewNotifier(h.env.DB, h.env.Zone, notify.Config{SMTPURL: h.smtp.url(), MailFrom: mailFrom, PublicBaseURL: publicBase,
-			Secret: []byte(apitest.TestSecret), Now: now, PollInterval: 50 * time.Millisecond, TestOnly: true, ID: id})
-		if err != nil {
-			t.Fatal(err)
-		}
+	second := cfg("periodic-b")
+	second.Secret = []byte(apitest.TestSecret)
+	other, err := app.NewNotifier(env.DB, env.Zone, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*notify.Service{env.Notify, other} {
 		ctx, cancel := context.WithCancel(context.Background())
 		if err := s.Start(ctx); err != nil {
 			t.Fatal(err)
@@ -174,22 +179,29 @@ func TestPeriodicRemindersRunOnStart(t *testing.T) {
 			cancel()
 		})
 	}
-	msgs := h.smtp.waitFor(base+2, 60*time.Second)[base:]
-	got := byRecipient(t, msgs)
+	// Two "approved" emails to the producer, then the two reminders.
+	msgs := box.waitFor(4, 60*time.Second)
+	var reminders []received
+	for _, m := range msgs {
+		if strings.Contains(m.Subject, "odottaa hyväksyntääsi") {
+			reminders = append(reminders, m)
+		}
+	}
+	got := byRecipient(t, reminders)
 	link := "/month-close?agreement=" + b.agreement + "&month=2025-03"
 	for _, m := range []apitest.User{b.managerA, b.managerB} {
 		if len(got[m.Email]) != 1 {
-			t.Fatalf("%s got %d emails", m.Email, len(got[m.Email]))
+			t.Fatalf("%s got %d reminders (all: %v)", m.Email, len(got[m.Email]), kindsOf(msgs))
 		}
 		checkMail(t, got[m.Email][0], wantMail{to: m.Email, subject: []string{"maaliskuu 2025 odottaa hyväksyntääsi"}, link: link})
 	}
 	h.idle()
 	time.Sleep(time.Second)
-	if n := len(h.smtp.messages()) - base; n != 2 {
-		t.Errorf("%d reminders, want 2", n)
+	if n := len(box.messages()); n != 4 {
+		t.Errorf("%d emails, want 4: %v", n, kindsOf(box.messages()))
 	}
 	var days []string
-	h.env.DB.Raw(`SELECT args->>'day' FROM river_job WHERE kind = 'notify_month_ready'`).Scan(&days)
+	env.DB.Raw(`SELECT args->>'day' FROM river_job WHERE kind = 'notify_month_ready'`).Scan(&days)
 	if len(days) != 1 || days[0] != "2025-04-01" {
 		t.Errorf("month-ready jobs: %v, want one for 2025-04-01", days)
 	}
