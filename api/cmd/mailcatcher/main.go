@@ -371,4 +371,3 @@ var messagePage = template.Must(template.New("message").Funcs(funcs).Parse(`<!do
 {{if .HTML}}<h2>HTML</h2><iframe title="The HTML part" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" srcdoc="{{.HTML}}"></iframe>{{end}}
 <h2>Plain text</h2><pre>{{.Text}}</pre>
 </body></html>`))
-

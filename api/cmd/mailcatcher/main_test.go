@@ -41,8 +41,8 @@ func TestCatcher(t *testing.T) {
 	send := func(to, subject string) {
 		t.Helper()
 		err := m.Send(context.Background(), notify.Message{To: to, Subject: subject, Language: "sv", MessageID: subject + "@localhost",
-			Text: "Hej,\nmånaden väntar – öppna: http://127.0.0.1:8080/month-close?agreement=a&month=2025-03 " + strings.Repeat("lång rad ", 20),
-			HTML: `<p>Hej,</p><p><a href="http://127.0.0.1:8080/month-close?agreement=a&amp;month=2025-03">Öppna</a></p>`,
+			Text:        "Hej,\nmånaden väntar – öppna: http://127.0.0.1:8080/month-close?agreement=a&month=2025-03 " + strings.Repeat("lång rad ", 20),
+			HTML:        `<p>Hej,</p><p><a href="http://127.0.0.1:8080/month-close?agreement=a&amp;month=2025-03">Öppna</a></p>`,
 			Unsubscribe: "http://127.0.0.1:8080/api/v1/notification-unsubscribe?token=abc"})
 		if err != nil {
 			t.Fatal(err)
