@@ -31,7 +31,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.ActivityResponse}
 //	@Router			/activities [get]
 func (m Module) listActivities(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -62,9 +62,9 @@ func (m Module) listActivities(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]ActivityResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toActivityResponse(r, m.Zone)
+	items, err := m.activitiesOut(c.Request().Context(), p, rows)
+	if err != nil {
+		return err
 	}
 	return c.JSON(http.StatusOK, paging.NewList(items, total))
 }
@@ -80,7 +80,7 @@ func (m Module) listActivities(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/activities/{id} [get]
 func (m Module) getActivity(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (m Module) getActivity(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, toActivityResponse(a, m.Zone))
+	return m.respondActivity(c, p, http.StatusOK, a)
 }
 
 // createActivity godoc
@@ -130,7 +130,7 @@ func (m Module) createActivity(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/activities/"+a.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, a.Version, toActivityResponse(a, m.Zone))
+	return m.respondActivity(c, p, http.StatusCreated, a)
 }
 
 // proposer is the user recorded as having proposed an activity.
@@ -178,7 +178,7 @@ func (m Module) updateActivity(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, toActivityResponse(a, m.Zone))
+	return m.respondActivity(c, p, http.StatusOK, a)
 }
 
 // deleteActivity godoc
@@ -242,5 +242,15 @@ func (m Module) activityFromIdea(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/activities/"+a.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, a.Version, toActivityResponse(a, m.Zone))
+	return m.respondActivity(c, p, http.StatusCreated, a)
+}
+
+// respondActivity answers one activity as the caller sees it (with its
+// allowed_actions), versioned.
+func (m Module) respondActivity(c echo.Context, p *access.Principal, status int, a Activity) error {
+	out, err := m.activityOut(c.Request().Context(), p, a)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, status, a.Version, out)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/paging"
@@ -47,6 +48,10 @@ type CalendarItem struct {
 	Note            string      `json:"note"`
 	ActivityVersion int         `json:"activity_version"`
 	UpdatedAt       time.Time   `json:"updated_at"`
+	// AttendanceID is the occurrence's attendance record, or null before one is recorded.
+	AttendanceID *uuid.UUID `json:"attendance_id" extensions:"x-nullable"`
+	// AllowedActions are what the caller may do with this occurrence now (docs/development.md).
+	AllowedActions []string `json:"allowed_actions" enums:"update,move_occurrence,cancel_occurrence,restore_occurrence,record_attendance"`
 }
 
 func toCalendarItem(o Occurrence, zone *time.Location) CalendarItem {
@@ -81,7 +86,7 @@ func toCalendarItem(o Occurrence, zone *time.Location) CalendarItem {
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/calendar [get]
 func (m Module) getCalendar(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -97,7 +102,7 @@ func (m Module) getCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, m.occurrenceList(occ, total))
+	return m.respondOccurrences(c, p, occ, total)
 }
 
 // listActivityOccurrences godoc
@@ -116,7 +121,7 @@ func (m Module) getCalendar(c echo.Context) error {
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/activities/{id}/occurrences [get]
 func (m Module) listActivityOccurrences(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -140,15 +145,15 @@ func (m Module) listActivityOccurrences(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, m.occurrenceList(occ, total))
+	return m.respondOccurrences(c, p, occ, total)
 }
 
-func (m Module) occurrenceList(occ []Occurrence, total int) paging.List[CalendarItem] {
-	items := make([]CalendarItem, 0, len(occ))
-	for _, o := range occ {
-		items = append(items, toCalendarItem(o, m.Zone))
+func (m Module) respondOccurrences(c echo.Context, p *access.Principal, occ []Occurrence, total int) error {
+	items, err := m.occurrencesOut(c.Request().Context(), p, occ)
+	if err != nil {
+		return err
 	}
-	return paging.NewList(items, int64(total))
+	return c.JSON(http.StatusOK, paging.NewList(items, int64(total)))
 }
 
 func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {

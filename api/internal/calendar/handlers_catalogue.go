@@ -23,7 +23,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.PartnerResponse}
 //	@Router		/partners [get]
 func (m Module) listPartners(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (m Module) listPartners(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toPartnerResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, m.partnerOut(p)))
 }
 
 // getPartner godoc
@@ -56,7 +56,7 @@ func (m Module) listPartners(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/partners/{id} [get]
 func (m Module) getPartner(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (m Module) getPartner(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, toPartnerResponse(r))
+	return httpapi.Versioned(c, http.StatusOK, r.Version, m.partnerOut(p)(r))
 }
 
 // createPartner godoc
@@ -82,7 +82,7 @@ func (m Module) getPartner(c echo.Context) error {
 //	@Success	201		{object}	calendar.PartnerResponse
 //	@Router		/partners [post]
 func (m Module) createPartner(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteCatalogue)
+	p, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (m Module) createPartner(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/partners/"+r.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, r.Version, toPartnerResponse(r))
+	return httpapi.Versioned(c, http.StatusCreated, r.Version, m.partnerOut(p)(r))
 }
 
 // updatePartner godoc
@@ -114,7 +114,7 @@ func (m Module) createPartner(c echo.Context) error {
 //	@Success	200			{object}	calendar.PartnerResponse
 //	@Router		/partners/{id} [patch]
 func (m Module) updatePartner(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteCatalogue)
+	p, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func (m Module) updatePartner(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, toPartnerResponse(r))
+	return httpapi.Versioned(c, http.StatusOK, r.Version, m.partnerOut(p)(r))
 }
 
 // deletePartner godoc
@@ -178,7 +178,7 @@ func (m Module) deletePartner(c echo.Context) error {
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.SeriesResponse}
 //	@Router		/series [get]
 func (m Module) listSeries(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func (m Module) listSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toSeriesResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, m.seriesOut(p)))
 }
 
 // getSeries godoc
@@ -204,7 +204,7 @@ func (m Module) listSeries(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/series/{id} [get]
 func (m Module) getSeries(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func (m Module) getSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, toSeriesResponse(r))
+	return httpapi.Versioned(c, http.StatusOK, r.Version, m.seriesOut(p)(r))
 }
 
 // createSeries godoc
@@ -230,7 +230,7 @@ func (m Module) getSeries(c echo.Context) error {
 //	@Success	201		{object}	calendar.SeriesResponse
 //	@Router		/series [post]
 func (m Module) createSeries(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteCatalogue)
+	p, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -246,7 +246,7 @@ func (m Module) createSeries(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/series/"+r.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, r.Version, toSeriesResponse(r))
+	return httpapi.Versioned(c, http.StatusCreated, r.Version, m.seriesOut(p)(r))
 }
 
 // updateSeries godoc
@@ -262,7 +262,7 @@ func (m Module) createSeries(c echo.Context) error {
 //	@Success	200			{object}	calendar.SeriesResponse
 //	@Router		/series/{id} [patch]
 func (m Module) updateSeries(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteCatalogue)
+	p, err := httpapi.Authorize(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -282,7 +282,7 @@ func (m Module) updateSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, toSeriesResponse(r))
+	return httpapi.Versioned(c, http.StatusOK, r.Version, m.seriesOut(p)(r))
 }
 
 // deleteSeries godoc

@@ -24,7 +24,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.OverrideResponse}
 //	@Router		/activities/{id}/overrides [get]
 func (m Module) listOverrides(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -43,11 +43,7 @@ func (m Module) listOverrides(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]OverrideResponse, len(rows))
-	for i, r := range rows {
-		items[i] = toOverrideResponse(r, m.Zone)
-	}
-	return c.JSON(http.StatusOK, paging.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, total, m.overrideOut(p)))
 }
 
 // getOverride godoc
@@ -62,7 +58,7 @@ func (m Module) listOverrides(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/activities/{id}/overrides/{override_id} [get]
 func (m Module) getOverride(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -78,7 +74,7 @@ func (m Module) getOverride(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, o.Version, toOverrideResponse(o, m.Zone))
+	return httpapi.Versioned(c, http.StatusOK, o.Version, m.overrideOut(p)(o))
 }
 
 // createOverride godoc
@@ -94,7 +90,7 @@ func (m Module) getOverride(c echo.Context) error {
 //	@Success		201		{object}	calendar.OverrideResponse
 //	@Router			/activities/{id}/overrides [post]
 func (m Module) createOverride(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canScheduleOccurrences)
+	p, err := httpapi.Authorize(c, canScheduleOccurrences)
 	if err != nil {
 		return err
 	}
@@ -111,7 +107,7 @@ func (m Module) createOverride(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/activities/"+id.String()+"/overrides/"+o.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, o.Version, toOverrideResponse(o, m.Zone))
+	return httpapi.Versioned(c, http.StatusCreated, o.Version, m.overrideOut(p)(o))
 }
 
 // updateOverride godoc
@@ -128,7 +124,7 @@ func (m Module) createOverride(c echo.Context) error {
 //	@Success	200			{object}	calendar.OverrideResponse
 //	@Router		/activities/{id}/overrides/{override_id} [patch]
 func (m Module) updateOverride(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canScheduleOccurrences)
+	p, err := httpapi.Authorize(c, canScheduleOccurrences)
 	if err != nil {
 		return err
 	}
@@ -152,7 +148,7 @@ func (m Module) updateOverride(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, o.Version, toOverrideResponse(o, m.Zone))
+	return httpapi.Versioned(c, http.StatusOK, o.Version, m.overrideOut(p)(o))
 }
 
 // deleteOverride godoc
@@ -242,7 +238,7 @@ func (m Module) listAttendance(c echo.Context) error {
 	}
 	items := make([]AttendanceResponse, len(rows))
 	for i, r := range rows {
-		items[i] = withParticipants(toAttendanceResponse(r, m.Zone), sc, parts[r.ID])
+		items[i] = withParticipants(m.attendanceOut(p, a)(r), sc, parts[r.ID])
 	}
 	if !sc.none() {
 		c.Response().Header().Set("Cache-Control", "no-store")
@@ -285,7 +281,7 @@ func (m Module) getAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return m.attendanceResponse(c, http.StatusOK, p, r)
+	return m.attendanceResponse(c, http.StatusOK, p, a, r)
 }
 
 // createAttendance godoc
@@ -333,7 +329,7 @@ func (m Module) createAttendance(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/activities/"+id.String()+"/attendance/"+r.ID.String())
-	return m.attendanceResponse(c, http.StatusCreated, p, r)
+	return m.attendanceResponse(c, http.StatusCreated, p, a, r)
 }
 
 // updateAttendance godoc
@@ -350,7 +346,7 @@ func (m Module) createAttendance(c echo.Context) error {
 //	@Success	200				{object}	calendar.AttendanceResponse
 //	@Router		/activities/{id}/attendance/{attendance_id} [patch]
 func (m Module) updateAttendance(c echo.Context) error {
-	id, aid, ifMatch, err := m.attendanceChange(c)
+	p, a, aid, ifMatch, err := m.attendanceChange(c)
 	if err != nil {
 		return err
 	}
@@ -358,17 +354,16 @@ func (m Module) updateAttendance(c echo.Context) error {
 	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
-	p := access.FromContext(c.Request().Context())
 	if patch.Participants != nil {
 		if err := canWriteParticipants(p); err != nil {
 			return err
 		}
 	}
-	r, err := m.Store.UpdateAttendance(c.Request().Context(), id, aid, ifMatch, patch, participantsSeenBy(p))
+	r, err := m.Store.UpdateAttendance(c.Request().Context(), a.ID, aid, ifMatch, patch, participantsSeenBy(p))
 	if err != nil {
 		return err
 	}
-	return m.attendanceResponse(c, http.StatusOK, p, r)
+	return m.attendanceResponse(c, http.StatusOK, p, a, r)
 }
 
 // deleteAttendance godoc
@@ -382,44 +377,44 @@ func (m Module) updateAttendance(c echo.Context) error {
 //	@Success	204				"Deleted"
 //	@Router		/activities/{id}/attendance/{attendance_id} [delete]
 func (m Module) deleteAttendance(c echo.Context) error {
-	id, aid, ifMatch, err := m.attendanceChange(c)
+	_, a, aid, ifMatch, err := m.attendanceChange(c)
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteAttendance(c.Request().Context(), id, aid, ifMatch); err != nil {
+	if err := m.Store.DeleteAttendance(c.Request().Context(), a.ID, aid, ifMatch); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
 }
 
-// attendanceChange reads the ids and If-Match of a change to one attendance
-// record, after the policy allows the caller to record attendance for the
-// activity's units.
-func (m Module) attendanceChange(c echo.Context) (id, aid uuid.UUID, ifMatch *int, err error) {
-	p, err := httpapi.Authorize(c, canRecordAttendance)
+// attendanceChange reads the caller, the activity, the record's id and the
+// If-Match of a change to one attendance record, after the policy allows the
+// caller to record attendance for the activity's units.
+func (m Module) attendanceChange(c echo.Context) (p *access.Principal, a Activity, aid uuid.UUID, ifMatch *int, err error) {
+	p, err = httpapi.Authorize(c, canRecordAttendance)
 	if err != nil {
-		return id, aid, nil, err
+		return nil, a, aid, nil, err
 	}
-	if id, err = httpapi.PathUUID(c, "id"); err != nil {
-		return id, aid, nil, err
+	id, err := httpapi.PathUUID(c, "id")
+	if err != nil {
+		return nil, a, aid, nil, err
 	}
 	if aid, err = httpapi.PathUUID(c, "attendance_id"); err != nil {
-		return id, aid, nil, err
+		return nil, a, aid, nil, err
 	}
-	a, err := m.Store.GetActivity(c.Request().Context(), id)
-	if err != nil {
-		return id, aid, nil, err
+	if a, err = m.Store.GetActivity(c.Request().Context(), id); err != nil {
+		return nil, a, aid, nil, err
 	}
 	if err := canWriteAttendance(p, a); err != nil {
-		return id, aid, nil, err
+		return nil, a, aid, nil, err
 	}
 	ifMatch, err = httpapi.IfMatch(c)
-	return id, aid, ifMatch, err
+	return p, a, aid, ifMatch, err
 }
 
 // attendanceResponse answers with one record and the participants the
 // caller sees (their read audited; not cached).
-func (m Module) attendanceResponse(c echo.Context, status int, p *access.Principal, r Attendance) error {
+func (m Module) attendanceResponse(c echo.Context, status int, p *access.Principal, a Activity, r Attendance) error {
 	sc := participantsSeenBy(p)
 	parts, err := m.Store.AttendanceParticipants(c.Request().Context(), []uuid.UUID{r.ID}, sc)
 	if err != nil {
@@ -428,5 +423,5 @@ func (m Module) attendanceResponse(c echo.Context, status int, p *access.Princip
 	if !sc.none() {
 		c.Response().Header().Set("Cache-Control", "no-store")
 	}
-	return httpapi.Versioned(c, status, r.Version, withParticipants(toAttendanceResponse(r, m.Zone), sc, parts[r.ID]))
+	return httpapi.Versioned(c, status, r.Version, withParticipants(m.attendanceOut(p, a)(r), sc, parts[r.ID]))
 }

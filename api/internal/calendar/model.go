@@ -69,6 +69,8 @@ type PartnerResponse struct {
 	Municipality string       `json:"municipality"`
 	Notes        string       `json:"notes"`
 	Active       bool         `json:"active"`
+	// AllowedActions are what the caller may do with the partner (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // PartnerInput creates a partner.
@@ -135,6 +137,8 @@ type SeriesResponse struct {
 	DescriptionI18n Translations `json:"description_i18n"`
 	StartsOn        civil.Date   `json:"starts_on" swaggertype:"string" format:"date"`
 	EndsOn          civil.Date   `json:"ends_on" swaggertype:"string" format:"date"`
+	// AllowedActions are what the caller may do with the series (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // SeriesInput creates a series.
@@ -237,6 +241,8 @@ type ActivityResponse struct {
 	Visibility        string        `json:"visibility" enums:"public,internal"`
 	CostEstimateCents *int64        `json:"cost_estimate_cents" extensions:"x-nullable"`
 	ProposedBy        *uuid.UUID    `json:"proposed_by" extensions:"x-nullable"`
+	// AllowedActions are what the caller may do with the activity now (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete,cancel,move_occurrence,cancel_occurrence,record_attendance"`
 }
 
 // ActivityInput creates an activity. allow_overlap lets it overlap a
@@ -347,6 +353,8 @@ type OverrideResponse struct {
 	EndsAt        time.Time `json:"ends_at"`
 	Cancelled     bool      `json:"cancelled"`
 	Note          string    `json:"note"`
+	// AllowedActions: update (move or cancel differently), delete (restore the occurrence).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // OverrideInput moves (starts_at/ends_at) or cancels one occurrence.
@@ -411,6 +419,8 @@ type AttendanceResponse struct {
 	// mentors (a mentor sees their own units' residents): null for everyone else, who see counts only.
 	// Every read of them is audited.
 	Participants *[]ParticipantResponse `json:"participants" extensions:"x-nullable"`
+	// AllowedActions are what the caller may do with the record (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // AttendanceInput records one occurrence's attendance. occurrence_start is

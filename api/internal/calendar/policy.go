@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"slices"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -179,6 +180,102 @@ func participantsSeenBy(p *access.Principal) ParticipantScope {
 func canWriteParticipants(p *access.Principal) error {
 	if !p.Is(access.RoleAdmin, access.RoleMentor) {
 		return apperr.Forbidden("participants are personal data: only admins and the units' mentors list them; others record counts")
+	}
+	return nil
+}
+
+// The actions of the calendar's resources, as listed in their allowed_actions
+// (docs/development.md names each one's route).
+const (
+	ActionUpdate            = "update"
+	ActionDelete            = "delete"
+	ActionCancel            = "cancel"
+	ActionMoveOccurrence    = "move_occurrence"
+	ActionCancelOccurrence  = "cancel_occurrence"
+	ActionRestoreOccurrence = "restore_occurrence"
+	ActionRecordAttendance  = "record_attendance"
+)
+
+// catalogueActions are what the caller may do with a partner or a series.
+func catalogueActions(p *access.Principal) []string {
+	return access.Actions(
+		access.Can(ActionUpdate, canWriteCatalogue(p)),
+		access.Can(ActionDelete, canWriteCatalogue(p)))
+}
+
+// activityFacts are what the actions of an activity depend on beyond the
+// row: whether attendance is recorded (it cannot be deleted then), and now.
+type activityFacts struct {
+	hasAttendance bool
+	now           time.Time
+}
+
+// activityActions are what the caller may do with the activity, decided by
+// the policies that guard the routes and the rules they would meet:
+//   - update: the route's canProposeActivities and canChangeActivity on the
+//     row kept as it is (a mentor: their units' proposals);
+//   - cancel: the same for a change to cancelled, which the life cycle allows
+//     from every status but completed and cancelled;
+//   - delete: canDeleteActivity, and no recorded attendance (else 409);
+//   - move_occurrence, cancel_occurrence: canScheduleOccurrences;
+//   - record_attendance: canRecordAttendance and canWriteAttendance, the
+//     activity not cancelled and its first occurrence started (each
+//     occurrence in the calendar says so for itself).
+func activityActions(p *access.Principal, a Activity, f activityFacts) []string {
+	keep := ActivityInput{Status: a.Status, UnitIDs: a.UnitIDs}
+	cancel := ActivityInput{Status: StatusCancelled, UnitIDs: a.UnitIDs}
+	return access.Actions(
+		access.Can(ActionUpdate, canProposeActivities(p), canChangeActivity(p, a, keep)),
+		access.Can(ActionDelete, canDeleteActivity(p), refuseIf(f.hasAttendance, "the activity has recorded attendance")),
+		access.Can(ActionCancel, canProposeActivities(p), canChangeActivity(p, a, cancel),
+			refuseIf(a.Status == StatusCancelled, "already cancelled"), checkTransition(a.Status, StatusCancelled)),
+		access.Can(ActionMoveOccurrence, canScheduleOccurrences(p)),
+		access.Can(ActionCancelOccurrence, canScheduleOccurrences(p)),
+		access.Can(ActionRecordAttendance, canRecordAttendance(p), canWriteAttendance(p, a),
+			refuseIf(a.Status == StatusCancelled, "the activity was cancelled"),
+			refuseIf(a.StartsAt.After(f.now), "no occurrence has started yet")))
+}
+
+// occurrenceActions are what the caller may do with one occurrence in the
+// calendar: update (the whole activity, as activityActions), move it or
+// cancel it (a new override, or a change of its override), restore it (delete
+// its override), and record its attendance when it can take one: not
+// cancelled, started, and not yet recorded (attendanceID nil; else the
+// record's own actions apply).
+func occurrenceActions(p *access.Principal, o Occurrence, attendanceID *uuid.UUID, now time.Time) []string {
+	a := Activity{Status: o.ActivityStatus, UnitIDs: o.UnitIDs}
+	keep := ActivityInput{Status: o.ActivityStatus, UnitIDs: o.UnitIDs}
+	return access.Actions(
+		access.Can(ActionUpdate, canProposeActivities(p), canChangeActivity(p, a, keep)),
+		access.Can(ActionMoveOccurrence, canScheduleOccurrences(p)),
+		access.Can(ActionCancelOccurrence, canScheduleOccurrences(p), refuseIf(o.Cancelled, "already cancelled")),
+		access.Can(ActionRestoreOccurrence, canScheduleOccurrences(p), refuseIf(o.OverrideID == nil, "not moved or cancelled")),
+		access.Can(ActionRecordAttendance, canRecordAttendance(p), canWriteAttendance(p, a),
+			refuseIf(o.Cancelled, "the occurrence was cancelled"), refuseIf(o.StartsAt.After(now), "not started yet"),
+			refuseIf(attendanceID != nil, "attendance is already recorded")))
+}
+
+// overrideActions: a moved or cancelled occurrence is changed or restored
+// (its override deleted) by those who schedule occurrences.
+func overrideActions(p *access.Principal) []string {
+	return access.Actions(
+		access.Can(ActionUpdate, canScheduleOccurrences(p)),
+		access.Can(ActionDelete, canScheduleOccurrences(p)))
+}
+
+// attendanceActions: a record is changed or deleted by those who record the
+// activity's attendance.
+func attendanceActions(p *access.Principal, a Activity) []string {
+	return access.Actions(
+		access.Can(ActionUpdate, canRecordAttendance(p), canWriteAttendance(p, a)),
+		access.Can(ActionDelete, canRecordAttendance(p), canWriteAttendance(p, a)))
+}
+
+// refuseIf is a rule's refusal (a 409 or 422 the route would answer) as a
+// decision.
+func refuseIf(cond bool, why string) error {
+	if cond {
+		return apperr.Conflict("%s", why)
 	}
 	return nil
 }

@@ -285,3 +285,64 @@ func (s Store) DeleteAttendance(ctx context.Context, activityID, id uuid.UUID, i
 func (s Store) AttendanceParticipants(ctx context.Context, ids []uuid.UUID, sc ParticipantScope) (map[uuid.UUID][]Participant, error) {
 	return readParticipants(ctx, s.DB, ids, sc)
 }
+
+// WithAttendance returns which of the activities have recorded attendance
+// (an activity with attendance cannot be deleted).
+func (s Store) WithAttendance(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	out := map[uuid.UUID]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var with []uuid.UUID
+	if err := s.DB.WithContext(ctx).Model(&Attendance{}).Distinct("activity_id").
+		Where("activity_id IN ?", ids).Pluck("activity_id", &with).Error; err != nil {
+		return nil, err
+	}
+	for _, id := range with {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// occurrenceKey names one occurrence: its activity and original start.
+type occurrenceKey struct {
+	activity uuid.UUID
+	start    int64 // original start, Unix microseconds
+}
+
+func keyOf(activity uuid.UUID, start time.Time) occurrenceKey {
+	return occurrenceKey{activity: activity, start: start.UnixMicro()}
+}
+
+// AttendanceOf returns the attendance record ids of the occurrences that
+// have one.
+func (s Store) AttendanceOf(ctx context.Context, occ []Occurrence) (map[occurrenceKey]uuid.UUID, error) {
+	out := map[occurrenceKey]uuid.UUID{}
+	if len(occ) == 0 {
+		return out, nil
+	}
+	ids := make([]uuid.UUID, 0, len(occ))
+	seen := map[uuid.UUID]bool{}
+	from, to := occ[0].OriginalStart, occ[0].OriginalStart
+	for _, o := range occ {
+		if !seen[o.ActivityID] {
+			seen[o.ActivityID] = true
+			ids = append(ids, o.ActivityID)
+		}
+		if o.OriginalStart.Before(from) {
+			from = o.OriginalStart
+		}
+		if o.OriginalStart.After(to) {
+			to = o.OriginalStart
+		}
+	}
+	var rows []Attendance
+	if err := s.DB.WithContext(ctx).Select("id", "activity_id", "occurrence_start").
+		Where("activity_id IN ? AND occurrence_start BETWEEN ? AND ?", ids, from, to).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[keyOf(r.ActivityID, r.OccurrenceStart)] = r.ID
+	}
+	return out, nil
+}

@@ -2458,6 +2458,8 @@ export interface components {
         };
         "calendar.ActivityResponse": {
             accessibility: string;
+            /** @description AllowedActions are what the caller may do with the activity now (docs/development.md). */
+            allowed_actions: ("update" | "delete" | "cancel" | "move_occurrence" | "cancel_occurrence" | "record_attendance")[];
             capacity: number | null;
             /** @enum {string} */
             category: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
@@ -2514,6 +2516,8 @@ export interface components {
         };
         "calendar.AttendanceResponse": {
             activity_id: string;
+            /** @description AllowedActions are what the caller may do with the record (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             created_at: string;
             feedback: number | null;
             id: string;
@@ -2539,6 +2543,10 @@ export interface components {
             /** @enum {string} */
             activity_status: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
             activity_version: number;
+            /** @description AllowedActions are what the caller may do with this occurrence now (docs/development.md). */
+            allowed_actions: ("update" | "move_occurrence" | "cancel_occurrence" | "restore_occurrence" | "record_attendance")[];
+            /** @description AttendanceID is the occurrence's attendance record, or null before one is recorded. */
+            attendance_id: string | null;
             cancelled: boolean;
             capacity: number | null;
             /** @enum {string} */
@@ -2606,6 +2614,8 @@ export interface components {
         };
         "calendar.OverrideResponse": {
             activity_id: string;
+            /** @description AllowedActions: update (move or cancel differently), delete (restore the occurrence). */
+            allowed_actions: ("update" | "delete")[];
             cancelled: boolean;
             created_at: string;
             ends_at: string;
@@ -2672,6 +2682,8 @@ export interface components {
         };
         "calendar.PartnerResponse": {
             active: boolean;
+            /** @description AllowedActions are what the caller may do with the partner (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             contact_name: string;
             created_at: string;
             email: string;
@@ -2729,6 +2741,8 @@ export interface components {
             starts_on?: string | null;
         };
         "calendar.SeriesResponse": {
+            /** @description AllowedActions are what the caller may do with the series (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             created_at: string;
             description: string;
             description_i18n: components["schemas"]["calendar.Translations"];
