@@ -44,8 +44,8 @@ describe('parseDayInput / formatDayInput', () => {
   });
   it('shows a day in the language of the UI', () => {
     expect(formatDayInput('2025-03-05', 'fi')).toBe('5.3.2025');
-    expect(formatDayInput('2025-03-05', 'sv')).toBe('5.3.2025');
-    expect(formatDayInput('2025-03-05', 'en')).toBe('2025-03-05');
+    expect(formatDayInput('2025-03-05', 'sv')).toBe('2025-03-05');
+    expect(formatDayInput('2025-03-05', 'en')).toBe('05/03/2025');
   });
 });
 
@@ -67,7 +67,7 @@ describe('DateField', () => {
     const user = userEvent.setup();
     const spy = renderIn('en', '2025-03-05');
     const input = screen.getByLabelText('Day');
-    expect(input).toHaveValue('2025-03-05');
+    expect(input).toHaveValue('05/03/2025');
     await user.clear(input);
     await user.type(input, '31.02.2025');
     await user.tab();
@@ -83,8 +83,41 @@ describe('DateField', () => {
     const input = screen.getByLabelText('Day');
     await user.type(input, '2024-12-31');
     await user.tab();
-    expect(screen.getByText(/2025-01-01 at the earliest/)).toBeInTheDocument();
+    expect(screen.getByText(/01\/01\/2025 at the earliest/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'reset' }));
-    expect(input).toHaveValue('2025-12-24');
+    expect(input).toHaveValue('24/12/2025');
+  });
+});
+
+describe('DayPicker', () => {
+  it('opens a month in the UI language and picks a day into the field', async () => {
+    const user = userEvent.setup();
+    const spy = renderIn('fi', '2025-03-05');
+    await user.click(screen.getByRole('button', { name: 'Valitse päivä kalenterista: Day' }));
+    const picker = screen.getByRole('dialog', { name: 'Valitse päivä kalenterista: Day' });
+    expect(picker).toHaveTextContent('maaliskuu 2025');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su']);
+    // The chosen day is marked and has the focus; arrows move by a day or a week.
+    expect(screen.getByRole('button', { name: 'ke 5.3.2025' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'ke 5.3.2025' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowRight}');
+    expect(screen.getByRole('button', { name: 'to 13.3.2025' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Seuraava kuukausi' }));
+    expect(picker).toHaveTextContent('huhtikuu 2025');
+    await user.click(screen.getByRole('button', { name: 'ti 15.4.2025' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByLabelText('Day')).toHaveValue('15.4.2025');
+    expect(spy).toHaveBeenLastCalledWith('2025-04-15');
+  });
+
+  it('speaks Swedish and English too, and keeps days before min out of reach', async () => {
+    const user = userEvent.setup();
+    renderIn('sv', '2025-01-02');
+    await user.click(screen.getByRole('button', { name: /Välj dag i kalendern/ }));
+    expect(screen.getByRole('dialog')).toHaveTextContent('januari 2025');
+    expect(screen.getByRole('button', { name: 'tors 2025-01-02' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'tis 2024-12-31' })).toBeDisabled();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

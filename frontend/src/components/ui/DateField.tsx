@@ -1,11 +1,14 @@
 // DateField is a day input that does not depend on the browser's locale: a
-// text field showing the UI language's format (fi "pp.kk.vvvv", en
-// "yyyy-mm-dd"), which also accepts the other format, and gives the form the
-// day as "YYYY-MM-DD" ('' while empty or not a real day). See docs/frontend.md.
+// text field showing the UI language's one day format (fi "5.3.2025", sv
+// "2025-03-05", en "05/03/2025"), which also accepts the others, with a
+// calendar button whose month speaks the UI language (DayPicker); it gives the
+// form the day as "YYYY-MM-DD" ('' while empty or not a real day). See
+// docs/frontend.md and ADR 0145.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { formatDayInput, parseDayInput } from '@/lib/i18n/dates';
 import { TextField } from './Field';
+import { DayPicker } from './DayPicker';
 
 type Props = {
   label: string;
@@ -26,6 +29,8 @@ export function DateField({ label, value, onChange, required, error, help, class
   const { t, locale } = useI18n();
   const [text, setText] = useState(() => formatDayInput(value, locale));
   const [bad, setBad] = useState<string | undefined>();
+  const [picking, setPicking] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   // The last day this field gave the form: a different value prop comes from
   // outside (a reset, loaded data) and replaces the text.
   const emitted = useRef(value);
@@ -62,6 +67,15 @@ export function DateField({ label, value, onChange, required, error, help, class
     setBad(undefined);
     setText(formatDayInput(d, locale));
   }
+  function close() {
+    setPicking(false);
+    toggle.current?.focus();
+  }
+  function pick(d: string) {
+    change(formatDayInput(d, locale));
+    setBad(undefined);
+    close();
+  }
   return (
     <TextField
       label={label}
@@ -77,6 +91,21 @@ export function DateField({ label, value, onChange, required, error, help, class
       error={bad ?? error}
       onChange={(e) => change(e.target.value)}
       onBlur={blur}
+      after={
+        <>
+          <button
+            ref={toggle}
+            type="button"
+            className="btn btn-secondary calendar-toggle"
+            aria-label={t('date.pick', { label })}
+            aria-expanded={picking}
+            onClick={() => setPicking((p) => !p)}
+          >
+            <span aria-hidden="true">📅</span>
+          </button>
+          {picking && <DayPicker value={parseDayInput(text) ?? ''} min={min} max={max} label={t('date.pick', { label })} onPick={pick} onClose={close} />}
+        </>
+      }
     />
   );
 }

@@ -31,12 +31,20 @@ function describedBy(id: string, error?: string, help?: string) {
   return [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-/** TextField is a labelled input. */
-export function TextField({ label, error, help, required, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** TextField is a labelled input; `after` sits next to the input (a date field's calendar button). */
+export function TextField({ label, error, help, required, className, after, ...input }: Common & InputHTMLAttributes<HTMLInputElement> & { after?: ReactNode }) {
   const id = useId();
+  const field = <input id={id} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, help)} {...input} />;
   return (
     <Wrapper id={id} label={label} error={error} help={help} required={required} className={className}>
-      <input id={id} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, help)} {...input} />
+      {after ? (
+        <div className="input-with-button">
+          {field}
+          {after}
+        </div>
+      ) : (
+        field
+      )}
     </Wrapper>
   );
 }

@@ -26,7 +26,7 @@ describe('describeRule', () => {
     [
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20250630T205959Z',
       'Joka toinen viikko torstaisin, 30.6.2025 asti',
-      'Varannan vecka på torsdagar, till och med 30.6.2025',
+      'Varannan vecka på torsdagar, till och med 2025-06-30',
       'Every other week on Thursday, until 30/06/2025',
     ],
     ['FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;COUNT=1', 'Joka 3. viikko sunnuntaisin, kerran', 'Var 3:e vecka på söndagar, en gång', 'Every 3 weeks on Sunday, once'],
@@ -36,7 +36,7 @@ describe('describeRule', () => {
     ['FREQ=MONTHLY', 'Kuukausittain 5. päivänä', 'Varje månad den 5', 'Monthly on day 5'],
     ['FREQ=MONTHLY;BYDAY=1MO', 'Kuukausittain kuun ensimmäisenä maanantaina', 'Varje månad den första måndagen', 'Monthly on the first Monday'],
     ['FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR', 'Joka 2. kuukausi kuun viimeisenä perjantaina', 'Var 2:e månad den sista fredagen', 'Every 2 months on the last Friday'],
-    ['FREQ=YEARLY;UNTIL=20271231', 'Vuosittain, 31.12.2027 asti', 'Varje år, till och med 31.12.2027', 'Yearly, until 31/12/2027'],
+    ['FREQ=YEARLY;UNTIL=20271231', 'Vuosittain, 31.12.2027 asti', 'Varje år, till och med 2027-12-31', 'Yearly, until 31/12/2027'],
     // What it cannot say in words it shows as it is.
     ['FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU', 'Erityinen toistosääntö: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU', 'Särskild upprepningsregel: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU', 'Custom rule: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU'],
     ['FREQ=HOURLY', 'Erityinen toistosääntö: FREQ=HOURLY', 'Särskild upprepningsregel: FREQ=HOURLY', 'Custom rule: FREQ=HOURLY'],

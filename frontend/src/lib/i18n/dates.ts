@@ -1,7 +1,7 @@
 // Calendar arithmetic in the calendar zone (Europe/Helsinki): civil days as
 // "YYYY-MM-DD" strings, conversion between a zone-local wall time and an
 // RFC 3339 instant, and the Monday-first weeks and month grids.
-import { CALENDAR_ZONE, finnishStyle, type Locale } from './format';
+import { CALENDAR_ZONE, formatDay, type Locale } from './format';
 
 const partsFmt = new Intl.DateTimeFormat('en-US', {
   timeZone: CALENDAR_ZONE,
@@ -138,9 +138,9 @@ function validDay(y: number, m: number, d: number): string | null {
 }
 
 /**
- * parseDayInput reads a day typed into a date field: "YYYY-MM-DD" in either
- * language, and the Finnish "p.k.vvvv" (also "pp.kk.vvvv." with a trailing
- * dot) or the British "dd/mm/yyyy". It returns "YYYY-MM-DD", or null when the
+ * parseDayInput reads a day typed into a date field in any of the languages'
+ * formats: "YYYY-MM-DD" (Swedish), the Finnish "p.k.vvvv" (also
+ * "pp.kk.vvvv." with a trailing dot) or the British "dd/mm/yyyy". It returns "YYYY-MM-DD", or null when the
  * text is not a real day.
  */
 export function parseDayInput(text: string): string | null {
@@ -152,10 +152,7 @@ export function parseDayInput(text: string): string | null {
   return null;
 }
 
-/** formatDayInput shows "YYYY-MM-DD" in a date field: "5.3.2025" in Finnish and Swedish, "2025-03-05" in English. */
+/** formatDayInput shows "YYYY-MM-DD" in a date field as the language writes days everywhere (formatDay). */
 export function formatDayInput(day: string, locale: Locale): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
-  if (!finnishStyle(locale)) return day;
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d}.${m}.${y}`;
+  return formatDay(day, locale);
 }

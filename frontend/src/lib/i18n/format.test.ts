@@ -16,10 +16,16 @@ describe('formatting', () => {
     expect(formatDate('2025-02-03', 'en')).toBe('03/02/2025');
     expect(formatTime('2025-02-03T12:30:00Z', 'fi')).toBe('14.30');
     expect(formatTime('2025-02-03T12:30:00Z', 'en')).toBe('14:30');
-    // Finland-Swedish writes days and times as in Finnish.
-    expect(formatDate('2025-02-03', 'sv')).toBe('3.2.2025');
+    // One day format per language, the same as in date fields (ADR 0145); Swedish writes times as Finnish does.
+    expect(formatDate('2025-02-03', 'sv')).toBe('2025-02-03');
     expect(formatTime('2025-02-03T12:30:00Z', 'sv')).toBe('14.30');
-    expect(formatDateLong('2025-02-03', 'sv')).toBe('mån 3.2.2025');
+    expect(formatDateLong('2025-02-03', 'sv')).toBe('mån 2025-02-03');
+    expect(formatDateLong('2025-02-03', 'fi')).toBe('ma 3.2.2025');
+    expect(formatDateLong('2025-02-03', 'en')).toBe('Mon 03/02/2025');
+    // An instant is shown on its day in Helsinki.
+    expect(formatDate('2025-02-03T22:30:00Z', 'fi')).toBe('4.2.2025');
+    expect(formatDate('2025-02-03T22:30:00Z', 'sv')).toBe('2025-02-04');
+    expect(formatDate('2025-02-03T22:30:00Z', 'en')).toBe('04/02/2025');
     expect(formatMonthYear('2025-02-03', 'sv')).toBe('februari 2025');
   });
   it('parses typed euros into cents', () => {

@@ -7,8 +7,9 @@ export type Locale = 'fi' | 'sv' | 'en';
 export const LOCALES: readonly Locale[] = ['fi', 'sv', 'en'];
 
 /**
- * finnishStyle tells whether a language writes numbers and days the Finnish
- * way (1 234,50 · 5.3.2025 · semicolon CSV): Finnish and Finland-Swedish do.
+ * finnishStyle tells whether a language writes numbers the Finnish way
+ * (1 234,50 · semicolon CSV): Finnish and Finland-Swedish do. Days are
+ * written per language (formatDay).
  */
 export function finnishStyle(l: Locale): boolean {
   return l !== 'en';
@@ -45,17 +46,41 @@ function toDate(v: string | Date): Date {
   return new Date(v);
 }
 
-/** formatDate shows a day: 3.2.2025 / 03/02/2025. */
-export function formatDate(v: string | Date | null | undefined, l: Locale): string {
-  if (!v) return '';
-  return dtf(l, { day: 'numeric', month: 'numeric', year: 'numeric' }).format(toDate(v));
+// The civil day (YYYY-MM-DD) of a value in the calendar zone.
+const isoDayFmt = new Intl.DateTimeFormat('sv-SE', { timeZone: CALENDAR_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+function isoDay(v: string | Date): string {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  return isoDayFmt.format(toDate(v));
 }
 
-/** formatDateLong shows a day with weekday: ma 3.2.2025 / Mon 3 Feb 2025. */
+/**
+ * formatDay writes a day ("YYYY-MM-DD") the one way the language writes days,
+ * in text and in date fields alike (ADR 0145): Finnish 5.3.2025, Swedish
+ * 2025-03-05, English (en-GB) 05/03/2025.
+ */
+export function formatDay(day: string, l: Locale): string {
+  const m = day.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return day;
+  const [, y, mo, d] = m;
+  switch (l) {
+    case 'fi':
+      return `${Number(d)}.${Number(mo)}.${y}`;
+    case 'sv':
+      return `${y}-${mo}-${d}`;
+    case 'en':
+      return `${d}/${mo}/${y}`;
+  }
+}
+
+/** formatDate shows a day in the language's one format: 3.2.2025 / 2025-02-03 / 03/02/2025. */
+export function formatDate(v: string | Date | null | undefined, l: Locale): string {
+  if (!v) return '';
+  return formatDay(isoDay(v), l);
+}
+
+/** formatDateLong shows a day with its weekday: ma 3.2.2025 / mån 2025-02-03 / Mon 03/02/2025. */
 export function formatDateLong(v: string | Date, l: Locale): string {
-  return dtf(l, { weekday: 'short', day: 'numeric', month: finnishStyle(l) ? 'numeric' : 'short', year: 'numeric' }).format(
-    toDate(v),
-  );
+  return `${dtf(l, { weekday: 'short' }).format(toDate(v))} ${formatDate(v, l)}`;
 }
 
 /** formatTime shows a clock time: 14.30 / 14:30. */

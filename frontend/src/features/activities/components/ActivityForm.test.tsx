@@ -34,11 +34,11 @@ describe('ActivityForm', () => {
     await user.type(screen.getByLabelText('Times'), '4');
     const preview = screen.getByTestId('occurrence-preview');
     expect(preview.querySelectorAll('li')).toHaveLength(4);
-    expect(preview).toHaveTextContent('Wed, 5 Mar 2025');
+    expect(preview).toHaveTextContent('Wed 05/03/2025');
     expect(screen.getByText('4 times in total')).toBeInTheDocument();
     expect(screen.getByTestId('rule-text')).toHaveTextContent('Weekly on Wednesday, 4 times');
 
-    await user.click(screen.getByRole('button', { name: /Skip: Wed, 12 Mar 2025/ }));
+    await user.click(screen.getByRole('button', { name: /Skip: Wed 12\/03\/2025/ }));
     expect(screen.getByText('3 times in total')).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: 'Koivukoti' }));

@@ -49,11 +49,11 @@ describe('ActivityPage', () => {
     expect(await screen.findByTestId('recurrence-text')).toHaveTextContent('Weekly on Wednesday and Friday, 8 times');
     expect(screen.queryByText(/FREQ=/)).toBeNull();
     expect(screen.getByText('25 participants')).toBeInTheDocument();
-    expect(screen.getByText('Fri, 14 Mar 2025')).toBeInTheDocument();
+    expect(screen.getByText('Fri 14/03/2025')).toBeInTheDocument();
     const changed = await screen.findByTestId('changed-occurrences');
     const rows = within(changed).getAllByRole('listitem');
-    expect(rows[0]).toHaveTextContent('Wed, 12 Mar 2025 14:00 moved to Thu, 13 Mar 2025 15:00–16:00');
-    expect(rows[1]).toHaveTextContent('Fri, 21 Mar 2025 14:00 cancelled · Esiintyjä sairastui');
+    expect(rows[0]).toHaveTextContent('Wed 12/03/2025 14:00 moved to Thu 13/03/2025 15:00–16:00');
+    expect(rows[1]).toHaveTextContent('Fri 21/03/2025 14:00 cancelled · Esiintyjä sairastui');
   });
 
   it('says the recurrence in Finnish', async () => {

@@ -54,7 +54,7 @@ describe('OccurrenceList', () => {
     expect(clash).toHaveTextContent('Clash');
     expect(clash).toHaveTextContent('Bingo');
     // The values typed stay in the form.
-    expect(day).toHaveValue('2025-03-04');
+    expect(day).toHaveValue('04/03/2025');
     await user.click(within(clash).getByRole('button', { name: 'Save anyway' }));
     await screen.findByText(/Occurrence moved to/);
     const sent = calls.filter((c) => c.method === 'POST').map((c) => c.body);

@@ -39,7 +39,7 @@ function setup(role: string, path: string) {
 describe('OccurrencePage', () => {
   it('shows one occurrence with its attendance and a link to the whole activity', async () => {
     setup('viewer', `/activities/a1/occurrence?start=${encodeURIComponent('2025-03-05T14:00:00+02:00')}`);
-    expect(await screen.findByTestId('occurrence-when')).toHaveTextContent('Wed, 5 Mar 2025 14:00–15:00');
+    expect(await screen.findByTestId('occurrence-when')).toHaveTextContent('Wed 05/03/2025 14:00–15:00');
     expect(screen.getByRole('link', { name: 'Whole activity' })).toHaveAttribute('href', '/activities/a1');
     const att = screen.getByTestId('occurrence-attendance');
     expect(within(att).getByText('12')).toBeInTheDocument();
@@ -52,7 +52,7 @@ describe('OccurrencePage', () => {
 
   it('finds a moved occurrence by its original start and offers the producer to move, cancel or restore it', async () => {
     const { calls } = setup('producer', `/activities/a1/occurrence?start=${encodeURIComponent('2025-03-12T14:00:00+02:00')}`);
-    expect(await screen.findByTestId('occurrence-when')).toHaveTextContent('Wed, 2 Apr 2025 14:00–15:00');
+    expect(await screen.findByTestId('occurrence-when')).toHaveTextContent('Wed 02/04/2025 14:00–15:00');
     expect(screen.getAllByText('Moved (originally 12/03/2025 14:00)').length).toBeGreaterThan(0);
     expect(screen.getAllByText('Sali remontissa').length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: /^Move:/ })).toBeInTheDocument();

@@ -26,7 +26,7 @@ describe('CalendarPage', () => {
 
     await user.selectOptions(screen.getByLabelText('Unit'), 'unit-1');
     await user.click(screen.getByRole('button', { name: 'List' }));
-    expect(await screen.findByRole('heading', { name: 'Wed, 5 Mar 2025' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Wed 05/03/2025' })).toBeInTheDocument();
     expect(calls.at(-1)?.path).toContain('unit_id=unit-1');
   });
 });
