@@ -57,6 +57,11 @@ export type CrudConfig<I extends CrudItem, C, P, R = unknown> = {
   remove?: { send: (item: I) => Promise<unknown>; label?: string };
   /** can decides per item whether an action is offered (default: always). */
   can?: (item: I, action: 'update' | 'delete') => boolean;
+  /**
+   * pinCreated gives the listed form of a created item: it is then shown at the top of the list, marked, until
+   * the page changes, even when the list's order puts it on another page (a cost of an earlier day).
+   */
+  pinCreated?: (created: R) => I;
   /** afterCreate may show something once (an API token's secret). */
   afterCreate?: (created: R) => ReactNode;
   filters?: ReactNode;
@@ -98,6 +103,7 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<I | 'new' | null>(null);
   const [shown, setShown] = useState<ReactNode>(null);
+  const [pinned, setPinned] = useState<I | null>(null);
   const limit = 50;
   const root = [c.cacheKey];
   const q = useQuery({ queryKey: [c.cacheKey, c.listKey, { limit, offset }], queryFn: () => c.list({ limit, offset }), placeholderData: keepPreviousData });
@@ -105,6 +111,7 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
     mutationFn: (i: I) => c.remove!.send(i),
     onSuccess: (answer) => {
       qc.invalidateQueries({ queryKey: root });
+      setPinned(null);
       setShown(c.reportDeleted?.(answer) ?? null);
     },
   });
@@ -163,9 +170,27 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
       {shown}
       <ErrorAlert error={del.error} />
       <Loaded q={q} isEmpty={(d) => !d.items.length}>
-        {(d) => <DataTable caption={c.title} columns={columns} rows={d.items} rowKey={(i) => i.id} />}
+        {(d) => (
+          <DataTable
+            caption={c.title}
+            columns={columns}
+            rows={pinned && !d.items.some((x) => x.id === pinned.id) ? [pinned, ...d.items] : d.items}
+            rowKey={(i) => i.id}
+            rowClass={(i) => (i.id === pinned?.id ? 'just-saved' : undefined)}
+          />
+        )}
       </Loaded>
-      {q.data && <Pager offset={offset} limit={limit} total={q.data.total} onChange={setOffset} />}
+      {q.data && (
+        <Pager
+          offset={offset}
+          limit={limit}
+          total={q.data.total}
+          onChange={(o) => {
+            setPinned(null);
+            setOffset(o);
+          }}
+        />
+      )}
       {editing && (
         <CrudDialog
           c={c}
@@ -175,6 +200,7 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
             setEditing(null);
             qc.invalidateQueries({ queryKey: root });
             qc.invalidateQueries({ queryKey: ['lookup'] });
+            setPinned(r.created && c.pinCreated ? c.pinCreated(r.created.value) : null);
             const report = c.reportSaved?.(r.answer, !!r.created) ?? null;
             setShown(report ?? (r.created && c.afterCreate ? c.afterCreate(r.created.value) : <Alert kind="success">{t('common.saved')}</Alert>));
           }}

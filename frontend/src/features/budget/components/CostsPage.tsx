@@ -59,6 +59,8 @@ export function CostsPage() {
       deleteWarning={async (item) => withdrawWarning(i, await approvalsAt(agreementId, [item.incurred_on.slice(0, 7)]), depName)}
       reportSaved={(answer) => withdrawnReport(i, answer, depName)}
       reportDeleted={(answer) => withdrawnReport(i, answer, depName)}
+      // A new entry is shown at once at the top, marked, whatever its day (the list is newest day first).
+      pinCreated={(c) => c}
       afterCreate={(c) => (
         <Alert kind="success">
           {t('budget.costSaved', { day: i.date(c.incurred_on), what: c.description, amount: i.money(c.amount_cents) })}
