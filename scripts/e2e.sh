@@ -16,6 +16,7 @@ if ! node -e 'process.exit(require("./frontend/package.json").scripts?.e2e ? 0 :
   exit 0
 fi
 [ -x "$BIN" ] || { echo "e2e: $BIN is missing; run 'make build'" >&2; exit 1; }
+[ -x bin/mailcatcher ] || { echo "e2e: bin/mailcatcher is missing; run 'make build'" >&2; exit 1; }
 [ -f frontend/dist/index.html ] || { echo "e2e: frontend/dist is missing; run 'make build-spa'" >&2; exit 1; }
 
 admin=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}
@@ -23,12 +24,17 @@ db=ks_e2e_$$
 port=$(free_port)
 workdir=$(mktemp -d)
 server=
+catcher=
 
 cleanup() {
   local rc=$?
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
     kill -TERM "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
+  fi
+  if [ -n "$catcher" ]; then
+    kill -TERM "$catcher" 2>/dev/null || true
+    wait "$catcher" 2>/dev/null || true
   fi
   psql "$admin" -Xqc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   if [ "$rc" -ne 0 ] && [ -f "$workdir/server.log" ]; then
@@ -46,14 +52,23 @@ export DATABASE_URL
 DATABASE_URL=$(with_database "$admin" "$db")
 export APP_ENV=dev LISTEN_ADDR=127.0.0.1:$port SPA_DIR=frontend/dist LOG_FORMAT=text
 
-echo "e2e: database $db, server on http://127.0.0.1:$port"
+# Email goes to the local mail catcher (bin/mailcatcher), whose JSON list the
+# notification flows read (E2E_MAIL_URL): the unsubscribe link of a real email.
+mail_web=127.0.0.1:$(free_port $((port + 1)))
+mail_smtp=127.0.0.1:$(free_port $((${mail_web##*:} + 1)))
+bin/mailcatcher -smtp "$mail_smtp" -http "$mail_web" >"$workdir/mail.log" 2>&1 &
+catcher=$!
+wait_ready "http://$mail_web/livez" 20
+export SMTP_URL="smtp://$mail_smtp" MAIL_FROM="Kulttuurisilta <kulttuurisilta@localhost>" PUBLIC_BASE_URL="http://127.0.0.1:$port"
+
+echo "e2e: database $db, server on http://127.0.0.1:$port, mail catcher on http://$mail_web/"
 "$BIN" seed --demo >"$workdir/seed.log"
 "$BIN" serve >"$workdir/server.log" 2>&1 &
 server=$!
 wait_ready "http://127.0.0.1:$port/readyz" 60
 
 set +e
-E2E_BASE_URL="http://127.0.0.1:$port" npm --prefix frontend run --silent e2e | tee "$workdir/e2e.log"
+E2E_BASE_URL="http://127.0.0.1:$port" E2E_MAIL_URL="http://$mail_web" npm --prefix frontend run --silent e2e | tee "$workdir/e2e.log"
 rc=$?
 set -e
 echo "e2e: suite exited $rc"

@@ -715,7 +715,7 @@ export const fi = {
   'nkHelp.month_approved': 'Kaikki osastot ovat hyväksyneet kuukauden, ja sen voi lukita.',
   'nkHelp.month_locked': 'Kuukausi lukittiin.',
   'nkHelp.month_unlocked': 'Ylläpitäjä avasi kuukauden lukituksen; ilmoituksessa on syy.',
-  'nkHelp.attendance_missing': 'Kaksi päivää tapahtuman jälkeen osallistujia ei ole kirjattu: yksi koonti päivässä yksikköä kohden.',
+  'nkHelp.attendance_missing': 'Toiminnan kerrasta on kulunut kaksi päivää, eikä osallistujia ole kirjattu: yksi koonti päivässä yksikköä kohden.',
   'nkHelp.activity_changed': 'Yksikkösi toiminta muuttui tai peruttiin seuraavan 14 päivän aikana.',
   'nkHelp.weekly_programme': 'Maanantaisin klo 7 yksikkösi viikon ohjelma. Tulee vain, kun tämä on päällä.',
   'nkHelp.idea_status_changed': 'Yksikkösi kulttuuritoimikunnan idean tila muuttui.',

@@ -718,7 +718,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'nkHelp.month_approved': 'Alla avdelningar har godkänt månaden och den kan låsas.',
   'nkHelp.month_locked': 'Månaden låstes.',
   'nkHelp.month_unlocked': 'En administratör låste upp månaden; aviseringen anger orsaken.',
-  'nkHelp.attendance_missing': 'Två dagar efter ett evenemang har deltagarna inte registrerats: en sammanställning per dag och enhet.',
+  'nkHelp.attendance_missing': 'Två dagar efter ett tillfälle har deltagarna inte registrerats: en sammanställning per dag och enhet.',
   'nkHelp.activity_changed': 'En aktivitet i din enhet ändrades eller ställdes in inom de kommande 14 dagarna.',
   'nkHelp.weekly_programme': 'På måndagar kl. 7 veckans program för din enhet. Kommer bara när detta är påslaget.',
   'nkHelp.idea_status_changed': 'Status för en idé i din enhets kulturkommitté ändrades.',
