@@ -25,6 +25,11 @@ export const createUser = (body: UserInput) => unwrap(api.POST('/users', { body 
 /** updateUser changes a user (If-Match: the version shown). */
 export const updateUser = (u: User, body: UserPatch) => unwrap(api.PATCH('/users/{id}', { params: { path: { id: u.id } }, headers: ifMatch(u.version), body }));
 
+/** getUserChoicesQueryOptions caches the users a filter offers (the first 200, by name) under ['users', 'choices']. */
+export const getUserChoicesQueryOptions = () => queryOptions({ queryKey: ['users', 'choices'], queryFn: () => getUsers({ limit: 200 }), staleTime: 60_000 });
+/** useUserChoices lists the users a filter offers. */
+export const useUserChoices = () => useQuery(getUserChoicesQueryOptions());
+
 /** getTokens reads a page of API tokens. */
 export const getTokens = async (query: QueryOf<'/api-tokens'>): Promise<Page<Token>> => pageOf(await unwrap(api.GET('/api-tokens', { params: { query } })));
 /** createToken creates an API token; the answer carries its secret once. */
