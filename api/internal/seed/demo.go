@@ -49,6 +49,7 @@ var steps = []step{
 	{"users", demoUsers},
 	{"committees", demoCommitteeWork},
 	{"calendar", demoCalendar},
+	{"year", demoYear},
 	{"budget", demoBudget},
 }
 
