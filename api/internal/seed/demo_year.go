@@ -216,7 +216,7 @@ func demoYear(ctx context.Context, db *gorm.DB, w *World) error {
 				}
 				in := yearAttendance(c.plan, i)
 				in.OccurrenceStart = &o.OriginalStart
-				if _, err := ts.CreateAttendance(ctx, c.a.ID, in, &recorder, now); err != nil {
+				if _, err := ts.CreateAttendance(ctx, c.a.ID, in, calendar.ParticipantScope{All: true}, &recorder, now); err != nil {
 					return fmt.Errorf("attendance %s %s: %w", c.plan.title, o.StartsAt, err)
 				}
 			}
