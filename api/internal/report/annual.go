@@ -78,6 +78,7 @@ type annualText struct {
 	title, period, created, unitsActive, summary, noData                               string
 	indicators, indicator, value, numerator, denominator                               string
 	unitsReached, per100, volunteers, ideas, feedback, partners, participantsOf        string
+	residentsActive                                                                    string
 	byMonth, month, occurrences, participants, residents, reachedUnits, share          string
 	charts, participationChart, categoryChart, targetGroupChart, feedbackChart         string
 	reachChart, leftOut, perUnit, unit, kind, places, attendance, feedbackMean, total  string
@@ -95,7 +96,8 @@ var annualTexts = map[l10n.Lang]annualText{
 		indicators: "Tunnusluvut", indicator: "Tunnusluku", value: "Arvo", numerator: "Osoittaja", denominator: "Nimittäjä",
 		unitsReached: "Yksiköt, joissa vähintään yksi toimintakerta", per100: "Toimintakertoja 100 asukaspaikkaa kohden",
 		volunteers: "Vapaaehtoisten osallistumiset kaikista osallistumisista", ideas: "Toteutuneet ideat vuoden aikana saaduista",
-		feedback: "Palautteen keskiarvo (1–5)", partners: "Mukana olleet kumppanit: %s", participantsOf: "Osallistujat: %s",
+		residentsActive: "Asukkaat, jotka osallistuivat aktiivisesti, yksiköissä, jotka kirjaavat osallistujat nimeltä",
+		feedback:        "Palautteen keskiarvo (1–5)", partners: "Mukana olleet kumppanit: %s", participantsOf: "Osallistujat: %s",
 		byMonth: "Yksiköt ja osallistuminen kuukausittain", month: "Kuukausi", occurrences: "Kerrat", participants: "Osallistujat",
 		residents: "Asukkaat", reachedUnits: "Yksiköt, joissa toimintaa", share: "Osuus",
 		charts: "Kaaviot", participationChart: "Osallistujat kuukausittain", categoryChart: "Toimintakerrat lajeittain",
@@ -127,7 +129,8 @@ var annualTexts = map[l10n.Lang]annualText{
 		indicators: "Nyckeltal", indicator: "Nyckeltal", value: "Värde", numerator: "Täljare", denominator: "Nämnare",
 		unitsReached: "Enheter med minst ett tillfälle", per100: "Tillfällen per 100 boendeplatser",
 		volunteers: "Frivilligas deltaganden av alla deltaganden", ideas: "Förverkligade idéer av dem som kommit in under året",
-		feedback: "Medelvärde för respons (1–5)", partners: "Samarbetspartner som deltog: %s", participantsOf: "Deltagare: %s",
+		residentsActive: "Boende som deltog aktivt, i enheter som registrerar deltagarna per person",
+		feedback:        "Medelvärde för respons (1–5)", partners: "Samarbetspartner som deltog: %s", participantsOf: "Deltagare: %s",
 		byMonth: "Enheter och deltagande per månad", month: "Månad", occurrences: "Tillfällen", participants: "Deltagare",
 		residents: "Boende", reachedUnits: "Enheter med verksamhet", share: "Andel",
 		charts: "Diagram", participationChart: "Deltagare per månad", categoryChart: "Tillfällen per kategori",
@@ -159,7 +162,8 @@ var annualTexts = map[l10n.Lang]annualText{
 		indicators: "Indicators", indicator: "Indicator", value: "Value", numerator: "Numerator", denominator: "Denominator",
 		unitsReached: "Units with at least one occurrence", per100: "Occurrences per 100 resident places",
 		volunteers: "Volunteer participations of all participations", ideas: "Ideas fulfilled of those received in the year",
-		feedback: "Mean feedback (1–5)", partners: "Partners involved: %s", participantsOf: "Participants: %s",
+		residentsActive: "Residents who took part actively, in units that record participants by name",
+		feedback:        "Mean feedback (1–5)", partners: "Partners involved: %s", participantsOf: "Participants: %s",
 		byMonth: "Units and participation by month", month: "Month", occurrences: "Occurrences", participants: "Participants",
 		residents: "Residents", reachedUnits: "Units with activity", share: "Share",
 		charts: "Charts", participationChart: "Participants by month", categoryChart: "Occurrences by category",
@@ -229,6 +233,15 @@ func (a Annual) rows() []indicatorRow {
 		rows = append(rows, share("partners:"+s.Sector, fmt.Sprintf(t.partners, l10n.Sector(s.Sector, l)), s.Partners))
 	}
 	rows = append(rows, share("volunteers", t.volunteers, ind.Volunteers), share("ideas_fulfilled", t.ideas, ind.IdeasFulfilled))
+	// Where per-resident participation is recorded; a figure on fewer than MinResidents residents is
+	// shown as "< 3", never as numbers.
+	if ra := ind.ResidentsActive; ra.Units > 0 {
+		r := share("residents_active", t.residentsActive, Ratio{Numerator: ra.Numerator, Denominator: ra.Denominator, ShareBP: ra.ShareBP})
+		if ra.Suppressed {
+			r.value = fmt.Sprintf("< %d", MinResidents)
+		}
+		rows = append(rows, r)
+	}
 	fb := ind.Feedback
 	r = indicatorRow{key: "feedback_mean", label: t.feedback, value: "–", numerator: fb.Numerator, denominator: fb.Denominator}
 	if fb.Mean != nil {

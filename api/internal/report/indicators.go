@@ -236,9 +236,13 @@ func (s Store) Indicators(ctx context.Context, from, to time.Time, year *int) (I
 		FROM ideas WHERE created_at >= ? AND created_at < ?`, from.UTC(), to.UTC()).Scan(&ideas).Error; err != nil {
 		return IndicatorReport{}, fmt.Errorf("indicator ideas: %w", err)
 	}
+	perMonth, residents, err := s.residentShares(ctx, from, to, starts)
+	if err != nil {
+		return IndicatorReport{}, err
+	}
 	zone := s.zone()
 	n := len(units)
-	rep := IndicatorReport{From: from.In(zone), To: to.In(zone), Year: year, Occurrences: k.total.occurrences,
+	rep := IndicatorReport{ResidentsActive: residents, From: from.In(zone), To: to.In(zone), Year: year, Occurrences: k.total.occurrences,
 		Cancelled: k.cancelled, OccurrencesWithAttendance: k.total.withAtt, Participants: k.total.participants,
 		Months: make([]MonthIndicator, len(k.months)), Units: make([]UnitIndicator, n),
 		IdeasFulfilled: ratio(ideas.Done, ideas.Received),
@@ -254,7 +258,8 @@ func (s Store) Indicators(ctx context.Context, from, to time.Time, year *int) (I
 		}
 		f := k.months[m]
 		rep.Months[m] = MonthIndicator{Month: starts[m].Format("2006-01"), UnitsReached: ratio(reached, n),
-			Occurrences: f.occurrences, OccurrencesWithAttendance: f.withAtt, Participants: f.participants}
+			Occurrences: f.occurrences, OccurrencesWithAttendance: f.withAtt, Participants: f.participants,
+			ResidentsActive: perMonth[m]}
 	}
 	reached, hosted, places := 0, 0, 0
 	for i, u := range units {

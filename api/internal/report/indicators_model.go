@@ -54,6 +54,9 @@ type MonthIndicator struct {
 	Occurrences               int          `json:"occurrences"`
 	OccurrencesWithAttendance int          `json:"occurrences_with_attendance"`
 	Participants              Participants `json:"participants"`
+	// ResidentsActive: where per-resident participation is recorded, the share of residents with at
+	// least one active participation in the month.
+	ResidentsActive ResidentShare `json:"residents_active"`
 }
 
 // GroupIndicator is one target group's or category's occurrences and participants. Share is the
@@ -122,6 +125,9 @@ type IndicatorReport struct {
 	// IdeasFulfilled: ideas received in the range that are done, of all ideas received in the range.
 	IdeasFulfilled Ratio             `json:"ideas_fulfilled"`
 	Feedback       FeedbackIndicator `json:"feedback"`
+	// ResidentsActive: where per-resident participation is recorded, the share of residents with at
+	// least one active participation in the range (per month in Months).
+	ResidentsActive ResidentShare `json:"residents_active"`
 	// Units: every active unit, by name.
 	Units []UnitIndicator `json:"units"`
 }

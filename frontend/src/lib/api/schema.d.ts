@@ -3544,6 +3544,11 @@ export interface components {
             participants: components["schemas"]["report.Participants"];
             /** @description PartnerSectors: partners involved by sector (public, private, third), always all three. */
             partner_sectors: components["schemas"]["report.SectorIndicator"][];
+            /**
+             * @description ResidentsActive: where per-resident participation is recorded, the share of residents with at
+             *     least one active participation in the range (per month in Months).
+             */
+            residents_active: components["schemas"]["report.ResidentShare"];
             /** @description TargetGroups: participants by target group (elderly, disability, …; "" none). */
             target_groups: components["schemas"]["report.GroupIndicator"][];
             to: string;
@@ -3584,6 +3589,11 @@ export interface components {
             occurrences_with_attendance: number;
             participants: components["schemas"]["report.Participants"];
             /**
+             * @description ResidentsActive: where per-resident participation is recorded, the share of residents with at
+             *     least one active participation in the month.
+             */
+            residents_active: components["schemas"]["report.ResidentShare"];
+            /**
              * @description UnitsReached: active units hosting at least one occurrence that starts in the month, of all
              *     active units.
              */
@@ -3617,6 +3627,13 @@ export interface components {
             units: components["schemas"]["report.UnitReach"][];
             units_reached: number;
             units_total: number;
+        };
+        "report.ResidentShare": {
+            denominator: number;
+            numerator: number;
+            share_bp: number | null;
+            suppressed: boolean;
+            units: number;
         };
         "report.SectorIndicator": {
             /** @description Occurrences with at least one partner of the sector. */
