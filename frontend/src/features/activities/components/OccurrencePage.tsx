@@ -1,6 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n, type MessageKey } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
 import { addDays, dayOf } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Empty, Loading, PageHeader } from '@/components/ui/misc';
@@ -25,7 +24,6 @@ export function OccurrencePage() {
   const start = params.get('start') ?? '';
   const i = useI18n();
   const { t } = i;
-  const { role } = useAuth();
   const activity = useActivity(id);
   const overrides = useOverrides(id, !!activity.data?.recurrence);
   // A moved occurrence may be far from its original day: ask for the days of both.
@@ -54,8 +52,10 @@ export function OccurrencePage() {
     );
   }
   const record = (attendance.data?.items ?? []).find((r) => sameInstant(r.occurrence_start, o.original_start));
-  const planner = role === 'producer' || role === 'admin';
-  const canAttend = planner || role === 'mentor';
+  // What the caller may do with this occurrence, as the API decides it (allowed_actions).
+  const may = (a: string) => (o.allowed_actions ?? []).some((x) => x === a);
+  const canAttend = may('record_attendance');
+  const canManage = may('move_occurrence') || may('cancel_occurrence') || may('restore_occurrence');
   const open = attendable(o, new Date());
   const when = `${i.dateLong(o.starts_at)} ${i.time(o.starts_at)}–${i.time(o.ends_at)}`;
 
@@ -122,7 +122,7 @@ export function OccurrencePage() {
           </Link>
         </p>
       )}
-      {a.recurrence && planner && (
+      {a.recurrence && canManage && (
         <>
           <h2>{t('occ.manage')}</h2>
           <OccurrenceList activityId={id} items={[o]} recurring canEdit canAttend={false} />
