@@ -101,7 +101,11 @@ export function DateField({ label, value, onChange, required, error, help, class
             aria-expanded={picking}
             onClick={() => setPicking((p) => !p)}
           >
-            <span aria-hidden="true">📅</span>
+            <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6">
+              <rect x="2.5" y="4" width="15" height="13.5" rx="1.5" />
+              <path d="M2.5 8h15M6.5 2v4M13.5 2v4" />
+              <path d="M6 11.5h2M9 11.5h2M12 11.5h2M6 14.5h2M9 14.5h2" strokeWidth="1.8" />
+            </svg>
           </button>
           {picking && <DayPicker value={parseDayInput(text) ?? ''} min={min} max={max} label={t('date.pick', { label })} onPick={pick} onClose={close} />}
         </>

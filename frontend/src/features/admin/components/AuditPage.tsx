@@ -130,7 +130,10 @@ function labelOf(e: AuditEvent): string {
 }
 
 function Resource({ e, typeLabel }: { e: AuditEvent; typeLabel: (x: string) => string }) {
-  const label = labelOf(e);
+  const i = useI18n();
+  const own = labelOf(e);
+  // A month (an agreement's period) is named as a month.
+  const label = /^\d{4}-\d{2}$/.test(own) ? i.monthYear(`${own}-01`) : own;
   return (
     <>
       <span>{typeLabel(e.entity_type)}</span>
