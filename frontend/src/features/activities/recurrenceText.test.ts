@@ -37,6 +37,13 @@ describe('describeRule', () => {
     ['FREQ=MONTHLY;BYDAY=1MO', 'Kuukausittain kuun ensimmäisenä maanantaina', 'Varje månad den första måndagen', 'Monthly on the first Monday'],
     ['FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR', 'Joka 2. kuukausi kuun viimeisenä perjantaina', 'Var 2:e månad den sista fredagen', 'Every 2 months on the last Friday'],
     ['FREQ=YEARLY;UNTIL=20271231', 'Vuosittain, 31.12.2027 asti', 'Varje år, till och med 2027-12-31', 'Yearly, until 31/12/2027'],
+    [
+      'FREQ=WEEKLY;UNTIL=20261231;BYMONTH=1,2,3,4,5,6,8,9,10,11,12;BYDAY=TH',
+      'Viikoittain torstaisin, paitsi heinäkuussa, 31.12.2026 asti',
+      'Varje vecka på torsdagar, utom i juli, till och med 2026-12-31',
+      'Weekly on Thursday, except in July, until 31/12/2026',
+    ],
+    ['FREQ=WEEKLY;BYMONTH=6,7;BYDAY=MO', 'Viikoittain maanantaisin, kesäkuussa ja heinäkuussa', 'Varje vecka på måndagar, i juni och juli', 'Weekly on Monday, in June and July'],
     // What it cannot say in words it shows as it is.
     ['FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU', 'Erityinen toistosääntö: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU', 'Särskild upprepningsregel: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU', 'Custom rule: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU'],
     ['FREQ=HOURLY', 'Erityinen toistosääntö: FREQ=HOURLY', 'Särskild upprepningsregel: FREQ=HOURLY', 'Custom rule: FREQ=HOURLY'],

@@ -15,9 +15,9 @@ export type RuleWords = Pick<I18n, 't' | 'date'>;
 const FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
 type Freq = (typeof FREQS)[number];
 // The parts of a rule this can say; any other part makes it a custom rule.
-const KNOWN = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'WKST']);
+const KNOWN = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'WKST']);
 
-type Parsed = { freq: Freq; interval: number; count?: number; until?: string; days: { n: number; day: number }[]; monthDay?: number };
+type Parsed = { freq: Freq; interval: number; count?: number; until?: string; days: { n: number; day: number }[]; monthDay?: number; months: number[] };
 
 function parse(rule: string): Parsed | null {
   const kv: Record<string, string> = {};
@@ -45,7 +45,9 @@ function parse(rule: string): Parsed | null {
     monthDay = Number(kv.BYMONTHDAY);
     if (!Number.isInteger(monthDay) || monthDay < 1 || monthDay > 31 || kv.BYMONTHDAY.includes(',')) return null;
   }
-  return { freq, interval, count, until, days, monthDay };
+  const months = (kv.BYMONTH ?? '').split(',').filter(Boolean).map(Number);
+  if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) return null;
+  return { freq, interval, count, until, days, monthDay, months: [...new Set(months)].sort((a, b) => a - b) };
 }
 
 /** listOf joins words as a language does: "a, b and c". */
@@ -104,6 +106,12 @@ export function describeRule(rule: string | null | undefined, start: string, i: 
   const how = p && repeat(p, start, i);
   if (!p || !how) return i.t('rrule.custom', { rule: rule.trim() });
   const parts = [how];
+  // Months: the ones it runs in, or (when it skips fewer than half) the ones it skips: "except in July".
+  if (p.months.length && p.months.length < 12) {
+    const m = (list: number[]) => listOf(list.map((x) => i.t(key(`rrule.month.${x}`))), i.t('rrule.and'));
+    const skipped = [...Array(12).keys()].map((x) => x + 1).filter((x) => !p.months.includes(x));
+    parts.push(skipped.length < p.months.length ? i.t('rrule.exceptMonths', { months: m(skipped) }) : i.t('rrule.inMonths', { months: m(p.months) }));
+  }
   if (p.count !== undefined) parts.push(p.count === 1 ? i.t('rrule.once') : i.t('rrule.times', { n: p.count }));
   if (p.until) parts.push(i.t('rrule.until', { day: i.date(p.until) }));
   return parts.join(', ');
