@@ -55,6 +55,7 @@ func convert(in, out, src string) error {
 		return err
 	}
 	securitySchemes(doc)
+	pagingParams(doc)
 	addProblems(doc)
 	markNullable(doc)
 	normaliseMediaTypes(doc)

@@ -48,9 +48,9 @@ func (m Module) listAuditEvents(c echo.Context) error {
 	if f.From, f.To, err = httpapi.TimeRange(c, time.UTC, httpapi.RangeRules{}); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.List(c.Request().Context(), f, page)
+	rows, found, err := m.Store.List(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toResponse))
 }

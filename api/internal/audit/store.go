@@ -53,7 +53,7 @@ type Store struct {
 }
 
 // List returns a page of the events matching f, newest first.
-func (s Store) List(ctx context.Context, f Filter, page paging.Page) ([]Event, int64, error) {
+func (s Store) List(ctx context.Context, f Filter, page paging.Page) ([]Event, paging.Found, error) {
 	q := page.Filter(f.apply(s.DB.WithContext(ctx).Model(&Event{})), "audit_events")
 	return paging.Find[Event](q, page, "created_at DESC, id DESC")
 }

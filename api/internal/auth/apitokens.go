@@ -77,7 +77,7 @@ func (s APITokens) Create(ctx context.Context, owner uuid.UUID, in APITokenInput
 }
 
 // List returns a page of tokens, newest first.
-func (s APITokens) List(ctx context.Context, page paging.Page) ([]APIToken, int64, error) {
+func (s APITokens) List(ctx context.Context, page paging.Page) ([]APIToken, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&APIToken{}), "api_tokens")
 	return paging.Find[APIToken](q, page, "created_at DESC, id DESC")
 }

@@ -29,11 +29,11 @@ func (m Module) listAPITokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.APITokens.List(c.Request().Context(), page)
+	rows, found, err := m.APITokens.List(c.Request().Context(), page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toAPITokenResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toAPITokenResponse))
 }
 
 // getAPIToken godoc

@@ -34,11 +34,11 @@ func (m Module) listUsers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.Users.List(c.Request().Context(), role, page)
+	rows, found, err := m.Users.List(c.Request().Context(), role, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toUserResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toUserResponse))
 }
 
 // getUser godoc

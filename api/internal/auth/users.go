@@ -64,18 +64,14 @@ func (s Users) Create(ctx context.Context, in UserInput) (User, error) {
 }
 
 // List returns a page of users ordered by email.
-func (s Users) List(ctx context.Context, role string, page paging.Page) ([]User, int64, error) {
+func (s Users) List(ctx context.Context, role string, page paging.Page) ([]User, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&User{}), "users")
 	if role != "" {
 		q = q.Where("role = ?", role)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []User
-	if err := page.Window(q).Order("lower(email), id").Find(&rows).Error; err != nil {
-		return nil, 0, err
+	rows, total, err := paging.Find[User](q, page, "lower(email), id")
+	if err != nil {
+		return nil, total, err
 	}
 	return rows, total, s.attachUnits(ctx, rows)
 }

@@ -461,23 +461,19 @@ func previousNumbers(db *gorm.DB, rows []Basis) (map[uuid.UUID]*int64, error) {
 }
 
 // ListBases returns a month's invoicing bases, newest revision first.
-func (s Store) ListBases(ctx context.Context, agreementID uuid.UUID, month civil.Date, page paging.Page) ([]BasisSummary, int64, error) {
+func (s Store) ListBases(ctx context.Context, agreementID uuid.UUID, month civil.Date, page paging.Page) ([]BasisSummary, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	if _, _, err := s.GetPeriod(ctx, agreementID, month); err != nil {
-		return nil, 0, err
+		return nil, paging.Found{}, err
 	}
 	q := page.Filter(db.Model(&Basis{}).Where("agreement_id = ? AND month = ?", agreementID, month), "invoicing_bases")
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Basis
-	if err := page.Window(q).Omit("content").Order("revision DESC").Find(&rows).Error; err != nil {
-		return nil, 0, err
+	rows, total, err := paging.Find[Basis](q.Omit("content"), page, "revision DESC")
+	if err != nil {
+		return nil, total, err
 	}
 	prev, err := previousNumbers(db, rows)
 	if err != nil {
-		return nil, 0, err
+		return nil, total, err
 	}
 	out := make([]BasisSummary, len(rows))
 	for i, r := range rows {

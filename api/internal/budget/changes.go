@@ -30,7 +30,10 @@ type CostChange struct {
 // ChangesResponse lists a month's cost changes since a point in time.
 type ChangesResponse struct {
 	Items []CostChange `json:"items"`
-	Total int64        `json:"total"`
+	// As paging.ListDoc: on the first page unless ?total=false.
+	Total *int64 `json:"total,omitempty" validate:"optional"`
+	// As paging.ListDoc: the next page's ?cursor=, null on the last.
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
 	// Since is where the list starts: the ?since= given, else the
 	// caller's department's last approval of the month (a manager), else
 	// the month's last approval by anyone; null: from the beginning.
@@ -69,6 +72,18 @@ func (s Store) lastApproval(ctx context.Context, periodID uuid.UUID, dep *uuid.U
 	return &t, rows[0].Name, nil
 }
 
+// changeRow is an audit event of a cost as the changes list reads it.
+type changeRow struct {
+	ID        uuid.UUID
+	EntityID  uuid.UUID
+	Action    string
+	CreatedAt time.Time
+	ActorID   *uuid.UUID
+	Name      string
+	Before    []byte
+	After     []byte
+}
+
 // Changes lists the cost changes of a month of an agreement after since
 // (default: the last approval, see ChangesResponse.Since), oldest first.
 func (s Store) Changes(ctx context.Context, agreementID uuid.UUID, month civil.Date, since *time.Time, who *access.Principal,
@@ -94,23 +109,12 @@ func (s Store) Changes(ctx context.Context, agreementID uuid.UUID, month civil.D
 	if out.Since != nil {
 		q = q.Where("e.created_at > ?", *out.Since)
 	}
-	if err := q.Count(&out.Total).Error; err != nil {
-		return out, err
-	}
-	var rows []struct {
-		EntityID  uuid.UUID
-		Action    string
-		CreatedAt time.Time
-		ActorID   *uuid.UUID
-		Name      string
-		Before    []byte
-		After     []byte
-	}
-	err = page.Window(q.Select("e.entity_id, e.action, e.created_at, e.actor_id, COALESCE(NULLIF(u.name, ''), u.email, '') AS name, e.before, e.after").
-		Joins("LEFT JOIN users u ON u.id = e.actor_id")).Order("e.created_at, e.id").Scan(&rows).Error
+	rows, found, err := paging.Find[changeRow](q.Select("e.id, e.entity_id, e.action, e.created_at, e.actor_id, COALESCE(NULLIF(u.name, ''), u.email, '') AS name, e.before, e.after").
+		Joins("LEFT JOIN users u ON u.id = e.actor_id"), page, "e.created_at, e.id")
 	if err != nil {
 		return out, err
 	}
+	out.Total, out.NextCursor = found.TotalPtr(), found.NextPtr()
 	for _, r := range rows {
 		ch := CostChange{CostID: r.EntityID, Action: changeActions[r.Action], At: r.CreatedAt.UTC(), By: r.ActorID, ByName: r.Name}
 		if len(r.Before) > 0 && string(r.Before) != "null" {

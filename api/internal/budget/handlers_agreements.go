@@ -34,11 +34,11 @@ func (m Module) listAgreements(c echo.Context) error {
 	if f.DepartmentID, err = httpapi.QueryUUID(c, "department_id"); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListAgreements(c.Request().Context(), f, page)
+	rows, found, err := m.Store.ListAgreements(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toAgreementResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toAgreementResponse))
 }
 
 // getAgreement godoc

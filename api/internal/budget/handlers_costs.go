@@ -66,7 +66,7 @@ func (m Module) listCosts(c echo.Context) error {
 	if f.Sort, err = httpapi.QueryEnum(c, "sort", CostSorts...); err != nil {
 		return err
 	}
-	rows, agreements, total, err := m.Store.ListCosts(c.Request().Context(), f, page)
+	rows, agreements, found, err := m.Store.ListCosts(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (m Module) listCosts(c echo.Context) error {
 			return err
 		}
 	}
-	return c.JSON(http.StatusOK, paging.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, found))
 }
 
 // getCost godoc

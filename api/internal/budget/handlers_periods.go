@@ -85,7 +85,7 @@ func (m Module) listPeriods(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, a, total, err := m.Store.ListPeriods(c.Request().Context(), id, page)
+	rows, a, found, err := m.Store.ListPeriods(c.Request().Context(), id, page)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (m Module) listPeriods(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, found))
 }
 
 // getPeriod godoc
@@ -291,11 +291,11 @@ func (m Module) listBases(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListBases(c.Request().Context(), id, month, page)
+	rows, found, err := m.Store.ListBases(c.Request().Context(), id, month, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.NewList(rows, total))
+	return c.JSON(http.StatusOK, paging.NewList(rows, found))
 }
 
 // basisParams reads the month and the revision (0: the latest).

@@ -109,19 +109,15 @@ type AgreementFilter struct {
 }
 
 // ListAgreements returns a page of agreements, newest period first.
-func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page paging.Page) ([]Agreement, int64, error) {
+func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page paging.Page) ([]Agreement, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	q := page.Filter(db.Model(&Agreement{}), "agreements")
 	if f.DepartmentID != nil {
 		q = q.Where("EXISTS (SELECT 1 FROM agreement_departments ad WHERE ad.agreement_id = agreements.id AND ad.department_id = ?)", *f.DepartmentID)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Agreement
-	if err := page.Window(q).Order("starts_on DESC, name, id").Find(&rows).Error; err != nil {
-		return nil, 0, err
+	rows, total, err := paging.Find[Agreement](q, page, "starts_on DESC, name, id")
+	if err != nil {
+		return nil, total, err
 	}
 	list := make([]*Agreement, len(rows))
 	for i := range rows {

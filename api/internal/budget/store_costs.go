@@ -110,20 +110,16 @@ func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
 
 // ListCosts returns a page of cost entries (by date) with the agreements
 // needed to split them.
-func (s Store) ListCosts(ctx context.Context, f CostFilter, page paging.Page) ([]Cost, map[uuid.UUID]Agreement, int64, error) {
+func (s Store) ListCosts(ctx context.Context, f CostFilter, page paging.Page) ([]Cost, map[uuid.UUID]Agreement, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	q := f.apply(page.Filter(db.Model(&Cost{}), "costs"))
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, nil, 0, err
-	}
-	var rows []Cost
 	order, ok := costOrder[f.Sort]
 	if !ok {
-		return nil, nil, 0, apperr.BadParamCode("sort", apperr.CodeInvalidChoice, "must be one of "+strings.Join(CostSorts, ", "))
+		return nil, nil, paging.Found{}, apperr.BadParamCode("sort", apperr.CodeInvalidChoice, "must be one of "+strings.Join(CostSorts, ", "))
 	}
-	if err := page.Window(q).Order(order).Find(&rows).Error; err != nil {
-		return nil, nil, 0, err
+	rows, total, err := paging.Find[Cost](q, page, order)
+	if err != nil {
+		return nil, nil, total, err
 	}
 	agreements, err := s.agreementsOf(db, rows)
 	return rows, agreements, total, err

@@ -270,15 +270,15 @@ func (s Store) GetPeriod(ctx context.Context, agreementID uuid.UUID, month civil
 }
 
 // ListPeriods returns the months of an agreement in order, with the agreement.
-func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page paging.Page) ([]Period, Agreement, int64, error) {
+func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page paging.Page) ([]Period, Agreement, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	a, err := loadAgreement(db, agreementID, lockNone)
 	if err != nil {
-		return nil, a, 0, err
+		return nil, a, paging.Found{}, err
 	}
 	var rows []Period
 	if err := page.Filter(db.Where("agreement_id = ?", agreementID), "agreement_periods").Find(&rows).Error; err != nil {
-		return nil, a, 0, err
+		return nil, a, paging.Found{}, err
 	}
 	byMonth := map[string]Period{}
 	for _, r := range rows {
@@ -292,8 +292,10 @@ func (s Store) ListPeriods(ctx context.Context, agreementID uuid.UUID, page pagi
 			all = append(all, virtualPeriod(agreementID, m))
 		}
 	}
-	total := int64(len(all))
-	all = all[min(page.Offset, len(all)):min(page.Offset+page.Limit, len(all))]
+	all, total, err := paging.Slice(all, page)
+	if err != nil {
+		return nil, a, total, err
+	}
 	list := make([]*Period, len(all))
 	for i := range all {
 		list[i] = &all[i]

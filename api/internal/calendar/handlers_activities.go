@@ -58,7 +58,7 @@ func (m Module) listActivities(c echo.Context) error {
 	if f.Q, err = httpapi.QuerySearch(c); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListActivities(c.Request().Context(), f, page)
+	rows, found, err := m.Store.ListActivities(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (m Module) listActivities(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, found))
 }
 
 // getActivity godoc

@@ -98,11 +98,15 @@ func (m Module) getCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	occ, total, err := m.Store.OccurrencePage(c.Request().Context(), f, page.UpdatedSince, page.Offset, page.Limit)
+	start, err := page.Start()
 	if err != nil {
 		return err
 	}
-	return m.respondOccurrences(c, p, occ, total)
+	occ, total, err := m.Store.OccurrencePage(c.Request().Context(), f, page.UpdatedSince, start, page.Limit)
+	if err != nil {
+		return err
+	}
+	return m.respondOccurrences(c, p, occ, paging.At(page, start, len(occ), total))
 }
 
 // listActivityOccurrences godoc
@@ -140,20 +144,24 @@ func (m Module) listActivityOccurrences(c echo.Context) error {
 	if _, err := m.Store.GetActivity(c.Request().Context(), id); err != nil {
 		return err
 	}
-	occ, total, err := m.Store.OccurrencePage(c.Request().Context(), OccurrenceFilter{From: from, To: to, ActivityID: &id},
-		page.UpdatedSince, page.Offset, page.Limit)
+	start, err := page.Start()
 	if err != nil {
 		return err
 	}
-	return m.respondOccurrences(c, p, occ, total)
+	occ, total, err := m.Store.OccurrencePage(c.Request().Context(), OccurrenceFilter{From: from, To: to, ActivityID: &id},
+		page.UpdatedSince, start, page.Limit)
+	if err != nil {
+		return err
+	}
+	return m.respondOccurrences(c, p, occ, paging.At(page, start, len(occ), total))
 }
 
-func (m Module) respondOccurrences(c echo.Context, p *access.Principal, occ []Occurrence, total int) error {
+func (m Module) respondOccurrences(c echo.Context, p *access.Principal, occ []Occurrence, found paging.Found) error {
 	items, err := m.occurrencesOut(c.Request().Context(), p, occ)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.NewList(items, int64(total)))
+	return c.JSON(http.StatusOK, paging.NewList(items, found))
 }
 
 func (m Module) parseRange(c echo.Context) (time.Time, time.Time, error) {

@@ -38,11 +38,11 @@ func (m Module) listPartners(c echo.Context) error {
 	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListPartners(c.Request().Context(), f, page)
+	rows, found, err := m.Store.ListPartners(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, m.partnerOut(p)))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, m.partnerOut(p)))
 }
 
 // getPartner godoc
@@ -186,11 +186,11 @@ func (m Module) listSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListSeries(c.Request().Context(), page)
+	rows, found, err := m.Store.ListSeries(c.Request().Context(), page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, m.seriesOut(p)))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, m.seriesOut(p)))
 }
 
 // getSeries godoc

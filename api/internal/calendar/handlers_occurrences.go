@@ -39,11 +39,11 @@ func (m Module) listOverrides(c echo.Context) error {
 	if _, err := m.Store.GetActivity(c.Request().Context(), id); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListOverrides(c.Request().Context(), id, page)
+	rows, found, err := m.Store.ListOverrides(c.Request().Context(), id, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, m.overrideOut(p)))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, m.overrideOut(p)))
 }
 
 // getOverride godoc
@@ -223,7 +223,7 @@ func (m Module) listAttendance(c echo.Context) error {
 	if err := canReadAttendance(p, a); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListAttendance(c.Request().Context(), id, page)
+	rows, found, err := m.Store.ListAttendance(c.Request().Context(), id, page)
 	if err != nil {
 		return err
 	}
@@ -243,7 +243,7 @@ func (m Module) listAttendance(c echo.Context) error {
 	if !sc.none() {
 		c.Response().Header().Set("Cache-Control", "no-store")
 	}
-	return c.JSON(http.StatusOK, paging.NewList(items, total))
+	return c.JSON(http.StatusOK, paging.NewList(items, found))
 }
 
 // getAttendance godoc

@@ -45,7 +45,7 @@ const activityTextMatch = `((title || ' ' || description) ILIKE ? OR
 	(title_sv || ' ' || title_en || ' ' || description_sv || ' ' || description_en) ILIKE ?)`
 
 // ListActivities returns a page of activities ordered by first start.
-func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page paging.Page) ([]Activity, int64, error) {
+func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page paging.Page) ([]Activity, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Activity{}), "activities")
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
@@ -66,15 +66,11 @@ func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page paging
 		pat := likePattern(f.Q)
 		q = q.Where(activityTextMatch, pat, pat)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
+	rows, total, err := paging.Find[Activity](q, page, "starts_at, id")
+	if err != nil {
+		return nil, total, err
 	}
-	var rows []Activity
-	if err := page.Window(q).Order("starts_at, id").Find(&rows).Error; err != nil {
-		return nil, 0, err
-	}
-	err := s.loadLinks(ctx, s.DB, rows)
+	err = s.loadLinks(ctx, s.DB, rows)
 	return rows, total, err
 }
 

@@ -20,7 +20,7 @@ type PartnerFilter struct {
 }
 
 // ListPartners returns a page of partners ordered by name.
-func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page paging.Page) ([]Partner, int64, error) {
+func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page paging.Page) ([]Partner, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Partner{}), "partners")
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
@@ -74,7 +74,7 @@ func partnerConflict(err error) error {
 }
 
 // ListSeries returns a page of series, latest first.
-func (s Store) ListSeries(ctx context.Context, page paging.Page) ([]Series, int64, error) {
+func (s Store) ListSeries(ctx context.Context, page paging.Page) ([]Series, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Series{}), "series")
 	return paging.Find[Series](q, page, "starts_on DESC, name, id")
 }

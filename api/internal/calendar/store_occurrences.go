@@ -19,7 +19,7 @@ import (
 )
 
 // ListOverrides returns a page of an activity's overrides by original start.
-func (s Store) ListOverrides(ctx context.Context, activityID uuid.UUID, page paging.Page) ([]Override, int64, error) {
+func (s Store) ListOverrides(ctx context.Context, activityID uuid.UUID, page paging.Page) ([]Override, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Override{}), "occurrence_overrides").Where("activity_id = ?", activityID)
 	return paging.Find[Override](q, page, "original_start, id")
 }
@@ -171,7 +171,7 @@ func (s Store) DeleteOverride(ctx context.Context, activityID, id uuid.UUID, ifM
 }
 
 // ListAttendance returns a page of an activity's attendance by occurrence.
-func (s Store) ListAttendance(ctx context.Context, activityID uuid.UUID, page paging.Page) ([]Attendance, int64, error) {
+func (s Store) ListAttendance(ctx context.Context, activityID uuid.UUID, page paging.Page) ([]Attendance, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Attendance{}), "attendance").Where("activity_id = ?", activityID)
 	return paging.Find[Attendance](q, page, "occurrence_start, id")
 }

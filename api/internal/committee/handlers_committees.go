@@ -40,11 +40,11 @@ func (m Module) listCommittees(c echo.Context) error {
 	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListCommittees(c.Request().Context(), unitScope(p), f, page)
+	rows, found, err := m.Store.ListCommittees(c.Request().Context(), unitScope(p), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toCommitteeResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toCommitteeResponse))
 }
 
 // getCommittee godoc

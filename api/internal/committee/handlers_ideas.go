@@ -60,11 +60,11 @@ func (m Module) listIdeas(c echo.Context) error {
 	if f.Sort, err = httpapi.QueryEnum(c, "sort", IdeaSorts...); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListIdeas(c.Request().Context(), unitScope(p), f, page)
+	rows, found, err := m.Store.ListIdeas(c.Request().Context(), unitScope(p), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toIdeaResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toIdeaResponse))
 }
 
 // getIdea godoc

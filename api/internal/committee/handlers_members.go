@@ -51,11 +51,11 @@ func (m Module) listMembers(c echo.Context) error {
 	if f.Current, err = httpapi.QueryBool(c, "current"); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListMembers(c.Request().Context(), unitScope(p), id, f, page)
+	rows, found, err := m.Store.ListMembers(c.Request().Context(), unitScope(p), id, f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toMemberResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toMemberResponse))
 }
 
 // getMember godoc
@@ -218,11 +218,11 @@ func (m Module) listMeetings(c echo.Context) error {
 	if f.From, f.To, err = httpapi.DateRange(c, httpapi.RangeRules{}); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListMeetings(c.Request().Context(), unitScope(p), id, f, page)
+	rows, found, err := m.Store.ListMeetings(c.Request().Context(), unitScope(p), id, f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toMeetingResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toMeetingResponse))
 }
 
 // getMeeting godoc

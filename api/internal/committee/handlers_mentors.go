@@ -39,11 +39,11 @@ func (m Module) listMentors(c echo.Context) error {
 	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListMentors(c.Request().Context(), unitScope(p), f, page)
+	rows, found, err := m.Store.ListMentors(c.Request().Context(), unitScope(p), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toMentorResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toMentorResponse))
 }
 
 // getMentor godoc
@@ -196,11 +196,11 @@ func (m Module) listTrainings(c echo.Context) error {
 	if f.From, f.To, err = httpapi.DateRange(c, httpapi.RangeRules{}); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListTrainings(c.Request().Context(), unitScope(p), id, f, page)
+	rows, found, err := m.Store.ListTrainings(c.Request().Context(), unitScope(p), id, f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toTrainingResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toTrainingResponse))
 }
 
 // getTraining godoc

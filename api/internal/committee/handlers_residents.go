@@ -44,11 +44,11 @@ func (m Module) listResidents(c echo.Context) error {
 	if f.Q, err = httpapi.QuerySearch(c); err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListResidents(c.Request().Context(), unitScope(p), f, page)
+	rows, found, err := m.Store.ListResidents(c.Request().Context(), unitScope(p), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toResidentResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toResidentResponse))
 }
 
 // getResident godoc

@@ -63,7 +63,7 @@ type CommitteeFilter struct {
 }
 
 // ListCommittees returns a page of committees ordered by name.
-func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f CommitteeFilter, page paging.Page) ([]Committee, int64, error) {
+func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f CommitteeFilter, page paging.Page) ([]Committee, paging.Found, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Committee{}), "committees"), "unit_id", scope)
 	if f.UnitID != nil {
 		q = q.Where("unit_id = ?", *f.UnitID)

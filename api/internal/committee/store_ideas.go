@@ -35,7 +35,7 @@ func likePattern(q string) string {
 }
 
 // ListIdeas returns a page of ideas in the requested order.
-func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, page paging.Page) ([]Idea, int64, error) {
+func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, page paging.Page) ([]Idea, paging.Found, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Idea{}), "ideas"), "unit_id", scope)
 	if f.CommitteeID != nil {
 		q = q.Where("committee_id = ?", *f.CommitteeID)
@@ -59,10 +59,6 @@ func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, p
 			q = q.Where("activity_id IS NULL")
 		}
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
 	order := "created_at DESC, id DESC"
 	switch f.Sort {
 	case "rank":
@@ -70,9 +66,7 @@ func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, p
 	case "title":
 		order = "lower(title), id"
 	}
-	var rows []Idea
-	err := page.Window(q).Order(order).Find(&rows).Error
-	return rows, total, err
+	return paging.Find[Idea](q, page, order)
 }
 
 func findIdea(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Idea, error) {

@@ -30,10 +30,10 @@ func membersWithNames(db *gorm.DB) *gorm.DB {
 
 // ListMembers returns a page of a committee's members, current ones first,
 // officers before members.
-func (s Store) ListMembers(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MemberFilter, page paging.Page) ([]Member, int64, error) {
+func (s Store) ListMembers(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MemberFilter, page paging.Page) ([]Member, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	if _, err := findCommittee(db, scope, committeeID); err != nil {
-		return nil, 0, err
+		return nil, paging.Found{}, err
 	}
 	q := page.Filter(membersWithNames(db), "committee_members").Where("committee_members.committee_id = ?", committeeID)
 	if f.Current != nil {
@@ -44,15 +44,9 @@ func (s Store) ListMembers(ctx context.Context, scope []uuid.UUID, committeeID u
 			q = q.Not(cond, f.Today, f.Today)
 		}
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Member
-	err := page.Window(q).Order("committee_members.left_on IS NOT NULL, " +
-		"array_position(ARRAY['chair','secretary','member'], committee_members.role), " +
-		"lower(residents.display_name), committee_members.joined_on, committee_members.id").Find(&rows).Error
-	return rows, total, err
+	return paging.Find[Member](q, page, "committee_members.left_on IS NOT NULL, "+
+		"array_position(ARRAY['chair','secretary','member'], committee_members.role), "+
+		"lower(residents.display_name), committee_members.joined_on, committee_members.id")
 }
 
 // GetMember returns one member of a committee in scope.
@@ -162,10 +156,10 @@ type MeetingFilter struct {
 }
 
 // ListMeetings returns a page of a committee's meetings, newest first.
-func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MeetingFilter, page paging.Page) ([]Meeting, int64, error) {
+func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, f MeetingFilter, page paging.Page) ([]Meeting, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	if _, err := findCommittee(db, scope, committeeID); err != nil {
-		return nil, 0, err
+		return nil, paging.Found{}, err
 	}
 	q := page.Filter(db.Model(&Meeting{}), "committee_meetings").Where("committee_id = ?", committeeID)
 	if f.From != nil {

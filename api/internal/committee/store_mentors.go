@@ -30,7 +30,7 @@ func mentorsInScope(q *gorm.DB, scope []uuid.UUID) *gorm.DB {
 }
 
 // ListMentors returns a page of mentors ordered by name.
-func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilter, page paging.Page) ([]Mentor, int64, error) {
+func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilter, page paging.Page) ([]Mentor, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	q := mentorsInScope(page.Filter(db.Model(&Mentor{}), "mentors"), scope)
 	if f.UnitID != nil {
@@ -39,13 +39,9 @@ func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilte
 	if f.Active != nil {
 		q = q.Where("active = ?", *f.Active)
 	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	var rows []Mentor
-	if err := page.Window(q).Order("lower(name), id").Find(&rows).Error; err != nil {
-		return nil, 0, err
+	rows, total, err := paging.Find[Mentor](q, page, "lower(name), id")
+	if err != nil {
+		return nil, total, err
 	}
 	return rows, total, loadMentorUnits(db, rows)
 }
@@ -187,10 +183,10 @@ type TrainingFilter struct {
 }
 
 // ListTrainings returns a page of a mentor's trainings, newest first.
-func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, f TrainingFilter, page paging.Page) ([]Training, int64, error) {
+func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, f TrainingFilter, page paging.Page) ([]Training, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	if _, err := findMentor(db, db, scope, mentorID); err != nil {
-		return nil, 0, err
+		return nil, paging.Found{}, err
 	}
 	q := page.Filter(db.Model(&Training{}), "mentor_trainings").Where("mentor_id = ?", mentorID)
 	if f.From != nil {

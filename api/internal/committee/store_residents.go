@@ -25,7 +25,7 @@ type ResidentFilter struct {
 }
 
 // ListResidents returns a page of residents ordered by display name.
-func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentFilter, page paging.Page) ([]Resident, int64, error) {
+func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentFilter, page paging.Page) ([]Resident, paging.Found, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Resident{}), "residents"), "unit_id", scope)
 	if f.UnitID != nil {
 		q = q.Where("unit_id = ?", *f.UnitID)

@@ -30,11 +30,11 @@ func (m Module) listFeedTokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListTokens(c.Request().Context(), page)
+	rows, found, err := m.Store.ListTokens(c.Request().Context(), page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toTokenResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toTokenResponse))
 }
 
 // getFeedToken godoc

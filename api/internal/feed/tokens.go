@@ -121,13 +121,13 @@ func (s Store) checkTarget(tx *gorm.DB, in TokenInput) error {
 }
 
 // ListTokens returns a page of feed tokens, newest first.
-func (s Store) ListTokens(ctx context.Context, page paging.Page) ([]Token, int64, error) {
+func (s Store) ListTokens(ctx context.Context, page paging.Page) ([]Token, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Token{}).Where("purpose = ?", PurposeFeed), "feed_tokens")
 	return paging.Find[Token](q, page, "created_at DESC, id DESC")
 }
 
 // ListScreenTokens returns a page of a unit's screen tokens, newest first.
-func (s Store) ListScreenTokens(ctx context.Context, unitID uuid.UUID, page paging.Page) ([]Token, int64, error) {
+func (s Store) ListScreenTokens(ctx context.Context, unitID uuid.UUID, page paging.Page) ([]Token, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Token{}).Where("purpose = ? AND unit_id = ?", PurposeScreen, unitID), "feed_tokens")
 	return paging.Find[Token](q, page, "created_at DESC, id DESC")
 }

@@ -114,7 +114,7 @@ func (m Module) listPlaces(c echo.Context) error {
 	for i, r := range rows {
 		items[i] = toPlaceResponse(r)
 	}
-	return c.JSON(http.StatusOK, paging.NewList(items, int64(len(items))))
+	return c.JSON(http.StatusOK, paging.NewList(items, paging.All(len(items))))
 }
 
 // putPlace godoc
@@ -238,11 +238,11 @@ func (m Module) listOutcomes(c echo.Context) error {
 	if len(f.Target) > 500 {
 		return apperr.BadParamCode("target", apperr.CodeTooLong, "must be at most 500 characters")
 	}
-	rows, total, err := m.Store.Outcomes(c.Request().Context(), f, page)
+	rows, found, err := m.Store.Outcomes(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, func(o outcomeRow) OutcomeResponse {
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, func(o outcomeRow) OutcomeResponse {
 		return toOutcomeResponse(o, m.Store.Zone)
 	}))
 }

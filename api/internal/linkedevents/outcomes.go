@@ -250,7 +250,7 @@ type OutcomeFilter struct {
 }
 
 // Outcomes lists the latest push outcomes, ordered by target, start and event id.
-func (s Store) Outcomes(ctx context.Context, f OutcomeFilter, page paging.Page) ([]outcomeRow, int64, error) {
+func (s Store) Outcomes(ctx context.Context, f OutcomeFilter, page paging.Page) ([]outcomeRow, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&outcomeRow{}), "linked_events_outcomes")
 	if f.Target != "" {
 		q = q.Where("target = ?", f.Target)

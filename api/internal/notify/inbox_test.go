@@ -26,7 +26,7 @@ func TestInbox(t *testing.T) {
 		env.Patch("/api/v1/ideas/"+u.idea, u.mentor2.Token, map[string]any{"status": s}, fmt.Sprintf(`"%d"`, i+1)).Expect(http.StatusOK)
 	}
 	in := (&harness{t: t, env: env}).inbox(u.mentor1.Token)
-	if in.Total != 5 || in.Unread != 5 || len(in.Items) != 5 {
+	if *in.Total != 5 || in.Unread != 5 || len(in.Items) != 5 {
 		t.Fatalf("inbox: %+v", in)
 	}
 	if in.Items[0].Title != "Idean tila muuttui: Tanssiaiset" || !strings.Contains(in.Items[0].Body, "hylätty") {
@@ -47,7 +47,7 @@ func TestInbox(t *testing.T) {
 	// Pages: limit and offset, the total and the unread count on each.
 	var page notify.InboxResponse
 	env.Get("/api/v1/me/notifications?limit=2&offset=4", u.mentor1.Token).Expect(http.StatusOK).JSON(&page)
-	if len(page.Items) != 1 || page.Total != 5 || page.Items[0].ID != in.Items[4].ID {
+	if len(page.Items) != 1 || *page.Total != 5 || page.Items[0].ID != in.Items[4].ID {
 		t.Errorf("page 3: %+v", page)
 	}
 	env.Get("/api/v1/me/notifications?limit=500", u.mentor1.Token).Problem(http.StatusBadRequest, "bad-request")
@@ -65,8 +65,8 @@ func TestInbox(t *testing.T) {
 		t.Errorf("reading again changed the version to %d", read.Version)
 	}
 	env.Get("/api/v1/me/notifications?unread=true", u.mentor1.Token).Expect(http.StatusOK).JSON(&page)
-	if page.Total != 4 || page.Unread != 4 {
-		t.Errorf("unread: total %d unread %d", page.Total, page.Unread)
+	if *page.Total != 4 || page.Unread != 4 {
+		t.Errorf("unread: total %d unread %d", *page.Total, page.Unread)
 	}
 	// Someone else's notification does not exist for you.
 	env.Post("/api/v1/me/notifications/"+first.ID.String()+"/read", other.Token, nil).Problem(http.StatusNotFound, "not-found")
@@ -76,7 +76,7 @@ func TestInbox(t *testing.T) {
 	if all.Marked != 4 || all.Unread != 0 {
 		t.Errorf("read-all: %+v", all)
 	}
-	if in := (&harness{t: t, env: env}).inbox(u.mentor1.Token); in.Unread != 0 || in.Total != 5 {
+	if in := (&harness{t: t, env: env}).inbox(u.mentor1.Token); in.Unread != 0 || *in.Total != 5 {
 		t.Errorf("after read-all: %+v", in)
 	}
 	var audited int64
@@ -134,7 +134,7 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("emails: %+v", msgs)
 	}
 	in := h.inbox(u.mentor1.Token)
-	if in.Total != 1 || in.Items[0].Email != notify.EmailOff {
+	if *in.Total != 1 || in.Items[0].Email != notify.EmailOff {
 		t.Errorf("mentor1 inbox: %+v", in)
 	}
 	var audited int64

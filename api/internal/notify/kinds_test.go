@@ -169,8 +169,8 @@ func TestEventKinds(t *testing.T) {
 		t.Errorf("%d logins for 11 emails", h.smtp.logins)
 	}
 	in := h.inbox(u.mentor1.Token)
-	if in.Total != 3 || in.Unread != 3 {
-		t.Errorf("mentor1 inbox: total %d unread %d, want 3 and 3", in.Total, in.Unread)
+	if *in.Total != 3 || in.Unread != 3 {
+		t.Errorf("mentor1 inbox: total %d unread %d, want 3 and 3", *in.Total, in.Unread)
 	}
 	for _, it := range in.Items {
 		noPersonalData(t, "inbox item "+it.Title, it.Title, it.Body)
@@ -178,8 +178,8 @@ func TestEventKinds(t *testing.T) {
 			t.Errorf("inbox item %s: email %s, want sent", it.Kind, it.Email)
 		}
 	}
-	if in := h.inbox(u.mentor2.Token); in.Total != 2 {
-		t.Errorf("mentor2 (who changed the idea) has %d notifications, want the 2 activity ones", in.Total)
+	if in := h.inbox(u.mentor2.Token); *in.Total != 2 {
+		t.Errorf("mentor2 (who changed the idea) has %d notifications, want the 2 activity ones", *in.Total)
 	}
 }
 

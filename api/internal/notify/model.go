@@ -181,9 +181,12 @@ type NotificationResponse struct {
 
 // InboxResponse is a page of the inbox with the count of unread ones.
 type InboxResponse struct {
-	Items  []NotificationResponse `json:"items"`
-	Total  int64                  `json:"total"`
-	Unread int64                  `json:"unread"`
+	Items []NotificationResponse `json:"items"`
+	// As paging.ListDoc: on the first page unless ?total=false.
+	Total *int64 `json:"total,omitempty" validate:"optional"`
+	// As paging.ListDoc: the next page's ?cursor=, null on the last.
+	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
+	Unread     int64   `json:"unread"`
 }
 
 // ReadAllResponse tells how many notifications were marked read.

@@ -88,7 +88,7 @@ func TestMonthReadyReminders(t *testing.T) {
 		t.Errorf("%d reminders for an approved month", n)
 	}
 	in := h.inbox(b.managerB.Token)
-	if in.Total != 2 || in.Items[0].Kind != "month_ready" {
+	if *in.Total != 2 || in.Items[0].Kind != "month_ready" {
 		t.Errorf("manager B inbox: %+v", in)
 	}
 }
@@ -203,7 +203,7 @@ func TestWeeklyProgramme(t *testing.T) {
 			t.Errorf("programme lists %s", no)
 		}
 	}
-	if in := h.inbox(u.mentor2.Token); in.Total != 0 {
-		t.Errorf("mentor2 did not opt in but has %d notifications", in.Total)
+	if in := h.inbox(u.mentor2.Token); *in.Total != 0 {
+		t.Errorf("mentor2 did not opt in but has %d notifications", *in.Total)
 	}
 }

@@ -29,11 +29,11 @@ func (m Module) listDepartments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.Store.ListDepartments(c.Request().Context(), page)
+	rows, found, err := m.Store.ListDepartments(c.Request().Context(), page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toDepartmentResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toDepartmentResponse))
 }
 
 // getDepartment godoc

@@ -55,11 +55,11 @@ func (m Module) listUnits(c echo.Context) error {
 			f.OnlyIDs = []uuid.UUID{}
 		}
 	}
-	rows, total, err := m.Store.ListUnits(c.Request().Context(), f, page)
+	rows, found, err := m.Store.ListUnits(c.Request().Context(), f, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toUnitResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toUnitResponse))
 }
 
 // getUnit godoc

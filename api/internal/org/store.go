@@ -20,7 +20,7 @@ type Store struct {
 }
 
 // ListDepartments returns a page of departments ordered by name.
-func (s Store) ListDepartments(ctx context.Context, page paging.Page) ([]Department, int64, error) {
+func (s Store) ListDepartments(ctx context.Context, page paging.Page) ([]Department, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Department{}), "departments")
 	return paging.Find[Department](q, page, "name, id")
 }
@@ -76,7 +76,7 @@ type UnitFilter struct {
 }
 
 // ListUnits returns a page of units ordered by name.
-func (s Store) ListUnits(ctx context.Context, f UnitFilter, page paging.Page) ([]Unit, int64, error) {
+func (s Store) ListUnits(ctx context.Context, f UnitFilter, page paging.Page) ([]Unit, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Unit{}), "units")
 	if f.DepartmentID != nil {
 		q = q.Where("department_id = ?", *f.DepartmentID)

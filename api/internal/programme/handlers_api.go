@@ -124,11 +124,11 @@ func (m Module) listScreenTokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := m.Tokens.ListScreenTokens(c.Request().Context(), id, page)
+	rows, found, err := m.Tokens.ListScreenTokens(c.Request().Context(), id, page)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, total, toScreenTokenResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toScreenTokenResponse))
 }
 
 // createScreenToken godoc

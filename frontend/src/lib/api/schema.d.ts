@@ -2168,6 +2168,8 @@ export interface components {
         };
         "budget.ChangesResponse": {
             items: components["schemas"]["budget.CostChange"][];
+            /** @description As paging.ListDoc: the next page's ?cursor=, null on the last. */
+            next_cursor: string | null;
             /**
              * @description Since is where the list starts: the ?since= given, else the
              *     caller's department's last approval of the month (a manager), else
@@ -2176,7 +2178,8 @@ export interface components {
             since: string | null;
             /** @description SinceApprovalBy names whose approval "since" is, when it is one. */
             since_approval_by: string;
-            total: number;
+            /** @description As paging.ListDoc: on the first page unless ?total=false. */
+            total?: number;
         };
         "budget.CostChange": {
             /** @enum {string} */
@@ -3242,7 +3245,10 @@ export interface components {
         };
         "notify.InboxResponse": {
             items: components["schemas"]["notify.NotificationResponse"][];
-            total: number;
+            /** @description As paging.ListDoc: the next page's ?cursor=, null on the last. */
+            next_cursor: string | null;
+            /** @description As paging.ListDoc: on the first page unless ?total=false. */
+            total?: number;
             unread: number;
         };
         "notify.NotificationResponse": {
@@ -3394,7 +3400,13 @@ export interface components {
         };
         "paging.ListDoc": {
             items: unknown[];
-            total: number;
+            /** @description Pass as ?cursor= to get the next page; null on the last page. */
+            next_cursor: string | null;
+            /**
+             * @description The number of items matching, all pages together: on the first page
+             *     unless ?total=false, on later pages with ?total=true.
+             */
+            total?: number;
         };
         Problem: {
             detail?: string;
@@ -3714,6 +3726,8 @@ export interface operations {
             query?: {
                 /** @description Category */
                 category?: "music" | "theatre" | "dance" | "visual_arts" | "crafts" | "literature" | "film" | "intergenerational" | "outdoor" | "other";
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
@@ -3726,6 +3740,8 @@ export interface operations {
                 series_id?: string;
                 /** @description Status */
                 status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Hosting unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -4169,10 +4185,14 @@ export interface operations {
     listAttendance: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -4644,6 +4664,8 @@ export interface operations {
     listActivityOccurrences: {
         parameters: {
             query: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
                 from: string;
                 /** @description Page size (1-2000) */
@@ -4652,6 +4674,8 @@ export interface operations {
                 offset?: number;
                 /** @description Range end (exclusive) */
                 to: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only occurrences changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -4725,10 +4749,14 @@ export interface operations {
     listOverrides: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -5203,12 +5231,16 @@ export interface operations {
     listAgreements: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Only agreements this department is part of */
                 department_id?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -5650,10 +5682,14 @@ export interface operations {
     listPeriods: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only months changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -5895,10 +5931,14 @@ export interface operations {
     listBases: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
             };
             header?: never;
             path: {
@@ -6195,12 +6235,16 @@ export interface operations {
     listChanges: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
                 /** @description Only changes after this time (RFC 3339) */
                 since?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
             };
             header?: never;
             path: {
@@ -6707,10 +6751,14 @@ export interface operations {
     listAPITokens: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -7037,6 +7085,8 @@ export interface operations {
                 action?: string;
                 /** @description Actor (user) id */
                 actor_id?: string;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Entity id */
                 entity_id?: string;
                 /** @description Entity type, e.g. unit */
@@ -7049,6 +7099,8 @@ export interface operations {
                 offset?: number;
                 /** @description Events before (RFC 3339) */
                 to?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only events after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -7347,6 +7399,8 @@ export interface operations {
             query: {
                 /** @description Category(ies) */
                 category?: string;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Range start: RFC 3339, or a date (midnight in the calendar zone) */
                 from: string;
                 /** @description Page size (1-2000) */
@@ -7363,6 +7417,8 @@ export interface operations {
                 target_group?: string;
                 /** @description Range end (exclusive) */
                 to: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Hosting unit(s) */
                 unit_id?: string;
                 /** @description Only occurrences whose activity or override changed after this time (RFC 3339) */
@@ -7509,10 +7565,14 @@ export interface operations {
             query?: {
                 /** @description Active committees only (true) or inactive only (false) */
                 active?: boolean;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -7956,6 +8016,8 @@ export interface operations {
     listMeetings: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Held on or after (YYYY-MM-DD) */
                 from?: string;
                 /** @description Page size (1-200) */
@@ -7964,6 +8026,8 @@ export interface operations {
                 offset?: number;
                 /** @description Held on or before (YYYY-MM-DD) */
                 to?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -8437,10 +8501,14 @@ export interface operations {
             query?: {
                 /** @description Only members on the committee today (true) or only former ones (false) */
                 current?: boolean;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -8979,6 +9047,8 @@ export interface operations {
                 agreement_id?: string;
                 /** @description Category */
                 category?: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Department */
                 department_id?: string;
                 /** @description First day (YYYY-MM-DD) */
@@ -8991,6 +9061,8 @@ export interface operations {
                 sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents";
                 /** @description Last day (YYYY-MM-DD) */
                 to?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Unit id, or none */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -9545,10 +9617,14 @@ export interface operations {
     listDepartments: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -9990,10 +10066,14 @@ export interface operations {
     listFeedTokens: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -10318,6 +10398,8 @@ export interface operations {
             query?: {
                 /** @description Committee */
                 committee_id?: string;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Only ideas that became activities (true) or not (false) */
                 has_activity?: boolean;
                 /** @description Page size (1-200) */
@@ -10332,6 +10414,8 @@ export interface operations {
                 source?: "survey" | "meeting" | "resident" | "staff" | "other";
                 /** @description Status */
                 status?: "new" | "planned" | "done" | "declined";
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -11237,6 +11321,8 @@ export interface operations {
             query?: {
                 /** @description Only this activity's events */
                 activity_id?: string;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Items to skip */
@@ -11247,6 +11333,8 @@ export interface operations {
                 series_id?: string;
                 /** @description Only pushes to this Linked Events API */
                 target?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only outcomes changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -11627,10 +11715,14 @@ export interface operations {
     inbox: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only unread ones */
                 unread?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -11827,10 +11919,14 @@ export interface operations {
             query?: {
                 /** @description Active mentors only (true) or inactive only (false) */
                 active?: boolean;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Mentors of this unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -12274,6 +12370,8 @@ export interface operations {
     listTrainings: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Completed on or after (YYYY-MM-DD) */
                 from?: string;
                 /** @description Page size (1-200) */
@@ -12282,6 +12380,8 @@ export interface operations {
                 offset?: number;
                 /** @description Completed on or before (YYYY-MM-DD) */
                 to?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -12916,12 +13016,16 @@ export interface operations {
             query?: {
                 /** @description Active (true) or inactive (false) partners only */
                 active?: boolean;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Partner kind */
                 kind?: "art_centre" | "library" | "performer" | "museum" | "school" | "volunteer_org" | "association" | "company" | "other";
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -13802,12 +13906,16 @@ export interface operations {
             query?: {
                 /** @description Active residents only (true) or inactive only (false) */
                 active?: boolean;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
                 /** @description Display name contains */
                 q?: string;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -14611,10 +14719,14 @@ export interface operations {
     listSeries: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -15058,6 +15170,8 @@ export interface operations {
             query?: {
                 /** @description Active units only (true) or inactive only (false) */
                 active?: boolean;
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Department */
                 department_id?: string;
                 /** @description Unit kind */
@@ -15068,6 +15182,8 @@ export interface operations {
                 mine?: boolean;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -15584,10 +15700,14 @@ export interface operations {
     listScreenTokens: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -15861,12 +15981,16 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
                 /** @description Role */
                 role?: "admin" | "producer" | "manager" | "mentor" | "viewer";
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
