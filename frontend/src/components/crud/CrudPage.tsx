@@ -13,7 +13,7 @@ import { Dialog } from '@/components/ui/Dialog';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { DataTable, type Column } from '@/components/ui/DataTable';
 import { useFieldErrors } from '@/components/ui/errors';
-import { Loaded, PageHeader, Pager } from '@/components/ui/misc';
+import { Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
 
 /** Values are the form's values by field name. */
 export type Values = Record<string, string | string[] | boolean>;
@@ -100,13 +100,14 @@ const labelOf = (i?: CrudItem) => i?.name ?? i?.title ?? i?.email ?? '';
 export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I, C, P, R>) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<I | 'new' | null>(null);
   const [shown, setShown] = useState<ReactNode>(null);
   const [pinned, setPinned] = useState<I | null>(null);
   const limit = 50;
   const root = [c.cacheKey];
-  const q = useQuery({ queryKey: [c.cacheKey, c.listKey, { limit, offset }], queryFn: () => c.list({ limit, offset }), placeholderData: keepPreviousData });
+  const pager = useCursorPager([c.cacheKey, c.listKey]);
+  const page = { limit, ...pager.query };
+  const q = useQuery({ queryKey: [c.cacheKey, c.listKey, page], queryFn: () => c.list(page), placeholderData: keepPreviousData });
   const del = useMutation({
     mutationFn: (i: I) => c.remove!.send(i),
     onSuccess: (answer) => {
@@ -182,13 +183,19 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
       </Loaded>
       {q.data && (
         <Pager
-          offset={offset}
-          limit={limit}
-          total={q.data.total}
-          onChange={(o) => {
-            setPinned(null);
-            setOffset(o);
+          pager={{
+            ...pager,
+            next: (p) => {
+              setPinned(null);
+              pager.next(p);
+            },
+            prev: () => {
+              setPinned(null);
+              pager.prev();
+            },
           }}
+          limit={limit}
+          page={q.data}
         />
       )}
       {editing && (

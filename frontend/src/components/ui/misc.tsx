@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { Button } from './Button';
 import { ErrorAlert } from './Alert';
@@ -29,17 +29,53 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** Pager moves through a `{items, total}` list by limit and offset. */
-export function Pager({ offset, limit, total, onChange }: { offset: number; limit: number; total: number; onChange: (o: number) => void }) {
+/**
+ * CursorPager is where a screen is in a list paged by cursors (ADR 0131): the
+ * cursors of the pages it went through (a stack, so "previous" needs no
+ * offset) and the total the first page counted. It starts over when `key`
+ * (the list and its filters) changes.
+ */
+export type CursorPager = {
+  /** The paging of the request: the cursor of the page shown (none on the first). */
+  query: { cursor?: string };
+  /** How many pages come before the one shown. */
+  index: number;
+  /** The list's total, as its first page counted it. */
+  total: (page: { total: number }) => number;
+  next: (page: { total: number; next: string | null }) => void;
+  prev: () => void;
+};
+
+/** useCursorPager keeps a CursorPager for the list named by key. */
+export function useCursorPager(key: unknown): CursorPager {
+  const k = JSON.stringify(key);
+  const [state, setState] = useState<{ key: string; stack: { cursor: string; total: number }[] }>({ key: k, stack: [] });
+  const stack = state.key === k ? state.stack : [];
+  const top = stack[stack.length - 1];
+  return {
+    query: top ? { cursor: top.cursor } : {},
+    index: stack.length,
+    total: (page) => (top ? top.total : page.total),
+    next: (page) => {
+      if (page.next) setState({ key: k, stack: [...stack, { cursor: page.next, total: top ? top.total : page.total }] });
+    },
+    prev: () => setState({ key: k, stack: stack.slice(0, -1) }),
+  };
+}
+
+/** Pager moves through a list page by page with its cursors. */
+export function Pager({ pager, limit, page }: { pager: CursorPager; limit: number; page: { items: unknown[]; total: number; next: string | null } }) {
   const { t } = useI18n();
-  if (total <= limit) return null;
+  if (pager.index === 0 && !page.next) return null;
+  const from = pager.index * limit + 1;
+  const shown = { from, to: from + page.items.length - 1, total: pager.total(page) };
   return (
-    <nav className="pager" aria-label={t('common.showing', { from: offset + 1, to: Math.min(offset + limit, total), total })}>
-      <Button variant="secondary" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+    <nav className="pager" aria-label={t('common.showing', shown)}>
+      <Button variant="secondary" disabled={pager.index === 0} onClick={pager.prev}>
         {t('action.prev')}
       </Button>
-      <span>{t('common.showing', { from: offset + 1, to: Math.min(offset + limit, total), total })}</span>
-      <Button variant="secondary" disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>
+      <span>{t('common.showing', shown)}</span>
+      <Button variant="secondary" disabled={!page.next} onClick={() => pager.next(page)}>
         {t('action.next')}
       </Button>
     </nav>

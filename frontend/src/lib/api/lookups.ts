@@ -37,13 +37,15 @@ export const getAgreements = async (query: QueryOf<'/agreements'>): Promise<Page
 
 const PAGE = 200;
 
-/** fetchAll reads every page of a list (up to `max` items). */
+/** fetchAll reads every page of a list (up to `max` items), following next_cursor. */
 export async function fetchAll<T>(get: (page: PageQuery) => Promise<Page<T>>, max = 2000): Promise<T[]> {
   const out: T[] = [];
-  for (let offset = 0; offset < max; offset += PAGE) {
-    const page = await get({ limit: PAGE, offset });
+  let cursor: string | undefined;
+  while (out.length < max) {
+    const page = await get(cursor ? { limit: PAGE, cursor } : { limit: PAGE });
     out.push(...page.items);
-    if (page.items.length < PAGE || out.length >= page.total) break;
+    if (!page.next) break;
+    cursor = page.next;
   }
   return out;
 }

@@ -31,14 +31,18 @@ export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
 // indexing the intersection gives unknown & T = T.
 type ElementOf<L> = L extends { items?: unknown } ? (NonNullable<L['items']> extends readonly unknown[] ? NonNullable<L['items']>[number] : never) : never;
 
-/** Page is one page of a list: its items and the list's total. */
-export type Page<T> = { items: T[]; total: number };
+/**
+ * Page is one page of a list: its items, the list's total (counted on a first
+ * page; a page after a cursor gives its own length, see useCursorPager) and
+ * the cursor of the next page (null on the last).
+ */
+export type Page<T> = { items: T[]; total: number; next: string | null };
 
-/** PageQuery is the paging of a list request. */
-export type PageQuery = { limit: number; offset: number };
+/** PageQuery is the paging of a list request: a page of limit items after cursor (none: the first page). */
+export type PageQuery = { limit: number; cursor?: string };
 
 /** pageOf gives a list response as a Page with its element type. */
-export function pageOf<L extends { items?: unknown; total?: number }>(list: L): Page<ElementOf<L>> {
+export function pageOf<L extends { items?: unknown; total?: number; next_cursor?: string | null }>(list: L): Page<ElementOf<L>> {
   const items: ElementOf<L>[] = Array.isArray(list.items) ? list.items : [];
-  return { items, total: list.total ?? items.length };
+  return { items, total: list.total ?? items.length, next: list.next_cursor ?? null };
 }

@@ -17,7 +17,7 @@ export type Attendance = ItemOf<'/activities/{id}/attendance'>;
 /** Occurrence is one occurrence of an activity, as the calendar expands it. */
 export type Occurrence = ItemOf<'/activities/{id}/occurrences'>;
 /** ActivityFilter is the list screen's query. */
-export type ActivityFilter = QueryOf<'/activities'> & { offset: number; limit: number };
+export type ActivityFilter = QueryOf<'/activities'> & { limit: number };
 
 /** getActivity reads one activity. */
 export const getActivity = (id: string) => unwrap(api.GET('/activities/{id}', { params: { path: { id } } }));

@@ -4,7 +4,7 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, enumOptions, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useUnits } from '@/lib/api/lookups';
 import { SelectField } from '@/components/ui/Field';
-import { Badge, Loaded, PageHeader, Pager } from '@/components/ui/misc';
+import { Badge, Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
 import { DataTable } from '@/components/ui/DataTable';
 import { useAuth } from '@/lib/auth/auth';
 import { StatusBadge } from './StatusBadge';
@@ -15,13 +15,14 @@ import { useRefusedActivities } from '../api/linkedEvents';
 export function ActivitiesPage() {
   const i = useI18n();
   const { t, tk } = i;
-  const [f, setF] = useState<ActivityFilter>({ offset: 0, limit: 50 });
-  const q = useActivities(f);
+  const [f, setF] = useState<ActivityFilter>({ limit: 50 });
+  const pager = useCursorPager(f);
+  const q = useActivities({ ...f, ...pager.query });
   const { role } = useAuth();
   const refused = useRefusedActivities(role === 'producer' || role === 'admin');
   const units = useUnits();
   const data = q.data;
-  const set = (p: Partial<ActivityFilter>) => setF((o) => ({ ...o, ...p, offset: 0 }));
+  const set = (p: Partial<ActivityFilter>) => setF((o) => ({ ...o, ...p }));
   return (
     <>
       <PageHeader title={t('activity.list')}>
@@ -64,7 +65,7 @@ export function ActivitiesPage() {
           />
         )}
       </Loaded>
-      {data && <Pager offset={f.offset} limit={f.limit} total={data.total} onChange={(o) => setF((x) => ({ ...x, offset: o }))} />}
+      {data && <Pager pager={pager} limit={f.limit} page={data} />}
     </>
   );
 }

@@ -47,4 +47,36 @@ describe('AuditPage', () => {
     expect(last).toContain('entity_type=cost');
     expect(decodeURIComponent(last)).toContain('from=2025-03-01T00:00:00+02:00');
   });
+
+  it('pages by cursor: Next sends next_cursor, Previous goes back, the first total is kept, filters start over', async () => {
+    const user = userEvent.setup();
+    signIn();
+    const numbered = (n: number) => ({ ...event, id: `e${n}`, entity_id: `c${n}`, after: { ...event.after, description: `Kulu ${n}` } });
+    const { calls } = mockApi({
+      'GET /me': () => json({ id: 'u-admin', role: 'admin', email: 'a@x.fi', name: 'Aino' }),
+      'GET /users': () => json({ items: [], total: 0 }),
+      'GET /audit-events': (req) => {
+        const cursor = new URL(req.url).searchParams.get('cursor');
+        if (!cursor) return json({ items: Array.from({ length: 50 }, (_, i) => numbered(i)), total: 51, next_cursor: 'c-50' });
+        return json({ items: [numbered(50)], next_cursor: null });
+      },
+    });
+    renderWithApp([{ path: '/admin/audit', element: <AuditPage /> }], { path: '/admin/audit' });
+    expect((await screen.findAllByText(/Kulu 0$/)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Showing 1–50 of 51').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect((await screen.findAllByText(/Kulu 50$/)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Showing 51–51 of 51').length).toBeGreaterThan(0);
+    const paged = calls.filter((c) => c.path.startsWith('/audit-events'));
+    expect(paged.at(-1)?.path).toContain('cursor=c-50');
+    expect(paged.every((c) => !c.path.includes('offset='))).toBe(true);
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Previous' }));
+    expect((await screen.findAllByText(/Kulu 0$/)).length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect((await screen.findAllByText(/Kulu 50$/)).length).toBeGreaterThan(0);
+    await user.type(screen.getByLabelText('Action'), 'x');
+    expect((await screen.findAllByText(/Kulu 0$/)).length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.path.startsWith('/audit-events')).at(-1)?.path).not.toContain('cursor=');
+  });
 });

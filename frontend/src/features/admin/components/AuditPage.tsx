@@ -4,7 +4,7 @@ import { zonedIso, addDays } from '@/lib/i18n/dates';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { DataTable } from '@/components/ui/DataTable';
-import { Loaded, PageHeader, Pager } from '@/components/ui/misc';
+import { Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
 import { useAuditEvents, useUserChoices, type AuditEvent, type User } from '../api/admin';
 import { auditDiff } from '../auditDiff';
 
@@ -44,19 +44,20 @@ const RESOURCE_TYPES = [
 export function AuditPage() {
   const i = useI18n();
   const { t } = i;
-  const [f, setF] = useState({ actor_id: '', entity_type: '', action: '', from: '', to: '', offset: 0 });
+  const [f, setF] = useState({ actor_id: '', entity_type: '', action: '', from: '', to: '' });
   const limit = 50;
+  const pager = useCursorPager(f);
   const users = useUserChoices();
   const q = useAuditEvents({
     limit,
-    offset: f.offset,
+    ...pager.query,
     ...(f.actor_id ? { actor_id: f.actor_id } : {}),
     ...(f.entity_type ? { entity_type: f.entity_type } : {}),
     ...(f.action ? { action: f.action } : {}),
     ...(f.from ? { from: zonedIso(f.from, '00:00') } : {}),
     ...(f.to ? { to: zonedIso(addDays(f.to, 1), '00:00') } : {}),
   });
-  const set = (p: Partial<typeof f>) => setF((o) => ({ ...o, ...p, offset: 0 }));
+  const set = (p: Partial<typeof f>) => setF((o) => ({ ...o, ...p }));
   const people = users.data?.items ?? [];
   const typeLabel = (x: string) => i.maybe(`entity.${x}`) ?? x;
   return (
@@ -97,7 +98,7 @@ export function AuditPage() {
           />
         )}
       </Loaded>
-      {q.data && <Pager offset={f.offset} limit={limit} total={q.data.total} onChange={(o) => setF((x) => ({ ...x, offset: o }))} />}
+      {q.data && <Pager pager={pager} limit={limit} page={q.data} />}
     </>
   );
 }

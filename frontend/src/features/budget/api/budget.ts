@@ -4,7 +4,7 @@
 // typed fetcher, its query options and a hook.
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import { pageOf, type BodyOf, type ItemOf, type Page, type QueryOf, type ResponseOf } from '@/lib/api/types';
+import { pageOf, type BodyOf, type ItemOf, type Page, type PageQuery, type QueryOf, type ResponseOf } from '@/lib/api/types';
 
 /** Split is the split report of an agreement for a range. */
 export type Split = ResponseOf<'/agreements/{id}/split'>;
@@ -84,9 +84,9 @@ export const useBases = (id: string, month: string, enabled: boolean) =>
   useQuery(queryOptions({ queryKey: ['bases', id, month], queryFn: () => getBases(id, month), enabled: enabled && !!id && !!month }));
 
 /** useMonthCosts pages through a month's cost entries (of one department when given). */
-export const useMonthCosts = (agreementId: string, from: string, to: string, offset: number, limit: number, departmentId?: string) =>
+export const useMonthCosts = (agreementId: string, from: string, to: string, page: PageQuery, departmentId?: string) =>
   useQuery({
-    ...getCostsQueryOptions({ agreement_id: agreementId, from, to, offset, limit, ...(departmentId ? { department_id: departmentId } : {}) }),
+    ...getCostsQueryOptions({ agreement_id: agreementId, from, to, ...page, ...(departmentId ? { department_id: departmentId } : {}) }),
     enabled: !!agreementId && !!from && !!to,
   });
 

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { useFieldErrors } from '@/components/ui/errors';
-import { Badge, Empty, Loading, PageHeader, Pager } from '@/components/ui/misc';
+import { Badge, Empty, Loading, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
 import { useAgreement, useBases, useMonthChanges, useMonthCosts, usePeriods, usePeriodStep, useSplit, type CostChange, type PeriodView } from '../api/budget';
 
 /** monthEnd is the last day (YYYY-MM-DD) of a month YYYY-MM. */
@@ -357,9 +357,9 @@ function Changes({ agreementId, month, myDepartment, depName }: { agreementId: s
 function MonthEntries({ agreementId, from, to, myDepartment }: { agreementId: string; from: string; to: string; myDepartment: string | null }) {
   const i = useI18n();
   const { t } = i;
-  const [offset, setOffset] = useState(0);
   const limit = 20;
-  const q = useMonthCosts(agreementId, from, to, offset, limit, myDepartment ?? undefined);
+  const pager = useCursorPager([agreementId, from, to, myDepartment]);
+  const q = useMonthCosts(agreementId, from, to, { limit, ...pager.query }, myDepartment ?? undefined);
   const items = q.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="entries-h">
@@ -404,7 +404,7 @@ function MonthEntries({ agreementId, from, to, myDepartment }: { agreementId: st
           </table>
         </div>
       )}
-      {q.data && <Pager offset={offset} limit={limit} total={q.data.total ?? 0} onChange={setOffset} />}
+      {q.data && <Pager pager={pager} limit={limit} page={q.data} />}
     </section>
   );
 }

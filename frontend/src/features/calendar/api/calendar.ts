@@ -15,10 +15,12 @@ const MAX_PAGES = 5;
 /** getCalendar reads every occurrence in the range (page by page). */
 export async function getCalendar(f: CalendarFilter): Promise<Occurrence[]> {
   const out: Occurrence[] = [];
+  let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const r = pageOf(await unwrap(api.GET('/calendar', { params: { query: { ...f, limit: PAGE, offset: page * PAGE } } })));
+    const r = pageOf(await unwrap(api.GET('/calendar', { params: { query: { ...f, limit: PAGE, ...(cursor ? { cursor } : {}) } } })));
     out.push(...r.items);
-    if (r.items.length < PAGE || out.length >= r.total) break;
+    if (!r.next) break;
+    cursor = r.next;
   }
   return out;
 }
