@@ -4,7 +4,8 @@ import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Badge, Loaded, PageHeader, Pager } from '@/components/ui/misc';
+import { Badge, Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
+import { pageOf } from '@/lib/api/types';
 import { useInbox, useMarkAllRead, useMarkRead, type Notification } from '../api/notifications';
 
 const LIMIT = 20;
@@ -17,9 +18,9 @@ const LIMIT = 20;
 export function InboxPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const [offset, setOffset] = useState(0);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const inbox = useInbox({ limit: LIMIT, offset, ...(unreadOnly ? { unread: true } : {}) }, me?.locale);
+  const pager = useCursorPager(unreadOnly);
+  const inbox = useInbox({ limit: LIMIT, ...pager.query, ...(unreadOnly ? { unread: true } : {}) }, me?.locale);
   const readAll = useMarkAllRead();
   const read = useMarkRead();
   const unread = inbox.data?.unread ?? 0;
@@ -43,7 +44,6 @@ export function InboxPage() {
           checked={unreadOnly}
           onChange={(e) => {
             setUnreadOnly(e.target.checked);
-            setOffset(0);
           }}
         />
         {t('notif.unreadOnly')}
@@ -57,7 +57,7 @@ export function InboxPage() {
                 <Item key={n.id} n={n} onRead={() => read.mutate(n)} busy={read.isPending && read.variables?.id === n.id} />
               ))}
             </ul>
-            <Pager offset={offset} limit={LIMIT} total={d.total} onChange={setOffset} />
+            <Pager pager={pager} limit={LIMIT} page={pageOf(d)} />
           </>
         )}
       </Loaded>
