@@ -175,6 +175,19 @@ func noPersonalData(t *testing.T, where string, texts ...string) {
 	}
 }
 
+// noPersonalDataStored fails when any stored notification or job carries
+// the planted personal data: the inbox rows' parameters and links, and the
+// queued jobs' arguments, of every user.
+func noPersonalDataStored(t *testing.T, env *apitest.Env) {
+	t.Helper()
+	var rows []string
+	env.DB.Raw(`SELECT params::text || ' ' || link FROM notifications UNION ALL SELECT args::text FROM river_job`).Scan(&rows)
+	if len(rows) == 0 {
+		t.Error("no notifications stored to check")
+	}
+	noPersonalData(t, "a stored notification or job", rows...)
+}
+
 // byRecipient indexes messages by their one recipient.
 func byRecipient(t *testing.T, msgs []received) map[string][]received {
 	t.Helper()

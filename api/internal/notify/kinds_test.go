@@ -181,6 +181,7 @@ func TestEventKinds(t *testing.T) {
 	if in := h.inbox(u.mentor2.Token); *in.Total != 2 {
 		t.Errorf("mentor2 (who changed the idea) has %d notifications, want the 2 activity ones", *in.Total)
 	}
+	noPersonalDataStored(t, env)
 }
 
 // TestApprovalWithdrawn: a cost written into an approved month, or a change

@@ -174,3 +174,47 @@ func TestMailerURL(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryBackoff: with the service's own retry policy (River's default,
+// not the tests' fast one) a failed send waits attempt⁴ seconds (±10 %):
+// about 1 s after the first failure, 16 s after the second, and the email
+// stays pending meanwhile.
+func TestRetryBackoff(t *testing.T) {
+	h := newHarness(t, smtpOpts{}, func(c *notify.Config) { c.RetryPolicy = nil })
+	env := h.env
+	u := h.unitWorld()
+	admin := env.UserWith(access.RoleAdmin)
+	h.smtp.stop()
+	env.Patch("/api/v1/ideas/"+u.idea, admin.Token, map[string]any{"status": "planned"}, "").Expect(http.StatusOK)
+	// wait is the delay River scheduled after a job's n-th failure.
+	wait := func(n int) time.Duration {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) {
+			// A retry due soon may be "available" already, with its time ahead.
+			var gaps []float64
+			if err := env.DB.Raw(`SELECT extract(epoch FROM scheduled_at - (errors[?]->>'at')::timestamptz)::float8
+				FROM river_job WHERE kind = 'notify_email' AND state IN ('retryable', 'available') AND coalesce(array_length(errors, 1), 0) = ?`,
+				n, n).Scan(&gaps).Error; err != nil {
+				t.Fatal(err)
+			}
+			if len(gaps) > 0 {
+				return time.Duration(gaps[0] * float64(time.Second))
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("no email job failed %d times within 30 s", n)
+		return 0
+	}
+	if d := wait(1); d < 800*time.Millisecond || d > 1500*time.Millisecond {
+		t.Errorf("after the first failure the retry waits %v, want about 1 s", d)
+	}
+	if d := wait(2); d < 13*time.Second || d > 19*time.Second {
+		t.Errorf("after the second failure the retry waits %v, want about 16 s", d)
+	}
+	var pending int64
+	env.DB.Raw(`SELECT count(*) FROM notifications WHERE email = 'pending'`).Scan(&pending)
+	if pending != 2 {
+		t.Errorf("%d emails pending, want 2", pending)
+	}
+}

@@ -158,6 +158,7 @@ func TestAttendanceReminders(t *testing.T) {
 	if n := len(h.smtp.messages()); n != 5 {
 		t.Errorf("day three sent %d more", n-5)
 	}
+	noPersonalDataStored(t, env)
 }
 
 // TestWeeklyProgramme: Monday 07:00, per unit, only to the mentors who
@@ -206,4 +207,5 @@ func TestWeeklyProgramme(t *testing.T) {
 	if in := h.inbox(u.mentor2.Token); *in.Total != 0 {
 		t.Errorf("mentor2 did not opt in but has %d notifications", *in.Total)
 	}
+	noPersonalDataStored(t, env)
 }
