@@ -167,9 +167,14 @@ type NotificationResponse struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	Version   int       `json:"version"`
 	Kind      string    `json:"kind" enums:"month_ready,approval_withdrawn,month_approved,month_locked,month_unlocked,attendance_missing,activity_changed,weekly_programme,idea_status_changed"`
-	// Title is one line; Body the rest, as plain text.
+	// Title is one line; Body the rest, as plain text (a digest's lines
+	// included, each starting "- ").
 	Title string `json:"title"`
 	Body  string `json:"body"`
+	// Items are a digest's lines (occurrences without attendance, the
+	// week's programme), each with the SPA path of its own screen; empty
+	// for other kinds.
+	Items []ItemResponse `json:"items"`
 	// Link is the SPA path of the screen it is about.
 	Link   string     `json:"link" example:"/month-close?agreement=0190...&month=2026-11"`
 	ReadAt *time.Time `json:"read_at" extensions:"x-nullable"`
@@ -177,6 +182,13 @@ type NotificationResponse struct {
 	// configured), off (your setting), pending, sent, skipped.
 	Email          string   `json:"email" enums:"none,off,pending,sent,skipped"`
 	AllowedActions []string `json:"allowed_actions"`
+}
+
+// ItemResponse is one line of a digest: its text (day, time and title)
+// and the SPA path of its screen.
+type ItemResponse struct {
+	Text string `json:"text" example:"sunnuntai 6.4.2025 klo 14.00 Sunnuntaikonsertti"`
+	Link string `json:"link" example:"/activities/0190.../attendance?occurrence=2025-04-06T11%3A00%3A00Z"`
 }
 
 // InboxResponse is a page of the inbox with the count of unread ones.

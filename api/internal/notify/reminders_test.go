@@ -140,6 +140,12 @@ func TestAttendanceReminders(t *testing.T) {
 			}
 		}
 	}
+	// The inbox has the digest's line with the link to its own attendance screen.
+	in := h.inbox(u.mentor1.Token)
+	if len(in.Items) != 1 || len(in.Items[0].Items) != 1 || in.Items[0].Items[0].Text != "sunnuntai 6.4.2025 klo 14.00 Sunnuntaikonsertti" ||
+		in.Items[0].Items[0].Link != "/activities/"+sunday+"/attendance?occurrence="+url.QueryEscape(helsinki(t, "2025-04-06 14:00").UTC().Format(time.RFC3339)) {
+		t.Errorf("inbox digest: %+v", in.Items)
+	}
 	if len(got[otherMentor.Email]) != 1 || !strings.Contains(got[otherMentor.Email][0].Text, "Toisen yksikön") {
 		t.Errorf("the other unit's mentor: %v", kindsOf(got[otherMentor.Email]))
 	}

@@ -74,8 +74,12 @@ func (s *Service) toResponse(n Notification, locale string) (NotificationRespons
 	if n.ReadAt == nil {
 		actions = append(actions, "read")
 	}
+	items := make([]ItemResponse, len(r.Items))
+	for i, it := range r.Items {
+		items[i] = ItemResponse{Text: it.Text, Link: it.Link}
+	}
 	return NotificationResponse{ID: n.ID, CreatedAt: n.CreatedAt.UTC(), UpdatedAt: n.UpdatedAt.UTC(), Version: n.Version,
-		Kind: string(n.Kind), Title: r.Subject, Body: r.Text(), Link: n.Link, ReadAt: utcPtr(n.ReadAt), Email: n.Email,
+		Kind: string(n.Kind), Title: r.Subject, Body: r.Text(), Items: items, Link: n.Link, ReadAt: utcPtr(n.ReadAt), Email: n.Email,
 		AllowedActions: actions}, nil
 }
 

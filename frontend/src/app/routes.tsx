@@ -1,15 +1,19 @@
 // The route table of the app.
+import { lazy, Suspense } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { useAuth } from '@/lib/auth/auth';
 import { useI18n } from '@/lib/i18n/i18n';
 import { Layout } from '@/components/layout/Layout';
 import { Alert } from '@/components/ui/Alert';
+import { Loading } from '@/components/ui/misc';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { NotificationBell } from '@/features/notifications/components/NotificationBell';
-import { UnsubscribePage } from '@/features/notifications/components/UnsubscribePage';
 import { RequireAuth, RoleGate } from './guards';
 import { homeFor, menuFor } from './nav';
 import { screens } from './screens';
+
+// The unsubscribe page (an email's link, no sign-in) loads on demand.
+const UnsubscribePage = lazy(() => import('@/features/notifications/components/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
 
 function Home() {
   const { role } = useAuth();
@@ -41,7 +45,14 @@ function NotFound() {
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage homeFor={homeFor} /> },
   // An email's "stop these emails" link works without signing in.
-  { path: '/unsubscribe', element: <UnsubscribePage /> },
+  {
+    path: '/unsubscribe',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <UnsubscribePage />
+      </Suspense>
+    ),
+  },
   {
     element: <RequireAuth />,
     children: [

@@ -3251,6 +3251,12 @@ export interface components {
             total?: number;
             unread: number;
         };
+        "notify.ItemResponse": {
+            /** @example /activities/0190.../attendance?occurrence=2025-04-06T11%3A00%3A00Z */
+            link: string;
+            /** @example sunnuntai 6.4.2025 klo 14.00 Sunnuntaikonsertti */
+            text: string;
+        };
         "notify.NotificationResponse": {
             allowed_actions: string[];
             body: string;
@@ -3262,6 +3268,12 @@ export interface components {
              */
             email: "none" | "off" | "pending" | "sent" | "skipped";
             id: string;
+            /**
+             * @description Items are a digest's lines (occurrences without attendance, the
+             *     week's programme), each with the SPA path of its own screen; empty
+             *     for other kinds.
+             */
+            items: components["schemas"]["notify.ItemResponse"][];
             /** @enum {string} */
             kind: "month_ready" | "approval_withdrawn" | "month_approved" | "month_locked" | "month_unlocked" | "attendance_missing" | "activity_changed" | "weekly_programme" | "idea_status_changed";
             /**
@@ -3270,7 +3282,10 @@ export interface components {
              */
             link: string;
             read_at: string | null;
-            /** @description Title is one line; Body the rest, as plain text. */
+            /**
+             * @description Title is one line; Body the rest, as plain text (a digest's lines
+             *     included, each starting "- ").
+             */
             title: string;
             updated_at: string;
             version: number;

@@ -70,22 +70,32 @@ function Item({ n, onRead, busy }: { n: Notification; onRead: () => void; busy: 
   const { t } = i;
   const unread = !n.read_at;
   const canRead = n.allowed_actions.includes('read');
-  const [first, ...lines] = n.body.split('\n');
+  // The body's own lines; a digest's lines ("- …") come as items, each linking to its own screen.
+  const text = n.body.split('\n').filter((l) => !l.startsWith('- '));
+  const open = () => unread && canRead && onRead();
   return (
     <li className={`notif-item card${unread ? ' unread' : ''}`} data-kind={n.kind}>
       <div className="notif-main">
         <p className="notif-title">
           {unread && <Badge tone="info">{t('notif.new')}</Badge>}{' '}
           {/* Opening it marks it read; the screen it is about opens at once. */}
-          <Link to={n.link} onClick={() => unread && canRead && onRead()}>
+          <Link to={n.link} onClick={open}>
             {n.title}
           </Link>
         </p>
-        <p className="notif-body">{first}</p>
-        {lines.length > 0 && (
+        {text.map((l, k) => (
+          <p className="notif-body" key={k}>
+            {l}
+          </p>
+        ))}
+        {n.items.length > 0 && (
           <ul className="notif-lines">
-            {lines.map((l, k) => (
-              <li key={k}>{l.replace(/^- /, '')}</li>
+            {n.items.map((it, k) => (
+              <li key={k}>
+                <Link to={it.link} onClick={open}>
+                  {it.text}
+                </Link>
+              </li>
             ))}
           </ul>
         )}

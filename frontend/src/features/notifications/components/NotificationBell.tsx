@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useUnreadCount } from '../api/notifications';
 
@@ -10,9 +10,10 @@ import { useUnreadCount } from '../api/notifications';
 export function NotificationBell() {
   const { t } = useI18n();
   const unread = useUnreadCount().data ?? 0;
+  const here = useLocation().pathname === '/notifications';
   const label = unread > 0 ? t('notif.bellUnread', { n: unread }) : t('notif.bell');
   return (
-    <Link to="/notifications" className="bell" aria-label={label} title={label} data-testid="notification-bell">
+    <Link to="/notifications" className="bell" aria-label={label} title={label} aria-current={here ? 'page' : undefined} data-testid="notification-bell">
       <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22">
         <path
           fill="currentColor"

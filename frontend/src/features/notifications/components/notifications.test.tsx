@@ -19,6 +19,7 @@ const item = (id: string, over: Record<string, unknown> = {}) => ({
   read_at: null,
   email: 'sent',
   allowed_actions: ['read'],
+  items: [] as { text: string; link: string }[],
   ...over,
 });
 
@@ -90,13 +91,24 @@ describe('notifications', () => {
     const user = userEvent.setup();
     signIn();
     inboxApi([
-      item('a', { kind: 'attendance_missing', title: 'Attendance not recorded – Koivukoti (2)', body: 'No attendance yet for:\n- Mon 3 Mar 10:00 Singing\n- Tue 4 Mar 14:00 Film' }),
+      item('a', {
+        kind: 'attendance_missing',
+        title: 'Attendance not recorded – Koivukoti (2)',
+        body: 'No attendance yet for:\n- Mon 3 Mar 10:00 Singing\n- Tue 4 Mar 14:00 Film',
+        items: [
+          { text: 'Mon 3 Mar 10:00 Singing', link: '/activities/s1/attendance?occurrence=2025-03-03T08%3A00%3A00Z' },
+          { text: 'Tue 4 Mar 14:00 Film', link: '/activities/f1/attendance?occurrence=2025-03-04T12%3A00%3A00Z' },
+        ],
+      }),
       item('b', { read_at: '2025-03-02T08:00:00Z', allowed_actions: [] }),
     ]);
     renderWithApp(routes, { path: '/notifications' });
     const digest = await screen.findByRole('link', { name: 'Attendance not recorded – Koivukoti (2)' });
     const li = digest.closest('li.notif-item') as HTMLElement;
     expect(within(li).getAllByRole('listitem').map((x) => x.textContent)).toEqual(['Mon 3 Mar 10:00 Singing', 'Tue 4 Mar 14:00 Film']);
+    expect(within(li).getByRole('link', { name: 'Tue 4 Mar 14:00 Film' })).toHaveAttribute('href', '/activities/f1/attendance?occurrence=2025-03-04T12%3A00%3A00Z');
+    expect(within(li).getByText('No attendance yet for:')).toBeInTheDocument();
+    expect(within(li).queryByText(/^- /)).toBeNull();
     expect(screen.getByRole('link', { name: 'Cancelled: Concert b' })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Unread only' }));
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Cancelled: Concert b' })).toBeNull());
