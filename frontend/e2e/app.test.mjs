@@ -427,7 +427,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Members' }).waitFor();
     const add = page.getByRole('form', { name: 'Add member' });
     await add.getByLabel('Name (first name or nickname)').fill('E2E Aili');
-    await add.getByLabel('Joined').fill(isoDay(new Date()));
+    await add.getByLabel('Joined', { exact: true }).fill(isoDay(new Date()));
     await add.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('rowheader', { name: 'E2E Aili' }).waitFor();
     const meeting = page.getByRole('form', { name: 'New meeting' });

@@ -70,12 +70,19 @@ func pageLang(c echo.Context) l10n.Lang {
 func (m Module) view(items []Item, lang l10n.Lang, now time.Time) []viewDay {
 	var out []viewDay
 	for _, d := range ByDay(items, m.Zone) {
-		vd := viewDay{ID: "d" + d.Date.Format("20060102"), Title: capitalise(dayTitle(d.Date, lang))}
-		for _, it := range d.Items {
-			vd.Items = append(vd.Items, viewItem{Item: it, Clock: l10n.ClockRange(it.Start, it.End, lang, m.Zone),
-				CategoryName: l10n.Category(it.Category, lang), Now: !now.Before(it.Start) && now.Before(it.End)})
-		}
-		out = append(out, vd)
+		out = append(out, viewDay{ID: "d" + d.Date.Format("20060102"), Title: capitalise(dayTitle(d.Date, lang)),
+			Items: m.viewItems(d.Items, lang, now)})
+	}
+	return out
+}
+
+// viewItems are items as the pages show them: clock range, category name,
+// and whether each is on now.
+func (m Module) viewItems(items []Item, lang l10n.Lang, now time.Time) []viewItem {
+	out := make([]viewItem, 0, len(items))
+	for _, it := range items {
+		out = append(out, viewItem{Item: it, Clock: l10n.ClockRange(it.Start, it.End, lang, m.Zone),
+			CategoryName: l10n.Category(it.Category, lang), Now: !now.Before(it.Start) && now.Before(it.End)})
 	}
 	return out
 }
@@ -220,13 +227,18 @@ func (m Module) screenPage(c echo.Context) error {
 	}
 	_, off := now.In(m.Zone).Zone()
 	data.OffsetMinutes = off / 60
-	for _, d := range m.view(items, lang, now) {
-		if d.ID == "d"+today.Format("20060102") {
-			data.Today = d.Items
+	// Today is whatever overlaps today, so an activity that began before
+	// midnight and is still on shows (marked now); tomorrow is what starts
+	// tomorrow.
+	var todays, tomorrows []Item
+	for _, it := range items {
+		if it.Start.Before(tomorrow) {
+			todays = append(todays, it)
 		} else {
-			data.Tomorrow = d.Items
+			tomorrows = append(tomorrows, it)
 		}
 	}
+	data.Today, data.Tomorrow = m.viewItems(todays, lang, now), m.viewItems(tomorrows, lang, now)
 	return render(c, http.StatusOK, "screen.html", data)
 }
 

@@ -79,6 +79,17 @@ func TestScreenTokensAndScreen(t *testing.T) {
 		}
 	}
 
+	// Just after midnight, an evening concert that began yesterday and is
+	// still on is today's, marked now (not lost between the two days).
+	env.Post("/api/v1/activities", w.producer, map[string]any{"title": "Yökonsertti", "category": "music", "status": "confirmed",
+		"visibility": "internal", "starts_at": "2026-03-11T23:30:00+02:00", "ends_at": "2026-03-12T00:30:00+02:00",
+		"unit_ids": []string{w.unit.String()}}).Expect(http.StatusCreated)
+	night := get(pages(w, "2026-03-12T00:10:00+02:00"), screen).body
+	today, tomorrow, _ := strings.Cut(night, `id="tomorrow"`)
+	if !strings.Contains(today, "Yökonsertti") || !strings.Contains(today, `class="badge">Nyt<`) || strings.Contains(tomorrow, "Yökonsertti") {
+		t.Errorf("after midnight, the concert on since yesterday is not today's and on now:\n%s", night)
+	}
+
 	// Without a valid token of this unit: 404.
 	other := env.Post("/api/v1/units/"+w.other.String()+"/screen-tokens", w.producer, map[string]any{"name": "Muu"}).
 		Expect(http.StatusCreated).Map()["token"].(string)
