@@ -17,7 +17,7 @@ GOLANGCI_LINT := bin/golangci-lint
 -include tmp/test.env
 export TEST_DATABASE_URL
 
-.PHONY: all build build-api build-spa run test prereqs test-scripts check-tree test-go test-race fuzz test-spa e2e screenshots \
+.PHONY: bench-lists all build build-api build-spa run test prereqs test-scripts check-tree test-go test-race fuzz test-spa e2e screenshots \
 	openapi openapi-check openapi-lint lint lint-go \
 	bench bench-region fault seed-scale clean clean-data clean-testdb help
 
@@ -135,6 +135,10 @@ bench: build-api
 ## bench-region: the mixed-traffic load test over a region-scale data set (takes ~10 min, most of it seeding).
 bench-region: build-api
 	./bench/run.sh region
+
+## bench-lists: the cost list over 1M entries by cursor and by offset, with and without the total (BENCH_DATABASE_URL: a seeded region database).
+bench-lists: build-api
+	./bench/run.sh lists
 
 ## seed-scale: load the region-scale data set into DATABASE_URL.
 seed-scale: build-api

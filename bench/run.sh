@@ -7,6 +7,8 @@
 #                             authenticated GET /api/v1/units?limit=50
 #   bench/run.sh region       `seed --scale region` (minutes), then the real traffic
 #                             mix at a fixed rate (bench/load -scenario region)
+#   bench/run.sh lists        the region data set, then the cost list by cursor and by
+#                             offset, with and without the total (bench/lists.sh)
 #
 # Environment: TEST_DATABASE_URL (admin URL of the PostgreSQL to use; default the
 # local one), BENCH_DATABASE_URL (use this already-seeded database instead of a
@@ -58,9 +60,11 @@ FROM generate_series(1, 500) g;
 ANALYZE units;
 SQL
       ;;
-    region)
+    region|lists)
       echo "bench: seeding the region-scale data set (takes minutes)"
       /usr/bin/time -f "bench: seed --scale region took %es, max RSS %MkB" "$BIN" seed --scale region
+      # as autovacuum would soon: the visibility map lets a count read the index only
+      psql "$DATABASE_URL" -Xqc "VACUUM (ANALYZE)"
       ;;
   esac
 fi
@@ -92,6 +96,9 @@ case $scenario in
     cmd=(tmp/bench-load -scenario region -base "http://127.0.0.1:$port" -duration "${DURATION:-60s}"
       -solo "${SOLO:-5s}" -rate "${RATE:-200}" -email "${EMAIL:-producer0001@region.test}" -password "${PASSWORD:-scale-password}"
       -json "$out.json")
+    ;;
+  lists)
+    cmd=(bench/lists.sh "http://127.0.0.1:$port" "${EMAIL:-producer0001@region.test}" "${PASSWORD:-scale-password}" "${N:-100}")
     ;;
   *) echo "bench: unknown scenario $scenario" >&2; exit 2 ;;
 esac
