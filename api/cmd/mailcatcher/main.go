@@ -256,7 +256,7 @@ func readPart(m *message, h header, body io.Reader) {
 			readPart(m, p.Header, p)
 		}
 	}
-	var r io.Reader = body
+	r := body
 	switch strings.ToLower(h.Get("Content-Transfer-Encoding")) {
 	case "base64":
 		r = base64.NewDecoder(base64.StdEncoding, &stripSpace{r: body})

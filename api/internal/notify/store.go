@@ -76,7 +76,7 @@ func (s *Service) toResponse(n Notification, locale string) (NotificationRespons
 	}
 	items := make([]ItemResponse, len(r.Items))
 	for i, it := range r.Items {
-		items[i] = ItemResponse{Text: it.Text, Link: it.Link}
+		items[i] = ItemResponse(it)
 	}
 	return NotificationResponse{ID: n.ID, CreatedAt: n.CreatedAt.UTC(), UpdatedAt: n.UpdatedAt.UTC(), Version: n.Version,
 		Kind: string(n.Kind), Title: r.Subject, Body: r.Text(), Items: items, Link: n.Link, ReadAt: utcPtr(n.ReadAt), Email: n.Email,
