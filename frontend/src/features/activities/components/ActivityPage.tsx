@@ -29,7 +29,10 @@ export function ActivityPage() {
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const a = q.data!;
   const items = occ.data?.items ?? [];
-  const canEdit = role === 'producer' || role === 'admin' || role === 'mentor';
+  // What the caller may do with the activity, as the API decides it (allowed_actions).
+  const may = (x: string) => (a.allowed_actions ?? []).some((y) => y === x);
+  const canEdit = may('update');
+  const canAttend = may('record_attendance');
   return (
     <>
       <PageHeader title={a.title}>
@@ -38,7 +41,7 @@ export function ActivityPage() {
             {t('action.edit')}
           </Link>
         )}
-        {canEdit && (
+        {canAttend && (
           <Link className="btn btn-primary" to={`/activities/${id}/attendance`}>
             {t('att.title')}
           </Link>
@@ -152,8 +155,8 @@ export function ActivityPage() {
           activityId={id!}
           items={items.slice(0, 30)}
           recurring={!!a.recurrence}
-          canEdit={role === 'producer' || role === 'admin' || role === 'mentor'}
-          canAttend={canEdit}
+          canEdit={may('move_occurrence') || may('cancel_occurrence')}
+          canAttend={canAttend}
         />
       )}
     </>

@@ -25,6 +25,8 @@ export type Occ = {
   moved: boolean;
   override_id: string | null;
   note?: string;
+  /** allowed_actions: what the caller may do with this occurrence (the API's decision; absent: the list's props decide). */
+  allowed_actions?: string[];
 };
 
 type Props = { activityId: string; items: Occ[]; recurring: boolean; canEdit: boolean; canAttend: boolean };
@@ -87,6 +89,12 @@ function OccurrenceRow({ activityId, o, manage, canAttend, version, mode, setMod
   const [note, setNote] = useState(o.note ?? '');
   const [local, setLocal] = useState<Record<string, string>>({});
   const label = `${i.dateLong(o.starts_at)} ${i.time(o.starts_at)}`;
+  // The API says per occurrence what the caller may do; without that, the list's props decide.
+  const may = (a: string, fallback: boolean) => (o.allowed_actions ? o.allowed_actions.includes(a) : fallback);
+  const canMove = may('move_occurrence', manage);
+  const canCancel = may('cancel_occurrence', manage);
+  const canRestore = may('restore_occurrence', manage);
+  const attend = may('record_attendance', canAttend);
   const err = change.error;
   const clash = err instanceof ApiError && err.status === 409 && err.problem.clash ? err : null;
   const fe = useFieldErrors(clash ? null : err);
@@ -149,20 +157,20 @@ function OccurrenceRow({ activityId, o, manage, canAttend, version, mode, setMod
         {o.moved && !o.cancelled && <Badge tone="warn">{t('occ.movedFrom', { when: `${i.date(o.original_start)} ${i.time(o.original_start)}` })}</Badge>}
         {o.note && <span className="muted small">{o.note}</span>}
         <span className="occurrence-actions">
-          {canAttend && !o.cancelled && (
+          {attend && !o.cancelled && (
             <Link to={`/activities/${activityId}/attendance?occurrence=${encodeURIComponent(o.original_start ?? o.starts_at)}`}>{t('att.title')}</Link>
           )}
-          {manage && !o.cancelled && (
+          {canMove && !o.cancelled && (
             <Button size="small" variant="secondary" aria-expanded={mode === 'move'} aria-label={`${t('occ.move')}: ${label}`} onClick={() => open(mode === 'move' ? null : 'move')}>
               {t('occ.move')}
             </Button>
           )}
-          {manage && !o.cancelled && (
+          {canCancel && !o.cancelled && (
             <Button size="small" variant="secondary" aria-expanded={mode === 'cancel'} aria-label={`${t('occ.cancel')}: ${label}`} onClick={() => open(mode === 'cancel' ? null : 'cancel')}>
               {t('occ.cancel')}
             </Button>
           )}
-          {manage && o.override_id && (
+          {canRestore && o.override_id && (
             <Button size="small" variant="secondary" busy={change.isPending && !mode} aria-label={`${t('occ.restore')}: ${label}`} onClick={() => restore()}>
               {t('occ.restore')}
             </Button>
