@@ -17,6 +17,8 @@ type Resident struct {
 	UnitID      uuid.UUID `gorm:"type:uuid"`
 	DisplayName string
 	Active      bool
+	// CultureGoalDays is the optional goal of active culture days per month.
+	CultureGoalDays *int
 }
 
 // ResidentResponse is a resident in the API.
@@ -28,6 +30,8 @@ type ResidentResponse struct {
 	UnitID      uuid.UUID `json:"unit_id"`
 	DisplayName string    `json:"display_name"`
 	Active      bool      `json:"active"`
+	// CultureGoalDays is the resident's culture goal: active days per month (null: none).
+	CultureGoalDays *int `json:"culture_goal_days" extensions:"x-nullable"`
 }
 
 // ResidentInput adds a resident to a unit.
@@ -35,17 +39,20 @@ type ResidentInput struct {
 	UnitID      uuid.UUID `json:"unit_id"`
 	DisplayName string    `json:"display_name" example:"Aili"`
 	Active      *bool     `json:"active" validate:"optional"`
+	// CultureGoalDays: active culture days per month to aim for (1..31), or null.
+	CultureGoalDays *int `json:"culture_goal_days" validate:"optional" extensions:"x-nullable"`
 }
 
 // ResidentPatch changes a resident.
 type ResidentPatch struct {
-	DisplayName *string `json:"display_name"`
-	Active      *bool   `json:"active"`
+	DisplayName     *string               `json:"display_name"`
+	Active          *bool                 `json:"active"`
+	CultureGoalDays httpapi.Optional[int] `json:"culture_goal_days" swaggertype:"integer"`
 }
 
 func toResidentResponse(r Resident) ResidentResponse {
 	return ResidentResponse{ID: r.ID, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version,
-		UnitID: r.UnitID, DisplayName: r.DisplayName, Active: r.Active}
+		UnitID: r.UnitID, DisplayName: r.DisplayName, Active: r.Active, CultureGoalDays: r.CultureGoalDays}
 }
 
 // Profile is a resident's culture profile; its id is the resident's.

@@ -39,6 +39,10 @@ func (m Module) Routes(g *echo.Group) {
 	g.PUT("/residents/:id/culture-profile", m.putProfile)
 	g.DELETE("/residents/:id/culture-profile", m.eraseProfile)
 	g.GET("/residents/:id/culture-profile/export", m.exportResident)
+	g.GET("/residents/:id/participation", m.getParticipation)
+	g.GET("/residents/:id/culture-summary", m.getCultureSummary)
+	g.GET("/residents/:id/upcoming-activities", m.listUpcomingMatches)
+	g.GET("/units/:id/residents/left-out", m.listLeftOut)
 
 	g.GET("/committees", m.listCommittees)
 	g.POST("/committees", m.createCommittee)

@@ -237,19 +237,25 @@ func (in *ResidentInput) validate() error {
 	var v validate.Errors
 	v.Required(in.UnitID != uuid.Nil, "unit_id")
 	checkDisplayName(&v, "display_name", in.DisplayName)
+	if in.CultureGoalDays != nil {
+		v.Range("culture_goal_days", int64(*in.CultureGoalDays), 1, 31)
+	}
 	return v.Err()
 }
 
 func (p ResidentPatch) apply(r *Resident) error {
-	in := ResidentInput{UnitID: r.UnitID, DisplayName: r.DisplayName, Active: &r.Active}
+	in := ResidentInput{UnitID: r.UnitID, DisplayName: r.DisplayName, Active: &r.Active, CultureGoalDays: r.CultureGoalDays}
 	httpapi.Patch(&in.DisplayName, p.DisplayName)
 	if p.Active != nil {
 		in.Active = p.Active
 	}
+	if p.CultureGoalDays.Set {
+		in.CultureGoalDays = p.CultureGoalDays.Value
+	}
 	if err := in.validate(); err != nil {
 		return err
 	}
-	r.DisplayName, r.Active = in.DisplayName, *in.Active
+	r.DisplayName, r.Active, r.CultureGoalDays = in.DisplayName, *in.Active, in.CultureGoalDays
 	return nil
 }
 
@@ -258,7 +264,7 @@ func (in ResidentInput) toResident() Resident {
 	if in.Active != nil {
 		active = *in.Active
 	}
-	return Resident{UnitID: in.UnitID, DisplayName: in.DisplayName, Active: active}
+	return Resident{UnitID: in.UnitID, DisplayName: in.DisplayName, Active: active, CultureGoalDays: in.CultureGoalDays}
 }
 
 func (in *ProfileInput) validate() error {

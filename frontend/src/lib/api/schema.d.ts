@@ -1596,6 +1596,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/residents/{id}/culture-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A resident's culture summary for the care record
+         * @description A short plain-text entry (at most 2,000 characters) in Finnish or Swedish, composed from the culture profile (in the resident's own words, shortened to fit) and the last three months' participation (docs/residents.md). Access as for the profile; every read is audited.
+         */
+        get: operations["getCultureSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/residents/{id}/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A resident's participation
+         * @description Active days, counts by participation and by category, mean feedback (the resident's own and staff's on their behalf apart), the last active day, and active days per month against the resident's culture goal, for the days in [from, to) (default: the last 90 days). Personal data as the culture profile: only admins and the unit's mentors, every read audited.
+         */
+        get: operations["getParticipation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/residents/{id}/upcoming-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming activities matching a resident's interests
+         * @description Planned or confirmed occurrences of the next `days` days in the resident's unit whose category the culture profile's interests point to, or whose title or description holds the profile's words; soonest first. Access as for the profile; the use of the profile is audited.
+         */
+        get: operations["listUpcomingMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/series": {
         parameters: {
             query?: never;
@@ -1688,6 +1748,26 @@ export interface paths {
          * @description The month's planned and confirmed activities of the unit, internal ones included (it hangs inside the unit), without cancelled occurrences or any notes: body text at least 16 pt and titles at least 24 pt (scaled up on A3), black on white, times written "klo 14.00" (fi) / "kl. 14.00" (sv), a pictogram per category, the plain-language text under each title, fonts embedded. For the unit's culture mentors, the producer and admins. month defaults to the current month, lang to the caller's own language, size to A4.
          */
         get: operations["getProgrammePDF"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/residents/left-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's residents left out of culture
+         * @description The unit's active residents with no active participation in the last `days` days (today included), those without for longest first: never first, then by the last active day. Only admins and the unit's mentors (another unit is a 404); every listed resident's read is audited.
+         */
+        get: operations["listLeftOut"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2771,6 +2851,12 @@ export interface components {
             /** @example Allsång */
             sv?: string;
         };
+        "committee.CategoryParticipation": {
+            active: number;
+            category: string;
+            declined: number;
+            passive: number;
+        };
         "committee.CommitteeInput": {
             active?: boolean;
             /** Format: date */
@@ -2812,6 +2898,13 @@ export interface components {
             unit_id: string;
             unit_name: string;
         };
+        "committee.CultureSummary": {
+            /** @enum {string} */
+            lang: "fi" | "sv";
+            resident_id: string;
+            /** @description Text is plain text (no markup), at most 2,000 characters. */
+            text: string;
+        };
         "committee.ExportMembershipSummary": {
             committee_id: string;
             committee_name: string;
@@ -2837,6 +2930,10 @@ export interface components {
             occurrence_start: string;
             /** @enum {string} */
             participation: "active" | "passive" | "declined";
+        };
+        "committee.FeedbackMean": {
+            count: number;
+            mean: number | null;
         };
         "committee.IdeaInput": {
             committee_id: string;
@@ -2875,6 +2972,28 @@ export interface components {
             updated_at: string;
             version: number;
             votes: number;
+        };
+        "committee.LeftOutResident": {
+            /** @description DaysWithout is the number of days since then, null if never. */
+            days_without: number | null;
+            display_name: string;
+            /**
+             * Format: date
+             * @description LastActiveOn is the last day of active participation, null if never.
+             */
+            last_active_on: string | null;
+            resident_id: string;
+        };
+        "committee.MatchingOccurrence": {
+            activity_id: string;
+            category: string;
+            /** @description CategoryMatch: the category is one the profile's interests point to. */
+            category_match: boolean;
+            ends_at: string;
+            starts_at: string;
+            title: string;
+            /** @description Words: the profile's words found in the activity's title or description. */
+            words: string[];
         };
         "committee.MeetingInput": {
             /** @example 1. Kevään toiveet 2. Kesäjuhla */
@@ -2991,6 +3110,44 @@ export interface components {
             unit_id: string;
             unit_name: string;
         };
+        "committee.MonthParticipation": {
+            active_days: number;
+            /** @description GoalMet is null without a goal. */
+            goal_met: boolean | null;
+            /**
+             * @description Month is YYYY-MM.
+             * @example 2026-03
+             */
+            month: string;
+        };
+        "committee.ParticipationCounts": {
+            active: number;
+            declined: number;
+            passive: number;
+        };
+        "committee.ParticipationSummary": {
+            /** @description ActiveDays: days with at least one active participation. */
+            active_days: number;
+            by_category: components["schemas"]["committee.CategoryParticipation"][];
+            by_participation: components["schemas"]["committee.ParticipationCounts"];
+            feedback_proxy: components["schemas"]["committee.FeedbackMean"];
+            /** @description FeedbackSelf is the resident's own feedback; FeedbackProxy what staff gave on their behalf. */
+            feedback_self: components["schemas"]["committee.FeedbackMean"];
+            /** Format: date */
+            from: string;
+            /** @description GoalDays is the resident's culture goal, active days per month (null: none). */
+            goal_days: number | null;
+            /**
+             * Format: date
+             * @description LastActiveOn is the last day of active participation (before to), null if none.
+             */
+            last_active_on: string | null;
+            /** @description Months: every calendar month touching the range, with its active days. */
+            months: components["schemas"]["committee.MonthParticipation"][];
+            resident_id: string;
+            /** Format: date */
+            to: string;
+        };
         "committee.ProfileInput": {
             arts?: string;
             /** @example Kasvoin Turussa, lauloin kirkkokuorossa 40 vuotta. */
@@ -3022,17 +3179,22 @@ export interface components {
         };
         "committee.ResidentInput": {
             active?: boolean;
+            /** @description CultureGoalDays: active culture days per month to aim for (1..31), or null. */
+            culture_goal_days?: number | null;
             /** @example Aili */
             display_name: string;
             unit_id: string;
         };
         "committee.ResidentPatch": {
             active?: boolean | null;
+            culture_goal_days?: number | null;
             display_name?: string | null;
         };
         "committee.ResidentResponse": {
             active: boolean;
             created_at: string;
+            /** @description CultureGoalDays is the resident's culture goal: active days per month (null: none). */
+            culture_goal_days: number | null;
             display_name: string;
             id: string;
             unit_id: string;
@@ -14731,6 +14893,227 @@ export interface operations {
             };
         };
     };
+    getCultureSummary: {
+        parameters: {
+            query?: {
+                /** @description Language */
+                lang?: "fi" | "sv";
+            };
+            header?: never;
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.CultureSummary"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParticipation: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Day after the last (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["committee.ParticipationSummary"];
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUpcomingMatches: {
+        parameters: {
+            query?: {
+                /** @description Days ahead (1-180) */
+                days?: number;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Resident id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.MatchingOccurrence"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSeries: {
         parameters: {
             query?: {
@@ -15693,6 +16076,83 @@ export interface operations {
                 };
             };
             /** @description No such unit (or another unit of a mentor) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLeftOut: {
+        parameters: {
+            query?: {
+                /** @description Days (1-365) */
+                days?: number;
+                /** @description Page size (1-200) */
+                limit?: number;
+                /** @description Offset */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Unit id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["paging.ListDoc"] & {
+                        items?: components["schemas"]["committee.LeftOutResident"][];
+                    };
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
             404: {
                 headers: {
                     [name: string]: unknown;
