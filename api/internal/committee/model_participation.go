@@ -81,11 +81,11 @@ type CultureSummary struct {
 
 // MatchingOccurrence is an upcoming occurrence in the resident's unit that matches the profile.
 type MatchingOccurrence struct {
-	ActivityID uuid.UUID  `json:"activity_id"`
-	Title      string     `json:"title"`
-	Category   string     `json:"category"`
-	StartsAt   time.Time  `json:"starts_at"`
-	EndsAt     time.Time  `json:"ends_at"`
+	ActivityID uuid.UUID `json:"activity_id"`
+	Title      string    `json:"title"`
+	Category   string    `json:"category"`
+	StartsAt   time.Time `json:"starts_at"`
+	EndsAt     time.Time `json:"ends_at"`
 	// CategoryMatch: the category is one the profile's interests point to.
 	CategoryMatch bool `json:"category_match"`
 	// Words: the profile's words found in the activity's title or description.

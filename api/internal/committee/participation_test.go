@@ -103,11 +103,17 @@ func TestParticipationSummary(t *testing.T) {
 			Active   int    `json:"active"`
 			Declined int    `json:"declined"`
 		} `json:"by_category"`
-		FeedbackSelf  struct{ Count int; Mean *float64 } `json:"feedback_self"`
-		FeedbackProxy struct{ Count int; Mean *float64 } `json:"feedback_proxy"`
-		LastActiveOn  *string                           `json:"last_active_on"`
-		GoalDays      *int                              `json:"goal_days"`
-		Months        []struct {
+		FeedbackSelf struct {
+			Count int
+			Mean  *float64
+		} `json:"feedback_self"`
+		FeedbackProxy struct {
+			Count int
+			Mean  *float64
+		} `json:"feedback_proxy"`
+		LastActiveOn *string `json:"last_active_on"`
+		GoalDays     *int    `json:"goal_days"`
+		Months       []struct {
 			ActiveDays int   `json:"active_days"`
 			GoalMet    *bool `json:"goal_met"`
 		} `json:"months"`

@@ -286,3 +286,37 @@ func (m Module) getAnnualXLSX(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "private, no-cache")
 	return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }
+
+// getIdeaReport godoc
+//
+//	@Summary		Idea report: wishes and what came of them
+//	@Description	Ideas received in [from, to), grouped by unit, source or committee: how many were turned into an activity (planned), are done or declined, and the median days from an idea to its activity's first occurrence. Figures only: no resident is named.
+//	@Tags			reports
+//	@Produce		json
+//	@Security		BearerAuth
+//	@Param			from		query		string	true	"Start (RFC 3339, or a date = local midnight)"
+//	@Param			to			query		string	true	"End, exclusive (at most two years after from)"
+//	@Param			group_by	query		string	false	"Grouping"	Enums(unit,source,committee)	default(unit)
+//	@Success		200			{object}	report.IdeaReport
+//	@Router			/reports/ideas [get]
+func (m Module) getIdeaReport(c echo.Context) error {
+	if _, err := httpapi.Authorize(c, canRead); err != nil {
+		return err
+	}
+	from, to, err := m.parseRange(c)
+	if err != nil {
+		return err
+	}
+	groupBy, err := httpapi.QueryEnum(c, "group_by", IdeaGroupBys...)
+	if err != nil {
+		return err
+	}
+	if groupBy == "" {
+		groupBy = "unit"
+	}
+	rep, err := m.Store.Ideas(c.Request().Context(), from, to, groupBy)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
+}

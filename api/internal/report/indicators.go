@@ -261,6 +261,10 @@ func (s Store) Indicators(ctx context.Context, from, to time.Time, year *int) (I
 			Occurrences: f.occurrences, OccurrencesWithAttendance: f.withAtt, Participants: f.participants,
 			ResidentsActive: perMonth[m]}
 	}
+	perUnit, err := s.unitResidentsActive(ctx, from, to)
+	if err != nil {
+		return IndicatorReport{}, err
+	}
 	reached, hosted, places := 0, 0, 0
 	for i, u := range units {
 		f := &k.units[i]
@@ -273,7 +277,8 @@ func (s Store) Indicators(ctx context.Context, from, to time.Time, year *int) (I
 		}
 		rep.Units[i] = UnitIndicator{UnitID: u.ID, Name: u.Name, Kind: u.Kind, Municipality: u.Municipality,
 			ResidentCapacity: u.ResidentCapacity, Occurrences: f.occurrences, Participants: f.participants,
-			FeedbackMean: f.feedbackMean(), AttendanceRecorded: ratio(f.pastWithAtt, f.past)}
+			FeedbackMean: f.feedbackMean(), AttendanceRecorded: ratio(f.pastWithAtt, f.past),
+			ResidentsActive: residentShare(1, perUnit.active[u.ID], perUnit.residents[u.ID])}
 	}
 	rep.UnitsReached = ratio(reached, n)
 	rep.OccurrencesPer100Places = Rate{Numerator: hosted, Denominator: places}

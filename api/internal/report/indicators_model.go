@@ -93,6 +93,9 @@ type UnitIndicator struct {
 	// AttendanceRecorded: the unit's occurrences in the range that have ended by now with attendance
 	// recorded, of those that have ended.
 	AttendanceRecorded Ratio `json:"attendance_recorded"`
+	// ResidentsActive: the unit's active residents listed as taking part actively at least once in the
+	// range, of its active residents (Units is 1); suppressed when the unit has fewer than 3 residents.
+	ResidentsActive ResidentShare `json:"residents_active"`
 }
 
 // IndicatorReport is GET /reports/indicators.

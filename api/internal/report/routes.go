@@ -32,6 +32,7 @@ func (m Module) Routes(g *echo.Group) {
 	g.GET("/reports/activities", m.getActivityReport)
 	g.GET("/reports/activities.csv", m.getActivityReportCSV)
 	g.GET("/reports/reach", m.getReachReport)
+	g.GET("/reports/ideas", m.getIdeaReport)
 	g.GET("/reports/indicators", m.getIndicators)
 	g.GET("/reports/adoption", m.getAdoption)
 	g.GET("/reports/annual.pdf", m.getAnnualPDF)

@@ -86,13 +86,18 @@ export const schemaEnums = {
     "visibility": ["public","internal"],
   },
   "calendar.ActivityResponse": {
+    "allowed_actions": ["update","delete","cancel","move_occurrence","cancel_occurrence","record_attendance"],
     "category": ["music","theatre","dance","visual_arts","crafts","literature","film","intergenerational","outdoor","other"],
     "status": ["proposed","planned","confirmed","completed","cancelled"],
     "target_groups": ["elderly","disability","mental_health","intergenerational","staff"],
     "visibility": ["public","internal"],
   },
+  "calendar.AttendanceResponse": {
+    "allowed_actions": ["update","delete"],
+  },
   "calendar.CalendarItem": {
     "activity_status": ["proposed","planned","confirmed","completed","cancelled"],
+    "allowed_actions": ["update","move_occurrence","cancel_occurrence","restore_occurrence","record_attendance"],
     "category": ["music","theatre","dance","visual_arts","crafts","literature","film","intergenerational","outdoor","other"],
     "status": ["proposed","planned","confirmed","completed","cancelled"],
     "visibility": ["public","internal"],
@@ -100,6 +105,9 @@ export const schemaEnums = {
   "calendar.IdeaActivityInput": {
     "category": ["music","theatre","dance","visual_arts","crafts","literature","film","intergenerational","outdoor","other"],
     "visibility": ["public","internal"],
+  },
+  "calendar.OverrideResponse": {
+    "allowed_actions": ["update","delete"],
   },
   "calendar.ParticipantInput": {
     "feedback_by": ["self","proxy"],
@@ -118,8 +126,12 @@ export const schemaEnums = {
     "sector": ["public","private","third"],
   },
   "calendar.PartnerResponse": {
+    "allowed_actions": ["update","delete"],
     "kind": ["art_centre","library","performer","museum","school","volunteer_org","association","company","other"],
     "sector": ["public","private","third"],
+  },
+  "calendar.SeriesResponse": {
+    "allowed_actions": ["update","delete"],
   },
   "committee.CultureSummary": {
     "lang": ["fi","sv"],
@@ -207,6 +219,9 @@ export const schemaEnums = {
   },
   "report.ActivityReport": {
     "group_by": ["unit","category","month","partner","target_group"],
+  },
+  "report.IdeaReport": {
+    "group_by": ["unit","source","committee"],
   },
   "report.SectorIndicator": {
     "sector": ["public","private","third"],

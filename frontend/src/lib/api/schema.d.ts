@@ -1462,6 +1462,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Idea report: wishes and what came of them
+         * @description Ideas received in [from, to), grouped by unit, source or committee: how many were turned into an activity (planned), are done or declined, and the median days from an idea to its activity's first occurrence. Figures only: no resident is named.
+         */
+        get: operations["getIdeaReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/indicators": {
         parameters: {
             query?: never;
@@ -3709,6 +3729,32 @@ export interface components {
             participants: components["schemas"]["report.Participants"];
             share: components["schemas"]["report.Ratio"];
         };
+        "report.IdeaGroup": {
+            declined: number;
+            /** @description Done and Declined: of those, with that status now. */
+            done: number;
+            /** @description Key is the unit's or committee's id, or the source. */
+            key: string;
+            label: string;
+            /**
+             * @description MedianDaysToFirst: the median of the days from an idea to its activity's first occurrence
+             *     (ideas turned into an activity that was not cancelled; 0 when the activity came first), one
+             *     decimal; null without any.
+             */
+            median_days_to_first: number | null;
+            /** @description Planned: of those, turned into an activity (whatever became of it). */
+            planned: number;
+            /** @description Received: ideas received (created) in the range. */
+            received: number;
+        };
+        "report.IdeaReport": {
+            from: string;
+            /** @enum {string} */
+            group_by: "unit" | "source" | "committee";
+            groups: components["schemas"]["report.IdeaGroup"][];
+            to: string;
+            total: components["schemas"]["report.IdeaGroup"];
+        };
         "report.IndicatorReport": {
             cancelled: number;
             /** @description Categories: occurrences and participants by category. */
@@ -3869,6 +3915,11 @@ export interface components {
             occurrences: number;
             participants: components["schemas"]["report.Participants"];
             resident_capacity: number;
+            /**
+             * @description ResidentsActive: the unit's active residents listed as taking part actively at least once in the
+             *     range, of its active residents (Units is 1); suppressed when the unit has fewer than 3 residents.
+             */
+            residents_active: components["schemas"]["report.ResidentShare"];
             unit_id: string;
         };
         "report.UnitReach": {
@@ -13914,6 +13965,69 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an expired, revoked or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but the role, department or token scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem: 503 unavailable (with Retry-After), 504 database timeout, 500 an unexpected error (logged). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIdeaReport: {
+        parameters: {
+            query: {
+                /** @description Start (RFC 3339, or a date = local midnight) */
+                from: string;
+                /** @description Grouping */
+                group_by?: "unit" | "source" | "committee";
+                /** @description End, exclusive (at most two years after from) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["report.IdeaReport"];
                 };
             };
             /** @description Malformed request: a parameter that does not parse, or a body that is not valid JSON. */
