@@ -138,6 +138,14 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 	if err != nil {
 		return err
 	}
+	// Koivukoti's residents took part by name (docs/residents.md): the first
+	// active each time, the others passive, declined or away in turn, so the
+	// mentor's unit page has someone left out and a summary to paste.
+	var residents []uuid.UUID
+	if err := db.WithContext(ctx).Table("residents").Where("unit_id = ? AND active", u["Koivukoti"]).
+		Order("lower(display_name), id").Pluck("id", &residents).Error; err != nil {
+		return err
+	}
 	for i, o := range occ {
 		if i == 3 {
 			orig := o.OriginalStart
@@ -153,9 +161,32 @@ func demoCalendar(ctx context.Context, db *gorm.DB, w *World) error {
 		fb := 4 + i%2
 		orig := o.OriginalStart
 		if _, err := s.CreateAttendance(ctx, singAlong.ID, calendar.AttendanceInput{OccurrenceStart: &orig,
-			Residents: 14 + i%5, Staff: 2, Volunteers: 1 + i%2, Relatives: i % 3, Feedback: &fb}, calendar.ParticipantScope{All: true}, &mentor, now); err != nil {
+			Residents: 14 + i%5, Staff: 2, Volunteers: 1 + i%2, Relatives: i % 3, Feedback: &fb,
+			Participants: demoParticipants(residents, i)}, calendar.ParticipantScope{All: true}, &mentor, now); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// demoParticipants are the residents listed at the i-th sing-along: the
+// last resident never comes (left out), the others take turns being
+// active (with their own or staff's feedback), passive or declining.
+func demoParticipants(residents []uuid.UUID, i int) []calendar.ParticipantInput {
+	var out []calendar.ParticipantInput
+	for j, r := range residents {
+		if j == len(residents)-1 && len(residents) > 2 {
+			break
+		}
+		p := calendar.ParticipantInput{ResidentID: r, Participation: calendar.Participations[(i+j)%3], FeedbackBy: "self"}
+		if p.Participation == calendar.ParticipationActive {
+			fb := 3 + (i+j)%3
+			p.Feedback = &fb
+			if j%2 == 1 {
+				p.FeedbackBy = "proxy"
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
