@@ -23,9 +23,10 @@ import (
 //	@Param			source			query		string	false	"Source"	Enums(survey,meeting,resident,staff,other)
 //	@Param			q				query		string	false	"Text search in title and description"
 //	@Param			has_activity	query		bool	false	"Only ideas that became activities (true) or not (false)"
-//	@Param			sort			query		string	false	"Order"				Enums(newest,rank,title)	default(newest)
-//	@Param			limit			query		int		false	"Page size (1-200)"	default(50)
-//	@Param			offset			query		int		false	"Offset"			default(0)
+//	@Param			activity_id		query		string	false	"The ideas turned into this activity"	format(uuid)
+//	@Param			sort			query		string	false	"Order"									Enums(newest,rank,title)	default(newest)
+//	@Param			limit			query		int		false	"Page size (1-200)"						default(50)
+//	@Param			offset			query		int		false	"Offset"								default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.IdeaResponse}
 //	@Router			/ideas [get]
@@ -55,6 +56,9 @@ func (m Module) listIdeas(c echo.Context) error {
 		return err
 	}
 	if f.HasActivity, err = httpapi.QueryBool(c, "has_activity"); err != nil {
+		return err
+	}
+	if f.ActivityID, err = httpapi.QueryUUID(c, "activity_id"); err != nil {
 		return err
 	}
 	if f.Sort, err = httpapi.QueryEnum(c, "sort", IdeaSorts...); err != nil {

@@ -25,7 +25,9 @@ type IdeaFilter struct {
 	// Q is a case-insensitive text search in title and description.
 	Q           string
 	HasActivity *bool
-	Sort        string
+	// ActivityID finds the ideas turned into that activity (its way back to the wish).
+	ActivityID *uuid.UUID
+	Sort       string
 }
 
 // likePattern escapes LIKE wildcards so q matches literally.
@@ -45,6 +47,9 @@ func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, p
 	}
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
+	}
+	if f.ActivityID != nil {
+		q = q.Where("activity_id = ?", *f.ActivityID)
 	}
 	if f.Source != "" {
 		q = q.Where("source = ?", f.Source)

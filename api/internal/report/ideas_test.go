@@ -27,16 +27,22 @@ func TestIdeaReport(t *testing.T) {
 	idea := func(c, source string) string {
 		return env.Post("/api/v1/ideas", admin, map[string]any{"committee_id": c, "title": "Toive", "source": source}).Expect(201).ID()
 	}
-	turn := func(id string, unit uuid.UUID, days int) {
+	turn := func(id string, unit uuid.UUID, days int) string {
 		start := time.Now().Add(time.Duration(days) * 24 * time.Hour).Truncate(time.Hour)
-		env.Post("/api/v1/ideas/"+id+"/activity", admin, map[string]any{"title": "Toiveesta", "category": "music",
+		return env.Post("/api/v1/ideas/"+id+"/activity", admin, map[string]any{"title": "Toiveesta", "category": "music",
 			"starts_at": start, "ends_at": start.Add(time.Hour), "unit_ids": []uuid.UUID{unit},
-			"allow_overlap": true}).Expect(201)
+			"allow_overlap": true}).Expect(201).ID()
 	}
 	i1, i2, i3 := idea(ca, "resident"), idea(ca, "meeting"), idea(ca, "resident")
 	idea(cb, "survey")
-	turn(i1, a, 10)
+	act1 := turn(i1, a, 10)
 	turn(i2, a, 30)
+	// The way back from an activity to its wish.
+	var back struct{ Items []struct{ ID string } }
+	env.Get("/api/v1/ideas?activity_id="+act1, admin).Expect(http.StatusOK).JSON(&back)
+	if len(back.Items) != 1 || back.Items[0].ID != i1 {
+		t.Fatalf("ideas of activity: %+v", back)
+	}
 	env.Patch("/api/v1/ideas/"+i3, admin, map[string]any{"status": "declined"}, "").Expect(200)
 
 	var rep struct {

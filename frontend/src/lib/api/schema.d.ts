@@ -10624,6 +10624,8 @@ export interface operations {
     listIdeas: {
         parameters: {
             query?: {
+                /** @description The ideas turned into this activity */
+                activity_id?: string;
                 /** @description Committee */
                 committee_id?: string;
                 /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
