@@ -31,7 +31,7 @@ func queryDays(c echo.Context, def, maxDays int) (int, error) {
 // getParticipation godoc
 //
 //	@Summary		A resident's participation
-//	@Description	Active days, counts by participation and by category, mean feedback (the resident's own and staff's on their behalf apart), the last active day, and active days per month against the resident's culture goal, for the days in [from, to) (default: the last 90 days). Personal data as the culture profile: only admins and the unit's mentors, every read audited.
+//	@Description	Active days, counts by participation and by category, mean feedback (the resident's own and staff's on their behalf apart), the last active day, and active days per month against the resident's culture goal, for the days from..to, both inclusive (default: the last 90 days). Personal data as the culture profile: only admins and the unit's mentors, every read audited.
 //	@Tags			residents
 //	@Produce		json
 //	@Security		BearerAuth
@@ -51,18 +51,18 @@ func (m Module) getParticipation(c echo.Context) error {
 	}
 	today := m.today()
 	from, to := civil.Date{Time: today.AddDate(0, 0, -89)}, civil.Date{Time: today.AddDate(0, 0, 1)}
-	if d, err := httpapi.QueryDate(c, "from"); err != nil {
+	f, l, err := httpapi.DateRange(c, httpapi.RangeRules{MaxSpan: 731 * 24 * time.Hour, MaxSpanText: "two years"})
+	if err != nil {
 		return err
-	} else if d != nil {
-		from = *d
 	}
-	if d, err := httpapi.QueryDate(c, "to"); err != nil {
-		return err
-	} else if d != nil {
-		to = *d
+	if f != nil {
+		from = *f
 	}
-	if !to.After(from.Time) || to.After(from.AddDate(2, 0, 0)) {
-		return apperr.BadParamCode("to", apperr.CodeOutOfRange, "must be after from, at most two years")
+	if l != nil {
+		to = civil.Date{Time: l.AddDate(0, 0, 1)}
+	}
+	if !to.After(from.Time) {
+		return apperr.BadParamCode("from", apperr.CodeOutOfRange, "must not be after the last day (default: today)")
 	}
 	out, err := m.Store.Participation(c.Request().Context(), unitScope(p), id, from, to, m.Zone)
 	if err != nil {

@@ -40,8 +40,8 @@ type MonthParticipation struct {
 	GoalMet *bool `json:"goal_met" extensions:"x-nullable"`
 }
 
-// ParticipationSummary is GET /residents/{id}/participation: one resident's participation in
-// [from, to).
+// ParticipationSummary is GET /residents/{id}/participation: one resident's participation in the days
+// [from, to) (to is the day after the last one asked for).
 type ParticipationSummary struct {
 	ResidentID uuid.UUID  `json:"resident_id"`
 	From       civil.Date `json:"from" swaggertype:"string" format:"date"`

@@ -138,11 +138,12 @@ func TestParticipationSummary(t *testing.T) {
 		t.Fatalf("proxy feedback: %+v", s)
 	}
 	// A range without participation.
-	w.env.Get(path+"?from=2020-01-01&to=2020-02-01", w.tok["admin"]).Expect(http.StatusOK).JSON(&s)
+	w.env.Get(path+"?from=2020-01-01&to=2020-01-31", w.tok["admin"]).Expect(http.StatusOK).JSON(&s)
 	if s.ActiveDays != 0 || len(s.Months) != 1 {
 		t.Fatalf("empty range: %+v", s)
 	}
 	w.env.Get(path+"?from=2020-02-01&to=2020-01-01", w.tok["admin"]).Problem(http.StatusBadRequest, "bad-request")
+	w.env.Get(path+"?from=2099-02-01", w.tok["admin"]).Problem(http.StatusBadRequest, "bad-request")
 	if n := w.auditCount("participation.read", w.resident); n != 4 {
 		t.Errorf("audited reads: %d", n)
 	}

@@ -1645,7 +1645,7 @@ export interface paths {
         };
         /**
          * A resident's participation
-         * @description Active days, counts by participation and by category, mean feedback (the resident's own and staff's on their behalf apart), the last active day, and active days per month against the resident's culture goal, for the days in [from, to) (default: the last 90 days). Personal data as the culture profile: only admins and the unit's mentors, every read audited.
+         * @description Active days, counts by participation and by category, mean feedback (the resident's own and staff's on their behalf apart), the last active day, and active days per month against the resident's culture goal, for the days from..to, both inclusive (default: the last 90 days). Personal data as the culture profile: only admins and the unit's mentors, every read audited.
          */
         get: operations["getParticipation"];
         put?: never;
