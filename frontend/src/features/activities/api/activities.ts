@@ -86,12 +86,12 @@ export const useAttendance = (id: string | undefined) => useQuery(getAttendanceQ
  */
 export function recordAttendance(activityId: string, body: AttendanceInput, existing?: Attendance) {
   if (!existing) return unwrap(api.POST('/activities/{id}/attendance', { params: { path: { id: activityId } }, body }));
-  const { residents, staff, volunteers, relatives, feedback, notes } = body;
+  const { residents, staff, volunteers, relatives, feedback, notes, participants } = body;
   return unwrap(
     api.PATCH('/activities/{id}/attendance/{attendance_id}', {
       params: { path: { id: activityId, attendance_id: existing.id } },
       headers: ifMatch(existing.version),
-      body: { residents, staff, volunteers, relatives, feedback, notes },
+      body: { residents, staff, volunteers, relatives, feedback, notes, ...(participants ? { participants } : {}) },
     }),
   );
 }
@@ -103,3 +103,36 @@ export function useRecordAttendance(activityId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['attendance', activityId] }),
   });
 }
+
+/** Participant is one resident's part in a recorded occurrence. */
+export type Participant = NonNullable<Attendance['participants']>[number];
+/** ParticipantInput lists a resident as a participant. */
+export type ParticipantInput = NonNullable<AttendanceInput['participants']>[number];
+/** HostResident is an active resident of one of the hosting units. */
+export type HostResident = ItemOf<'/residents'>;
+
+/**
+ * getHostResidents reads the active residents of the activity's units that
+ * the user may see (only the units' mentors and admins see residents; a
+ * mentor sees their own units').
+ */
+export async function getHostResidents(unitIds: string[]): Promise<HostResident[]> {
+  const pages = await Promise.all(
+    unitIds.map((unit_id) => unwrap(api.GET('/residents', { params: { query: { unit_id, active: true, limit: 200 } } }))),
+  );
+  return pages.flatMap((p) => p.items);
+}
+/** getHostResidentsQueryOptions caches them under ['residents', {units}]. */
+export const getHostResidentsQueryOptions = (unitIds: string[], enabled: boolean) =>
+  queryOptions({ queryKey: ['residents', { units: unitIds }], queryFn: () => getHostResidents(unitIds), enabled: enabled && unitIds.length > 0 });
+/** useHostResidents lists the residents who may be listed as participants. */
+export const useHostResidents = (unitIds: string[], enabled: boolean) => useQuery(getHostResidentsQueryOptions(unitIds, enabled));
+
+/** IdeaOfActivity is an idea an activity was made from. */
+export type IdeaOfActivity = ItemOf<'/ideas'>;
+/** getActivityIdeas reads the ideas (wishes) the activity was made from. */
+export const getActivityIdeas = async (activityId: string): Promise<Page<IdeaOfActivity>> =>
+  pageOf(await unwrap(api.GET('/ideas', { params: { query: { activity_id: activityId, limit: 20 } } })));
+/** useActivityIdeas lists the wishes behind an activity. */
+export const useActivityIdeas = (activityId: string) =>
+  useQuery(queryOptions({ queryKey: ['ideas', { activityId }], queryFn: () => getActivityIdeas(activityId), enabled: !!activityId }));

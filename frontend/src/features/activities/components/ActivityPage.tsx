@@ -5,7 +5,7 @@ import { nameOf, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
 import { addMonths, addDays, today } from '@/lib/i18n/dates';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Badge, Loading, PageHeader } from '@/components/ui/misc';
-import { useActivity, useOccurrences } from '../api/activities';
+import { useActivity, useActivityIdeas, useOccurrences } from '../api/activities';
 import { useOverrides } from '../api/overrides';
 import { describeRule } from '../recurrenceText';
 import { OccurrenceList } from './OccurrenceList';
@@ -25,6 +25,7 @@ export function ActivityPage() {
   const from = addDays(today(), -60);
   const occ = useOccurrences(id, from, addMonths(today(), 6));
   const overrides = useOverrides(id, !!q.data?.recurrence);
+  const wishes = useActivityIdeas(id ?? '');
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const a = q.data!;
@@ -48,6 +49,11 @@ export function ActivityPage() {
         )}
       </PageHeader>
       {(loc.state as { saved?: boolean } | null)?.saved && <Alert kind="success">{t('activity.created')}</Alert>}
+      {(wishes.data?.items ?? []).map((w) => (
+        <p key={w.id} className="from-wish">
+          <Link to={`/units/${w.unit_id}/committees/${w.committee_id}#idea-${w.id}`}>{t('activity.fromWish', { title: w.title })}</Link>
+        </p>
+      ))}
       <div className="card">
         <dl className="facts">
           <dt>{t('activity.status')}</dt>

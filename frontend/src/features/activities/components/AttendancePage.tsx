@@ -8,13 +8,24 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { useFieldErrors } from '@/components/ui/errors';
 import { DataTable } from '@/components/ui/DataTable';
 import { Empty, Loading, PageHeader } from '@/components/ui/misc';
-import { useActivity, useAttendance, useOccurrences, useRecordAttendance, type Attendance, type Occurrence } from '../api/activities';
+import { useAuth } from '@/lib/auth/auth';
+import {
+  useActivity,
+  useAttendance,
+  useHostResidents,
+  useOccurrences,
+  useRecordAttendance,
+  type Attendance,
+  type HostResident,
+  type Occurrence,
+} from '../api/activities';
+import { ParticipantsPicker, takingPart, type Picked } from './ParticipantsPicker';
 import { attendable, sameInstant } from '../occurrences';
 
 const COUNTS = ['residents', 'staff', 'volunteers', 'relatives'] as const;
 type CountKey = (typeof COUNTS)[number];
 type Counts = Record<CountKey, number>;
-const SHOWN = ['occurrence_start', ...COUNTS, 'feedback', 'notes'];
+const SHOWN = ['occurrence_start', ...COUNTS, 'feedback', 'notes', 'participants'];
 
 /**
  * AttendancePage records who took part in one occurrence. It is made for a
@@ -34,6 +45,10 @@ export function AttendancePage() {
   const from = first && first > addDays(today(), -365) ? first : addDays(today(), -365);
   const occ = useOccurrences(activity.data ? id : undefined, from, addDays(today(), 1));
   const recorded = useAttendance(id);
+  // Residents by name: only the units' mentors and admins (the API decides; others record counts only).
+  const { role } = useAuth();
+  const byName = role === 'mentor' || role === 'admin';
+  const hosts = useHostResidents(activity.data?.unit_ids ?? [], byName);
   const now = new Date();
   const occurrences = (occ.data?.items ?? []).filter((o) => attendable(o, now)).reverse();
   const records = recorded.data?.items ?? [];
@@ -44,6 +59,10 @@ export function AttendancePage() {
   if (activity.error) return <ErrorAlert error={activity.error} />;
   const a = activity.data!;
   const record = chosen && records.find((r) => sameInstant(r.occurrence_start, chosen.original_start));
+  // A new occurrence starts with last time's participants.
+  const previous = chosen && !record
+    ? records.filter((r) => r.occurrence_start < chosen.original_start && (r.participants?.length ?? 0) > 0).at(-1)
+    : undefined;
 
   return (
     <div className="attendance">
@@ -63,7 +82,14 @@ export function AttendancePage() {
             help={record ? t('att.hasRecord') : t('att.noRecord')}
           />
           {/* A new key for each occurrence: the form starts from that occurrence's record, or empty. */}
-          <AttendanceForm key={chosen.original_start} activityId={id} occurrence={chosen} record={record} />
+          <AttendanceForm
+            key={chosen.original_start}
+            activityId={id}
+            occurrence={chosen}
+            record={record}
+            residents={byName ? hosts.data : undefined}
+            previous={previous}
+          />
         </>
       )}
       <h2>{t('att.recorded')}</h2>
@@ -85,13 +111,30 @@ export function AttendancePage() {
   );
 }
 
-function AttendanceForm({ activityId, occurrence, record }: { activityId: string; occurrence: Occurrence; record?: Attendance }) {
+/** initialPicked is the record's participants, or last time's (without feedback) for a new occurrence. */
+function initialPicked(record?: Attendance, previous?: Attendance): Picked {
+  if (record) return Object.fromEntries((record.participants ?? []).map((p) => [p.resident_id, { ...p }]));
+  return Object.fromEntries(
+    (previous?.participants ?? [])
+      .filter((p) => p.participation !== 'declined')
+      .map((p) => [p.resident_id, { resident_id: p.resident_id, participation: p.participation, feedback: null, feedback_by: 'self' as const }]),
+  );
+}
+
+function AttendanceForm({ activityId, occurrence, record, residents, previous }: {
+  activityId: string;
+  occurrence: Occurrence;
+  record?: Attendance;
+  residents?: HostResident[];
+  previous?: Attendance;
+}) {
   const i = useI18n();
   const { t } = i;
   const save = useRecordAttendance(activityId);
   const fe = useFieldErrors(save.error);
+  const [picked, setPicked] = useState<Picked>(() => initialPicked(record, previous));
   const [counts, setCounts] = useState<Counts>(() => ({
-    residents: record?.residents ?? 0,
+    residents: Math.max(record?.residents ?? 0, takingPart(initialPicked(record, previous))),
     staff: record?.staff ?? 0,
     volunteers: record?.volunteers ?? 0,
     relatives: record?.relatives ?? 0,
@@ -104,7 +147,11 @@ function AttendanceForm({ activityId, occurrence, record }: { activityId: string
     e.preventDefault();
     setSaved(false);
     try {
-      await save.mutateAsync({ body: { occurrence_start: occurrence.original_start, ...counts, feedback, notes }, existing: record });
+      const participants = residents ? Object.values(picked) : undefined;
+      await save.mutateAsync({
+        body: { occurrence_start: occurrence.original_start, ...counts, feedback, notes, ...(participants ? { participants } : {}) },
+        existing: record,
+      });
       setSaved(true);
     } catch {
       /* shown below; the values stay */
@@ -154,6 +201,20 @@ function AttendanceForm({ activityId, occurrence, record }: { activityId: string
           </div>
         );
       })}
+      {residents && (
+        <ParticipantsPicker
+          residents={residents}
+          value={picked}
+          preselected={!record && !!previous}
+          onChange={(p) => {
+            setSaved(false);
+            setPicked(p);
+            // The residents count is at least those who took part.
+            setCounts((c) => ({ ...c, residents: Math.max(c.residents, takingPart(p)) }));
+          }}
+        />
+      )}
+      {fe.participants && <p className="field-error">{fe.participants}</p>}
       <fieldset className="field" style={{ marginTop: '1rem' }}>
         <legend>{t('att.feedback')}</legend>
         <div className="stars">

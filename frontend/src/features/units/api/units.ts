@@ -4,7 +4,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, done, ifMatch, unwrap } from '@/lib/api/client';
 import { getCommittees, getUnits } from '@/lib/api/lookups';
-import { pageOf, type BodyOf, type Page, type ItemOf } from '@/lib/api/types';
+import { pageOf, type BodyOf, type Page, type ItemOf, type ResponseOf } from '@/lib/api/types';
 
 /** CommitteeInput founds a committee. */
 export type CommitteeInput = BodyOf<'/committees', 'post'>;
@@ -106,3 +106,65 @@ export function useEraseProfile(residentId: string) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: () => eraseProfile(residentId), onSuccess: () => qc.removeQueries({ queryKey: ['profile', residentId] }) });
 }
+
+/** ParticipationSummary is a resident's participation in a range. */
+export type ParticipationSummary = ResponseOf<'/residents/{id}/participation', 'get'>;
+/** LeftOut is a resident with no active culture lately. */
+export type LeftOut = ItemOf<'/units/{id}/residents/left-out'>;
+/** CultureSummary is the plain-text entry for the care record. */
+export type CultureSummary = ResponseOf<'/residents/{id}/culture-summary', 'get'>;
+/** Match is an upcoming occurrence matching a resident's interests. */
+export type Match = ItemOf<'/residents/{id}/upcoming-activities'>;
+/** Idea is a committee's idea (wish). */
+export type Idea = ItemOf<'/ideas'>;
+/** SummaryLang is a language of the culture summary. */
+export type SummaryLang = 'fi' | 'sv';
+
+/** getLeftOut reads a unit's active residents with no active participation in the last days (every read audited). */
+export const getLeftOut = async (unitId: string, days: number): Promise<Page<LeftOut>> =>
+  pageOf(await unwrap(api.GET('/units/{id}/residents/left-out', { params: { path: { id: unitId }, query: { days, limit: 200 } } })));
+/** useLeftOut lists who has had no culture lately, never from the cache. */
+export const useLeftOut = (unitId: string, days: number, enabled: boolean) =>
+  useQuery(queryOptions({ queryKey: ['leftOut', unitId, days], queryFn: () => getLeftOut(unitId, days), enabled, staleTime: 0, gcTime: 0 }));
+
+/** getParticipation reads a resident's participation of the last 90 days (audited). */
+export const getParticipation = (residentId: string) => unwrap(api.GET('/residents/{id}/participation', { params: { path: { id: residentId } } }));
+/** useParticipation loads a resident's participation, never from the cache. */
+export const useParticipation = (residentId: string) =>
+  useQuery(queryOptions({ queryKey: ['participation', residentId], queryFn: () => getParticipation(residentId), staleTime: 0, gcTime: 0 }));
+
+/** getCultureSummary composes a resident's culture summary in Finnish or Swedish (audited). */
+export const getCultureSummary = (residentId: string, lang: SummaryLang) =>
+  unwrap(api.GET('/residents/{id}/culture-summary', { params: { path: { id: residentId }, query: { lang } } }));
+/** useCultureSummary loads the summary in a language, never from the cache. */
+export const useCultureSummary = (residentId: string, lang: SummaryLang) =>
+  useQuery(queryOptions({ queryKey: ['cultureSummary', residentId, lang], queryFn: () => getCultureSummary(residentId, lang), staleTime: 0, gcTime: 0 }));
+
+/** getUpcomingMatches reads the coming activities of the resident's unit that match the profile. */
+export const getUpcomingMatches = async (residentId: string): Promise<Page<Match>> =>
+  pageOf(await unwrap(api.GET('/residents/{id}/upcoming-activities', { params: { path: { id: residentId }, query: { limit: 20 } } })));
+/** useUpcomingMatches lists them. */
+export const useUpcomingMatches = (residentId: string) =>
+  useQuery(queryOptions({ queryKey: ['matches', residentId], queryFn: () => getUpcomingMatches(residentId), staleTime: 0, gcTime: 0 }));
+
+/** setCultureGoal sets (or clears, null) a resident's culture goal in active days per month. */
+export const setCultureGoal = (residentId: string, days: number | null, version: number) =>
+  unwrap(api.PATCH('/residents/{id}', { params: { path: { id: residentId } }, headers: ifMatch(version), body: { culture_goal_days: days } }));
+/** useSetCultureGoal sets the goal and refreshes the resident and the participation. */
+export function useSetCultureGoal(residentId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ days, version }: { days: number | null; version: number }) => setCultureGoal(residentId, days, version),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['residents'] });
+      qc.invalidateQueries({ queryKey: ['participation', residentId] });
+    },
+  });
+}
+
+/** getCommitteeIdeas reads a committee's ideas, most recent first. */
+export const getCommitteeIdeas = async (committeeId: string): Promise<Page<Idea>> =>
+  pageOf(await unwrap(api.GET('/ideas', { params: { query: { committee_id: committeeId, limit: 200 } } })));
+/** useCommitteeIdeas lists a committee's ideas. */
+export const useCommitteeIdeas = (committeeId: string) =>
+  useQuery(queryOptions({ queryKey: ['ideas', { committeeId }], queryFn: () => getCommitteeIdeas(committeeId) }));

@@ -8,6 +8,7 @@ import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
 import { DataTable } from '@/components/ui/DataTable';
 import { addMeeting, addMember, useCommittee, useCreate, useMeetings, useMembers, useResidents, type MeetingInput, type MemberInput } from '../api/units';
 import { InlineForm } from '@/components/crud/InlineForm';
+import { WishesPanel } from './WishesPanel';
 
 /** CommitteePage shows a culture committee's members and meetings and adds to them. */
 export function CommitteePage() {
@@ -107,6 +108,7 @@ export function CommitteePage() {
           )}
         </section>
       </div>
+      <WishesPanel committeeId={committeeId} />
     </>
   );
 }

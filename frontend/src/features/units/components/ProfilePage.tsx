@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Loading, PageHeader } from '@/components/ui/misc';
 import { useEraseProfile, useProfile, useResidents, useSaveProfile, type ProfileInput } from '../api/units';
+import { ResidentCulture } from './ResidentCulture';
 
 const FIELDS: [keyof ProfileInput, MessageKey][] = [
   ['life_story', 'profile.lifeStory'],
@@ -91,6 +92,7 @@ export function ProfilePage() {
           {t('action.save')}
         </Button>
       </form>
+      {resident && <ResidentCulture key={`${resident.id}-${resident.version}`} resident={resident} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
 import { createCommittee, createResident, useCreate, useResidents, useUnit, useUnitCommittees } from '../api/units';
 import { InlineForm } from '@/components/crud/InlineForm';
 import { ProgrammePanel } from './ProgrammePanel';
+import { LeftOutPanel } from './LeftOutPanel';
 
 /** UnitPage shows a unit's culture committees and residents. */
 export function UnitPage() {
@@ -92,6 +93,7 @@ export function UnitPage() {
           )}
         </section>
       </div>
+      {canProfile && <LeftOutPanel unitId={id} />}
       <ProgrammePanel unit={u} />
     </>
   );
