@@ -25,6 +25,8 @@ import (
 const MaxSummary = 2000
 
 // summaryWords are the summary's words in Finnish and Swedish.
+//
+//nolint:gosec // G101: the words of a text ("Mål"), no credentials
 var summaryWords = map[l10n.Lang]map[string]string{
 	l10n.FI: {"title": "Kulttuuri ja osallisuus", "compiled": "koottu", "life_story": "Elämäntarina", "music": "Mielimusiikki",
 		"arts": "Taiteet ja harrastukset", "places": "Tärkeät paikat", "wishes": "Toiveet omin sanoin",
@@ -32,7 +34,7 @@ var summaryWords = map[l10n.Lang]map[string]string{
 		"declined": "kieltäytyi", "day": "päivänä", "days": "päivänä", "time": "kerran", "times": "kertaa",
 		"most": "Eniten", "own_feedback": "Oma palaute keskimäärin", "proxy_feedback": "Henkilökunnan arvio keskimäärin",
 		"last": "Viimeksi aktiivisesti", "goal": "Tavoite", "goal_unit": "aktiivista päivää kuukaudessa", "no_profile": "Kulttuuriprofiilia ei ole kirjattu."},
-	l10n.SV: {"title": "Kultur och delaktighet", //nolint:gosec // G101: words of a text ("Mål"), no credentials "compiled": "sammanställt", "life_story": "Livshistoria", "music": "Favoritmusik",
+	l10n.SV: {"title": "Kultur och delaktighet", "compiled": "sammanställt", "life_story": "Livshistoria", "music": "Favoritmusik",
 		"arts": "Konst och intressen", "places": "Viktiga platser", "wishes": "Önskemål med egna ord",
 		"participation": "Deltagande", "none": "inget antecknat deltagande", "active": "aktivt", "passive": "som åskådare",
 		"declined": "avböjde", "day": "dag", "days": "dagar", "time": "gång", "times": "gånger",

@@ -120,7 +120,9 @@ func TestParticipationSummary(t *testing.T) {
 	}
 	path := "/api/v1/residents/" + w.resident + "/participation"
 	w.env.Get(path, w.tok["mentorA"]).Expect(http.StatusOK).JSON(&s)
-	wantLast := time.Now().UTC().AddDate(0, 0, -63).Format(time.DateOnly)
+	hel, _ := time.LoadLocation("Europe/Helsinki")
+	now := time.Now().In(hel)
+	wantLast := time.Date(now.Year(), now.Month(), now.Day()-63, 12, 0, 0, 0, hel).Format(time.DateOnly)
 	if s.ActiveDays != 1 || s.ByParticipation["active"] != 1 || s.ByParticipation["declined"] != 1 || s.ByParticipation["passive"] != 0 ||
 		len(s.ByCategory) != 1 || s.ByCategory[0].Category != "music" || s.ByCategory[0].Active != 1 ||
 		s.FeedbackSelf.Count != 1 || *s.FeedbackSelf.Mean != 5 || s.FeedbackProxy.Count != 0 || s.FeedbackProxy.Mean != nil ||
