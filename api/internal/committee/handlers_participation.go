@@ -177,8 +177,10 @@ func (m Module) listUpcomingMatches(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	start := min(page.Offset, len(all))
-	end := min(start+page.Limit, len(all))
+	rows, found, err := paging.Slice(all, page)
+	if err != nil {
+		return err
+	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, paging.NewList(all[start:end], int64(len(all))))
+	return c.JSON(http.StatusOK, paging.NewList(rows, found))
 }

@@ -183,10 +183,14 @@ func mean(sum, n int) *float64 {
 // LeftOut lists the unit's active residents with no active participation
 // on the days (today-days, today], those without for longest first (never
 // first, then by name), and audits each listed resident's read.
-func (s Store) LeftOut(ctx context.Context, scope []uuid.UUID, unitID uuid.UUID, days int, today civil.Date, zone *time.Location, page paging.Page) ([]LeftOutResident, int64, error) {
+func (s Store) LeftOut(ctx context.Context, scope []uuid.UUID, unitID uuid.UUID, days int, today civil.Date, zone *time.Location, page paging.Page) ([]LeftOutResident, paging.Found, error) {
 	var out []LeftOutResident
 	var total int64
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
+	start, err := page.Start()
+	if err != nil {
+		return nil, paging.Found{}, err
+	}
+	err = database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
 		if !inScope(scope, unitID) {
 			return apperr.NotFound("unit")
 		}
@@ -198,7 +202,7 @@ func (s Store) LeftOut(ctx context.Context, scope []uuid.UUID, unitID uuid.UUID,
 			return apperr.NotFound("unit")
 		}
 		cut := civil.Date{Time: today.AddDate(0, 0, -days+1)}
-		args := map[string]any{"zone": zoneName(zone), "unit": unitID, "cut": cut, "limit": page.Limit, "offset": page.Offset}
+		args := map[string]any{"zone": zoneName(zone), "unit": unitID, "cut": cut, "limit": page.Limit, "offset": start}
 		base := `WITH last AS (
 			SELECT r.id, r.display_name, max(` + occurrenceDay + `) FILTER (WHERE p.participation = 'active') AS last_active
 			FROM residents r
@@ -235,5 +239,5 @@ func (s Store) LeftOut(ctx context.Context, scope []uuid.UUID, unitID uuid.UUID,
 		}
 		return nil
 	})
-	return out, total, err
+	return out, paging.At(page, start, len(out), int(total)), err
 }

@@ -15156,12 +15156,16 @@ export interface operations {
     listUpcomingMatches: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Days ahead (1-180) */
                 days?: number;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
             };
             header?: never;
             path: {
@@ -16214,12 +16218,16 @@ export interface operations {
     listLeftOut: {
         parameters: {
             query?: {
+                /** @description The next_cursor of the page before: the page after it in the same order (keyset paging, stable under inserts). Opaque; a changed cursor, or one with offset, is a 400. */
+                cursor?: string;
                 /** @description Days (1-365) */
                 days?: number;
                 /** @description Page size (1-200) */
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
+                total?: boolean;
             };
             header?: never;
             path: {
