@@ -55,10 +55,8 @@ export function ParticipantsPicker({ residents, value, onChange, preselected }: 
             const how = value[r.id]?.participation ?? 'none';
             const state = t(`part.${how}` as MessageKey);
             return (
-              <button key={r.id} type="button" className={`part-name part-${how}`} onClick={() => tap(r.id)}
-                aria-label={t('part.tap', { name: r.display_name, state })}>
-                <span className="part-name-text">{r.display_name}</span>
-                <span className="part-state">{state}</span>
+              <button key={r.id} type="button" className={`part-name part-${how}`} onClick={() => tap(r.id)} title={t('part.tap', { name: r.display_name, state })}>
+                <span className="part-name-text">{r.display_name}</span> <span className="part-state">{state}</span>
               </button>
             );
           })}
