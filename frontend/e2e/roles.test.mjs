@@ -177,6 +177,8 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
   for (const email of ['viewer@demo.fi', 'mentor2@demo.fi', 'mentor@demo.fi', 'manager.social@demo.fi', 'producer@demo.fi']) {
     test(`${email}: no action button on the main screens ends in an error`, async (t) => {
       const page = await newPage(browser, { locale: 'fi' });
+      // The walk loads each screen many times: allow a loaded machine more time per step.
+      page.setDefaultTimeout(30_000);
       const failures = [];
       const clicked = [];
       let where = '';
