@@ -21,7 +21,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]auth.APITokenResponse}
 //	@Router		/api-tokens [get]
 func (m Module) listAPITokens(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (m Module) listAPITokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toAPITokenResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, apiTokenOut(p)))
 }
 
 // getAPIToken godoc
@@ -47,7 +47,7 @@ func (m Module) listAPITokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/api-tokens/{id} [get]
 func (m Module) getAPIToken(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (m Module) getAPIToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, toAPITokenResponse(t))
+	return httpapi.Versioned(c, http.StatusOK, t.Version, apiTokenOut(p)(t))
 }
 
 // createAPIToken godoc
@@ -86,6 +86,7 @@ func (m Module) createAPIToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	out.AllowedActions = apiTokenActions(p, false)
 	noStore(c)
 	c.Response().Header().Set("Location", "/api/v1/api-tokens/"+out.ID.String())
 	return c.JSON(http.StatusCreated, out)
@@ -102,7 +103,7 @@ func (m Module) createAPIToken(c echo.Context) error {
 //	@Success	200			{object}	APITokenResponse
 //	@Router		/api-tokens/{id} [delete]
 func (m Module) revokeAPIToken(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -118,5 +119,5 @@ func (m Module) revokeAPIToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, toAPITokenResponse(t))
+	return httpapi.Versioned(c, http.StatusOK, t.Version, apiTokenOut(p)(t))
 }

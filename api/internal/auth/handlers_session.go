@@ -107,7 +107,7 @@ func (m Module) me(c echo.Context) error {
 	if err != nil {
 		return apperr.Unauthorized("the account no longer exists")
 	}
-	out := MeResponse{UserResponse: toUserResponse(u), Scopes: []string{}}
+	out := MeResponse{UserResponse: meOut(p, u), Scopes: []string{}}
 	if p.IsToken() {
 		out.Scopes = p.Scopes
 	}
@@ -143,7 +143,7 @@ func (m Module) updateMe(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, MeResponse{UserResponse: toUserResponse(u), Scopes: []string{}})
+	return httpapi.Versioned(c, http.StatusOK, u.Version, MeResponse{UserResponse: meOut(p, u), Scopes: []string{}})
 }
 
 func noStore(c echo.Context) {

@@ -22,7 +22,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]auth.UserResponse}
 //	@Router		/users [get]
 func (m Module) listUsers(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -38,7 +38,7 @@ func (m Module) listUsers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toUserResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, userOut(p)))
 }
 
 // getUser godoc
@@ -52,7 +52,7 @@ func (m Module) listUsers(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/users/{id} [get]
 func (m Module) getUser(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (m Module) getUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, toUserResponse(u))
+	return httpapi.Versioned(c, http.StatusOK, u.Version, userOut(p)(u))
 }
 
 // createUser godoc
@@ -79,7 +79,7 @@ func (m Module) getUser(c echo.Context) error {
 //	@Success		201		{object}	UserResponse
 //	@Router			/users [post]
 func (m Module) createUser(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (m Module) createUser(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/users/"+u.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, u.Version, toUserResponse(u))
+	return httpapi.Versioned(c, http.StatusCreated, u.Version, userOut(p)(u))
 }
 
 // updateUser godoc
@@ -109,7 +109,7 @@ func (m Module) createUser(c echo.Context) error {
 //	@Success		200			{object}	UserResponse
 //	@Router			/users/{id} [patch]
 func (m Module) updateUser(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManage)
+	p, err := httpapi.Authorize(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -129,5 +129,5 @@ func (m Module) updateUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, toUserResponse(u))
+	return httpapi.Versioned(c, http.StatusOK, u.Version, userOut(p)(u))
 }

@@ -82,6 +82,8 @@ type UserResponse struct {
 	LastLoginAt  *time.Time  `json:"last_login_at" extensions:"x-nullable"`
 	// Locale is the user's language; the SPA starts in it, emails and PDFs use it.
 	Locale string `json:"locale" enums:"fi,sv,en"`
+	// AllowedActions: what the caller may do with the user (for GET /me: change their own settings) (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update"`
 }
 
 func toUserResponse(u User) UserResponse {
@@ -140,6 +142,8 @@ type APITokenResponse struct {
 	ExpiresAt  time.Time  `json:"expires_at"`
 	RevokedAt  *time.Time `json:"revoked_at" extensions:"x-nullable"`
 	LastUsedAt *time.Time `json:"last_used_at" extensions:"x-nullable"`
+	// AllowedActions: revoke while the token is live (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"revoke"`
 }
 
 // APITokenCreated is the one response that carries the secret.

@@ -26,3 +26,31 @@ func canChangeOwnSettings(p *access.Principal) error {
 	}
 	return nil
 }
+
+// The actions of users and API tokens, as listed in their allowed_actions.
+const (
+	ActionUpdate = "update"
+	ActionRevoke = "revoke"
+)
+
+func userActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canManage(p)))
+}
+
+// meActions: the caller changes their own settings (PATCH /me).
+func meActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canChangeOwnSettings(p)))
+}
+
+// apiTokenActions: a live token is revoked by an admin (revoking twice
+// changes nothing, so a revoked one offers nothing).
+func apiTokenActions(p *access.Principal, revoked bool) []string {
+	return access.Actions(access.Can(ActionRevoke, canManage(p), revokedAlready(revoked)))
+}
+
+func revokedAlready(revoked bool) error {
+	if revoked {
+		return apperr.Conflict("the token is already revoked")
+	}
+	return nil
+}

@@ -22,7 +22,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]feed.TokenResponse}
 //	@Router			/feed-tokens [get]
 func (m Module) listFeedTokens(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManageTokens)
+	p, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func (m Module) listFeedTokens(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toTokenResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, tokenOut(p)))
 }
 
 // getFeedToken godoc
@@ -48,7 +48,7 @@ func (m Module) listFeedTokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/feed-tokens/{id} [get]
 func (m Module) getFeedToken(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManageTokens)
+	p, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (m Module) getFeedToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, toTokenResponse(t))
+	return httpapi.Versioned(c, http.StatusOK, t.Version, tokenOut(p)(t))
 }
 
 // createFeedToken godoc
@@ -87,6 +87,7 @@ func (m Module) createFeedToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	out.AllowedActions = tokenActions(p, Token{}) // a new token is live
 	c.Response().Header().Set("Location", "/api/v1/feed-tokens/"+out.ID.String())
 	return httpapi.Versioned(c, http.StatusCreated, out.Version, out)
 }
@@ -103,7 +104,7 @@ func (m Module) createFeedToken(c echo.Context) error {
 //	@Success		200			{object}	feed.TokenResponse
 //	@Router			/feed-tokens/{id} [delete]
 func (m Module) revokeFeedToken(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canManageTokens)
+	p, err := httpapi.Authorize(c, canManageTokens)
 	if err != nil {
 		return err
 	}
@@ -119,5 +120,5 @@ func (m Module) revokeFeedToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, toTokenResponse(t))
+	return httpapi.Versioned(c, http.StatusOK, t.Version, tokenOut(p)(t))
 }

@@ -44,6 +44,8 @@ type TokenResponse struct {
 	CreatedBy  *uuid.UUID `json:"created_by" extensions:"x-nullable"`
 	RevokedAt  *time.Time `json:"revoked_at" extensions:"x-nullable"`
 	LastUsedAt *time.Time `json:"last_used_at" extensions:"x-nullable"`
+	// AllowedActions: revoke while the token is live (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"revoke"`
 }
 
 // TokenCreated is the one response that carries the secret.

@@ -47,3 +47,15 @@ func canReadFeed(a feedAccess, q *feedQuery) error {
 	}
 	return nil
 }
+
+// ActionRevoke is a feed token's one action, listed in its allowed_actions
+// while the token is live (revoking twice changes nothing).
+const ActionRevoke = "revoke"
+
+func tokenActions(p *access.Principal, t Token) []string {
+	var revoked error
+	if t.RevokedAt != nil {
+		revoked = apperr.Conflict("the feed token is already revoked")
+	}
+	return access.Actions(access.Can(ActionRevoke, canManageTokens(p), revoked))
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/paging"
@@ -102,7 +103,7 @@ func (m Module) listEvents(c echo.Context) error {
 //	@Success	200	{object}	paging.ListDoc{items=[]linkedevents.PlaceResponse}
 //	@Router		/integrations/linked-events/places [get]
 func (m Module) listPlaces(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canExport)
+	p, err := httpapi.Authorize(c, canExport)
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func (m Module) listPlaces(c echo.Context) error {
 	}
 	items := make([]PlaceResponse, len(rows))
 	for i, r := range rows {
-		items[i] = toPlaceResponse(r)
+		items[i] = placeOut(p, r)
 	}
 	return c.JSON(http.StatusOK, paging.NewList(items, paging.All(len(items))))
 }
@@ -132,7 +133,7 @@ func (m Module) listPlaces(c echo.Context) error {
 //	@Success		201			{object}	linkedevents.PlaceResponse
 //	@Router			/integrations/linked-events/places/{unit_id} [put]
 func (m Module) putPlace(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWritePlaces)
+	p, err := httpapi.Authorize(c, canWritePlaces)
 	if err != nil {
 		return err
 	}
@@ -156,7 +157,7 @@ func (m Module) putPlace(c echo.Context) error {
 	if created {
 		status = http.StatusCreated
 	}
-	return httpapi.Versioned(c, status, pl.Version, toPlaceResponse(pl))
+	return httpapi.Versioned(c, status, pl.Version, placeOut(p, pl))
 }
 
 // OutcomeResponse is one exported event's latest outcome in the pushes to a Linked Events API.
@@ -245,4 +246,11 @@ func (m Module) listOutcomes(c echo.Context) error {
 	return c.JSON(http.StatusOK, paging.ListOf(rows, found, func(o outcomeRow) OutcomeResponse {
 		return toOutcomeResponse(o, m.Store.Zone)
 	}))
+}
+
+// placeOut is a unit's place as the caller sees it, with its allowed_actions.
+func placeOut(p *access.Principal, pl Place) PlaceResponse {
+	r := toPlaceResponse(pl)
+	r.AllowedActions = placeActions(p)
+	return r
 }

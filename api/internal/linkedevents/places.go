@@ -35,6 +35,8 @@ type PlaceResponse struct {
 	Version   int       `json:"version"`
 	UnitID    uuid.UUID `json:"unit_id"`
 	TprekID   string    `json:"tprek_id" example:"7254"`
+	// AllowedActions: update (PUT) for those who set units' place ids (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update"`
 }
 
 // PlaceInput sets a unit's place.

@@ -30,3 +30,10 @@ func canReadOutcomes(p *access.Principal) error {
 	}
 	return nil
 }
+
+// ActionUpdate is a unit place's one action (PUT .../places/{unit_id}).
+const ActionUpdate = "update"
+
+func placeActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWritePlaces(p)))
+}

@@ -21,7 +21,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]org.DepartmentResponse}
 //	@Router		/departments [get]
 func (m Module) listDepartments(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (m Module) listDepartments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toDepartmentResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, departmentOut(p)))
 }
 
 // getDepartment godoc
@@ -47,7 +47,7 @@ func (m Module) listDepartments(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/departments/{id} [get]
 func (m Module) getDepartment(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (m Module) getDepartment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, d.Version, toDepartmentResponse(d))
+	return httpapi.Versioned(c, http.StatusOK, d.Version, departmentOut(p)(d))
 }
 
 // createDepartment godoc
@@ -73,7 +73,7 @@ func (m Module) getDepartment(c echo.Context) error {
 //	@Success	201		{object}	DepartmentResponse
 //	@Router		/departments [post]
 func (m Module) createDepartment(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteDepartments)
+	p, err := httpapi.Authorize(c, canWriteDepartments)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (m Module) createDepartment(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/departments/"+d.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, d.Version, toDepartmentResponse(d))
+	return httpapi.Versioned(c, http.StatusCreated, d.Version, departmentOut(p)(d))
 }
 
 // updateDepartment godoc
@@ -105,7 +105,7 @@ func (m Module) createDepartment(c echo.Context) error {
 //	@Success	200			{object}	DepartmentResponse
 //	@Router		/departments/{id} [patch]
 func (m Module) updateDepartment(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteDepartments)
+	p, err := httpapi.Authorize(c, canWriteDepartments)
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (m Module) updateDepartment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, d.Version, toDepartmentResponse(d))
+	return httpapi.Versioned(c, http.StatusOK, d.Version, departmentOut(p)(d))
 }
 
 // deleteDepartment godoc

@@ -59,7 +59,7 @@ func (m Module) listUnits(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toUnitResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, unitOut(p)))
 }
 
 // getUnit godoc
@@ -73,7 +73,7 @@ func (m Module) listUnits(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/units/{id} [get]
 func (m Module) getUnit(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canRead)
+	p, err := httpapi.Authorize(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (m Module) getUnit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, toUnitResponse(u))
+	return httpapi.Versioned(c, http.StatusOK, u.Version, unitOut(p)(u))
 }
 
 // createUnit godoc
@@ -99,7 +99,7 @@ func (m Module) getUnit(c echo.Context) error {
 //	@Success	201		{object}	UnitResponse
 //	@Router		/units [post]
 func (m Module) createUnit(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteUnits)
+	p, err := httpapi.Authorize(c, canWriteUnits)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func (m Module) createUnit(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/units/"+u.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, u.Version, toUnitResponse(u))
+	return httpapi.Versioned(c, http.StatusCreated, u.Version, unitOut(p)(u))
 }
 
 // updateUnit godoc
@@ -131,7 +131,7 @@ func (m Module) createUnit(c echo.Context) error {
 //	@Success	200			{object}	UnitResponse
 //	@Router		/units/{id} [patch]
 func (m Module) updateUnit(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteUnits)
+	p, err := httpapi.Authorize(c, canWriteUnits)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func (m Module) updateUnit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, toUnitResponse(u))
+	return httpapi.Versioned(c, http.StatusOK, u.Version, unitOut(p)(u))
 }
 
 // deleteUnit godoc

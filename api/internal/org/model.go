@@ -34,6 +34,8 @@ type DepartmentResponse struct {
 	Code         string    `json:"code"`
 	Kind         string    `json:"kind" enums:"social_care,culture,other"`
 	Organisation string    `json:"organisation"`
+	// AllowedActions: what the caller may do with the department (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // DepartmentInput creates a department.
@@ -96,6 +98,8 @@ type UnitResponse struct {
 	Active           bool       `json:"active"`
 	// PublicProgramme publishes the unit's public programme page /programme/{id} (off by default).
 	PublicProgramme bool `json:"public_programme"`
+	// AllowedActions: what the caller may do with the unit (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // UnitInput creates a unit.

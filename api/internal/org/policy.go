@@ -28,3 +28,17 @@ func canWriteUnits(p *access.Principal) error {
 	}
 	return nil
 }
+
+// The actions of departments and units, as listed in their allowed_actions.
+const (
+	ActionUpdate = "update"
+	ActionDelete = "delete"
+)
+
+func departmentActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteDepartments(p)), access.Can(ActionDelete, canWriteDepartments(p)))
+}
+
+func unitActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteUnits(p)), access.Can(ActionDelete, canWriteUnits(p)))
+}
