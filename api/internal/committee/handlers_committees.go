@@ -44,7 +44,7 @@ func (m Module) listCommittees(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toCommitteeResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, committeeOut(p)))
 }
 
 // getCommittee godoc
@@ -70,7 +70,7 @@ func (m Module) getCommittee(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toCommitteeResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, committeeOut(p)(row))
 }
 
 // createCommittee godoc
@@ -104,7 +104,7 @@ func (m Module) createCommittee(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/committees/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toCommitteeResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, committeeOut(p)(row))
 }
 
 // updateCommittee godoc
@@ -140,7 +140,7 @@ func (m Module) updateCommittee(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toCommitteeResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, committeeOut(p)(row))
 }
 
 // deleteCommittee godoc

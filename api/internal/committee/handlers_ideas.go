@@ -68,7 +68,7 @@ func (m Module) listIdeas(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toIdeaResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, ideaOut(p)))
 }
 
 // getIdea godoc
@@ -94,7 +94,7 @@ func (m Module) getIdea(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toIdeaResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, ideaOut(p)(row))
 }
 
 // createIdea godoc
@@ -125,7 +125,7 @@ func (m Module) createIdea(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/ideas/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toIdeaResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, ideaOut(p)(row))
 }
 
 // updateIdea godoc
@@ -162,7 +162,7 @@ func (m Module) updateIdea(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toIdeaResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, ideaOut(p)(row))
 }
 
 // voteIdea godoc
@@ -199,7 +199,7 @@ func (m Module) voteIdea(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toIdeaResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, ideaOut(p)(row))
 }
 
 // deleteIdea godoc

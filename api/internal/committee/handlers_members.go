@@ -55,7 +55,7 @@ func (m Module) listMembers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toMemberResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, memberOut(p)))
 }
 
 // getMember godoc
@@ -82,7 +82,7 @@ func (m Module) getMember(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toMemberResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, memberOut(p)(row))
 }
 
 // createMember godoc
@@ -115,7 +115,7 @@ func (m Module) createMember(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/committees/"+id.String()+"/members/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toMemberResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, memberOut(p)(row))
 }
 
 // updateMember godoc
@@ -153,7 +153,7 @@ func (m Module) updateMember(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toMemberResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, memberOut(p)(row))
 }
 
 // deleteMember godoc
@@ -222,7 +222,7 @@ func (m Module) listMeetings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toMeetingResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, meetingOut(p)))
 }
 
 // getMeeting godoc
@@ -249,7 +249,7 @@ func (m Module) getMeeting(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toMeetingResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, meetingOut(p)(row))
 }
 
 // createMeeting godoc
@@ -282,7 +282,7 @@ func (m Module) createMeeting(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/committees/"+id.String()+"/meetings/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toMeetingResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, meetingOut(p)(row))
 }
 
 // updateMeeting godoc
@@ -319,7 +319,7 @@ func (m Module) updateMeeting(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toMeetingResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, meetingOut(p)(row))
 }
 
 // deleteMeeting godoc

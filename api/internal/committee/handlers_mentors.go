@@ -43,7 +43,7 @@ func (m Module) listMentors(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toMentorResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, mentorOut(p)))
 }
 
 // getMentor godoc
@@ -69,7 +69,7 @@ func (m Module) getMentor(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toMentorResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, mentorOut(p)(row))
 }
 
 // createMentor godoc
@@ -84,7 +84,8 @@ func (m Module) getMentor(c echo.Context) error {
 //	@Success		201		{object}	MentorResponse
 //	@Router			/mentors [post]
 func (m Module) createMentor(c echo.Context) error {
-	if _, err := httpapi.Authorize(c, canWriteMentors); err != nil {
+	p, err := httpapi.Authorize(c, canWriteMentors)
+	if err != nil {
 		return err
 	}
 	var in MentorInput
@@ -99,7 +100,7 @@ func (m Module) createMentor(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/mentors/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toMentorResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, mentorOut(p)(row))
 }
 
 // updateMentor godoc
@@ -115,7 +116,8 @@ func (m Module) createMentor(c echo.Context) error {
 //	@Success	200			{object}	MentorResponse
 //	@Router		/mentors/{id} [patch]
 func (m Module) updateMentor(c echo.Context) error {
-	if _, err := httpapi.Authorize(c, canWriteMentors); err != nil {
+	p, err := httpapi.Authorize(c, canWriteMentors)
+	if err != nil {
 		return err
 	}
 	id, err := httpapi.PathUUID(c, "id")
@@ -134,7 +136,7 @@ func (m Module) updateMentor(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toMentorResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, mentorOut(p)(row))
 }
 
 // deleteMentor godoc
@@ -200,7 +202,7 @@ func (m Module) listTrainings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toTrainingResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, trainingOut(p)))
 }
 
 // getTraining godoc
@@ -227,7 +229,7 @@ func (m Module) getTraining(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toTrainingResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, trainingOut(p)(row))
 }
 
 // createTraining godoc
@@ -260,7 +262,7 @@ func (m Module) createTraining(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/mentors/"+id.String()+"/trainings/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toTrainingResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, trainingOut(p)(row))
 }
 
 // updateTraining godoc
@@ -297,7 +299,7 @@ func (m Module) updateTraining(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toTrainingResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, trainingOut(p)(row))
 }
 
 // deleteTraining godoc

@@ -48,7 +48,7 @@ func (m Module) listResidents(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toResidentResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, residentOut(p)))
 }
 
 // getResident godoc
@@ -74,7 +74,7 @@ func (m Module) getResident(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toResidentResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, residentOut(p)(row))
 }
 
 // createResident godoc
@@ -108,7 +108,7 @@ func (m Module) createResident(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/residents/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, toResidentResponse(row))
+	return httpapi.Versioned(c, http.StatusCreated, row.Version, residentOut(p)(row))
 }
 
 // updateResident godoc
@@ -144,7 +144,7 @@ func (m Module) updateResident(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toResidentResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, residentOut(p)(row))
 }
 
 // eraseResident godoc
@@ -201,7 +201,7 @@ func (m Module) getProfile(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return httpapi.Versioned(c, http.StatusOK, row.Version, toProfileResponse(row))
+	return httpapi.Versioned(c, http.StatusOK, row.Version, profileOut(p)(row))
 }
 
 // putProfile godoc
@@ -248,7 +248,7 @@ func (m Module) putProfile(c echo.Context) error {
 		status = http.StatusCreated
 		c.Response().Header().Set("Location", "/api/v1/residents/"+id.String()+"/culture-profile")
 	}
-	return httpapi.Versioned(c, status, row.Version, toProfileResponse(row))
+	return httpapi.Versioned(c, status, row.Version, profileOut(p)(row))
 }
 
 // eraseProfile godoc
@@ -303,6 +303,7 @@ func (m Module) exportResident(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	exportOut(p, &out)
 	c.Response().Header().Set("Cache-Control", "no-store")
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="resident-`+id.String()+`.json"`)
 	return c.JSON(http.StatusOK, out)

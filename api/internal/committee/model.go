@@ -36,6 +36,8 @@ type CommitteeResponse struct {
 	Name      string      `json:"name"`
 	FoundedOn *civil.Date `json:"founded_on" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Active    bool        `json:"active"`
+	// AllowedActions: what the caller may do with the committee (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // CommitteeInput creates a committee.
@@ -90,6 +92,8 @@ type MemberResponse struct {
 	Role        string      `json:"role" enums:"chair,secretary,member"`
 	JoinedOn    civil.Date  `json:"joined_on" swaggertype:"string" format:"date"`
 	LeftOn      *civil.Date `json:"left_on" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	// AllowedActions: what the caller may do with the membership (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // MemberInput adds a member: either an existing resident of the committee's
@@ -140,6 +144,8 @@ type MeetingResponse struct {
 	Agenda      string     `json:"agenda"`
 	Minutes     string     `json:"minutes"`
 	Decisions   string     `json:"decisions"`
+	// AllowedActions: what the caller may do with the meeting (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // MeetingInput records a meeting.

@@ -32,6 +32,8 @@ type ResidentResponse struct {
 	Active      bool      `json:"active"`
 	// CultureGoalDays is the resident's culture goal: active days per month (null: none).
 	CultureGoalDays *int `json:"culture_goal_days" extensions:"x-nullable"`
+	// AllowedActions: update, delete (erase the resident) (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // ResidentInput adds a resident to a unit.
@@ -79,6 +81,8 @@ type ProfileResponse struct {
 	Arts       string    `json:"arts"`
 	Places     string    `json:"places"`
 	Wishes     string    `json:"wishes"`
+	// AllowedActions: update (PUT), delete (erase the profile), export (the resident's data) (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete,export"`
 }
 
 // ProfileInput writes a whole culture profile, in the resident's own words.
@@ -155,6 +159,8 @@ type MentorResponse struct {
 	Since     *civil.Date `json:"since" swaggertype:"string" format:"date" extensions:"x-nullable"`
 	Active    bool        `json:"active"`
 	UserID    *uuid.UUID  `json:"user_id" extensions:"x-nullable"`
+	// AllowedActions: what the caller may do with the mentor record (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete,record_training"`
 }
 
 // MentorInput names a mentor.
@@ -215,6 +221,8 @@ type TrainingResponse struct {
 	Provider    string     `json:"provider"`
 	CompletedOn civil.Date `json:"completed_on" swaggertype:"string" format:"date"`
 	Hours       float64    `json:"hours" example:"7.5"`
+	// AllowedActions: what the caller may do with the training (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // TrainingInput records a training; hours in steps of 0.1.

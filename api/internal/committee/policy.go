@@ -100,3 +100,58 @@ func unitScope(p *access.Principal) []uuid.UUID {
 func seesUnit(p *access.Principal, unit uuid.UUID) bool {
 	return !restricted(p) || p.HasUnit(unit)
 }
+
+// The actions of the committee package's resources, as listed in their
+// allowed_actions (docs/development.md names each one's route). A row a
+// caller reads is of their units already (a mentor's others are 404), so
+// what remains is the route's own policy and the row's state.
+const (
+	ActionUpdate         = "update"
+	ActionDelete         = "delete"
+	ActionVote           = "vote"
+	ActionExport         = "export"
+	ActionRecordTraining = "record_training"
+)
+
+func committeeActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteCommittees(p)), access.Can(ActionDelete, canWriteCommittees(p)))
+}
+
+// personalActions are a member's and a meeting's.
+func personalActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWritePersonal(p)), access.Can(ActionDelete, canWritePersonal(p)))
+}
+
+// ideaActions: votes only while new or planned (else 422); an idea that
+// became an activity is declined, not deleted (else 409).
+func ideaActions(p *access.Principal, i Idea) []string {
+	var linked, closed error
+	if i.ActivityID != nil {
+		linked = apperr.Conflict("the idea became an activity")
+	}
+	if i.Status != "new" && i.Status != "planned" {
+		closed = apperr.Conflict("only new and planned ideas take votes")
+	}
+	return access.Actions(
+		access.Can(ActionUpdate, canWriteCommittees(p)),
+		access.Can(ActionDelete, canWriteCommittees(p), linked),
+		access.Can(ActionVote, canWriteCommittees(p), closed))
+}
+
+func residentActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canManageResidents(p)), access.Can(ActionDelete, canManageResidents(p)))
+}
+
+func profileActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canManageResidents(p)), access.Can(ActionDelete, canManageResidents(p)),
+		access.Can(ActionExport, canManageResidents(p)))
+}
+
+func mentorActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteMentors(p)), access.Can(ActionDelete, canWriteMentors(p)),
+		access.Can(ActionRecordTraining, canWriteTrainings(p)))
+}
+
+func trainingActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteTrainings(p)), access.Can(ActionDelete, canWriteTrainings(p)))
+}
