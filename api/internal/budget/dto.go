@@ -89,6 +89,8 @@ type AgreementResponse struct {
 	CategoryRules []CategoryRuleResponse        `json:"category_rules"`
 	// AccountCodes maps categories to their account codes (only those set).
 	AccountCodes map[string]string `json:"account_codes"`
+	// AllowedActions: what the caller may do with the agreement (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // AgreementChangeResponse is a changed agreement and the approvals the
@@ -195,6 +197,8 @@ type CostResponse struct {
 	// ShareSource says which shares split the entry.
 	ShareSource string               `json:"share_source" enums:"override,category,default"`
 	Allocations []AllocationResponse `json:"allocations"`
+	// AllowedActions: what the caller may do with the entry now (none while its month is locked) (docs/development.md).
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
 
 // PeriodApprovalResponse is one department's approval of a month.

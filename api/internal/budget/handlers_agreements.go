@@ -22,7 +22,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]budget.AgreementResponse}
 //	@Router		/agreements [get]
 func (m Module) listAgreements(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadTotals)
+	p, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
 		return err
 	}
@@ -38,7 +38,7 @@ func (m Module) listAgreements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toAgreementResponse))
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, agreementOut(p)))
 }
 
 // getAgreement godoc
@@ -52,7 +52,7 @@ func (m Module) listAgreements(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/agreements/{id} [get]
 func (m Module) getAgreement(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadTotals)
+	p, err := httpapi.Authorize(c, canReadTotals)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (m Module) getAgreement(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, toAgreementResponse(a))
+	return httpapi.Versioned(c, http.StatusOK, a.Version, agreementOut(p)(a))
 }
 
 // createAgreement godoc
@@ -79,7 +79,7 @@ func (m Module) getAgreement(c echo.Context) error {
 //	@Success		201		{object}	AgreementResponse
 //	@Router			/agreements [post]
 func (m Module) createAgreement(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWrite)
+	p, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (m Module) createAgreement(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Location", "/api/v1/agreements/"+a.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, a.Version, toAgreementResponse(a))
+	return httpapi.Versioned(c, http.StatusCreated, a.Version, agreementOut(p)(a))
 }
 
 // updateAgreement godoc
@@ -112,7 +112,7 @@ func (m Module) createAgreement(c echo.Context) error {
 //	@Success		200			{object}	AgreementChangeResponse
 //	@Router			/agreements/{id} [patch]
 func (m Module) updateAgreement(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWrite)
+	p, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func (m Module) updateAgreement(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, AgreementChangeResponse{AgreementResponse: toAgreementResponse(a),
+	return httpapi.Versioned(c, http.StatusOK, a.Version, AgreementChangeResponse{AgreementResponse: agreementOut(p)(a),
 		WithdrawnApprovals: withdrawn})
 }
 

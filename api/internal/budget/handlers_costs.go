@@ -34,7 +34,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]budget.CostResponse}
 //	@Router			/costs [get]
 func (m Module) listCosts(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadEntries)
+	p, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
 		return err
 	}
@@ -70,11 +70,9 @@ func (m Module) listCosts(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items := make([]CostResponse, len(rows))
-	for i, r := range rows {
-		if items[i], err = toCostResponse(agreements[r.AgreementID], r); err != nil {
-			return err
-		}
+	items, err := m.costsOut(c.Request().Context(), p, func(r Cost) Agreement { return agreements[r.AgreementID] }, rows)
+	if err != nil {
+		return err
 	}
 	return c.JSON(http.StatusOK, paging.NewList(items, found))
 }
@@ -90,7 +88,7 @@ func (m Module) listCosts(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/costs/{id} [get]
 func (m Module) getCost(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadEntries)
+	p, err := httpapi.Authorize(c, canReadEntries)
 	if err != nil {
 		return err
 	}
@@ -102,7 +100,7 @@ func (m Module) getCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := toCostResponse(a, cost)
+	out, err := m.costOut(c.Request().Context(), p, a, cost)
 	if err != nil {
 		return err
 	}
@@ -121,7 +119,7 @@ func (m Module) getCost(c echo.Context) error {
 //	@Success		201		{object}	CostChangeResponse
 //	@Router			/costs [post]
 func (m Module) createCost(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWrite)
+	p, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
 		return err
 	}
@@ -133,7 +131,7 @@ func (m Module) createCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := toCostResponse(a, cost)
+	out, err := m.costOut(c.Request().Context(), p, a, cost)
 	if err != nil {
 		return err
 	}
@@ -155,7 +153,7 @@ func (m Module) createCost(c echo.Context) error {
 //	@Success		200			{object}	CostChangeResponse
 //	@Router			/costs/{id} [patch]
 func (m Module) updateCost(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWrite)
+	p, err := httpapi.Authorize(c, canWrite)
 	if err != nil {
 		return err
 	}
@@ -175,7 +173,7 @@ func (m Module) updateCost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := toCostResponse(a, cost)
+	out, err := m.costOut(c.Request().Context(), p, a, cost)
 	if err != nil {
 		return err
 	}

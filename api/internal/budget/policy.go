@@ -71,3 +71,23 @@ func approverDepartment(p *access.Principal) *uuid.UUID {
 	}
 	return nil
 }
+
+// The actions of agreements and cost entries, as listed in their
+// allowed_actions (a period's are in close.go).
+const (
+	ActionUpdate = "update"
+	ActionDelete = "delete"
+)
+
+func agreementActions(p *access.Principal) []string {
+	return access.Actions(access.Can(ActionUpdate, canWrite(p)), access.Can(ActionDelete, canWrite(p)))
+}
+
+// costActions: an entry of a locked month cannot change (409 month_locked).
+func costActions(p *access.Principal, c Cost, monthLocked bool) []string {
+	var locked error
+	if monthLocked {
+		locked = lockedConflict(monthOf(c.IncurredOn))
+	}
+	return access.Actions(access.Can(ActionUpdate, canWrite(p), locked), access.Can(ActionDelete, canWrite(p), locked))
+}

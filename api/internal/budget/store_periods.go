@@ -409,3 +409,29 @@ func (s Store) Unlock(ctx context.Context, agreementID uuid.UUID, month civil.Da
 			Except: except(access.FromContext(ctx))}, notify.Params{Reason: reason}))
 	})
 }
+
+// LockedMonths returns which of the entries' months are locked, by entry.
+func (s Store) LockedMonths(ctx context.Context, rows []Cost) (map[uuid.UUID]bool, error) {
+	out := map[uuid.UUID]bool{}
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := map[uuid.UUID]bool{}
+	var agreements []uuid.UUID
+	for _, c := range rows {
+		if !ids[c.AgreementID] {
+			ids[c.AgreementID] = true
+			agreements = append(agreements, c.AgreementID)
+		}
+	}
+	var locked []Period
+	if err := s.DB.WithContext(ctx).Select("agreement_id", "month").
+		Where("agreement_id IN ? AND status = ?", agreements, StatusLocked).Find(&locked).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range rows {
+		m := monthOf(c.IncurredOn)
+		out[c.ID] = slices.ContainsFunc(locked, func(p Period) bool { return p.AgreementID == c.AgreementID && p.Month.Equal(m.Time) })
+	}
+	return out, nil
+}

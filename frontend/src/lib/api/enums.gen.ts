@@ -9,18 +9,21 @@ export const schemaEnums = {
     "actor_kind": ["user","api_token","system"],
   },
   "auth.APITokenCreated": {
+    "allowed_actions": ["revoke"],
     "scopes": ["calendar:read","calendar:write","org:read","org:write","budget:read","budget:write"],
   },
   "auth.APITokenInput": {
     "scopes": ["calendar:read","calendar:write","org:read","org:write","budget:read","budget:write"],
   },
   "auth.APITokenResponse": {
+    "allowed_actions": ["revoke"],
     "scopes": ["calendar:read","calendar:write","org:read","org:write","budget:read","budget:write"],
   },
   "auth.MePatch": {
     "locale": ["fi","sv","en"],
   },
   "auth.MeResponse": {
+    "allowed_actions": ["update"],
     "locale": ["fi","sv","en"],
     "role": ["admin","producer","manager","mentor","viewer"],
   },
@@ -33,8 +36,15 @@ export const schemaEnums = {
     "role": ["admin","producer","manager","mentor","viewer"],
   },
   "auth.UserResponse": {
+    "allowed_actions": ["update"],
     "locale": ["fi","sv","en"],
     "role": ["admin","producer","manager","mentor","viewer"],
+  },
+  "budget.AgreementChangeResponse": {
+    "allowed_actions": ["update","delete"],
+  },
+  "budget.AgreementResponse": {
+    "allowed_actions": ["update","delete"],
   },
   "budget.BasisCategoryAmount": {
     "category": ["salary","performer_fee","travel","materials","venue","other"],
@@ -56,6 +66,7 @@ export const schemaEnums = {
     "action": ["created","updated","deleted"],
   },
   "budget.CostChangeResponse": {
+    "allowed_actions": ["update","delete"],
     "category": ["salary","performer_fee","travel","materials","venue","other"],
     "share_source": ["override","category","default"],
   },
@@ -66,6 +77,7 @@ export const schemaEnums = {
     "category": ["salary","performer_fee","travel","materials","venue","other"],
   },
   "budget.CostResponse": {
+    "allowed_actions": ["update","delete"],
     "category": ["salary","performer_fee","travel","materials","venue","other"],
     "share_source": ["override","category","default"],
   },
@@ -133,10 +145,11 @@ export const schemaEnums = {
   "calendar.SeriesResponse": {
     "allowed_actions": ["update","delete"],
   },
-  "committee.CultureSummary": {
-    "lang": ["fi","sv"],
+  "committee.CommitteeResponse": {
+    "allowed_actions": ["update","delete"],
   },
   "committee.ExportMembershipSummary": {
+    "allowed_actions": ["update","delete"],
     "role": ["chair","secretary","member"],
   },
   "committee.ExportParticipation": {
@@ -151,8 +164,12 @@ export const schemaEnums = {
     "status": ["new","planned","done","declined"],
   },
   "committee.IdeaResponse": {
+    "allowed_actions": ["update","delete","vote"],
     "source": ["survey","meeting","resident","staff","other"],
     "status": ["new","planned","done","declined"],
+  },
+  "committee.MeetingResponse": {
+    "allowed_actions": ["update","delete"],
   },
   "committee.MemberInput": {
     "role": ["chair","secretary","member"],
@@ -161,15 +178,30 @@ export const schemaEnums = {
     "role": ["chair","secretary","member"],
   },
   "committee.MemberResponse": {
+    "allowed_actions": ["update","delete"],
     "role": ["chair","secretary","member"],
   },
+  "committee.MentorResponse": {
+    "allowed_actions": ["update","delete","record_training"],
+  },
+  "committee.ProfileResponse": {
+    "allowed_actions": ["update","delete","export"],
+  },
+  "committee.ResidentResponse": {
+    "allowed_actions": ["update","delete"],
+  },
+  "committee.TrainingResponse": {
+    "allowed_actions": ["update","delete"],
+  },
   "feed.TokenCreated": {
+    "allowed_actions": ["revoke"],
     "scope": ["all","unit","partner"],
   },
   "feed.TokenInput": {
     "scope": ["all","unit","partner"],
   },
   "feed.TokenResponse": {
+    "allowed_actions": ["revoke"],
     "scope": ["all","unit","partner"],
   },
   "linkedevents.Event": {
@@ -182,6 +214,9 @@ export const schemaEnums = {
     "kind": ["series","activity","occurrence"],
     "operation": ["create","update","replace","delete","none"],
     "outcome": ["pushed","refused","held_back","removed"],
+  },
+  "linkedevents.PlaceResponse": {
+    "allowed_actions": ["update"],
   },
   "notify.NotificationResponse": {
     "email": ["none","off","pending","sent","skipped"],
@@ -197,6 +232,7 @@ export const schemaEnums = {
     "kind": ["social_care","culture","other"],
   },
   "org.DepartmentResponse": {
+    "allowed_actions": ["update","delete"],
     "kind": ["social_care","culture","other"],
   },
   "org.UnitInput": {
@@ -208,6 +244,7 @@ export const schemaEnums = {
     "sector": ["public","private","third"],
   },
   "org.UnitResponse": {
+    "allowed_actions": ["update","delete"],
     "kind": ["care_home","day_centre","sheltered_housing","supported_housing","mental_health_rehab","work_activity","other"],
     "sector": ["public","private","third"],
   },
@@ -219,9 +256,6 @@ export const schemaEnums = {
   },
   "report.ActivityReport": {
     "group_by": ["unit","category","month","partner","target_group"],
-  },
-  "report.IdeaReport": {
-    "group_by": ["unit","source","committee"],
   },
   "report.SectorIndicator": {
     "sector": ["public","private","third"],

@@ -1902,6 +1902,8 @@ export interface components {
             version: number;
         };
         "auth.APITokenCreated": {
+            /** @description AllowedActions: revoke while the token is live (docs/development.md). */
+            allowed_actions: "revoke"[];
             created_at: string;
             expires_at: string;
             id: string;
@@ -1928,6 +1930,8 @@ export interface components {
             scopes: ("calendar:read" | "calendar:write" | "org:read" | "org:write" | "budget:read" | "budget:write")[];
         };
         "auth.APITokenResponse": {
+            /** @description AllowedActions: revoke while the token is live (docs/development.md). */
+            allowed_actions: "revoke"[];
             created_at: string;
             expires_at: string;
             id: string;
@@ -1952,6 +1956,8 @@ export interface components {
         };
         "auth.MeResponse": {
             active: boolean;
+            /** @description AllowedActions: what the caller may do with the user (for GET /me: change their own settings) (docs/development.md). */
+            allowed_actions: "update"[];
             created_at: string;
             department_id: string | null;
             email: string;
@@ -2012,6 +2018,8 @@ export interface components {
         };
         "auth.UserResponse": {
             active: boolean;
+            /** @description AllowedActions: what the caller may do with the user (for GET /me: change their own settings) (docs/development.md). */
+            allowed_actions: "update"[];
             created_at: string;
             department_id: string | null;
             email: string;
@@ -2034,6 +2042,8 @@ export interface components {
             account_codes: {
                 [key: string]: string;
             };
+            /** @description AllowedActions: what the caller may do with the agreement (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             category_rules: components["schemas"]["budget.CategoryRuleResponse"][];
             created_at: string;
             departments: components["schemas"]["budget.AgreementDepartmentResponse"][];
@@ -2096,6 +2106,8 @@ export interface components {
             account_codes: {
                 [key: string]: string;
             };
+            /** @description AllowedActions: what the caller may do with the agreement (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             category_rules: components["schemas"]["budget.CategoryRuleResponse"][];
             created_at: string;
             departments: components["schemas"]["budget.AgreementDepartmentResponse"][];
@@ -2303,6 +2315,8 @@ export interface components {
             activity_id: string | null;
             agreement_id: string;
             allocations: components["schemas"]["budget.AllocationResponse"][];
+            /** @description AllowedActions: what the caller may do with the entry now (none while its month is locked) (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             amount_cents: number;
             /** @enum {string} */
             category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
@@ -2358,6 +2372,8 @@ export interface components {
             activity_id: string | null;
             agreement_id: string;
             allocations: components["schemas"]["budget.AllocationResponse"][];
+            /** @description AllowedActions: what the caller may do with the entry now (none while its month is locked) (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             amount_cents: number;
             /** @enum {string} */
             category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
@@ -2893,6 +2909,8 @@ export interface components {
         };
         "committee.CommitteeResponse": {
             active: boolean;
+            /** @description AllowedActions: what the caller may do with the committee (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             created_at: string;
             /** Format: date */
             founded_on: string | null;
@@ -2926,6 +2944,8 @@ export interface components {
             text: string;
         };
         "committee.ExportMembershipSummary": {
+            /** @description AllowedActions: what the caller may do with the membership (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             committee_id: string;
             committee_name: string;
             created_at: string;
@@ -2977,6 +2997,8 @@ export interface components {
         };
         "committee.IdeaResponse": {
             activity_id: string | null;
+            /** @description AllowedActions: what the caller may do with the idea now (docs/development.md). */
+            allowed_actions: ("update" | "delete" | "vote")[];
             committee_id: string;
             created_at: string;
             description: string;
@@ -3032,6 +3054,8 @@ export interface components {
         };
         "committee.MeetingResponse": {
             agenda: string;
+            /** @description AllowedActions: what the caller may do with the meeting (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             committee_id: string;
             created_at: string;
             decisions: string;
@@ -3062,6 +3086,8 @@ export interface components {
             role?: "chair" | "secretary" | "member" | null;
         };
         "committee.MemberResponse": {
+            /** @description AllowedActions: what the caller may do with the membership (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             committee_id: string;
             created_at: string;
             display_name: string;
@@ -3105,6 +3131,8 @@ export interface components {
         };
         "committee.MentorResponse": {
             active: boolean;
+            /** @description AllowedActions: what the caller may do with the mentor record (docs/development.md). */
+            allowed_actions: ("update" | "delete" | "record_training")[];
             created_at: string;
             email: string;
             id: string;
@@ -3179,6 +3207,8 @@ export interface components {
             wishes?: string;
         };
         "committee.ProfileResponse": {
+            /** @description AllowedActions: update (PUT), delete (erase the profile), export (the resident's data) (docs/development.md). */
+            allowed_actions: ("update" | "delete" | "export")[];
             arts: string;
             created_at: string;
             life_story: string;
@@ -3212,6 +3242,8 @@ export interface components {
         };
         "committee.ResidentResponse": {
             active: boolean;
+            /** @description AllowedActions: update, delete (erase the resident) (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             created_at: string;
             /** @description CultureGoalDays is the resident's culture goal: active days per month (null: none). */
             culture_goal_days: number | null;
@@ -3239,6 +3271,8 @@ export interface components {
             provider?: string | null;
         };
         "committee.TrainingResponse": {
+            /** @description AllowedActions: what the caller may do with the training (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             /** Format: date */
             completed_on: string;
             course: string;
@@ -3256,6 +3290,8 @@ export interface components {
             count: number;
         };
         "feed.TokenCreated": {
+            /** @description AllowedActions: revoke while the token is live (docs/development.md). */
+            allowed_actions: "revoke"[];
             created_at: string;
             created_by: string | null;
             /**
@@ -3286,6 +3322,8 @@ export interface components {
             unit_id?: string;
         };
         "feed.TokenResponse": {
+            /** @description AllowedActions: revoke while the token is live (docs/development.md). */
+            allowed_actions: "revoke"[];
             created_at: string;
             created_by: string | null;
             id: string;
@@ -3414,6 +3452,8 @@ export interface components {
             tprek_id: string;
         };
         "linkedevents.PlaceResponse": {
+            /** @description AllowedActions: update (PUT) for those who set units' place ids (docs/development.md). */
+            allowed_actions: "update"[];
             created_at: string;
             id: string;
             /** @example 7254 */
@@ -3535,6 +3575,8 @@ export interface components {
             organisation?: string | null;
         };
         "org.DepartmentResponse": {
+            /** @description AllowedActions: what the caller may do with the department (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             code: string;
             created_at: string;
             id: string;
@@ -3579,6 +3621,8 @@ export interface components {
         "org.UnitResponse": {
             active: boolean;
             address: string;
+            /** @description AllowedActions: what the caller may do with the unit (docs/development.md). */
+            allowed_actions: ("update" | "delete")[];
             created_at: string;
             department_id: string | null;
             id: string;
