@@ -22,7 +22,8 @@ type actionsWorld struct {
 	env          *apitest.Env
 	admin        string
 	unit, other  uuid.UUID
-	dep          uuid.UUID
+	dep, dep2    uuid.UUID
+	manager2     string // the manager of dep2 (not a caller of the walk)
 	callers      []caller
 	seq          int
 	zone         *time.Location
@@ -33,7 +34,8 @@ type actionsWorld struct {
 func newActionsWorld(t *testing.T) *actionsWorld {
 	env := apitest.New(t)
 	w := &actionsWorld{env: env, admin: env.Token(access.RoleAdmin), unit: env.Unit(), other: env.Unit(),
-		dep: env.Department(), zone: env.Zone}
+		dep: env.Department(), dep2: env.Department(), zone: env.Zone}
+	w.manager2 = env.Token(access.RoleManager, apitest.WithDepartment(w.dep2))
 	w.callers = []caller{
 		{"admin", w.admin},
 		{"producer", env.Token(access.RoleProducer)},
@@ -262,6 +264,178 @@ var resourceCases = []resourceCase{
 		})},
 }
 
+// nestedIn is a fixture for a resource posted under a parent made by parent.
+func nestedIn(parent func(t *testing.T, w *actionsWorld) string, sub string, body func(w *actionsWorld) map[string]any) func(t *testing.T, w *actionsWorld) fixture {
+	return func(t *testing.T, w *actionsWorld) fixture {
+		t.Helper()
+		base := parent(t, w) + sub
+		id := w.env.Post(base, w.admin, body(w)).Expect(http.StatusCreated).ID()
+		return fixture{get: base + "/" + id, list: base + "?limit=200", id: id}
+	}
+}
+
+// committee creates a committee of the unit and returns its path.
+func (w *actionsWorld) committee(t *testing.T) string {
+	t.Helper()
+	id := w.env.Post("/api/v1/committees", w.admin, map[string]any{"name": w.name("Toimikunta"), "unit_id": w.unit}).
+		Expect(http.StatusCreated).ID()
+	return "/api/v1/committees/" + id
+}
+
+// resident creates a resident of the unit and returns its path.
+func (w *actionsWorld) resident(t *testing.T) string {
+	t.Helper()
+	id := w.env.Post("/api/v1/residents", w.admin, map[string]any{"display_name": w.name("Aili"), "unit_id": w.unit}).
+		Expect(http.StatusCreated).ID()
+	return "/api/v1/residents/" + id
+}
+
+// mentor creates a mentor record of the unit and returns its path.
+func (w *actionsWorld) mentor(t *testing.T) string {
+	t.Helper()
+	id := w.env.Post("/api/v1/mentors", w.admin, map[string]any{"name": w.name("Maija"), "unit_ids": []uuid.UUID{w.unit}}).
+		Expect(http.StatusCreated).ID()
+	return "/api/v1/mentors/" + id
+}
+
+// agreement creates an agreement over this year with the world's
+// department and returns its id.
+func (w *actionsWorld) agreement(t *testing.T) string {
+	t.Helper()
+	year := time.Now().In(w.zone).Year()
+	return w.env.Post("/api/v1/agreements", w.admin, map[string]any{"name": w.name("Sopimus"),
+		"starts_on": fmt.Sprintf("%d-01-01", year), "ends_on": fmt.Sprintf("%d-12-31", year),
+		"departments": []map[string]any{{"department_id": w.dep, "share_bp": 6000, "budget_cents": 100000},
+			{"department_id": w.dep2, "share_bp": 4000, "budget_cents": 80000}}}).
+		Expect(http.StatusCreated).ID()
+}
+
+func (w *actionsWorld) costFixture(t *testing.T, lock bool) fixture {
+	t.Helper()
+	agreement := w.agreement(t)
+	now := time.Now().In(w.zone)
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if lock && month.Month() == time.January {
+		t.Skip("a locked month needs a month of this year that has ended")
+	}
+	if lock {
+		month = month.AddDate(0, -1, 0)
+	}
+	id := w.env.Post("/api/v1/costs", w.admin, map[string]any{"agreement_id": agreement, "amount_cents": 12500,
+		"category": "materials", "description": "Askartelutarvikkeet", "incurred_on": month.Format(time.DateOnly)}).
+		Expect(http.StatusCreated).ID()
+	if lock {
+		period := "/api/v1/agreements/" + agreement + "/periods/" + month.Format("2006-01")
+		manager := w.callers[2].token
+		w.env.Post(period+"/approve", manager, nil).Expect(http.StatusOK)
+		w.env.Post(period+"/approve", w.manager2, nil).Expect(http.StatusOK)
+		w.env.Post(period+"/lock", w.admin, nil).Expect(http.StatusOK)
+	}
+	return fixture{get: "/api/v1/costs/" + id, list: "/api/v1/costs?limit=200&agreement_id=" + agreement, id: id}
+}
+
+var moreResourceCases = []resourceCase{
+	{name: "department", actions: updateDelete(map[string]any{}),
+		create: created("/departments", func(w *actionsWorld) map[string]any {
+			return map[string]any{"name": w.name("Osasto"), "code": "D-" + apitest.Suffix(), "kind": "culture", "organisation": "Kaarina"}
+		})},
+	{name: "unit", actions: updateDelete(map[string]any{}),
+		create: created("/units", func(w *actionsWorld) map[string]any {
+			return map[string]any{"name": w.name("Yksikkö"), "kind": "care_home", "organisation": "Kaarina", "sector": "public"}
+		})},
+	{name: "user", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"update": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodPatch, f.get, map[string]any{}) }},
+		create: created("/users", func(w *actionsWorld) map[string]any {
+			return map[string]any{"email": "u" + apitest.Suffix() + "@example.fi", "password": "a long passphrase 123", "role": "viewer"}
+		})},
+	{name: "API token", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"revoke": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) }},
+		create: created("/api-tokens", func(w *actionsWorld) map[string]any {
+			return map[string]any{"name": w.name("Portaali"), "scopes": []string{"calendar:read"}}
+		})},
+	{name: "feed token", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"revoke": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) }},
+		create: created("/feed-tokens", func(w *actionsWorld) map[string]any {
+			return map[string]any{"name": w.name("Henkilökunta"), "scope": "all"}
+		})},
+	{name: "committee", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			path := w.committee(t)
+			return fixture{get: path, list: "/api/v1/committees?limit=200&unit_id=" + w.unit.String(), id: path[len("/api/v1/committees/"):]}
+		}},
+	{name: "committee member", actions: updateDelete(map[string]any{}),
+		create: nestedIn(func(t *testing.T, w *actionsWorld) string { return w.committee(t) }, "/members",
+			func(w *actionsWorld) map[string]any {
+				return map[string]any{"display_name": w.name("Aili"), "role": "member", "joined_on": "2025-01-15"}
+			})},
+	{name: "committee meeting", actions: updateDelete(map[string]any{}),
+		create: nestedIn(func(t *testing.T, w *actionsWorld) string { return w.committee(t) }, "/meetings",
+			func(*actionsWorld) map[string]any { return map[string]any{"held_on": "2025-03-10"} })},
+	{name: "idea", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"update": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodPatch, f.get, map[string]any{}) },
+		"delete": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) },
+		"vote": func(_ *actionsWorld, f fixture) apitest.Req {
+			return req(http.MethodPost, f.get+"/votes", map[string]any{"count": 2})
+		}},
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			committee := w.committee(t)
+			id := w.env.Post("/api/v1/ideas", w.admin, map[string]any{"committee_id": committee[len("/api/v1/committees/"):],
+				"title": w.name("Tanssiaiset"), "source": "meeting"}).Expect(http.StatusCreated).ID()
+			return fixture{get: "/api/v1/ideas/" + id, list: "/api/v1/ideas?limit=200&unit_id=" + w.unit.String(), id: id}
+		}},
+	{name: "resident", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			path := w.resident(t)
+			return fixture{get: path, list: "/api/v1/residents?limit=200&unit_id=" + w.unit.String(), id: path[len("/api/v1/residents/"):]}
+		}},
+	{name: "culture profile", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"update": func(_ *actionsWorld, f fixture) apitest.Req {
+			return req(http.MethodPut, f.get, map[string]any{"music": "Iskelmä"})
+		},
+		"delete": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) },
+		"export": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodGet, f.get+"/export", nil) }},
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			path := w.resident(t) + "/culture-profile"
+			w.env.Put(path, w.admin, map[string]any{"music": "Tangot"}, "").Expect(http.StatusCreated)
+			return fixture{get: path} // one per resident: no list
+		}},
+	{name: "mentor", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"update": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodPatch, f.get, map[string]any{}) },
+		"delete": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) },
+		"record_training": func(_ *actionsWorld, f fixture) apitest.Req {
+			return req(http.MethodPost, f.get+"/trainings", map[string]any{"course": "Perusteet", "hours": 7.5, "completed_on": "2025-05-05"})
+		}},
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			path := w.mentor(t)
+			return fixture{get: path, list: "/api/v1/mentors?limit=200", id: path[len("/api/v1/mentors/"):]}
+		}},
+	{name: "mentor training", actions: updateDelete(map[string]any{}),
+		create: nestedIn(func(t *testing.T, w *actionsWorld) string { return w.mentor(t) }, "/trainings",
+			func(*actionsWorld) map[string]any {
+				return map[string]any{"course": "Perusteet", "hours": 7.5, "completed_on": "2025-05-05"}
+			})},
+	{name: "agreement", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			id := w.agreement(t)
+			return fixture{get: "/api/v1/agreements/" + id, list: "/api/v1/agreements?limit=200", id: id}
+		}},
+	{name: "cost (open month)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture { return w.costFixture(t, false) }},
+	{name: "cost (locked month)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture { return w.costFixture(t, true) }},
+	{name: "unit place", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
+		"update": func(_ *actionsWorld, f fixture) apitest.Req {
+			return req(http.MethodPut, f.ids["put"], map[string]any{"tprek_id": "7255"})
+		}},
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			unit := w.env.Unit()
+			path := "/api/v1/integrations/linked-events/places/" + unit.String()
+			w.env.Put(path, w.admin, map[string]any{"tprek_id": "7254"}, "").Expect(http.StatusCreated)
+			return fixture{list: "/api/v1/integrations/linked-events/places", id: "", ids: map[string]string{"put": path},
+				match: func(item map[string]any) bool { return item["unit_id"] == unit.String() }}
+		}},
+}
+
 // allowedActions reads a resource's allowed_actions as the caller: alone
 // (when it has a GET) and as an item of its list, which must agree. ok is
 // false when the caller cannot see it.
@@ -282,6 +456,9 @@ func (w *actionsWorld) allowedActions(t *testing.T, f fixture, token, what strin
 			return nil, false
 		}
 		single, seen = *v.AllowedActions, true
+	}
+	if f.list == "" {
+		return single, seen
 	}
 	r := w.env.Get(f.list, token)
 	if r.Status != http.StatusOK {
@@ -337,7 +514,7 @@ func TestAllowedActionsAreTheTruth(t *testing.T) {
 	t.Parallel()
 	w := newActionsWorld(t)
 	checked := 0
-	for _, rc := range resourceCases {
+	for _, rc := range append(resourceCases, moreResourceCases...) {
 		succeeded := map[string]bool{}
 		for _, c := range w.callers {
 			f := rc.create(t, w)
@@ -381,6 +558,8 @@ func TestAllowedActionsAreTheTruth(t *testing.T) {
 // neverAllowed are actions of a vocabulary that a resource in that state
 // offers nobody, so a refusal is all the walk can see.
 var neverAllowed = map[string]bool{
+	"cost (locked month) update":                             true,
+	"cost (locked month) delete":                             true,
 	"activity (planned, in the future) record_attendance":    true,
 	"activity with attendance delete":                        true,
 	"occurrence (proposed, started) restore_occurrence":      true,
