@@ -23,8 +23,8 @@ type CostChange struct {
 	ByName string     `json:"by_name"`
 	// Before and After are the entry with its allocations before and
 	// after the change (null for created / deleted).
-	Before *CostResponse `json:"before" extensions:"x-nullable"`
-	After  *CostResponse `json:"after" extensions:"x-nullable"`
+	Before *CostEntry `json:"before" extensions:"x-nullable"`
+	After  *CostEntry `json:"after" extensions:"x-nullable"`
 }
 
 // ChangesResponse lists a month's cost changes since a point in time.
@@ -118,13 +118,13 @@ func (s Store) Changes(ctx context.Context, agreementID uuid.UUID, month civil.D
 	for _, r := range rows {
 		ch := CostChange{CostID: r.EntityID, Action: changeActions[r.Action], At: r.CreatedAt.UTC(), By: r.ActorID, ByName: r.Name}
 		if len(r.Before) > 0 && string(r.Before) != "null" {
-			ch.Before = &CostResponse{}
+			ch.Before = &CostEntry{}
 			if err := json.Unmarshal(r.Before, ch.Before); err != nil {
 				return out, err
 			}
 		}
 		if len(r.After) > 0 && string(r.After) != "null" {
-			ch.After = &CostResponse{}
+			ch.After = &CostEntry{}
 			if err := json.Unmarshal(r.After, ch.After); err != nil {
 				return out, err
 			}

@@ -179,8 +179,9 @@ type AllocationResponse struct {
 	AmountCents  int64     `json:"amount_cents"`
 }
 
-// CostResponse is a cost entry in the API, with its split.
-type CostResponse struct {
+// CostEntry is a cost entry with its split, as the audit log keeps it
+// (the before and after of a month's changes).
+type CostEntry struct {
 	ID          uuid.UUID  `json:"id"`
 	CreatedAt   time.Time  `json:"created_at"`
 	UpdatedAt   time.Time  `json:"updated_at"`
@@ -197,6 +198,12 @@ type CostResponse struct {
 	// ShareSource says which shares split the entry.
 	ShareSource string               `json:"share_source" enums:"override,category,default"`
 	Allocations []AllocationResponse `json:"allocations"`
+}
+
+// CostResponse is a cost entry in the API, with its split and what the
+// caller may do with it.
+type CostResponse struct {
+	CostEntry
 	// AllowedActions: what the caller may do with the entry now (none while its month is locked) (docs/development.md).
 	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }

@@ -37,7 +37,7 @@ func toCostResponse(a Agreement, c Cost) (CostResponse, error) {
 	if err != nil {
 		return CostResponse{}, err
 	}
-	r := CostResponse{ID: c.ID, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version,
+	r := CostEntry{ID: c.ID, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version,
 		AgreementID: c.AgreementID, IncurredOn: c.IncurredOn, AmountCents: c.AmountCents, Category: c.Category,
 		Description: c.Description, ActivityID: c.ActivityID, UnitID: c.UnitID, ShareSource: source,
 		Allocations: make([]AllocationResponse, len(parts))}
@@ -47,7 +47,7 @@ func toCostResponse(a Agreement, c Cost) (CostResponse, error) {
 	for i, d := range a.Departments {
 		r.Allocations[i] = AllocationResponse{DepartmentID: d.DepartmentID, Code: d.Code, ShareBP: shares[i], AmountCents: parts[i]}
 	}
-	return r, nil
+	return CostResponse{CostEntry: r}, nil
 }
 
 // CostFilter narrows the cost listing to the entries behind one figure of

@@ -70,6 +70,10 @@ export const schemaEnums = {
     "category": ["salary","performer_fee","travel","materials","venue","other"],
     "share_source": ["override","category","default"],
   },
+  "budget.CostEntry": {
+    "category": ["salary","performer_fee","travel","materials","venue","other"],
+    "share_source": ["override","category","default"],
+  },
   "budget.CostInput": {
     "category": ["salary","performer_fee","travel","materials","venue","other"],
   },

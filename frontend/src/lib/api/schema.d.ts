@@ -2296,13 +2296,13 @@ export interface components {
         "budget.CostChange": {
             /** @enum {string} */
             action: "created" | "updated" | "deleted";
-            after: components["schemas"]["budget.CostResponse"] | null;
+            after: components["schemas"]["budget.CostEntry"] | null;
             at: string;
             /**
              * @description Before and After are the entry with its allocations before and
              *     after the change (null for created / deleted).
              */
-            before: components["schemas"]["budget.CostResponse"] | null;
+            before: components["schemas"]["budget.CostEntry"] | null;
             /**
              * @description By is the user (or API token's owner) who made the change; null for
              *     the system.
@@ -2340,6 +2340,29 @@ export interface components {
         "budget.CostDeleteResponse": {
             id: string;
             withdrawn_approvals: components["schemas"]["budget.WithdrawnApproval"][];
+        };
+        "budget.CostEntry": {
+            activity_id: string | null;
+            agreement_id: string;
+            allocations: components["schemas"]["budget.AllocationResponse"][];
+            amount_cents: number;
+            /** @enum {string} */
+            category: "salary" | "performer_fee" | "travel" | "materials" | "venue" | "other";
+            created_at: string;
+            description: string;
+            id: string;
+            /** Format: date */
+            incurred_on: string;
+            /**
+             * @description ShareSource says which shares split the entry.
+             * @enum {string}
+             */
+            share_source: "override" | "category" | "default";
+            /** @description Shares is the entry's own override, or null. */
+            shares: components["schemas"]["budget.ShareResponse"][] | null;
+            unit_id: string | null;
+            updated_at: string;
+            version: number;
         };
         "budget.CostInput": {
             activity_id?: string | null;
