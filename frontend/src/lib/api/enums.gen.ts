@@ -152,6 +152,9 @@ export const schemaEnums = {
   "committee.CommitteeResponse": {
     "allowed_actions": ["update","delete"],
   },
+  "committee.CultureSummary": {
+    "lang": ["fi","sv"],
+  },
   "committee.ExportMembershipSummary": {
     "allowed_actions": ["update","delete"],
     "role": ["chair","secretary","member"],
@@ -260,6 +263,9 @@ export const schemaEnums = {
   },
   "report.ActivityReport": {
     "group_by": ["unit","category","month","partner","target_group"],
+  },
+  "report.IdeaReport": {
+    "group_by": ["unit","source","committee"],
   },
   "report.SectorIndicator": {
     "sector": ["public","private","third"],
