@@ -55,7 +55,7 @@ describe("residents' own voice", () => {
     await login(page, 'mentor@demo.fi', `/activities/${id}/attendance`);
     await page.getByRole('heading', { level: 1, name: 'Record attendance' }).waitFor();
     await page.waitForFunction(() => document.querySelector('select')?.value);
-    const select = page.getByLabel('Occurrence');
+    const select = page.getByLabel('Occurrence', { exact: true });
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
     assert.ok(options.length >= 2, `occurrences offered: ${options}`);
     // The earlier occurrence first: A active (5, her own), B watched (4 by staff), C declined.
@@ -82,7 +82,7 @@ describe("residents' own voice", () => {
     // Reopen: the saved participants come back.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Record attendance' }).waitFor();
-    await page.getByLabel('Occurrence').selectOption(options[1]);
+    await page.getByLabel('Occurrence', { exact: true }).selectOption(options[1]);
     await page.getByRole('button', state(a, 'active')).waitFor();
     await page.getByRole('button', state(b, 'watched')).waitFor();
     await page.getByRole('button', state(c, 'declined')).waitFor();
@@ -90,7 +90,7 @@ describe("residents' own voice", () => {
     assert.equal(await page.getByLabel('Given by staff').nth(1).isChecked(), true);
 
     // The next occurrence opens with last time's participants (not the declined one).
-    await page.getByLabel('Occurrence').selectOption(options[0]);
+    await page.getByLabel('Occurrence', { exact: true }).selectOption(options[0]);
     await page.getByText("Last time's participants are pre-selected.").waitFor();
     await page.getByRole('button', state(a, 'active')).waitFor();
     await page.getByRole('button', state(b, 'watched')).waitFor();
