@@ -17,19 +17,25 @@ func TestDemoCalendar(t *testing.T) {
 	t.Parallel()
 	db := dbtest.New(t)
 	zone, _ := time.LoadLocation("Europe/Helsinki")
-	for range 2 {
+	type counts struct{ partners, series, acts, attendance, proposed int64 }
+	var runs [2]counts
+	for i := range runs {
 		if err := seed.Demo(context.Background(), db, zone); err != nil {
 			t.Fatal(err)
 		}
+		c := &runs[i]
+		db.Table("partners").Count(&c.partners)
+		db.Table("series").Count(&c.series)
+		db.Table("activities").Count(&c.acts)
+		db.Table("attendance").Count(&c.attendance)
+		db.Table("activities").Where("status = 'proposed' AND proposed_by IS NOT NULL").Count(&c.proposed)
 	}
-	var partners, series, acts, attendance, proposed int64
-	db.Table("partners").Count(&partners)
-	db.Table("series").Count(&series)
-	db.Table("activities").Count(&acts)
-	db.Table("attendance").Count(&attendance)
-	db.Table("activities").Where("status = 'proposed' AND proposed_by IS NOT NULL").Count(&proposed)
-	if partners != 4 || series != 1 || acts != 7 || attendance < 5 || proposed != 1 {
-		t.Fatalf("%d partners, %d series, %d activities, %d attendance, %d proposals", partners, series, acts, attendance, proposed)
+	// The demo's two years: partners of all three sectors, last year's and this year's festival, the
+	// year's activities with attendance for most past occurrences, one mentor's proposal; a second
+	// run adds nothing.
+	c := runs[0]
+	if runs[1] != c || c.partners < 7 || c.series != 2 || c.acts < 30 || c.attendance < 100 || c.proposed != 1 {
+		t.Fatalf("%+v, then %+v", runs[0], runs[1])
 	}
 	s := calendar.Store{DB: db, Zone: zone}
 	now := time.Now()
@@ -46,7 +52,7 @@ func TestDemoCalendar(t *testing.T) {
 			t.Fatalf("sing-along not at 14:00: %v", o.StartsAt.In(zone))
 		}
 	}
-	if cancelled != 1 || len(occ) < 15 {
+	if cancelled < 1 || len(occ) < 15 {
 		t.Fatalf("%d occurrences, %d cancelled", len(occ), cancelled)
 	}
 }
