@@ -50,7 +50,7 @@ func TestContractCatchesViolations(t *testing.T) {
 	// And a valid list passes.
 	rec.errors = nil
 	checkContract(rec, "GET", "/api/v1/units", nil, http.Header{}, &Resp{Status: 200,
-		Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"items": [], "total": 0}`)})
+		Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"items": [], "total": 0, "next_cursor": null}`)})
 	checkContract(rec, "GET", "/api/v1/units/01890000-0000-7000-8000-000000000000", nil, http.Header{},
 		&Resp{Status: 404, Header: problem, Body: notFound})
 	if len(rec.errors) != 0 {
