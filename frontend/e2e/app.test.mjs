@@ -441,7 +441,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await page.getByRole('link', { name: 'Culture profile: E2E Aili' }).click();
     await page.getByRole('heading', { level: 1, name: /Culture profile/ }).waitFor();
     await page.getByLabel('Favourite music').fill('Georg Malmstén, Olavi Virta');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.').waitFor();
     await noSeriousA11yIssues(page, 'culture profile');
     await shot(page, 'mentor-culture-profile');

@@ -138,6 +138,7 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
     // Another one with nothing recorded: an empty form.
     const thirdValue = offered.find((v) => new Date(v).getTime() === new Date(third).getTime());
     await select.selectOption(thirdValue);
+    await page.getByText('Tälle kerralle ei ole vielä kirjausta.').waitFor();
     assert.equal(await residents.inputValue(), '0');
     assert.equal(await page.getByLabel('Huomiot').inputValue(), '');
     // Cancelled meanwhile by the producer: the refusal is shown once, in Finnish.
