@@ -212,7 +212,9 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
         const names = [];
         for (let n = 0; n < (await buttons.count()); n++) {
           const b = buttons.nth(n);
-          const name = ((await b.getAttribute('aria-label')) ?? (await b.innerText())).trim();
+          // One line: a button's text may break over lines (a resident's name over its state), and a
+          // name with a line break is no CSS attribute value.
+          const name = ((await b.getAttribute('aria-label')) ?? (await b.innerText())).replace(/\s+/g, ' ').trim();
           if (!name || SKIP.test(name) || (await b.isDisabled())) continue;
           names.push(name);
         }
