@@ -8,7 +8,24 @@ type How = ParticipantInput['participation'];
 /** CYCLE is what one tap on a name does: not listed → active → passive → declined → not listed. */
 const CYCLE: (How | undefined)[] = [undefined, 'active', 'passive', 'declined'];
 /** FACES is the five-face picture scale, 1 (sad) to 5 (happy). */
-const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
+const FACES = [1, 2, 3, 4, 5];
+
+/**
+ * Face draws one face of the scale as a picture of its own (no emoji font
+ * needed: tablets without one showed two of the five faces as empty boxes);
+ * the mouth bends from a frown (1) to a smile (5).
+ */
+function Face({ level }: { level: number }) {
+  const bend = (level - 3) * 3;
+  return (
+    <svg viewBox="0 0 24 24" width="1.4em" height="1.4em" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <circle cx="8.5" cy="9.5" r="1.3" fill="currentColor" />
+      <circle cx="15.5" cy="9.5" r="1.3" fill="currentColor" />
+      <path d={`M7.5 ${16 - bend / 2} Q12 ${16 + bend} 16.5 ${16 - bend / 2}`} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}
 
 /** next is the participation after one tap. */
 export function next(p: How | undefined): How | undefined {
@@ -71,7 +88,7 @@ export function ParticipantsPicker({ residents, value, onChange, preselected }: 
               {FACES.map((face, k) => (
                 <label key={k}>
                   <input type="radio" name={`fb-${r.id}`} checked={p.feedback === k + 1} onChange={() => set(r.id, { feedback: k + 1 })} />
-                  <span aria-hidden="true">{face}</span>
+                  <Face level={face} />
                   <span className="sr-only">{t('att.feedbackN', { n: k + 1 })}</span>
                 </label>
               ))}
