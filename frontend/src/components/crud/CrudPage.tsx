@@ -14,12 +14,13 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { DataTable, type Column } from '@/components/ui/DataTable';
 import { useFieldErrors } from '@/components/ui/errors';
 import { Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
+import { offers, type WithActions } from '@/lib/api/actions';
 
 /** Values are the form's values by field name. */
 export type Values = Record<string, string | string[] | boolean>;
 
-/** CrudItem is the least a listed resource has. */
-export type CrudItem = { id: string; version: number; name?: string; title?: string; email?: string };
+/** CrudItem is the least a listed resource has: its allowed_actions decide its buttons. */
+export type CrudItem = { id: string; version: number; name?: string; title?: string; email?: string } & WithActions;
 
 /** FieldDef describes one form field. */
 export type FieldDef = {
@@ -49,14 +50,15 @@ export type CrudConfig<I extends CrudItem, C, P, R = unknown> = {
   listKey?: unknown;
   fields: FieldDef[];
   columns: Column<I>[];
-  /** create adds an item (absent: no "new" button). */
+  /** create adds an item (absent: no "new" button; a page passes it when canCreate allows). */
   create?: { send: (body: C) => Promise<R>; body: (v: Values) => C; check?: (v: Values) => Record<string, string> };
-  /** update changes an item (absent: no edit button). */
+  /** update changes an item: its Edit button shows on the items whose allowed_actions list "update". */
   update?: { send: (item: I, body: P) => Promise<unknown>; body: (v: Values, item: I) => P; fromItem?: (i: I) => Values; check?: (v: Values) => Record<string, string> };
-  /** remove deletes (or revokes) an item (absent: no delete button). */
-  remove?: { send: (item: I) => Promise<unknown>; label?: string };
-  /** can decides per item whether an action is offered (default: always). */
-  can?: (item: I, action: 'update' | 'delete') => boolean;
+  /**
+   * remove deletes (or revokes) an item: its button shows on the items whose allowed_actions list the action
+   * ("delete", or e.g. "revoke").
+   */
+  remove?: { send: (item: I) => Promise<unknown>; label?: string; action?: string };
   /**
    * pinCreated gives the listed form of a created item: it is then shown at the top of the list, marked, until
    * the page changes, even when the list's order puts it on another page (a cost of an earlier day).
@@ -120,7 +122,8 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
     const warning = c.deleteWarning ? await c.deleteWarning(i) : null;
     if (window.confirm(warning ? `${t('action.confirmDelete')}\n\n${warning}` : t('action.confirmDelete'))) del.mutate(i);
   };
-  const can = (i: I, a: 'update' | 'delete') => (a === 'update' ? !!c.update : !!c.remove) && (c.can?.(i, a) ?? true);
+  // Each item's buttons are the actions the API lists for it, never a guess from the role.
+  const can = (i: I, a: 'update' | 'delete') => (a === 'update' ? !!c.update && offers(i, 'update') : !!c.remove && offers(i, c.remove.action ?? 'delete'));
   const withActions = !!(c.update || c.remove || c.rowActions);
   const columns: Column<I>[] = !withActions
     ? c.columns

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canAny } from './actions';
+import { can, canAny, canCreate } from './actions';
 import type { ResponseOf } from './types';
 
 type Activity = ResponseOf<'/activities/{id}'>;
@@ -33,5 +33,30 @@ describe('can', () => {
     expect(can(period, 'lock')).toBe(false);
     // @ts-expect-error: 'vote' is not an action of a period
     expect(can(period, 'vote')).toBe(false);
+  });
+});
+
+describe('canCreate', () => {
+  it('follows each collection’s create policy by role', () => {
+    expect(canCreate({ role: 'producer' }, 'partner')).toBe(true);
+    expect(canCreate({ role: 'admin' }, 'partner')).toBe(true);
+    expect(canCreate({ role: 'manager' }, 'partner')).toBe(false);
+    expect(canCreate({ role: 'mentor' }, 'partner')).toBe(false);
+    expect(canCreate({ role: 'producer' }, 'department')).toBe(false);
+    expect(canCreate({ role: 'admin' }, 'department')).toBe(true);
+    expect(canCreate({ role: 'producer' }, 'idea')).toBe(false);
+    expect(canCreate({ role: 'viewer' }, 'activity')).toBe(false);
+    expect(canCreate(null, 'activity')).toBe(false);
+  });
+
+  it('lets a mentor create only in their own units', () => {
+    const mentor = { role: 'mentor' as const, unit_ids: ['koivukoti'] };
+    expect(canCreate(mentor, 'committee', 'koivukoti')).toBe(true);
+    expect(canCreate(mentor, 'committee', 'pihlaja')).toBe(false);
+    expect(canCreate(mentor, 'activity', 'pihlaja')).toBe(false);
+    // No unit named: the form offers only the mentor's own units.
+    expect(canCreate(mentor, 'activity')).toBe(true);
+    expect(canCreate(mentor, 'screen_token', 'koivukoti')).toBe(true);
+    expect(canCreate({ role: 'producer', unit_ids: [] }, 'screen_token', 'pihlaja')).toBe(true);
   });
 });

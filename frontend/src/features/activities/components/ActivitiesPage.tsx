@@ -7,6 +7,7 @@ import { SelectField } from '@/components/ui/Field';
 import { Badge, Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
 import { DataTable } from '@/components/ui/DataTable';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { StatusBadge } from './StatusBadge';
 import { useActivities, type ActivityFilter } from '../api/activities';
 import { useRefusedActivities } from '../api/linkedEvents';
@@ -18,7 +19,7 @@ export function ActivitiesPage() {
   const [f, setF] = useState<ActivityFilter>({ limit: 50 });
   const pager = useCursorPager(f);
   const q = useActivities({ ...f, ...pager.query });
-  const { role } = useAuth();
+  const { role, me } = useAuth();
   const refused = useRefusedActivities(role === 'producer' || role === 'admin');
   const units = useUnits();
   const data = q.data;
@@ -26,9 +27,11 @@ export function ActivitiesPage() {
   return (
     <>
       <PageHeader title={t('activity.list')}>
-        <Link className="btn btn-primary" to="/activities/new">
-          {t('activity.new')}
-        </Link>
+        {canCreate(me, 'activity') && (
+          <Link className="btn btn-primary" to="/activities/new">
+            {t('activity.new')}
+          </Link>
+        )}
       </PageHeader>
       <div className="filters" role="search">
         <SelectField label={t('activity.status')} value={f.status ?? ''} onChange={(e) => set({ status: oneOf(ACTIVITY_STATUSES, e.target.value) })} options={enumOptions(ACTIVITY_STATUSES, tk, 'status')} empty={t('common.all')} />

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { can, canCreate } from '@/lib/api/actions';
 import { nameOf, useAgreements, useDepartments, type Agreement } from '@/lib/api/lookups';
 import { Alert } from '@/components/ui/Alert';
 import { DataTable } from '@/components/ui/DataTable';
@@ -11,16 +12,15 @@ import { Loaded, PageHeader } from '@/components/ui/misc';
 export function AgreementsPage() {
   const i = useI18n();
   const { t, tk } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const loc = useLocation();
   const q = useAgreements();
   const departments = useDepartments();
   const state = loc.state as { saved?: boolean; withdrawn?: unknown[] } | null;
-  const canEdit = role === 'producer' || role === 'admin';
   return (
     <>
       <PageHeader title={t('agreement.title')}>
-        {canEdit && (
+        {canCreate(me, 'agreement') && (
           <Link className="btn btn-primary" to="/agreements/new">
             {t('agreement.new')}
           </Link>
@@ -35,7 +35,7 @@ export function AgreementsPage() {
                 <h2 id={`ag-${a.id}`} style={{ margin: 0 }}>
                   {a.name} <span className="muted small">{i.date(a.starts_on)}–{i.date(a.ends_on)}</span>
                 </h2>
-                {canEdit && (
+                {can(a, 'update') && (
                   <Link className="btn btn-secondary" to={`/agreements/${a.id}/edit`} aria-label={`${t('action.edit')}: ${a.name}`}>
                     {t('action.edit')}
                   </Link>

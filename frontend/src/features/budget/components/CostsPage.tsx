@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { COST_CATEGORIES, enumOptions, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
 import { parseMoney } from '@/lib/i18n/format';
@@ -30,7 +31,7 @@ const toInput = (v: Values, agreementId: string): CostInput => ({ ...toPatch(v),
 export function CostsPage() {
   const i = useI18n();
   const { t, tk } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const agreements = useAgreements();
   const units = useUnits();
   const departments = useDepartments();
@@ -41,7 +42,6 @@ export function CostsPage() {
     if (!agreementId && agreements.data?.[0]) setAgreementId(agreements.data[0].id);
   }, [agreements.data, agreementId]);
   if (!agreementId) return null;
-  const edit = role === 'producer' || role === 'admin';
   // An amount that is not a number is explained at once, and nothing is sent.
   const check = (v: Values): Record<string, string> => (parseMoney(str(v, 'amount_cents')) === null ? { amount_cents: t('form.badMoney') } : {});
   return (
@@ -51,9 +51,9 @@ export function CostsPage() {
       cacheKey="costs"
       listKey={{ agreementId, sort }}
       list={(page) => getCosts({ ...page, agreement_id: agreementId, sort })}
-      create={edit ? { send: createCost, body: (v) => toInput(v, agreementId), check } : undefined}
-      update={edit ? { send: updateCost, body: toPatch, check } : undefined}
-      remove={edit ? { send: deleteCost } : undefined}
+      create={canCreate(me, 'cost') ? { send: createCost, body: (v) => toInput(v, agreementId), check } : undefined}
+      update={{ send: updateCost, body: toPatch, check }}
+      remove={{ send: deleteCost }}
       // A change in an approved month withdraws its approvals: ask first, report after.
       saveWarning={async (body, item) => withdrawWarning(i, await approvalsAt(agreementId, [(body.incurred_on ?? '').slice(0, 7), (item?.incurred_on ?? '').slice(0, 7)]), depName)}
       deleteWarning={async (item) => withdrawWarning(i, await approvalsAt(agreementId, [item.incurred_on.slice(0, 7)]), depName)}

@@ -1,5 +1,6 @@
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { DEPARTMENT_KINDS, enumOptions, oneOf } from '@/lib/api/enums';
 import { getDepartments, type Department } from '@/lib/api/lookups';
 import { CrudPage, str, type Values } from '@/components/crud/CrudPage';
@@ -15,17 +16,16 @@ const toBody = (v: Values): DepartmentInput => ({
 /** DepartmentsPage lists and edits the departments that share the costs (admins). */
 export function DepartmentsPage() {
   const { t, tk } = useI18n();
-  const { role } = useAuth();
-  const admin = role === 'admin';
+  const { me } = useAuth();
   return (
     <CrudPage<Department, DepartmentInput, DepartmentInput>
       title={t('dept.title')}
       newLabel={t('dept.new')}
       cacheKey="departments"
       list={getDepartments}
-      create={admin ? { send: createDepartment, body: toBody } : undefined}
-      update={admin ? { send: updateDepartment, body: toBody } : undefined}
-      remove={admin ? { send: deleteDepartment } : undefined}
+      create={canCreate(me, 'department') ? { send: createDepartment, body: toBody } : undefined}
+      update={{ send: updateDepartment, body: toBody }}
+      remove={{ send: deleteDepartment }}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
         { name: 'code', label: t('dept.code'), required: true, help: t('dept.codeHelp') },

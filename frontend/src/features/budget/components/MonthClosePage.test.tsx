@@ -63,6 +63,7 @@ const cost = (amount: number, day = '2025-10-20') => ({
   amount_cents: amount,
   category: 'salary',
   description: 'Tuottajan palkka',
+  allowed_actions: ['update', 'delete'] as ('update' | 'delete')[],
   activity_id: null,
   unit_id: null,
   shares: null,

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, enumOptions } from '@/lib/api/enums';
 import { options, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
 import { addDays, addMonths, dayOf, endOfMonth, isoWeek, monthGrid, startOfMonth, startOfWeek, today } from '@/lib/i18n/dates';
@@ -18,7 +19,7 @@ const FILTERS = ['unit_id', 'partner_id', 'category', 'status', 'series_id'] as 
 export function CalendarPage() {
   const i = useI18n();
   const { t, tk } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as View) || 'month';
   const date = params.get('date') || today();
@@ -50,7 +51,6 @@ export function CalendarPage() {
     byDay.set(d, [...(byDay.get(d) ?? []), o]);
   }
   for (const list of byDay.values()) list.sort((a, b) => a.starts_at.localeCompare(b.starts_at));
-  const canCreate = role === 'producer' || role === 'admin' || role === 'mentor';
 
   return (
     <>
@@ -58,7 +58,7 @@ export function CalendarPage() {
         <Link className="btn btn-secondary" to="/calendar/feeds">
           {t('feeds.subscribe')}
         </Link>
-        {canCreate && (
+        {canCreate(me, 'activity') && (
           <Link className="btn btn-primary" to="/activities/new">
             {t('calendar.newActivity')}
           </Link>

@@ -35,13 +35,13 @@ describe('FeedsPage', () => {
   it('lets the producer create a private feed whose address is shown once, and revoke one', async () => {
     const user = userEvent.setup();
     signIn();
-    const token = { id: 'f1', name: 'Koivukoti staff', scope: 'unit', unit_id: 'unit-1', partner_id: null, prefix: 'ksf_ab', last_used_at: null, revoked_at: null, version: 1 };
+    const token = { id: 'f1', name: 'Koivukoti staff', scope: 'unit', unit_id: 'unit-1', partner_id: null, prefix: 'ksf_ab', last_used_at: null, revoked_at: null, version: 1, allowed_actions: ['revoke'] };
     const { calls } = mockApi({
       'GET /me': () => json({ id: 'u1', role: 'producer', email: 'p@x.fi', name: 'P' }),
       ...lookups,
       'GET /feed-tokens': () => json({ items: [token], total: 1 }),
       'POST /feed-tokens': () => json({ ...token, id: 'f2', token: 'ksf_secret123', feed_path: '/api/v1/calendar.ics?token=ksf_secret123' }, 201),
-      'DELETE /feed-tokens/f1': () => json({ ...token, revoked_at: '2025-03-01T10:00:00Z' }),
+      'DELETE /feed-tokens/f1': () => json({ ...token, revoked_at: '2025-03-01T10:00:00Z', allowed_actions: [] }),
     });
     renderWithApp(<FeedsPage />);
     const row = (await screen.findByText('Koivukoti staff')).closest('tr')!;

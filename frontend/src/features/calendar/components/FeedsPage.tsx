@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { nameOf, options, usePartners, useUnits } from '@/lib/api/lookups';
 import { CrudPage, str } from '@/components/crud/CrudPage';
 import { SelectField } from '@/components/ui/Field';
@@ -97,10 +98,11 @@ function SecretFeed({ created }: { created: FeedTokenCreated }) {
 export function FeedsPage() {
   const i = useI18n();
   const { t } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const units = useUnits();
   const partners = usePartners();
-  const manage = role === 'producer' || role === 'admin';
+  // Feed tokens are listed, created and revoked by those who may create them (the API's canManageTokens).
+  const manage = canCreate(me, 'feed_token');
   const back = (
     <Link className="btn btn-secondary" to="/calendar">
       {t('feeds.back')}
@@ -126,8 +128,7 @@ export function FeedsPage() {
         send: createFeedToken,
         body: (v) => feedTokenBody({ name: str(v, 'name'), scope: str(v, 'scope'), unit_id: str(v, 'unit_id'), partner_id: str(v, 'partner_id') }),
       }}
-      remove={{ send: revokeFeedToken, label: t('tokens.revoke') }}
-      can={(x) => !x.revoked_at}
+      remove={{ send: revokeFeedToken, label: t('tokens.revoke'), action: 'revoke' }}
       filters={
         <>
           <PublicFeeds />

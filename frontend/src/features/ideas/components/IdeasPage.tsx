@@ -1,6 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { can, canAny, canCreate } from '@/lib/api/actions';
 import { IDEA_SOURCES, IDEA_STATUSES, enumOptions, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useCommittees } from '@/lib/api/lookups';
 import { useFieldErrors } from '@/components/ui/errors';
@@ -15,7 +16,7 @@ import { createIdea, patchIdea, useIdeaChange, useIdeas, voteIdea, type Idea } f
 export function IdeasPage() {
   const i = useI18n();
   const { t, tk } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const nav = useNavigate();
   const [params, setParams] = useSearchParams();
   const committeeId = params.get('committee_id') ?? '';
@@ -23,7 +24,6 @@ export function IdeasPage() {
   const q = useIdeas(committeeId);
   const patch = useIdeaChange(patchIdea);
   const vote = useIdeaChange(voteIdea);
-  const canEdit = role === 'mentor' || role === 'admin';
   const ideas = q.data ?? [];
 
   function toActivity(idea: Idea) {
@@ -76,30 +76,30 @@ export function IdeasPage() {
                           </a>
                         </p>
                       )}
-                      {canEdit && (
+                      {canAny(idea, 'update', 'vote') && (
                         <div className="idea-actions">
-                          {(status === 'new' || status === 'planned') && (
-                            <>
-                              <Button size="small" variant="secondary" aria-label={`+1 ${t('ideas.vote', { title: idea.title })}`} onClick={() => vote.mutate(idea.id)}>
-                                +1
-                              </Button>
-                              <label className="inline-select">
-                                <span className="visually-hidden">{t('ideas.priorityOf', { title: idea.title })}</span>
-                                <select
-                                  value={idea.priority ?? ''}
-                                  onChange={(e) => patch.mutate({ id: idea.id, version: idea.version, body: { priority: e.target.value ? Number(e.target.value) : null } })}
-                                >
-                                  <option value="">{t('ideas.rank')}: –</option>
-                                  {[1, 2, 3, 4, 5].map((n) => (
-                                    <option key={n} value={n}>
-                                      {t('ideas.rank')}: {n}
-                                    </option>
-                                  ))}
-                                </select>
-                              </label>
-                            </>
+                          {can(idea, 'vote') && (
+                            <Button size="small" variant="secondary" aria-label={`+1 ${t('ideas.vote', { title: idea.title })}`} onClick={() => vote.mutate(idea.id)}>
+                              +1
+                            </Button>
                           )}
-                          {status === 'new' && (
+                          {can(idea, 'update') && (status === 'new' || status === 'planned') && (
+                            <label className="inline-select">
+                              <span className="visually-hidden">{t('ideas.priorityOf', { title: idea.title })}</span>
+                              <select
+                                value={idea.priority ?? ''}
+                                onChange={(e) => patch.mutate({ id: idea.id, version: idea.version, body: { priority: e.target.value ? Number(e.target.value) : null } })}
+                              >
+                                <option value="">{t('ideas.rank')}: –</option>
+                                {[1, 2, 3, 4, 5].map((n) => (
+                                  <option key={n} value={n}>
+                                    {t('ideas.rank')}: {n}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                          )}
+                          {can(idea, 'update') && status === 'new' && (
                             <>
                               <Button size="small" variant="secondary" onClick={() => patch.mutate({ id: idea.id, version: idea.version, body: { status: 'planned' } })}>
                                 {t('ideas.plan')}
@@ -109,7 +109,7 @@ export function IdeasPage() {
                               </Button>
                             </>
                           )}
-                          {(status === 'new' || status === 'planned') && !idea.activity_id && (
+                          {can(idea, 'update') && (status === 'new' || status === 'planned') && !idea.activity_id && (
                             <Button size="small" onClick={() => toActivity(idea)}>
                               {t('ideas.toActivity')}
                             </Button>
@@ -124,7 +124,7 @@ export function IdeasPage() {
           })}
         </div>
       )}
-      {canEdit && <NewIdea committeeId={committeeId} committees={options(committees.data)} />}
+      {canCreate(me, 'idea') && <NewIdea committeeId={committeeId} committees={options(committees.data)} />}
     </>
   );
 }

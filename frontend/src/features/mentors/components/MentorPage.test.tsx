@@ -23,8 +23,8 @@ describe('mentors', () => {
     const { calls } = mockApi({
       'GET /me': () => json({ id: 'u1', role: 'mentor', email: 'm@x.fi', name: 'Mia', unit_ids: ['unit-1'] }),
       'GET /units': () => json({ items: [{ id: 'unit-1', name: 'Koivukoti' }], total: 1 }),
-      'GET /mentors/m1': () => json(mentor),
-      'GET /mentors/m1/trainings': () => json({ items: [{ id: 't1', mentor_id: 'm1', course: 'Perusteet', provider: 'Taikusydän', completed_on: '2025-02-01', hours: 7.5, version: 1 }], total: 1 }),
+      'GET /mentors/m1': () => json({ ...mentor, allowed_actions: ['record_training'] }),
+      'GET /mentors/m1/trainings': () => json({ items: [{ id: 't1', mentor_id: 'm1', course: 'Perusteet', provider: 'Taikusydän', completed_on: '2025-02-01', hours: 7.5, version: 1, allowed_actions: ['update', 'delete'] }], total: 1 }),
       'POST /mentors/m1/trainings': () =>
         ++n === 1 ? json({ type: 'urn:kulttuurisilta:problem:validation', title: 'Invalid', status: 422, errors: [{ field: 'completed_on', message: 'must not be in the future', code: 'out_of_range' }] }, 422) : json({ id: 't2', version: 1 }, 201),
     });

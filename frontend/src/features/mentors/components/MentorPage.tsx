@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
+import { can } from '@/lib/api/actions';
 import { nameOf, useUnits } from '@/lib/api/lookups';
 import { today } from '@/lib/i18n/dates';
 import { InlineForm } from '@/components/crud/InlineForm';
@@ -15,7 +15,6 @@ export function MentorPage() {
   const { id } = useParams();
   const i = useI18n();
   const { t } = i;
-  const { role } = useAuth();
   const units = useUnits();
   const q = useMentor(id);
   const trainings = useTrainings(id);
@@ -25,7 +24,7 @@ export function MentorPage() {
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const m = q.data!;
   // Admins, the producer and mentors of the mentor's units record trainings (the API decides).
-  const canRecord = role === 'admin' || role === 'producer' || role === 'mentor';
+  const canRecord = can(m, 'record_training');
   return (
     <>
       <PageHeader title={m.name} />
@@ -59,15 +58,16 @@ export function MentorPage() {
                 { label: t('training.course'), render: (x) => x.course },
                 { label: t('training.provider'), render: (x) => x.provider },
                 { label: t('mentor.hours'), render: (x) => i.number(x.hours, 1), num: true },
-                ...(canRecord
+                ...(d.items.some((x) => can(x, 'delete'))
                   ? [
                       {
                         label: t('common.actions'),
-                        render: (x: Training) => (
-                          <Button size="small" variant="danger" aria-label={`${t('action.delete')}: ${x.course}`} onClick={() => window.confirm(t('action.confirmDelete')) && del.mutate(x)}>
-                            {t('action.delete')}
-                          </Button>
-                        ),
+                        render: (x: Training) =>
+                          can(x, 'delete') && (
+                            <Button size="small" variant="danger" aria-label={`${t('action.delete')}: ${x.course}`} onClick={() => window.confirm(t('action.confirmDelete')) && del.mutate(x)}>
+                              {t('action.delete')}
+                            </Button>
+                          ),
                       },
                     ]
                   : []),
@@ -78,7 +78,7 @@ export function MentorPage() {
                     {t('common.total')}
                   </th>
                   <td className="num">{i.number(d.items.reduce((a, x) => a + x.hours, 0), 1)}</td>
-                  {canRecord && <td />}
+                  {d.items.some((x) => can(x, 'delete')) && <td />}
                 </tr>
               }
             />

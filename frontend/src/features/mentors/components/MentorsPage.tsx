@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { nameOf, options, useUnits } from '@/lib/api/lookups';
 import { CrudPage, bool, list, str, strOrNull, type Values } from '@/components/crud/CrudPage';
 import { SelectField } from '@/components/ui/Field';
@@ -27,10 +28,9 @@ const toBody = (v: Values): MentorInput => ({
 export function MentorsPage() {
   const i = useI18n();
   const { t } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const units = useUnits();
   const [unitId, setUnitId] = useState('');
-  const canEdit = role === 'admin' || role === 'producer';
   return (
     <>
       <CrudPage<MentorItem, MentorInput, MentorInput>
@@ -39,9 +39,9 @@ export function MentorsPage() {
         cacheKey="mentors"
         listKey={unitId}
         list={(page) => getMentors({ ...page, ...(unitId ? { unit_id: unitId } : {}) })}
-        create={canEdit ? { send: createMentor, body: toBody } : undefined}
-        update={canEdit ? { send: updateMentor, body: toBody } : undefined}
-        remove={role === 'admin' ? { send: deleteMentor } : undefined}
+        create={canCreate(me, 'mentor') ? { send: createMentor, body: toBody } : undefined}
+        update={{ send: updateMentor, body: toBody }}
+        remove={{ send: deleteMentor }}
         filters={
           <div className="filters">
             <SelectField label={t('calendar.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} options={options(units.data)} empty={t('common.all')} />

@@ -1,5 +1,6 @@
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { PARTNER_KINDS, SECTORS, enumOptions, oneOf } from '@/lib/api/enums';
 import { getPartners, type Partner } from '@/lib/api/lookups';
 import { CrudPage, bool, str, type Values } from '@/components/crud/CrudPage';
@@ -23,17 +24,16 @@ function toBody(v: Values): PartnerInput {
 /** PartnersPage lists and edits the cultural partners. */
 export function PartnersPage() {
   const { t, tk } = useI18n();
-  const { role } = useAuth();
-  const edit = role === 'producer' || role === 'admin';
+  const { me } = useAuth();
   return (
     <CrudPage<Partner, PartnerInput, PartnerInput>
       title={t('partner.title')}
       newLabel={t('partner.new')}
       cacheKey="partners"
       list={getPartners}
-      create={edit ? { send: createPartner, body: toBody } : undefined}
-      update={edit ? { send: updatePartner, body: toBody } : undefined}
-      remove={role === 'admin' ? { send: deletePartner } : undefined}
+      create={canCreate(me, 'partner') ? { send: createPartner, body: toBody } : undefined}
+      update={{ send: updatePartner, body: toBody }}
+      remove={{ send: deletePartner }}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
         { name: 'kind', label: t('partner.kind'), kind: 'select', options: enumOptions(PARTNER_KINDS, tk, 'pk'), required: true },

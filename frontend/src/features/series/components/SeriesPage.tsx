@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { getSeries, type Series } from '@/lib/api/lookups';
 import { CrudPage, str, type Values } from '@/components/crud/CrudPage';
 import { createSeries, deleteSeries, updateSeries, type SeriesInput } from '../api/series';
@@ -16,17 +17,16 @@ const toBody = (v: Values): SeriesInput => ({
 export function SeriesPage() {
   const i = useI18n();
   const { t } = i;
-  const { role } = useAuth();
-  const edit = role === 'producer' || role === 'admin';
+  const { me } = useAuth();
   return (
     <CrudPage<Series, SeriesInput, SeriesInput>
       title={t('series.title')}
       newLabel={t('series.new')}
       cacheKey="series"
       list={getSeries}
-      create={edit ? { send: createSeries, body: toBody } : undefined}
-      update={edit ? { send: updateSeries, body: toBody } : undefined}
-      remove={role === 'admin' ? { send: deleteSeries } : undefined}
+      create={canCreate(me, 'series') ? { send: createSeries, body: toBody } : undefined}
+      update={{ send: updateSeries, body: toBody }}
+      remove={{ send: deleteSeries }}
       fields={[
         { name: 'name', label: t('common.name'), required: true },
         { name: 'starts_on', label: t('series.startsOn'), kind: 'date', required: true },

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { COMMITTEE_ROLES, enumOptions, oneOf } from '@/lib/api/enums';
 import { today } from '@/lib/i18n/dates';
 import { ErrorAlert } from '@/components/ui/Alert';
@@ -15,14 +16,13 @@ export function CommitteePage() {
   const { id: unitId = '', committeeId = '' } = useParams();
   const i = useI18n();
   const { t, tk } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const committee = useCommittee(committeeId);
   const members = useMembers(committeeId);
   const meetings = useMeetings(committeeId);
   const residents = useResidents(unitId);
   const newMember = useCreate((b: MemberInput) => addMember(committeeId, b), [['members', committeeId], ['residents']]);
   const newMeeting = useCreate((b: MeetingInput) => addMeeting(committeeId, b), [['meetings', committeeId]]);
-  const canEdit = role === 'mentor' || role === 'admin';
   if (committee.isLoading) return <Loading />;
   if (committee.error) return <ErrorAlert error={committee.error} />;
   const c = committee.data!;
@@ -55,7 +55,7 @@ export function CommitteePage() {
               />
             )}
           </Loaded>
-          {canEdit && (
+          {canCreate(me, 'committee_member', c.unit_id) && (
             <InlineForm
               title={t('committee.addMember')}
               fields={[
@@ -93,7 +93,7 @@ export function CommitteePage() {
               ))
             }
           </Loaded>
-          {canEdit && (
+          {canCreate(me, 'meeting', c.unit_id) && (
             <InlineForm
               title={t('meeting.new')}
               fields={[

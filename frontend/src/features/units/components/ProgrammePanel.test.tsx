@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { json, mockApi, renderWithApp, signIn } from '@/testing/render';
 import { ProgrammePanel } from './ProgrammePanel';
 
-const unit = { id: 'u1', version: 4, public_programme: false };
+const unit = { id: 'u1', version: 4, public_programme: false, allowed_actions: ['update' as const] };
 
 describe('ProgrammePanel', () => {
   it('lets the producer publish the page (If-Match) and make a screen token shown once', async () => {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { can, canCreate } from '@/lib/api/actions';
 import { addMonths, today } from '@/lib/i18n/dates';
 import { LOCALES } from '@/lib/i18n/format';
 import { SelectField, TextField } from '@/components/ui/Field';
@@ -8,7 +9,7 @@ import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { downloadProgramme, useCreateScreenToken, useRevokeScreenToken, useScreenTokens, useSetPublicProgramme, type PrintOptions } from '../api/programme';
 
-type Unit = { id: string; version: number; public_programme?: boolean };
+type Unit = { id: string; version: number; public_programme?: boolean; allowed_actions?: readonly ('update' | 'delete')[] | null };
 
 /**
  * ProgrammePanel is a unit's programme for residents and relatives: the
@@ -18,10 +19,11 @@ type Unit = { id: string; version: number; public_programme?: boolean };
 export function ProgrammePanel({ unit }: { unit: Unit }) {
   const i = useI18n();
   const { t } = i;
-  const { role, me } = useAuth();
-  const mine = role === 'mentor' && !!me?.unit_ids.includes(unit.id);
-  const runs = mine || role === 'producer' || role === 'admin';
-  const publishes = role === 'producer' || role === 'admin';
+  const { me } = useAuth();
+  // The print and the screen tokens are for those who may make the unit's screen tokens (the API's
+  // unitProgrammer); the public page is a change of the unit.
+  const runs = canCreate(me, 'screen_token', unit.id);
+  const publishes = can(unit, 'update');
   if (!runs) return null;
   return (
     <section aria-labelledby="programme-h" className="card">

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
 import { createCommittee, createResident, useCreate, useResidents, useUnit, useUnitCommittees } from '../api/units';
@@ -13,14 +14,13 @@ export function UnitPage() {
   const { id = '' } = useParams();
   const i = useI18n();
   const { t, tk } = i;
-  const { role } = useAuth();
+  const { me } = useAuth();
   const unit = useUnit(id);
   const committees = useUnitCommittees(id);
   const residents = useResidents(id);
   const addCommittee = useCreate(createCommittee, [['committees'], ['lookup']]);
   const addResident = useCreate(createResident, [['residents']]);
-  const canEdit = role === 'mentor' || role === 'admin';
-  const canProfile = role === 'mentor' || role === 'admin';
+  const canProfile = canCreate(me, 'resident', id);
   if (unit.isLoading) return <Loading />;
   if (unit.error) return <ErrorAlert error={unit.error} />;
   const u = unit.data!;
@@ -30,9 +30,11 @@ export function UnitPage() {
         <Link className="btn btn-secondary" to={`/calendar?unit_id=${id}`}>
           {t('nav.calendar')}
         </Link>
-        <Link className="btn btn-secondary" to={`/activities/new?unit_id=${id}`}>
-          {t('activity.new')}
-        </Link>
+        {canCreate(me, 'activity', id) && (
+          <Link className="btn btn-secondary" to={`/activities/new?unit_id=${id}`}>
+            {t('activity.new')}
+          </Link>
+        )}
       </PageHeader>
       <p className="muted">
         {tk('uk', u.kind)} · {u.organisation} · {u.municipality}
@@ -52,7 +54,7 @@ export function UnitPage() {
               </ul>
             )}
           </Loaded>
-          {canEdit && (
+          {canCreate(me, 'committee', id) && (
             <InlineForm
               title={t('committee.new')}
               fields={[
@@ -83,7 +85,7 @@ export function UnitPage() {
               </ul>
             )}
           </Loaded>
-          {canEdit && (
+          {canCreate(me, 'resident', id) && (
             <InlineForm
               title={t('committee.newResident')}
               fields={[{ name: 'display_name', label: t('committee.memberName'), required: true }]}
