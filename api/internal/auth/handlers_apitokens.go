@@ -47,19 +47,12 @@ func (m Module) listAPITokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/api-tokens/{id} [get]
 func (m Module) getAPIToken(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManage)
 	if err != nil {
 		return err
 	}
 	t, err := m.APITokens.Get(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, apiTokenOut(p)(t))
+	return httpapi.Row(c, http.StatusOK, t, err, apiTokenOut(p))
 }
 
 // createAPIToken godoc
@@ -103,11 +96,7 @@ func (m Module) createAPIToken(c echo.Context) error {
 //	@Success	200			{object}	APITokenResponse
 //	@Router		/api-tokens/{id} [delete]
 func (m Module) revokeAPIToken(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -116,8 +105,5 @@ func (m Module) revokeAPIToken(c echo.Context) error {
 		return err
 	}
 	t, err := m.APITokens.Revoke(c.Request().Context(), id, ifMatch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, apiTokenOut(p)(t))
+	return httpapi.Row(c, http.StatusOK, t, err, apiTokenOut(p))
 }

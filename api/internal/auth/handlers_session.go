@@ -84,10 +84,7 @@ func (m Module) logout(c echo.Context) error {
 	if in.RefreshToken == "" {
 		return apperr.InvalidFieldCode("refresh_token", apperr.CodeRequired, "is required")
 	}
-	if err := m.Service.Logout(c.Request().Context(), in.RefreshToken); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Service.Logout(c.Request().Context(), in.RefreshToken))
 }
 
 // me godoc
@@ -131,12 +128,8 @@ func (m Module) updateMe(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, patch, err := httpapi.Change[MePatch](c)
 	if err != nil {
-		return err
-	}
-	var patch MePatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	u, err := m.Users.UpdateSelf(c.Request().Context(), p.UserID, ifMatch, patch)

@@ -52,19 +52,12 @@ func (m Module) listUsers(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/users/{id} [get]
 func (m Module) getUser(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManage)
 	if err != nil {
 		return err
 	}
 	u, err := m.Users.Get(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, userOut(p)(u))
+	return httpapi.Row(c, http.StatusOK, u, err, userOut(p))
 }
 
 // createUser godoc
@@ -88,11 +81,7 @@ func (m Module) createUser(c echo.Context) error {
 		return err
 	}
 	u, err := m.Users.Create(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/users/"+u.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, u.Version, userOut(p)(u))
+	return httpapi.Created(c, "/api/v1/users/", u, err, userOut(p))
 }
 
 // updateUser godoc
@@ -109,25 +98,14 @@ func (m Module) createUser(c echo.Context) error {
 //	@Success		200			{object}	UserResponse
 //	@Router			/users/{id} [patch]
 func (m Module) updateUser(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
+	p, id, err := httpapi.Target(c, canManage)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[UserPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch UserPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	u, err := m.Users.Update(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, userOut(p)(u))
+	return httpapi.Row(c, http.StatusOK, u, err, userOut(p))
 }

@@ -52,19 +52,12 @@ func (m Module) listAgreements(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/agreements/{id} [get]
 func (m Module) getAgreement(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadTotals)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadTotals)
 	if err != nil {
 		return err
 	}
 	a, err := m.Store.GetAgreement(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, agreementOut(p)(a))
+	return httpapi.Row(c, http.StatusOK, a, err, agreementOut(p))
 }
 
 // createAgreement godoc
@@ -91,11 +84,7 @@ func (m Module) createAgreement(c echo.Context) error {
 		return err
 	}
 	a, err := m.Store.CreateAgreement(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/agreements/"+a.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, a.Version, agreementOut(p)(a))
+	return httpapi.Created(c, "/api/v1/agreements/", a, err, agreementOut(p))
 }
 
 // updateAgreement godoc
@@ -112,20 +101,12 @@ func (m Module) createAgreement(c echo.Context) error {
 //	@Success		200			{object}	AgreementChangeResponse
 //	@Router			/agreements/{id} [patch]
 func (m Module) updateAgreement(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWrite)
+	p, id, err := httpapi.Target(c, canWrite)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[AgreementPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch AgreementPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	a, withdrawn, err := m.Store.UpdateAgreement(c.Request().Context(), id, ifMatch, patch)
@@ -146,11 +127,7 @@ func (m Module) updateAgreement(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/agreements/{id} [delete]
 func (m Module) deleteAgreement(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWrite)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWrite)
 	if err != nil {
 		return err
 	}
@@ -158,8 +135,5 @@ func (m Module) deleteAgreement(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteAgreement(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteAgreement(c.Request().Context(), id, ifMatch))
 }

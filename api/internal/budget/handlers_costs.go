@@ -88,11 +88,7 @@ func (m Module) listCosts(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/costs/{id} [get]
 func (m Module) getCost(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadEntries)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadEntries)
 	if err != nil {
 		return err
 	}
@@ -153,20 +149,12 @@ func (m Module) createCost(c echo.Context) error {
 //	@Success		200			{object}	CostChangeResponse
 //	@Router			/costs/{id} [patch]
 func (m Module) updateCost(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWrite)
+	p, id, err := httpapi.Target(c, canWrite)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[CostPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch CostPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	cost, a, withdrawn, err := m.Store.UpdateCost(c.Request().Context(), id, ifMatch, patch)
@@ -192,11 +180,7 @@ func (m Module) updateCost(c echo.Context) error {
 //	@Success		200			{object}	CostDeleteResponse
 //	@Router			/costs/{id} [delete]
 func (m Module) deleteCost(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWrite)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWrite)
 	if err != nil {
 		return err
 	}

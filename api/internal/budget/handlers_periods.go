@@ -73,11 +73,7 @@ func periodParams(c echo.Context) (uuid.UUID, civil.Date, error) {
 //	@Success	200				{object}	paging.ListDoc{items=[]budget.PeriodView}
 //	@Router		/agreements/{id}/periods [get]
 func (m Module) listPeriods(c echo.Context) error {
-	who, err := httpapi.Authorize(c, canReadTotals)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	who, id, err := httpapi.Target(c, canReadTotals)
 	if err != nil {
 		return err
 	}
@@ -210,12 +206,8 @@ func (m Module) unlockPeriod(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, in, err := httpapi.Change[UnlockInput](c)
 	if err != nil {
-		return err
-	}
-	var in UnlockInput
-	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
 	if err := in.validate(); err != nil {

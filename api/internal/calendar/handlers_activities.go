@@ -80,11 +80,7 @@ func (m Module) listActivities(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/activities/{id} [get]
 func (m Module) getActivity(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -156,20 +152,12 @@ func proposer(p *access.Principal) *uuid.UUID {
 //	@Success		200			{object}	calendar.ActivityResponse
 //	@Router			/activities/{id} [patch]
 func (m Module) updateActivity(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canProposeActivities)
+	p, id, err := httpapi.Target(c, canProposeActivities)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[ActivityPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch ActivityPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	a, err := m.Store.UpdateActivity(c.Request().Context(), id, ifMatch, patch, func(before Activity, after ActivityInput) error {
@@ -192,11 +180,7 @@ func (m Module) updateActivity(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/activities/{id} [delete]
 func (m Module) deleteActivity(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canDeleteActivity)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canDeleteActivity)
 	if err != nil {
 		return err
 	}
@@ -204,10 +188,7 @@ func (m Module) deleteActivity(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteActivity(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteActivity(c.Request().Context(), id, ifMatch))
 }
 
 // activityFromIdea godoc
@@ -223,11 +204,7 @@ func (m Module) deleteActivity(c echo.Context) error {
 //	@Success		201		{object}	calendar.ActivityResponse
 //	@Router			/ideas/{id}/activity [post]
 func (m Module) activityFromIdea(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canProposeActivities)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canProposeActivities)
 	if err != nil {
 		return err
 	}

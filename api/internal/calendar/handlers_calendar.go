@@ -125,11 +125,7 @@ func (m Module) getCalendar(c echo.Context) error {
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.CalendarItem}
 //	@Router			/activities/{id}/occurrences [get]
 func (m Module) listActivityOccurrences(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}

@@ -56,19 +56,12 @@ func (m Module) listPartners(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/partners/{id} [get]
 func (m Module) getPartner(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
 	r, err := m.Store.GetPartner(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, m.partnerOut(p)(r))
+	return httpapi.Row(c, http.StatusOK, r, err, m.partnerOut(p))
 }
 
 // createPartner godoc
@@ -94,11 +87,7 @@ func (m Module) createPartner(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.CreatePartner(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/partners/"+r.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, r.Version, m.partnerOut(p)(r))
+	return httpapi.Created(c, "/api/v1/partners/", r, err, m.partnerOut(p))
 }
 
 // updatePartner godoc
@@ -114,27 +103,16 @@ func (m Module) createPartner(c echo.Context) error {
 //	@Success	200			{object}	calendar.PartnerResponse
 //	@Router		/partners/{id} [patch]
 func (m Module) updatePartner(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCatalogue)
+	p, id, err := httpapi.Target(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[PartnerPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch PartnerPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	r, err := m.Store.UpdatePartner(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, m.partnerOut(p)(r))
+	return httpapi.Row(c, http.StatusOK, r, err, m.partnerOut(p))
 }
 
 // deletePartner godoc
@@ -148,11 +126,7 @@ func (m Module) updatePartner(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/partners/{id} [delete]
 func (m Module) deletePartner(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -160,10 +134,7 @@ func (m Module) deletePartner(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeletePartner(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeletePartner(c.Request().Context(), id, ifMatch))
 }
 
 // listSeries godoc
@@ -204,19 +175,12 @@ func (m Module) listSeries(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/series/{id} [get]
 func (m Module) getSeries(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
 	r, err := m.Store.GetSeries(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, m.seriesOut(p)(r))
+	return httpapi.Row(c, http.StatusOK, r, err, m.seriesOut(p))
 }
 
 // createSeries godoc
@@ -242,11 +206,7 @@ func (m Module) createSeries(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.CreateSeries(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/series/"+r.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, r.Version, m.seriesOut(p)(r))
+	return httpapi.Created(c, "/api/v1/series/", r, err, m.seriesOut(p))
 }
 
 // updateSeries godoc
@@ -262,27 +222,16 @@ func (m Module) createSeries(c echo.Context) error {
 //	@Success	200			{object}	calendar.SeriesResponse
 //	@Router		/series/{id} [patch]
 func (m Module) updateSeries(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCatalogue)
+	p, id, err := httpapi.Target(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[SeriesPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch SeriesPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	r, err := m.Store.UpdateSeries(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, r.Version, m.seriesOut(p)(r))
+	return httpapi.Row(c, http.StatusOK, r, err, m.seriesOut(p))
 }
 
 // deleteSeries godoc
@@ -295,11 +244,7 @@ func (m Module) updateSeries(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/series/{id} [delete]
 func (m Module) deleteSeries(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -307,8 +252,5 @@ func (m Module) deleteSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteSeries(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteSeries(c.Request().Context(), id, ifMatch))
 }

@@ -24,11 +24,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.OverrideResponse}
 //	@Router		/activities/{id}/overrides [get]
 func (m Module) listOverrides(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -58,11 +54,7 @@ func (m Module) listOverrides(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/activities/{id}/overrides/{override_id} [get]
 func (m Module) getOverride(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -71,10 +63,7 @@ func (m Module) getOverride(c echo.Context) error {
 		return err
 	}
 	o, err := m.Store.GetOverride(c.Request().Context(), id, oid)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, o.Version, m.overrideOut(p)(o))
+	return httpapi.Row(c, http.StatusOK, o, err, m.overrideOut(p))
 }
 
 // createOverride godoc
@@ -90,11 +79,7 @@ func (m Module) getOverride(c echo.Context) error {
 //	@Success		201		{object}	calendar.OverrideResponse
 //	@Router			/activities/{id}/overrides [post]
 func (m Module) createOverride(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canScheduleOccurrences)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canScheduleOccurrences)
 	if err != nil {
 		return err
 	}
@@ -103,11 +88,7 @@ func (m Module) createOverride(c echo.Context) error {
 		return err
 	}
 	o, err := m.Store.CreateOverride(c.Request().Context(), id, in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/activities/"+id.String()+"/overrides/"+o.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, o.Version, m.overrideOut(p)(o))
+	return httpapi.Created(c, "/api/v1/activities/"+id.String()+"/overrides/", o, err, m.overrideOut(p))
 }
 
 // updateOverride godoc
@@ -124,11 +105,7 @@ func (m Module) createOverride(c echo.Context) error {
 //	@Success	200			{object}	calendar.OverrideResponse
 //	@Router		/activities/{id}/overrides/{override_id} [patch]
 func (m Module) updateOverride(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canScheduleOccurrences)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canScheduleOccurrences)
 	if err != nil {
 		return err
 	}
@@ -136,19 +113,12 @@ func (m Module) updateOverride(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, patch, err := httpapi.Change[OverridePatch](c)
 	if err != nil {
-		return err
-	}
-	var patch OverridePatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	o, err := m.Store.UpdateOverride(c.Request().Context(), id, oid, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, o.Version, m.overrideOut(p)(o))
+	return httpapi.Row(c, http.StatusOK, o, err, m.overrideOut(p))
 }
 
 // deleteOverride godoc
@@ -164,11 +134,7 @@ func (m Module) updateOverride(c echo.Context) error {
 //	@Success		204				"Deleted"
 //	@Router			/activities/{id}/overrides/{override_id} [delete]
 func (m Module) deleteOverride(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canScheduleOccurrences)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canScheduleOccurrences)
 	if err != nil {
 		return err
 	}
@@ -184,10 +150,7 @@ func (m Module) deleteOverride(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteOverride(c.Request().Context(), id, oid, ifMatch, allow != nil && *allow); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteOverride(c.Request().Context(), id, oid, ifMatch, allow != nil && *allow))
 }
 
 // listAttendance godoc
@@ -204,11 +167,7 @@ func (m Module) deleteOverride(c echo.Context) error {
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.AttendanceResponse}
 //	@Router			/activities/{id}/attendance [get]
 func (m Module) listAttendance(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -258,11 +217,7 @@ func (m Module) listAttendance(c echo.Context) error {
 //	@Success	304				"Not modified"
 //	@Router		/activities/{id}/attendance/{attendance_id} [get]
 func (m Module) getAttendance(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -297,11 +252,7 @@ func (m Module) getAttendance(c echo.Context) error {
 //	@Success		201		{object}	calendar.AttendanceResponse
 //	@Router			/activities/{id}/attendance [post]
 func (m Module) createAttendance(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRecordAttendance)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRecordAttendance)
 	if err != nil {
 		return err
 	}
@@ -381,10 +332,7 @@ func (m Module) deleteAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteAttendance(c.Request().Context(), a.ID, aid, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteAttendance(c.Request().Context(), a.ID, aid, ifMatch))
 }
 
 // attendanceChange reads the caller, the activity, the record's id and the

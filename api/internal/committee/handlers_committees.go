@@ -58,19 +58,12 @@ func (m Module) listCommittees(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/committees/{id} [get]
 func (m Module) getCommittee(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadCommittees)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
 	row, err := m.Store.GetCommittee(c.Request().Context(), unitScope(p), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, committeeOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, committeeOut(p))
 }
 
 // createCommittee godoc
@@ -100,11 +93,7 @@ func (m Module) createCommittee(c echo.Context) error {
 		return apperr.Forbidden("you are not a mentor of this unit")
 	}
 	row, err := m.Store.CreateCommittee(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/committees/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, committeeOut(p)(row))
+	return httpapi.Created(c, "/api/v1/committees/", row, err, committeeOut(p))
 }
 
 // updateCommittee godoc
@@ -120,27 +109,16 @@ func (m Module) createCommittee(c echo.Context) error {
 //	@Success	200			{object}	CommitteeResponse
 //	@Router		/committees/{id} [patch]
 func (m Module) updateCommittee(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCommittees)
+	p, id, err := httpapi.Target(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[CommitteePatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch CommitteePatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateCommittee(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, committeeOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, committeeOut(p))
 }
 
 // deleteCommittee godoc
@@ -154,11 +132,7 @@ func (m Module) updateCommittee(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id} [delete]
 func (m Module) deleteCommittee(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -166,10 +140,7 @@ func (m Module) deleteCommittee(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteCommittee(c.Request().Context(), unitScope(p), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteCommittee(c.Request().Context(), unitScope(p), id, ifMatch))
 }
 
 // committeeSummary godoc

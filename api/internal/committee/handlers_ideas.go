@@ -82,19 +82,12 @@ func (m Module) listIdeas(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/ideas/{id} [get]
 func (m Module) getIdea(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadCommittees)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
 	row, err := m.Store.GetIdea(c.Request().Context(), unitScope(p), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, ideaOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, ideaOut(p))
 }
 
 // createIdea godoc
@@ -121,11 +114,7 @@ func (m Module) createIdea(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.CreateIdea(c.Request().Context(), unitScope(p), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/ideas/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, ideaOut(p)(row))
+	return httpapi.Created(c, "/api/v1/ideas/", row, err, ideaOut(p))
 }
 
 // updateIdea godoc
@@ -142,27 +131,16 @@ func (m Module) createIdea(c echo.Context) error {
 //	@Success		200			{object}	IdeaResponse
 //	@Router			/ideas/{id} [patch]
 func (m Module) updateIdea(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCommittees)
+	p, id, err := httpapi.Target(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[IdeaPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch IdeaPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateIdea(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, ideaOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, ideaOut(p))
 }
 
 // voteIdea godoc
@@ -178,11 +156,7 @@ func (m Module) updateIdea(c echo.Context) error {
 //	@Success		200		{object}	IdeaResponse
 //	@Router			/ideas/{id}/votes [post]
 func (m Module) voteIdea(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -196,10 +170,7 @@ func (m Module) voteIdea(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.VoteIdea(c.Request().Context(), unitScope(p), id, in.Count)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, ideaOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, ideaOut(p))
 }
 
 // deleteIdea godoc
@@ -213,11 +184,7 @@ func (m Module) voteIdea(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/ideas/{id} [delete]
 func (m Module) deleteIdea(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}
@@ -225,8 +192,5 @@ func (m Module) deleteIdea(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteIdea(c.Request().Context(), unitScope(p), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteIdea(c.Request().Context(), unitScope(p), id, ifMatch))
 }

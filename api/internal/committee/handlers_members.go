@@ -35,11 +35,7 @@ func pathIDs(c echo.Context, sub string) (uuid.UUID, uuid.UUID, error) {
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.MemberResponse}
 //	@Router			/committees/{id}/members [get]
 func (m Module) listMembers(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadPersonal)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -79,10 +75,7 @@ func (m Module) getMember(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.GetMember(c.Request().Context(), unitScope(p), id, memberID)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, memberOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, memberOut(p))
 }
 
 // createMember godoc
@@ -98,11 +91,7 @@ func (m Module) getMember(c echo.Context) error {
 //	@Success		201		{object}	MemberResponse
 //	@Router			/committees/{id}/members [post]
 func (m Module) createMember(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWritePersonal)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -111,11 +100,7 @@ func (m Module) createMember(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.CreateMember(c.Request().Context(), unitScope(p), id, in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/committees/"+id.String()+"/members/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, memberOut(p)(row))
+	return httpapi.Created(c, "/api/v1/committees/"+id.String()+"/members/", row, err, memberOut(p))
 }
 
 // updateMember godoc
@@ -141,19 +126,12 @@ func (m Module) updateMember(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, patch, err := httpapi.Change[MemberPatch](c)
 	if err != nil {
-		return err
-	}
-	var patch MemberPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateMember(c.Request().Context(), unitScope(p), id, memberID, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, memberOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, memberOut(p))
 }
 
 // deleteMember godoc
@@ -180,10 +158,7 @@ func (m Module) deleteMember(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteMember(c.Request().Context(), unitScope(p), id, memberID, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteMember(c.Request().Context(), unitScope(p), id, memberID, ifMatch))
 }
 
 // listMeetings godoc
@@ -202,11 +177,7 @@ func (m Module) deleteMember(c echo.Context) error {
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.MeetingResponse}
 //	@Router			/committees/{id}/meetings [get]
 func (m Module) listMeetings(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadPersonal)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -246,10 +217,7 @@ func (m Module) getMeeting(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.GetMeeting(c.Request().Context(), unitScope(p), id, meetingID)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, meetingOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, meetingOut(p))
 }
 
 // createMeeting godoc
@@ -265,11 +233,7 @@ func (m Module) getMeeting(c echo.Context) error {
 //	@Success		201		{object}	MeetingResponse
 //	@Router			/committees/{id}/meetings [post]
 func (m Module) createMeeting(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWritePersonal)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canWritePersonal)
 	if err != nil {
 		return err
 	}
@@ -278,11 +242,7 @@ func (m Module) createMeeting(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.CreateMeeting(c.Request().Context(), unitScope(p), id, in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/committees/"+id.String()+"/meetings/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, meetingOut(p)(row))
+	return httpapi.Created(c, "/api/v1/committees/"+id.String()+"/meetings/", row, err, meetingOut(p))
 }
 
 // updateMeeting godoc
@@ -307,19 +267,12 @@ func (m Module) updateMeeting(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, patch, err := httpapi.Change[MeetingPatch](c)
 	if err != nil {
-		return err
-	}
-	var patch MeetingPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateMeeting(c.Request().Context(), unitScope(p), id, meetingID, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, meetingOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, meetingOut(p))
 }
 
 // deleteMeeting godoc
@@ -345,8 +298,5 @@ func (m Module) deleteMeeting(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteMeeting(c.Request().Context(), unitScope(p), id, meetingID, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteMeeting(c.Request().Context(), unitScope(p), id, meetingID, ifMatch))
 }

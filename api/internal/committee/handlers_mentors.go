@@ -57,19 +57,12 @@ func (m Module) listMentors(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/mentors/{id} [get]
 func (m Module) getMentor(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadMentors)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadMentors)
 	if err != nil {
 		return err
 	}
 	row, err := m.Store.GetMentor(c.Request().Context(), unitScope(p), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, mentorOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, mentorOut(p))
 }
 
 // createMentor godoc
@@ -96,11 +89,7 @@ func (m Module) createMentor(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.CreateMentor(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/mentors/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, mentorOut(p)(row))
+	return httpapi.Created(c, "/api/v1/mentors/", row, err, mentorOut(p))
 }
 
 // updateMentor godoc
@@ -116,27 +105,16 @@ func (m Module) createMentor(c echo.Context) error {
 //	@Success	200			{object}	MentorResponse
 //	@Router		/mentors/{id} [patch]
 func (m Module) updateMentor(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteMentors)
+	p, id, err := httpapi.Target(c, canWriteMentors)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[MentorPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch MentorPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateMentor(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, mentorOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, mentorOut(p))
 }
 
 // deleteMentor godoc
@@ -150,10 +128,7 @@ func (m Module) updateMentor(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/mentors/{id} [delete]
 func (m Module) deleteMentor(c echo.Context) error {
-	if _, err := httpapi.Authorize(c, canWriteMentors); err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWriteMentors)
 	if err != nil {
 		return err
 	}
@@ -161,10 +136,7 @@ func (m Module) deleteMentor(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteMentor(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteMentor(c.Request().Context(), id, ifMatch))
 }
 
 // listTrainings godoc
@@ -182,11 +154,7 @@ func (m Module) deleteMentor(c echo.Context) error {
 //	@Success	200				{object}	paging.ListDoc{items=[]committee.TrainingResponse}
 //	@Router		/mentors/{id}/trainings [get]
 func (m Module) listTrainings(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadMentors)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -226,10 +194,7 @@ func (m Module) getTraining(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.GetTraining(c.Request().Context(), unitScope(p), id, trainingID)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, trainingOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, trainingOut(p))
 }
 
 // createTraining godoc
@@ -245,11 +210,7 @@ func (m Module) getTraining(c echo.Context) error {
 //	@Success		201		{object}	TrainingResponse
 //	@Router			/mentors/{id}/trainings [post]
 func (m Module) createTraining(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteTrainings)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canWriteTrainings)
 	if err != nil {
 		return err
 	}
@@ -258,11 +219,7 @@ func (m Module) createTraining(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.CreateTraining(c.Request().Context(), unitScope(p), id, in, m.today())
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/mentors/"+id.String()+"/trainings/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, trainingOut(p)(row))
+	return httpapi.Created(c, "/api/v1/mentors/"+id.String()+"/trainings/", row, err, trainingOut(p))
 }
 
 // updateTraining godoc
@@ -287,19 +244,12 @@ func (m Module) updateTraining(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, patch, err := httpapi.Change[TrainingPatch](c)
 	if err != nil {
-		return err
-	}
-	var patch TrainingPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateTraining(c.Request().Context(), unitScope(p), id, trainingID, ifMatch, patch, m.today())
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, trainingOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, trainingOut(p))
 }
 
 // deleteTraining godoc
@@ -325,10 +275,7 @@ func (m Module) deleteTraining(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteTraining(c.Request().Context(), unitScope(p), id, trainingID, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteTraining(c.Request().Context(), unitScope(p), id, trainingID, ifMatch))
 }
 
 // mentorSummary godoc

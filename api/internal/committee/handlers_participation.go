@@ -41,11 +41,7 @@ func queryDays(c echo.Context, def, maxDays int) (int, error) {
 //	@Success		200		{object}	ParticipationSummary
 //	@Router			/residents/{id}/participation [get]
 func (m Module) getParticipation(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -86,11 +82,7 @@ func (m Module) getParticipation(c echo.Context) error {
 //	@Success		200		{object}	paging.ListDoc{items=[]committee.LeftOutResident}
 //	@Router			/units/{id}/residents/left-out [get]
 func (m Module) listLeftOut(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -122,11 +114,7 @@ func (m Module) listLeftOut(c echo.Context) error {
 //	@Success		200		{object}	CultureSummary
 //	@Router			/residents/{id}/culture-summary [get]
 func (m Module) getCultureSummary(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -156,11 +144,7 @@ func (m Module) getCultureSummary(c echo.Context) error {
 //	@Success		200		{object}	paging.ListDoc{items=[]committee.MatchingOccurrence}
 //	@Router			/residents/{id}/upcoming-activities [get]
 func (m Module) listUpcomingMatches(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}

@@ -62,19 +62,12 @@ func (m Module) listResidents(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/residents/{id} [get]
 func (m Module) getResident(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
 	row, err := m.Store.GetResident(c.Request().Context(), unitScope(p), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, residentOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, residentOut(p))
 }
 
 // createResident godoc
@@ -104,11 +97,7 @@ func (m Module) createResident(c echo.Context) error {
 		return apperr.Forbidden("you are not a mentor of this unit")
 	}
 	row, err := m.Store.CreateResident(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/residents/"+row.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, row.Version, residentOut(p)(row))
+	return httpapi.Created(c, "/api/v1/residents/", row, err, residentOut(p))
 }
 
 // updateResident godoc
@@ -124,27 +113,16 @@ func (m Module) createResident(c echo.Context) error {
 //	@Success	200			{object}	ResidentResponse
 //	@Router		/residents/{id} [patch]
 func (m Module) updateResident(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[ResidentPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch ResidentPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	row, err := m.Store.UpdateResident(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, row.Version, residentOut(p)(row))
+	return httpapi.Row(c, http.StatusOK, row, err, residentOut(p))
 }
 
 // eraseResident godoc
@@ -158,11 +136,7 @@ func (m Module) updateResident(c echo.Context) error {
 //	@Success		204			"Erased"
 //	@Router			/residents/{id} [delete]
 func (m Module) eraseResident(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -170,10 +144,7 @@ func (m Module) eraseResident(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.EraseResident(c.Request().Context(), unitScope(p), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.EraseResident(c.Request().Context(), unitScope(p), id, ifMatch))
 }
 
 // getProfile godoc
@@ -188,11 +159,7 @@ func (m Module) eraseResident(c echo.Context) error {
 //	@Success		304	"Not modified"
 //	@Router			/residents/{id}/culture-profile [get]
 func (m Module) getProfile(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -219,20 +186,12 @@ func (m Module) getProfile(c echo.Context) error {
 //	@Success		201			{object}	ProfileResponse
 //	@Router			/residents/{id}/culture-profile [put]
 func (m Module) putProfile(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, in, err := httpapi.Change[ProfileInput](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var in ProfileInput
-	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
 	if err := in.validate(); err != nil {
@@ -262,11 +221,7 @@ func (m Module) putProfile(c echo.Context) error {
 //	@Success		204			"Erased"
 //	@Router			/residents/{id}/culture-profile [delete]
 func (m Module) eraseProfile(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -274,10 +229,7 @@ func (m Module) eraseProfile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.EraseProfile(c.Request().Context(), unitScope(p), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.EraseProfile(c.Request().Context(), unitScope(p), id, ifMatch))
 }
 
 // exportResident godoc
@@ -291,11 +243,7 @@ func (m Module) eraseProfile(c echo.Context) error {
 //	@Success		200	{object}	ResidentExport
 //	@Router			/residents/{id}/culture-profile/export [get]
 func (m Module) exportResident(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageResidents)
 	if err != nil {
 		return err
 	}

@@ -48,19 +48,12 @@ func (m Module) listFeedTokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/feed-tokens/{id} [get]
 func (m Module) getFeedToken(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageTokens)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageTokens)
 	if err != nil {
 		return err
 	}
 	t, err := m.Store.GetToken(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, tokenOut(p)(t))
+	return httpapi.Row(c, http.StatusOK, t, err, tokenOut(p))
 }
 
 // createFeedToken godoc
@@ -104,11 +97,7 @@ func (m Module) createFeedToken(c echo.Context) error {
 //	@Success		200			{object}	feed.TokenResponse
 //	@Router			/feed-tokens/{id} [delete]
 func (m Module) revokeFeedToken(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageTokens)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canManageTokens)
 	if err != nil {
 		return err
 	}
@@ -117,8 +106,5 @@ func (m Module) revokeFeedToken(c echo.Context) error {
 		return err
 	}
 	t, err := m.Store.RevokeToken(c.Request().Context(), id, ifMatch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, tokenOut(p)(t))
+	return httpapi.Row(c, http.StatusOK, t, err, tokenOut(p))
 }

@@ -141,12 +141,8 @@ func (m Module) putPlace(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, in, err := httpapi.Change[PlaceInput](c)
 	if err != nil {
-		return err
-	}
-	var in PlaceInput
-	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
 	pl, created, err := m.Store.PutPlace(c.Request().Context(), unitID, in, ifMatch)

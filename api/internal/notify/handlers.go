@@ -54,11 +54,7 @@ func (m Module) inbox(c echo.Context) error {
 //	@Success		200	{object}	notify.NotificationResponse
 //	@Router			/me/notifications/{id}/read [post]
 func (m Module) read(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canUseInbox)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canUseInbox)
 	if err != nil {
 		return err
 	}
@@ -128,12 +124,8 @@ func (m Module) putSettings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ifMatch, err := httpapi.IfMatch(c)
+	ifMatch, in, err := httpapi.Change[SettingsInput](c)
 	if err != nil {
-		return err
-	}
-	var in SettingsInput
-	if err := httpapi.Decode(c, &in); err != nil {
 		return err
 	}
 	out, err := m.S.UpdateSettings(c.Request().Context(), p.UserID, ifMatch, in)

@@ -47,19 +47,12 @@ func (m Module) listDepartments(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/departments/{id} [get]
 func (m Module) getDepartment(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
 	d, err := m.Store.GetDepartment(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, d.Version, departmentOut(p)(d))
+	return httpapi.Row(c, http.StatusOK, d, err, departmentOut(p))
 }
 
 // createDepartment godoc
@@ -85,11 +78,7 @@ func (m Module) createDepartment(c echo.Context) error {
 		return err
 	}
 	d, err := m.Store.CreateDepartment(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/departments/"+d.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, d.Version, departmentOut(p)(d))
+	return httpapi.Created(c, "/api/v1/departments/", d, err, departmentOut(p))
 }
 
 // updateDepartment godoc
@@ -105,27 +94,16 @@ func (m Module) createDepartment(c echo.Context) error {
 //	@Success	200			{object}	DepartmentResponse
 //	@Router		/departments/{id} [patch]
 func (m Module) updateDepartment(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteDepartments)
+	p, id, err := httpapi.Target(c, canWriteDepartments)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[DepartmentPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch DepartmentPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	d, err := m.Store.UpdateDepartment(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, d.Version, departmentOut(p)(d))
+	return httpapi.Row(c, http.StatusOK, d, err, departmentOut(p))
 }
 
 // deleteDepartment godoc
@@ -138,11 +116,7 @@ func (m Module) updateDepartment(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/departments/{id} [delete]
 func (m Module) deleteDepartment(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteDepartments)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWriteDepartments)
 	if err != nil {
 		return err
 	}
@@ -150,8 +124,5 @@ func (m Module) deleteDepartment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteDepartment(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteDepartment(c.Request().Context(), id, ifMatch))
 }

@@ -73,19 +73,12 @@ func (m Module) listUnits(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/units/{id} [get]
 func (m Module) getUnit(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	p, id, err := httpapi.Target(c, canRead)
 	if err != nil {
 		return err
 	}
 	u, err := m.Store.GetUnit(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, unitOut(p)(u))
+	return httpapi.Row(c, http.StatusOK, u, err, unitOut(p))
 }
 
 // createUnit godoc
@@ -111,11 +104,7 @@ func (m Module) createUnit(c echo.Context) error {
 		return err
 	}
 	u, err := m.Store.CreateUnit(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Location", "/api/v1/units/"+u.ID.String())
-	return httpapi.Versioned(c, http.StatusCreated, u.Version, unitOut(p)(u))
+	return httpapi.Created(c, "/api/v1/units/", u, err, unitOut(p))
 }
 
 // updateUnit godoc
@@ -131,27 +120,16 @@ func (m Module) createUnit(c echo.Context) error {
 //	@Success	200			{object}	UnitResponse
 //	@Router		/units/{id} [patch]
 func (m Module) updateUnit(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteUnits)
+	p, id, err := httpapi.Target(c, canWriteUnits)
 	if err != nil {
 		return err
 	}
-	id, err := httpapi.PathUUID(c, "id")
+	ifMatch, patch, err := httpapi.Change[UnitPatch](c)
 	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	var patch UnitPatch
-	if err := httpapi.Decode(c, &patch); err != nil {
 		return err
 	}
 	u, err := m.Store.UpdateUnit(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, u.Version, unitOut(p)(u))
+	return httpapi.Row(c, http.StatusOK, u, err, unitOut(p))
 }
 
 // deleteUnit godoc
@@ -165,11 +143,7 @@ func (m Module) updateUnit(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/units/{id} [delete]
 func (m Module) deleteUnit(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canWriteUnits)
-	if err != nil {
-		return err
-	}
-	id, err := httpapi.PathUUID(c, "id")
+	_, id, err := httpapi.Target(c, canWriteUnits)
 	if err != nil {
 		return err
 	}
@@ -177,8 +151,5 @@ func (m Module) deleteUnit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Store.DeleteUnit(c.Request().Context(), id, ifMatch); err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
+	return httpapi.Deleted(c, m.Store.DeleteUnit(c.Request().Context(), id, ifMatch))
 }

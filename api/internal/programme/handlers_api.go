@@ -193,10 +193,7 @@ func (m Module) revokeScreenToken(c echo.Context) error {
 		return err
 	}
 	t, err := m.Tokens.RevokeScreenToken(c.Request().Context(), id, tokenID, ifMatch)
-	if err != nil {
-		return err
-	}
-	return httpapi.Versioned(c, http.StatusOK, t.Version, toScreenTokenResponse(t))
+	return httpapi.Row(c, http.StatusOK, t, err, toScreenTokenResponse)
 }
 
 // screenUnit is the path's unit after the policy, and a 404 for a unit that does not exist.

@@ -1,0 +1,90 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"kulttuurisilta/api/internal/access"
+)
+
+// The steps every handler of a single resource takes, each written once:
+// a handler reads its request with Target (and Change for a write), calls
+// its store, and answers with Row, Created or Deleted.
+
+// Target reads a request on the one resource its path names: the caller,
+// authorised first by the route's policy (Authorize), and the resource's id
+// from the path parameter "id" (404 when malformed).
+func Target(c echo.Context, policy func(*access.Principal) error) (*access.Principal, uuid.UUID, error) {
+	p, err := Authorize(c, policy)
+	if err != nil {
+		return nil, uuid.Nil, err
+	}
+	id, err := PathUUID(c, "id")
+	if err != nil {
+		return nil, uuid.Nil, err
+	}
+	return p, id, nil
+}
+
+// Change reads a change of a versioned resource: the version the client's
+// If-Match names (nil: none; 412 when it is no version) and the JSON body,
+// decoded strictly.
+func Change[B any](c echo.Context) (*int, B, error) {
+	var body B
+	ifMatch, err := IfMatch(c)
+	if err != nil {
+		return nil, body, err
+	}
+	if err := Decode(c, &body); err != nil {
+		return nil, body, err
+	}
+	return ifMatch, body, nil
+}
+
+// Body reads a JSON request body, decoded strictly.
+func Body[B any](c echo.Context) (B, error) {
+	var body B
+	err := Decode(c, &body)
+	return body, err
+}
+
+// versionedRow is a row of a versioned model (every model embeds
+// database.Model).
+type versionedRow[M any] interface {
+	*M
+	CurrentVersion() int
+}
+
+// Row answers with one row a store read or wrote: the store's error as it
+// is; else the row as out represents it, with the row's version as its ETag
+// (Versioned: a 304 when a GET's If-None-Match holds it already).
+func Row[M any, P versionedRow[M], R any](c echo.Context, status int, row M, err error, out func(M) R) error {
+	if err != nil {
+		return err
+	}
+	return Versioned(c, status, P(&row).CurrentVersion(), out(row))
+}
+
+// Created answers a create: the store's error as it is; else 201 with the
+// new row's address, location followed by the row's id, in Location, its
+// version as its ETag, and the row as out represents it.
+func Created[M any, P interface {
+	versionedRow[M]
+	Identity() uuid.UUID
+}, R any](c echo.Context, location string, row M, err error, out func(M) R) error {
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Location", location+P(&row).Identity().String())
+	return Row[M, P](c, http.StatusCreated, row, nil, out)
+}
+
+// Deleted answers a delete: its error as it is, else 204.
+func Deleted(c echo.Context, err error) error {
+	if err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
