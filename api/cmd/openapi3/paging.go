@@ -9,7 +9,7 @@ import (
 // pagingParams gives every list (an operation with a ?limit=) the cursor
 // parameters that api/internal/paging reads for every list alike, so no
 // handler repeats them: ?cursor= (a next_cursor, keyset paging) and
-// ?total= (whether to count).
+// ?total= (whether to count, and whether exactly: ADR 0170).
 func pagingParams(doc *openapi3.T) {
 	for _, item := range doc.Paths.Map() {
 		op := item.Get
@@ -37,8 +37,10 @@ func pagingParams(doc *openapi3.T) {
 		if !has("total") {
 			add = append(add, &openapi3.ParameterRef{Value: openapi3.NewQueryParameter("total").
 				WithDescription("Count the matching items into total: by default the first page (no cursor) does and " +
-					"later pages do not.").
-				WithSchema(openapi3.NewBoolSchema())})
+					"later pages do not (true, false). A total is exact up to 10,000 items; above that it is the " +
+					"database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count " +
+					"(slower over a large list).").
+				WithSchema(openapi3.NewStringSchema().WithEnum("true", "false", "exact"))})
 		}
 		op.Parameters = slices.Insert(op.Parameters, at+1, add...)
 	}

@@ -32,6 +32,8 @@ type ChangesResponse struct {
 	Items []CostChange `json:"items"`
 	// As paging.ListDoc: on the first page unless ?total=false.
 	Total *int64 `json:"total,omitempty" validate:"optional"`
+	// As paging.ListDoc: true when total is the database's estimate.
+	TotalIsEstimate *bool `json:"total_is_estimate,omitempty" validate:"optional"`
 	// As paging.ListDoc: the next page's ?cursor=, null on the last.
 	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
 	// Since is where the list starts: the ?since= given, else the
@@ -114,7 +116,7 @@ func (s Store) Changes(ctx context.Context, agreementID uuid.UUID, month civil.D
 	if err != nil {
 		return out, err
 	}
-	out.Total, out.NextCursor = found.TotalPtr(), found.NextPtr()
+	out.Total, out.TotalIsEstimate, out.NextCursor = found.TotalPtr(), found.EstimatePtr(), found.NextPtr()
 	for _, r := range rows {
 		ch := CostChange{CostID: r.EntityID, Action: changeActions[r.Action], At: r.CreatedAt.UTC(), By: r.ActorID, ByName: r.Name}
 		if len(r.Before) > 0 && string(r.Before) != "null" {

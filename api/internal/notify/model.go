@@ -196,6 +196,8 @@ type InboxResponse struct {
 	Items []NotificationResponse `json:"items"`
 	// As paging.ListDoc: on the first page unless ?total=false.
 	Total *int64 `json:"total,omitempty" validate:"optional"`
+	// As paging.ListDoc: true when total is the database's estimate.
+	TotalIsEstimate *bool `json:"total_is_estimate,omitempty" validate:"optional"`
 	// As paging.ListDoc: the next page's ?cursor=, null on the last.
 	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
 	Unread     int64   `json:"unread"`

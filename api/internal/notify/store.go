@@ -42,7 +42,7 @@ func (s *Service) Inbox(ctx context.Context, user uuid.UUID, f InboxFilter, page
 	if err != nil {
 		return InboxResponse{}, err
 	}
-	out := InboxResponse{Items: make([]NotificationResponse, 0, len(rows)), Total: total.TotalPtr(), NextCursor: total.NextPtr(), Unread: unread}
+	out := InboxResponse{Items: make([]NotificationResponse, 0, len(rows)), Total: total.TotalPtr(), TotalIsEstimate: total.EstimatePtr(), NextCursor: total.NextPtr(), Unread: unread}
 	for _, n := range rows {
 		r, err := s.toResponse(n, locale)
 		if err != nil {

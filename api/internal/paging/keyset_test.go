@@ -324,3 +324,82 @@ func TestSliceCursor(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestTotalCappedThenEstimated (ADR 0170): a total of at most
+// ExactTotalUpTo rows is exact; beyond it the first page carries the
+// planner's estimate, flagged, never below the cap; ?total=exact counts
+// every row; a filter that matches few rows is exact again.
+func TestTotalCappedThenEstimated(t *testing.T) {
+	db := newRows(t)
+	const n = paging.ExactTotalUpTo + 2_000
+	if err := db.Exec(`INSERT INTO paging_rows (id, name, day, rank, active)
+		SELECT gen_random_uuid(), 'r' || g, DATE '2026-01-01' + g % 30, g % 7, g % 2 = 0
+		FROM generate_series(1, ?) g`, n).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec("ANALYZE paging_rows").Error; err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, query string
+		filter      func(*gorm.DB) *gorm.DB
+		want        int64 // exact; 0: an estimate is wanted
+	}{
+		{"all rows, estimated", "limit=5", nil, 0},
+		{"all rows, total=true", "limit=5&total=true", nil, 0},
+		{"all rows, total=exact", "limit=5&total=exact", nil, n},
+		{"a filter under the cap", "limit=5", func(q *gorm.DB) *gorm.DB { return q.Where("rank = 3 AND day = '2026-01-04'") }, -1},
+		{"a filter over the cap, exact", "limit=5&total=exact", func(q *gorm.DB) *gorm.DB { return q.Where("rank < 6") }, -2},
+	}
+	exactly := func(where string) int64 {
+		var c int64
+		if err := db.Raw("SELECT count(*) FROM paging_rows WHERE " + where).Scan(&c).Error; err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			q := db.Model(&row{})
+			want := c.want
+			switch want {
+			case -1:
+				want = exactly("rank = 3 AND day = '2026-01-04'")
+			case -2:
+				want = exactly("rank < 6")
+			}
+			if c.filter != nil {
+				q = c.filter(q)
+			}
+			rows, f, err := paging.Find[row](q, parse(t, c.query), "name, id")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 5 || !f.Counted {
+				t.Fatalf("%d rows, found %+v", len(rows), f)
+			}
+			l := paging.NewList(rows, f)
+			if l.TotalIsEstimate == nil || *l.TotalIsEstimate != (want == 0) {
+				t.Errorf("total_is_estimate %v, want %v", l.TotalIsEstimate, want == 0)
+			}
+			if want != 0 {
+				if f.Total != want || f.Estimated {
+					t.Errorf("total %d (estimated %v), want exactly %d", f.Total, f.Estimated, want)
+				}
+				return
+			}
+			// ANALYZE read the whole table (it has fewer rows than its
+			// sample), so the estimate is the count.
+			if f.Total <= paging.ExactTotalUpTo || f.Total < n*9/10 || f.Total > n*11/10 {
+				t.Errorf("estimate %d, want above %d and about %d", f.Total, paging.ExactTotalUpTo, n)
+			}
+		})
+	}
+	if want := exactly("rank = 3 AND day = '2026-01-04'"); want > paging.ExactTotalUpTo || want == 0 {
+		t.Fatalf("the small filter matches %d rows", want)
+	}
+	// Without a total nothing says estimate.
+	if _, f, err := paging.Find[row](db.Model(&row{}), parse(t, "limit=5&total=false"), "id"); err != nil || f.EstimatePtr() != nil {
+		t.Errorf("total=false: %+v, %v", f, err)
+	}
+}

@@ -13,6 +13,8 @@
 package paging
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 	"time"
@@ -34,6 +36,10 @@ type Page struct {
 	// page (no cursor) counts and later pages do not (?total=true asks them
 	// to, ?total=false leaves it out of the first page too).
 	Total bool
+	// Exact asks for an exact count however many rows match (?total=exact);
+	// otherwise a count stops at ExactTotalUpTo and a larger total is the
+	// planner's estimate (ADR 0170).
+	Exact bool
 }
 
 // The list limits of DESIGN.md.
@@ -42,6 +48,11 @@ const (
 	MaxLimit     = 200
 	// maxOffset keeps offsets in a range PostgreSQL plans sensibly.
 	maxOffset = 10_000_000
+	// ExactTotalUpTo is how many matching rows a total counts exactly
+	// (ADR 0170): a count of at most this many rows is an index range of
+	// bounded cost; beyond it the total is the planner's estimate, flagged
+	// total_is_estimate, unless the request asks ?total=exact.
+	ExactTotalUpTo = 10_000
 )
 
 // Parse reads a list request's ?limit=, ?offset=, ?cursor=, ?total= and
@@ -85,10 +96,12 @@ func ParseUpTo(q url.Values, maxLimit int) (Page, error) {
 		p.Cursor = &t
 	}
 	p.Total = p.Cursor == nil
-	if s := q.Get("total"); s != "" {
+	if s := q.Get("total"); s == "exact" {
+		p.Total, p.Exact = true, true
+	} else if s != "" {
 		b, err := strconv.ParseBool(s)
 		if err != nil {
-			return p, apperr.BadParamCode("total", apperr.CodeInvalidFormat, "must be true or false")
+			return p, apperr.BadParamCode("total", apperr.CodeInvalidFormat, "must be true, false or exact")
 		}
 		p.Total = b
 	}
@@ -114,12 +127,15 @@ func (p Page) Filter(db *gorm.DB, table string) *gorm.DB {
 }
 
 // Found is what a list query found besides its rows: the total of the
-// matching rows (when counted) and the cursor of the next page ("" when
-// this page is the last).
+// matching rows (when counted), whether that total is an estimate, and the
+// cursor of the next page ("" when this page is the last).
 type Found struct {
 	Total   int64
 	Counted bool
-	Next    string
+	// Estimated: more than ExactTotalUpTo rows match and Total is the
+	// planner's estimate of how many (never below ExactTotalUpTo+1).
+	Estimated bool
+	Next      string
 }
 
 // Find runs a list query: one page of the rows matching q in order (a
@@ -135,10 +151,9 @@ func Find[T any](q *gorm.DB, p Page, order string) ([]T, Found, error) {
 		return nil, f, err
 	}
 	if p.Total {
-		if err := q.Count(&f.Total).Error; err != nil {
+		if f, err = total[T](q, p); err != nil {
 			return nil, f, err
 		}
-		f.Counted = true
 	}
 	if p.Cursor != nil {
 		where, args, err := ks.after(*p.Cursor)
@@ -160,6 +175,50 @@ func Find[T any](q *gorm.DB, p Page, order string) ([]T, Found, error) {
 		}
 	}
 	return rows, f, nil
+}
+
+// total counts the rows matching q (ADR 0170): exactly when p asks for an
+// exact total or when at most ExactTotalUpTo rows match (a count over a
+// LIMIT, so its cost is bounded whatever the table's size); otherwise the
+// planner's estimate of the rows matching, flagged as such.
+func total[T any](q *gorm.DB, p Page) (Found, error) {
+	f := Found{Counted: true}
+	if p.Exact {
+		return f, q.Session(&gorm.Session{}).Count(&f.Total).Error
+	}
+	capped := q.Session(&gorm.Session{}).Select("1").Limit(ExactTotalUpTo + 1)
+	if err := q.Session(&gorm.Session{NewDB: true}).Table("(?) AS capped", capped).Count(&f.Total).Error; err != nil {
+		return f, err
+	}
+	if f.Total <= ExactTotalUpTo {
+		return f, nil
+	}
+	est, err := estimate[T](q)
+	if err != nil {
+		return f, err
+	}
+	f.Total, f.Estimated = max(est, ExactTotalUpTo+1), true
+	return f, nil
+}
+
+// estimate is the planner's estimate of the rows q matches: the top plan
+// node's rows in EXPLAIN of the query itself (table statistics, the same
+// figure PostgreSQL plans by; no row is read).
+func estimate[T any](q *gorm.DB) (int64, error) {
+	st := q.Session(&gorm.Session{DryRun: true}).Find(new([]T)).Statement
+	var plan string
+	if err := st.ConnPool.QueryRowContext(st.Context, "EXPLAIN (FORMAT JSON) "+st.SQL.String(), st.Vars...).Scan(&plan); err != nil {
+		return 0, err
+	}
+	var out []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		}
+	}
+	if err := json.Unmarshal([]byte(plan), &out); err != nil || len(out) == 0 {
+		return 0, fmt.Errorf("paging: reading the estimate from %q: %w", plan, err)
+	}
+	return int64(out[0].Plan.Rows), nil
 }
 
 // Slice pages a list already computed in memory, in its order (a few
@@ -197,9 +256,10 @@ func At(p Page, start, n, total int) Found {
 // List is every list response: a page of items, the total matching (unless
 // the request left it out) and the cursor of the next page.
 type List[T any] struct {
-	Items      []T     `json:"items"`
-	Total      *int64  `json:"total,omitempty"`
-	NextCursor *string `json:"next_cursor"`
+	Items           []T     `json:"items"`
+	Total           *int64  `json:"total,omitempty"`
+	TotalIsEstimate *bool   `json:"total_is_estimate,omitempty"`
+	NextCursor      *string `json:"next_cursor"`
 }
 
 // NewList builds a list response, never with a null items array.
@@ -207,7 +267,7 @@ func NewList[T any](items []T, f Found) List[T] {
 	if items == nil {
 		items = []T{}
 	}
-	return List[T]{Items: items, Total: f.TotalPtr(), NextCursor: f.NextPtr()}
+	return List[T]{Items: items, Total: f.TotalPtr(), TotalIsEstimate: f.EstimatePtr(), NextCursor: f.NextPtr()}
 }
 
 // ListOf converts a page of rows with conv into a list response.
@@ -216,7 +276,7 @@ func ListOf[T, R any](rows []T, f Found, conv func(T) R) List[R] {
 	for i, r := range rows {
 		items[i] = conv(r)
 	}
-	return List[R]{Items: items, Total: f.TotalPtr(), NextCursor: f.NextPtr()}
+	return List[R]{Items: items, Total: f.TotalPtr(), TotalIsEstimate: f.EstimatePtr(), NextCursor: f.NextPtr()}
 }
 
 // All is a found for a list that is answered whole (never more than one
@@ -230,6 +290,16 @@ func (f Found) TotalPtr() *int64 {
 	}
 	t := f.Total
 	return &t
+}
+
+// EstimatePtr is total_is_estimate for a response field: present whenever
+// the total is, true when the total is the planner's estimate.
+func (f Found) EstimatePtr() *bool {
+	if !f.Counted {
+		return nil
+	}
+	e := f.Estimated
+	return &e
 }
 
 // NextPtr is the next page's cursor for a response field (nil on the
@@ -247,8 +317,14 @@ func (f Found) NextPtr() *string {
 type ListDoc struct {
 	Items []any `json:"items"`
 	// The number of items matching, all pages together: on the first page
-	// unless ?total=false, on later pages with ?total=true.
+	// unless ?total=false, on later pages with ?total=true (or
+	// ?total=exact). Exact up to 10,000; above that the database's estimate
+	// unless ?total=exact, see total_is_estimate.
 	Total int64 `json:"total" validate:"optional"`
+	// Present with total: true when more than 10,000 items match and total
+	// is the database's estimate of how many (at least 10,001); ask
+	// ?total=exact for an exact count (slower over a large list).
+	TotalIsEstimate bool `json:"total_is_estimate" validate:"optional"`
 	// Pass as ?cursor= to get the next page; null on the last page.
 	NextCursor *string `json:"next_cursor" extensions:"x-nullable"`
 }

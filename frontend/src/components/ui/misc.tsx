@@ -42,39 +42,43 @@ export type CursorPager = {
   index: number;
   /** The list's total, as its first page counted it. */
   total: (page: { total: number }) => number;
-  next: (page: { total: number; next: string | null }) => void;
+  /** Whether that total is the database's estimate. */
+  estimate: (page: { estimate?: boolean }) => boolean;
+  next: (page: { total: number; estimate?: boolean; next: string | null }) => void;
   prev: () => void;
 };
 
 /** useCursorPager keeps a CursorPager for the list named by key. */
 export function useCursorPager(key: unknown): CursorPager {
   const k = JSON.stringify(key);
-  const [state, setState] = useState<{ key: string; stack: { cursor: string; total: number }[] }>({ key: k, stack: [] });
+  const [state, setState] = useState<{ key: string; stack: { cursor: string; total: number; estimate: boolean }[] }>({ key: k, stack: [] });
   const stack = state.key === k ? state.stack : [];
   const top = stack[stack.length - 1];
   return {
     query: top ? { cursor: top.cursor } : {},
     index: stack.length,
     total: (page) => (top ? top.total : page.total),
+    estimate: (page) => (top ? top.estimate : page.estimate === true),
     next: (page) => {
-      if (page.next) setState({ key: k, stack: [...stack, { cursor: page.next, total: top ? top.total : page.total }] });
+      if (page.next) setState({ key: k, stack: [...stack, { cursor: page.next, total: top ? top.total : page.total, estimate: top ? top.estimate : page.estimate === true }] });
     },
     prev: () => setState({ key: k, stack: stack.slice(0, -1) }),
   };
 }
 
 /** Pager moves through a list page by page with its cursors. */
-export function Pager({ pager, limit, page }: { pager: CursorPager; limit: number; page: { items: unknown[]; total: number; next: string | null } }) {
-  const { t } = useI18n();
+export function Pager({ pager, limit, page }: { pager: CursorPager; limit: number; page: { items: unknown[]; total: number; estimate?: boolean; next: string | null } }) {
+  const { t, number } = useI18n();
   if (pager.index === 0 && !page.next) return null;
   const from = pager.index * limit + 1;
-  const shown = { from, to: from + page.items.length - 1, total: pager.total(page) };
+  const shown = { from: number(from), to: number(from + page.items.length - 1), total: number(pager.total(page)) };
+  const label = t(pager.estimate(page) ? 'common.showingAbout' : 'common.showing', shown);
   return (
-    <nav className="pager" aria-label={t('common.showing', shown)}>
+    <nav className="pager" aria-label={label}>
       <Button variant="secondary" disabled={pager.index === 0} onClick={pager.prev}>
         {t('action.prev')}
       </Button>
-      <span>{t('common.showing', shown)}</span>
+      <span>{label}</span>
       <Button variant="secondary" disabled={!page.next} onClick={() => pager.next(page)}>
         {t('action.next')}
       </Button>

@@ -2292,6 +2292,8 @@ export interface components {
             since_approval_by: string;
             /** @description As paging.ListDoc: on the first page unless ?total=false. */
             total?: number;
+            /** @description As paging.ListDoc: true when total is the database's estimate. */
+            total_is_estimate?: boolean;
         };
         "budget.CostChange": {
             /** @enum {string} */
@@ -3494,6 +3496,8 @@ export interface components {
             next_cursor: string | null;
             /** @description As paging.ListDoc: on the first page unless ?total=false. */
             total?: number;
+            /** @description As paging.ListDoc: true when total is the database's estimate. */
+            total_is_estimate?: boolean;
             unread: number;
         };
         "notify.ItemResponse": {
@@ -3668,9 +3672,17 @@ export interface components {
             next_cursor: string | null;
             /**
              * @description The number of items matching, all pages together: on the first page
-             *     unless ?total=false, on later pages with ?total=true.
+             *     unless ?total=false, on later pages with ?total=true (or
+             *     ?total=exact). Exact up to 10,000; above that the database's estimate
+             *     unless ?total=exact, see total_is_estimate.
              */
             total?: number;
+            /**
+             * @description Present with total: true when more than 10,000 items match and total
+             *     is the database's estimate of how many (at least 10,001); ask
+             *     ?total=exact for an exact count (slower over a large list).
+             */
+            total_is_estimate?: boolean;
         };
         Problem: {
             detail?: string;
@@ -4035,8 +4047,8 @@ export interface operations {
                 series_id?: string;
                 /** @description Status */
                 status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Hosting unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -4486,8 +4498,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -4969,8 +4981,8 @@ export interface operations {
                 offset?: number;
                 /** @description Range end (exclusive) */
                 to: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only occurrences changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -5050,8 +5062,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -5534,8 +5546,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -5983,8 +5995,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only months changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -6232,8 +6244,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
             };
             header?: never;
             path: {
@@ -6538,8 +6550,8 @@ export interface operations {
                 offset?: number;
                 /** @description Only changes after this time (RFC 3339) */
                 since?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
             };
             header?: never;
             path: {
@@ -7052,8 +7064,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -7394,8 +7406,8 @@ export interface operations {
                 offset?: number;
                 /** @description Events before (RFC 3339) */
                 to?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only events after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -7712,8 +7724,8 @@ export interface operations {
                 target_group?: string;
                 /** @description Range end (exclusive) */
                 to: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Hosting unit(s) */
                 unit_id?: string;
                 /** @description Only occurrences whose activity or override changed after this time (RFC 3339) */
@@ -7866,8 +7878,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -8321,8 +8333,8 @@ export interface operations {
                 offset?: number;
                 /** @description Held on or before (YYYY-MM-DD) */
                 to?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -8802,8 +8814,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -9356,8 +9368,8 @@ export interface operations {
                 sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents";
                 /** @description Last day (YYYY-MM-DD) */
                 to?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Unit id, or none */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -9918,8 +9930,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -10367,8 +10379,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -10711,8 +10723,8 @@ export interface operations {
                 source?: "survey" | "meeting" | "resident" | "staff" | "other";
                 /** @description Status */
                 status?: "new" | "planned" | "done" | "declined";
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -11630,8 +11642,8 @@ export interface operations {
                 series_id?: string;
                 /** @description Only pushes to this Linked Events API */
                 target?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only outcomes changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -12018,8 +12030,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only unread ones */
                 unread?: boolean;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -12222,8 +12234,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Mentors of this unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -12677,8 +12689,8 @@ export interface operations {
                 offset?: number;
                 /** @description Completed on or before (YYYY-MM-DD) */
                 to?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -13321,8 +13333,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -14274,8 +14286,8 @@ export interface operations {
                 offset?: number;
                 /** @description Display name contains */
                 q?: string;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Unit */
                 unit_id?: string;
                 /** @description Only items changed after this time (RFC 3339) */
@@ -15231,8 +15243,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
             };
             header?: never;
             path: {
@@ -15310,8 +15322,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -15767,8 +15779,8 @@ export interface operations {
                 mine?: boolean;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -16293,8 +16305,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
             };
             header?: never;
             path: {
@@ -16372,8 +16384,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };
@@ -16655,8 +16667,8 @@ export interface operations {
                 offset?: number;
                 /** @description Role */
                 role?: "admin" | "producer" | "manager" | "mentor" | "viewer";
-                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not. */
-                total?: boolean;
+                /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
+                total?: "true" | "false" | "exact";
                 /** @description Only items changed after this time (RFC 3339) */
                 updated_since?: string;
             };

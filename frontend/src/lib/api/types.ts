@@ -34,15 +34,16 @@ type ElementOf<L> = L extends { items?: unknown } ? (NonNullable<L['items']> ext
 /**
  * Page is one page of a list: its items, the list's total (counted on a first
  * page; a page after a cursor gives its own length, see useCursorPager) and
- * the cursor of the next page (null on the last).
+ * the cursor of the next page (null on the last). estimate: the total is the
+ * database's estimate (more than 10,000 items match, ADR 0170).
  */
-export type Page<T> = { items: T[]; total: number; next: string | null };
+export type Page<T> = { items: T[]; total: number; estimate?: boolean; next: string | null };
 
 /** PageQuery is the paging of a list request: a page of limit items after cursor (none: the first page). */
 export type PageQuery = { limit: number; cursor?: string };
 
 /** pageOf gives a list response as a Page with its element type. */
-export function pageOf<L extends { items?: unknown; total?: number; next_cursor?: string | null }>(list: L): Page<ElementOf<L>> {
+export function pageOf<L extends { items?: unknown; total?: number; total_is_estimate?: boolean; next_cursor?: string | null }>(list: L): Page<ElementOf<L>> {
   const items: ElementOf<L>[] = Array.isArray(list.items) ? list.items : [];
-  return { items, total: list.total ?? items.length, next: list.next_cursor ?? null };
+  return { items, total: list.total ?? items.length, estimate: list.total_is_estimate === true, next: list.next_cursor ?? null };
 }

@@ -72,6 +72,7 @@ export const en: Record<keyof typeof fi, string> = {
   'common.deleted': 'Deleted.',
   'common.required': 'Required',
   'common.showing': 'Showing {from}–{to} of {total}',
+  'common.showingAbout': 'Showing {from}–{to} of about {total}',
   'common.optional': '(optional)',
   'common.email': 'Email',
   'common.phone': 'Phone',

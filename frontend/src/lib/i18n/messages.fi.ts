@@ -71,6 +71,7 @@ export const fi = {
   'common.deleted': 'Poistettu.',
   'common.required': 'Pakollinen tieto',
   'common.showing': 'Näytetään {from}–{to} / {total}',
+  'common.showingAbout': 'Näytetään {from}–{to} / noin {total}',
   'common.optional': '(valinnainen)',
   'common.email': 'Sähköposti',
   'common.phone': 'Puhelin',

@@ -73,6 +73,7 @@ export const sv: Record<keyof typeof fi, string> = {
   'common.deleted': 'Raderat.',
   'common.required': 'Obligatorisk uppgift',
   'common.showing': 'Visar {from}–{to} av {total}',
+  'common.showingAbout': 'Visar {from}–{to} av cirka {total}',
   'common.optional': '(frivillig)',
   'common.email': 'E-post',
   'common.phone': 'Telefon',
