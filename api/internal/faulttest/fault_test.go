@@ -1,3 +1,5 @@
+//go:build fault
+
 package faulttest_test
 
 import (
@@ -118,7 +120,6 @@ func checkNoLostWrites(t *testing.T, dbURL string, outs []outcome) (acked, store
 // back the API recovers by itself, and every write it acknowledged is in
 // the database.
 func TestFaultPostgresRestartUnderLoad(t *testing.T) {
-	requireFault(t)
 	pg := newCluster(t)
 	dbURL := pg.database("ks_fault")
 	s := startServer(t, dbURL, "DB_STATEMENT_TIMEOUT=5s")
@@ -219,7 +220,6 @@ func TestFaultPostgresRestartUnderLoad(t *testing.T) {
 // requests in flight finish (the slow uploads get their 201), the process
 // exits 0 within the drain timeout, and every acknowledged write is stored.
 func TestFaultSIGTERMUnderLoad(t *testing.T) {
-	requireFault(t)
 	pg := newCluster(t)
 	dbURL := pg.database("ks_fault")
 	s := startServer(t, dbURL, "SHUTDOWN_TIMEOUT=20s")
@@ -330,7 +330,6 @@ func acknowledgedAll(t *testing.T, dbURL string, want int) bool {
 // problem in about a second, instead of hanging; /healthz stays fast
 // (no worker is stuck); and once the lock is gone reads succeed at once.
 func TestFaultSlowDatabase(t *testing.T) {
-	requireFault(t)
 	pg := newCluster(t)
 	dbURL := pg.database("ks_fault")
 	s := startServer(t, dbURL, "DB_STATEMENT_TIMEOUT=1s", "DB_MAX_CONNS=8")

@@ -1,3 +1,10 @@
+//go:build fault
+
+// The fault tests start real processes: a private PostgreSQL cluster (so
+// restarting or slowing it never touches the machine's shared server) and
+// the kulttuurisilta binary. They build only with the "fault" tag
+// (`make fault`), so `make test-go` neither runs nor skips them.
+
 package faulttest_test
 
 import (
@@ -20,16 +27,6 @@ import (
 
 	"kulttuurisilta/api/internal/apitest"
 )
-
-// The fault tests start real processes: a private PostgreSQL cluster (so
-// restarting or slowing it never touches the machine's shared server) and
-// the kulttuurisilta binary. They run only with KS_FAULT=1 (`make fault`).
-func requireFault(t *testing.T) {
-	t.Helper()
-	if os.Getenv("KS_FAULT") != "1" {
-		t.Skip("fault test: run with KS_FAULT=1 (make fault)")
-	}
-}
 
 func repoRoot() string { return apitest.RepoRoot() }
 
