@@ -128,11 +128,11 @@ openapi-check: openapi
 	@git diff --exit-code -- docs/openapi.json frontend/src/lib/api || \
 		(echo "The committed OpenAPI spec or SPA client is stale: run 'make openapi' and commit." && exit 1)
 
-## bench: the foundation load test (GET /api/v1/units vs /healthz) on a scratch database with the demo data.
+## bench: the foundation load test (GET /api/v1/units vs /healthz, bare and with gzip, each beside the bare Echo+pgx baseline) on a scratch database with the demo data.
 bench: build-api
 	./bench/run.sh foundation
 
-## bench-region: the mixed-traffic load test over a region-scale data set (takes ~10 min, most of it seeding).
+## bench-region: the knee of the mixed traffic over a region-scale data set: the highest req/s at which every route keeps p95 < 100 ms with no drops (~15 min, seeding included; BENCH_DATABASE_URL: a seeded region database; RATE=n: one fixed rate instead).
 bench-region: build-api
 	./bench/run.sh region
 

@@ -4,15 +4,21 @@
 #
 #   bench/run.sh foundation   demo data + 500 units; bare Echo /healthz and Echo+pgx
 #                             50-row page (bench/baseline) vs the API's /healthz and
-#                             authenticated GET /api/v1/units?limit=50
+#                             authenticated GET /api/v1/units?limit=50; the 50-row
+#                             pages again with Accept-Encoding: gzip (both compress)
 #   bench/run.sh region       `seed --scale region` (minutes), then the real traffic
-#                             mix at a fixed rate (bench/load -scenario region)
+#                             mix: the knee search (the highest rate at which every
+#                             route keeps p95 < 100 ms with no drops; each rate
+#                             DURATION, default 20s, from KNEE_FROM=20 to KNEE_TO=400),
+#                             or one fixed RATE when RATE is set
+#                             (bench/load -scenario region)
 #   bench/run.sh lists        the region data set, then the cost list by cursor and by
 #                             offset, with and without the total (bench/lists.sh)
 #
 # Environment: TEST_DATABASE_URL (admin URL of the PostgreSQL to use; default the
 # local one), BENCH_DATABASE_URL (use this already-seeded database instead of a
-# scratch one; it is not dropped), DURATION, CONNECTIONS, RATE, KEEP_DB=1.
+# scratch one; it is not dropped), DURATION, CONNECTIONS, RATE, KNEE_FROM, KNEE_TO,
+# KEEP_DB=1.
 # Results: bench/results/<scenario>-<time>.{txt,json}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,9 +99,13 @@ case $scenario in
       -duration "${DURATION:-10s}" -warmup 2s -connections "${CONNECTIONS:-32}" -json "$out.json")
     ;;
   region)
-    cmd=(tmp/bench-load -scenario region -base "http://127.0.0.1:$port" -duration "${DURATION:-60s}"
-      -solo "${SOLO:-5s}" -rate "${RATE:-200}" -email "${EMAIL:-producer0001@region.test}" -password "${PASSWORD:-scale-password}"
-      -json "$out.json")
+    cmd=(tmp/bench-load -scenario region -base "http://127.0.0.1:$port" -solo "${SOLO:-5s}"
+      -email "${EMAIL:-producer0001@region.test}" -password "${PASSWORD:-scale-password}" -json "$out.json")
+    if [ -n "${RATE:-}" ]; then
+      cmd+=(-rate "$RATE" -duration "${DURATION:-60s}")
+    else # the knee: the highest rate at which every route keeps p95 < 100 ms with no drops
+      cmd+=(-knee -knee-from "${KNEE_FROM:-20}" -knee-to "${KNEE_TO:-400}" -duration "${DURATION:-20s}")
+    fi
     ;;
   lists)
     cmd=(bench/lists.sh "http://127.0.0.1:$port" "${EMAIL:-producer0001@region.test}" "${PASSWORD:-scale-password}" "${N:-100}")

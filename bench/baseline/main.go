@@ -1,11 +1,13 @@
 // Command baseline is the bare reference server the benchmarks compare the
 // API with, in the same run on the same database: Echo with no middleware
 // serving GET /healthz, and GET /units returning a 50-row page straight
-// from pgx. Anything the API adds (auth, logging, metrics, security
-// headers, GORM, the list total) shows as the ratio between the two.
+// from pgx, compressed like the API's responses when the client accepts
+// gzip. Anything the API adds (auth, logging, metrics, security headers,
+// GORM, the list total) shows as the ratio between the two.
 package main
 
 import (
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 )
 
 type unit struct {
@@ -51,6 +54,10 @@ func main() {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	// The same compression as the API (internal/httpapi): applied only when
+	// the request says Accept-Encoding: gzip, so one server is the baseline
+	// of both the plain and the gzip runs.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024}))
 	e.GET("/healthz", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -12,7 +12,9 @@
 //	            months, .ics feed polls, list syncs with updated_since, cost
 //	            writes, split and activity reports) next to /healthz, with
 //	            latency measured from each request's scheduled time (so a
-//	            slow server cannot hide its queueing).
+//	            slow server cannot hide its queueing). With -knee, the rate
+//	            is searched instead: the highest at which every route keeps
+//	            p95 under -p95 with no drops (the knee).
 //
 // Usage: go run ./bench/load -base http://127.0.0.1:8080 -scenario foundation
 package main
@@ -271,6 +273,11 @@ func main() {
 	password := flag.String("password", "demo-password", "password")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
 	soloTime := flag.Duration("solo", 5*time.Second, "region: time per route measured alone before the mix")
+	knee := flag.Bool("knee", false, "region: search the highest rate at which every route keeps p95 < -p95 with no drops or errors, instead of one -rate")
+	kneeFrom := flag.Float64("knee-from", 20, "region -knee: the first rate tried (req/s)")
+	kneeTo := flag.Float64("knee-to", 400, "region -knee: the highest rate tried (req/s)")
+	kneeStep := flag.Float64("knee-resolution", 5, "region -knee: stop bisecting when the bracket is this narrow (req/s)")
+	p95Limit := flag.Duration("p95", 100*time.Millisecond, "region -knee: the p95 every route must keep")
 	flag.Parse()
 
 	if *duration > 10*time.Minute {
@@ -321,10 +328,16 @@ func main() {
 			solo = append(solo, closedLoop(ctx, t, 1, 500*time.Millisecond, *soloTime))
 		}
 		printResults(os.Stdout, fmt.Sprintf("region, each route alone: 1 client, %s per route", *soloTime), solo)
+		report["solo"], report["skipped"], report["duration_s"] = solo, skipped, duration.Seconds()
+		if *knee {
+			steps, best := searchKnee(ctx, targets, kneeSearch{from: *kneeFrom, to: *kneeTo, resolution: *kneeStep,
+				p95: *p95Limit, inflight: *inflight, d: *duration})
+			report["knee"], report["knee_p95_ms"], report["steps"] = best, float64(p95Limit.Microseconds())/1000, steps
+			break
+		}
 		rs := openLoop(ctx, targets, *rate, *inflight, *duration)
 		printResults(os.Stdout, fmt.Sprintf("region mix: open loop, %.0f req/s offered, %s", *rate, *duration), rs)
-		report["rate"], report["duration_s"], report["results"], report["skipped"] = *rate, duration.Seconds(), rs, skipped
-		report["solo"] = solo
+		report["rate"], report["results"] = *rate, rs
 	default:
 		fatal(fmt.Errorf("unknown scenario %q", *scenario))
 	}
@@ -334,6 +347,96 @@ func main() {
 			fatal(err)
 		}
 	}
+}
+
+// kneeSearch is the range and the criterion of a knee search.
+type kneeSearch struct {
+	from, to, resolution float64
+	p95                  time.Duration
+	inflight             int
+	d                    time.Duration
+}
+
+// kneeStep is one rate tried and what it showed.
+type kneeStep struct {
+	Rate    float64  `json:"rate"`
+	Holds   bool     `json:"holds"`
+	Why     string   `json:"why,omitempty"`
+	Results []result `json:"results"`
+}
+
+// holds says whether a run of the mix kept every route's p95 under the
+// limit with no drops and no errors, and if not, the first route that did
+// not.
+func holds(rs []result, limit time.Duration) (bool, string) {
+	lim := float64(limit.Microseconds()) / 1000
+	for _, r := range rs {
+		switch {
+		case r.Dropped > 0:
+			return false, fmt.Sprintf("%s: %d dropped", r.Name, r.Dropped)
+		case r.Errors > 0:
+			return false, fmt.Sprintf("%s: %d errors", r.Name, r.Errors)
+		case r.P95ms >= lim:
+			return false, fmt.Sprintf("%s: p95 %.0f ms", r.Name, r.P95ms)
+		}
+	}
+	return true, ""
+}
+
+// searchKnee finds the knee of the mix: the highest offered rate at which
+// every route keeps p95 under the limit with nothing dropped. It raises the
+// rate by half from k.from until a run fails (or k.to holds), then bisects
+// between the last rate that held and the first that failed down to
+// k.resolution. Each rate is one open-loop run of k.d. It prints every step
+// and the knee, and returns them (0: not even k.from holds).
+func searchKnee(ctx context.Context, targets []target, k kneeSearch) ([]kneeStep, float64) {
+	var steps []kneeStep
+	try := func(rate float64) bool {
+		rs := openLoop(ctx, targets, rate, k.inflight, k.d)
+		ok, why := holds(rs, k.p95)
+		steps = append(steps, kneeStep{Rate: rate, Holds: ok, Why: why, Results: rs})
+		verdict := "holds"
+		if !ok {
+			verdict = "fails (" + why + ")"
+		}
+		printResults(os.Stdout, fmt.Sprintf("region mix: open loop, %.0f req/s offered, %s: %s", rate, k.d, verdict), rs)
+		fmt.Fprintf(os.Stderr, "  knee search: %.0f req/s %s\n", rate, verdict)
+		return ok
+	}
+	lo, hi := 0.0, 0.0 // lo holds, hi fails (0: not yet known)
+	for r := k.from; ; r = min(r*1.5, k.to) {
+		if !try(r) {
+			hi = r
+			break
+		}
+		lo = r
+		if r >= k.to {
+			break
+		}
+	}
+	if hi > 0 && lo == 0 {
+		// Not even the first rate holds: look below it too.
+		lo, hi = 0, k.from
+	}
+	for hi > 0 && hi-lo > k.resolution && ctx.Err() == nil {
+		mid := (lo + hi) / 2
+		if mid < k.resolution {
+			break
+		}
+		if try(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	fmt.Fprintf(os.Stdout, "\nknee: %.0f req/s (every route p95 < %s, no drops, no errors; %d runs of %s", lo, k.p95, len(steps), k.d)
+	if hi > 0 {
+		fmt.Fprintf(os.Stdout, "; %.0f req/s fails", hi)
+	} else {
+		fmt.Fprintf(os.Stdout, "; the highest rate tried")
+	}
+	fmt.Fprintln(os.Stdout, ")")
+	return steps, lo
 }
 
 func printRatios(w io.Writer, rs []result) {
@@ -350,6 +453,7 @@ func printRatios(w io.Writer, rs []result) {
 	}
 	fmt.Fprintln(w)
 	ratio("api GET /api/v1/units?limit=50", "bare echo+pgx GET /units (50 rows)")
+	ratio("api GET /api/v1/units?limit=50 (gzip)", "bare echo+pgx GET /units (50 rows, gzip)")
 	ratio("api GET /healthz", "bare echo GET /healthz")
 	ratio("api GET /api/v1/units?limit=50", "api GET /healthz")
 }

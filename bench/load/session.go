@@ -84,9 +84,29 @@ func (s *session) foundationTargets(baseline *url.URL) []target {
 				return http.NewRequest(http.MethodGet, b+"/units", nil)
 			}})
 	}
-	return append(ts,
+	ts = append(ts,
 		target{name: "api GET /healthz", build: s.getReq("/healthz", true)},
 		target{name: "api GET /api/v1/units?limit=50", build: s.getReq("/api/v1/units?limit=50", false)})
+	// The 50-row pages again as every browser asks for them, with
+	// Accept-Encoding: gzip (the body is read compressed, as sent).
+	if baseline != nil {
+		b := baseline.String()
+		ts = append(ts, target{name: "bare echo+pgx GET /units (50 rows, gzip)", build: gzipped(func(*rand.Rand) (*http.Request, error) {
+			return http.NewRequest(http.MethodGet, b+"/units", nil)
+		})})
+	}
+	return append(ts, target{name: "api GET /api/v1/units?limit=50 (gzip)", build: gzipped(s.getReq("/api/v1/units?limit=50", false))})
+}
+
+// gzipped is build with Accept-Encoding: gzip on the request.
+func gzipped(build func(*rand.Rand) (*http.Request, error)) func(*rand.Rand) (*http.Request, error) {
+	return func(r *rand.Rand) (*http.Request, error) {
+		req, err := build(r)
+		if err == nil {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		return req, err
+	}
 }
 
 type idList struct {
@@ -175,7 +195,7 @@ func (s *session) regionTargets() ([]target, []string, error) {
 		ag, most := agreementIDs[0], -1
 		for _, id := range agreementIDs {
 			var l idList
-			if st, err := s.get("/api/v1/costs?limit=1&agreement_id="+id, &l); err == nil && st == 200 && l.Total > most {
+			if st, err := s.get("/api/v1/costs?limit=1&total=exact&agreement_id="+id, &l); err == nil && st == 200 && l.Total > most {
 				ag, most = id, l.Total
 			}
 		}
