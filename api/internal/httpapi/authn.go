@@ -19,9 +19,15 @@ type Authenticator interface {
 // authenticate resolves the Authorization header when there is one. A
 // request without credentials goes on anonymously (public routes accept
 // it; Principal refuses it); bad credentials are refused at once.
+//
+// Every answer says Vary: Authorization: what a body holds depends on the
+// caller (a mentor's units, every resource's allowed_actions), so a cache
+// must never give one caller's answer to another. Only the Authorization
+// header authenticates (no cookie does), so no Vary: Cookie is needed.
 func authenticate(a Authenticator) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			c.Response().Header().Add(echo.HeaderVary, echo.HeaderAuthorization)
 			ctx := access.WithRequestID(c.Request().Context(), requestID(c))
 			c.SetRequest(c.Request().WithContext(ctx))
 			h := c.Request().Header.Get(echo.HeaderAuthorization)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/httpapi"
@@ -253,6 +255,57 @@ func TestETags(t *testing.T) {
 	}
 	if rec := do(e, "GET", "/api/v1/versioned", "", "If-None-Match", `"6", "7"`); rec.Code != 304 {
 		t.Fatalf("If-None-Match: %d", rec.Code)
+	}
+}
+
+// refuseAll refuses every credential.
+type refuseAll struct{}
+
+func (refuseAll) Authenticate(context.Context, string) (*access.Principal, error) {
+	return nil, apperr.Unauthorized("expired")
+}
+
+// TestVaryAuthorization: every API answer (a body, a 304, a problem, a
+// refused credential) says
+// it varies by Authorization, as allowed_actions
+// make bodies the caller's own; other Vary values stay beside it.
+func TestVaryAuthorization(t *testing.T) {
+	t.Parallel()
+	e := server()
+	for _, tc := range []struct {
+		name   string
+		path   string
+		header []string
+		status int
+	}{
+		{"a body", "/api/v1/versioned", nil, 200},
+		{"not modified", "/api/v1/versioned", []string{"If-None-Match", `"7"`}, 304},
+		{"a problem", "/api/v1/conflict", nil, 409},
+		{"gzip", "/api/v1/page", []string{"Accept-Encoding", "gzip"}, 200},
+	} {
+		rec := do(e, "GET", tc.path, "", tc.header...)
+		if rec.Code != tc.status {
+			t.Errorf("%s: status %d, want %d", tc.name, rec.Code, tc.status)
+		}
+		var vary []string
+		for _, v := range rec.Header().Values("Vary") {
+			for _, x := range strings.Split(v, ",") {
+				vary = append(vary, strings.TrimSpace(x))
+			}
+		}
+		if !slices.Contains(vary, "Authorization") {
+			t.Errorf("%s: Vary %q lacks Authorization", tc.name, vary)
+		}
+	}
+	refusing := httpapi.New(httpapi.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Authenticator: refuseAll{}}, probe{})
+	for _, h := range []string{"Bearer expired", "Basic x"} {
+		rec := do(refusing, "GET", "/api/v1/versioned", "", "Authorization", h)
+		if rec.Code != 401 || !slices.Contains(rec.Header().Values("Vary"), "Authorization") {
+			t.Errorf("refused %q: %d, Vary %q", h, rec.Code, rec.Header().Values("Vary"))
+		}
+	}
+	if v := do(e, "GET", "/healthz", "").Header().Values("Vary"); slices.Contains(v, "Authorization") {
+		t.Errorf("/healthz is the same for everyone: Vary %q", v)
 	}
 }
 
