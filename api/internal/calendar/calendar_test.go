@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -547,9 +549,73 @@ func TestIdeaToActivity(t *testing.T) {
 		t.Fatalf("idea: %v", got)
 	}
 	env.Post("/api/v1/ideas/"+idea+"/activity", mentor, body).Problem(http.StatusConflict, "conflict")
+	if actions := fmt.Sprint(got["allowed_actions"]); strings.Contains(actions, "to_activity") {
+		t.Errorf("an idea that became an activity still offers to_activity: %s", actions)
+	}
 	// Deleting the activity unlinks the idea (ON DELETE SET NULL).
 	env.Delete("/api/v1/activities/"+a["id"].(string), env.Token(access.RoleProducer), "").Expect(http.StatusNoContent)
 	if got = env.Get("/api/v1/ideas/"+idea, mentor).Expect(http.StatusOK).Map(); got["activity_id"] != nil {
 		t.Fatalf("idea after delete: %v", got)
+	}
+}
+
+// TestIdeaToActivityWhoAndStatus: the idea's allowed_actions say who may turn it
+// into an activity now, and the route agrees: the producer may plan it at
+// once, a mentor only proposes, a declined idea is a 409 for everyone.
+func TestIdeaToActivityWhoAndStatus(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	unit := env.Unit()
+	mentor := env.Token(access.RoleMentor, apitest.WithUnits(unit))
+	producer, manager := env.Token(access.RoleProducer), env.Token(access.RoleManager, apitest.WithDepartment(env.Department()))
+	cid := env.Post("/api/v1/committees", mentor, map[string]any{"unit_id": unit, "name": "Toimikunta"}).Expect(http.StatusCreated).ID()
+	newIdea := func(title string) string {
+		return env.Post("/api/v1/ideas", mentor, map[string]any{"committee_id": cid, "title": title, "source": "resident"}).
+			Expect(http.StatusCreated).ID()
+	}
+	offers := func(idea, token string) bool {
+		actions, _ := env.Get("/api/v1/ideas/"+idea, token).Expect(http.StatusOK).Map()["allowed_actions"].([]any)
+		return slices.Contains(actions, any("to_activity"))
+	}
+	body := func(status string) map[string]any {
+		b := map[string]any{"category": "music", "starts_at": "2026-06-02T14:00:00+03:00", "ends_at": "2026-06-02T15:00:00+03:00"}
+		if status != "" {
+			b["status"] = status
+		}
+		return b
+	}
+	declined := newIdea("Sirkus")
+	env.Patch("/api/v1/ideas/"+declined, mentor, map[string]any{"status": "declined"}, "").Expect(http.StatusOK)
+	planned := newIdea("Kuoro")
+	proposed := newIdea("Runoilta")
+	for _, tc := range []struct {
+		name, idea, token, status string
+		offered                   bool
+		want                      int
+		activity                  string // the status of the activity made
+	}{
+		{"a manager", planned, manager, "", false, http.StatusForbidden, ""},
+		{"a declined idea", declined, producer, "", false, http.StatusConflict, ""},
+		{"the mentor asks to plan", planned, mentor, "planned", true, http.StatusForbidden, ""},
+		{"the producer plans", planned, producer, "planned", true, http.StatusCreated, "planned"},
+		{"the mentor proposes", proposed, mentor, "", true, http.StatusCreated, "proposed"},
+		{"a new activity cannot be cancelled", newIdea("Tanssi"), producer, "cancelled", true, http.StatusUnprocessableEntity, ""},
+	} {
+		if got := offers(tc.idea, tc.token); got != tc.offered {
+			t.Errorf("%s: to_activity offered %v, want %v", tc.name, got, tc.offered)
+		}
+		r := env.Post("/api/v1/ideas/"+tc.idea+"/activity", tc.token, body(tc.status))
+		if r.Status != tc.want {
+			t.Fatalf("%s: %d, want %d: %s", tc.name, r.Status, tc.want, r.Body)
+		}
+		if tc.activity == "" {
+			continue
+		}
+		if a := r.Map(); a["status"] != tc.activity {
+			t.Errorf("%s: activity status %v, want %s", tc.name, a["status"], tc.activity)
+		}
+		if offers(tc.idea, tc.token) {
+			t.Errorf("%s: to_activity still offered once the idea is an activity", tc.name)
+		}
 	}
 }

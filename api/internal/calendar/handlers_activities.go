@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/access"
-	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/paging"
 )
@@ -115,8 +114,8 @@ func (m Module) createActivity(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if in.Status == StatusCancelled {
-		return apperr.InvalidFieldCode("status", apperr.CodeConflict, "a new activity cannot be cancelled")
+	if err := newActivityStatus(in); err != nil {
+		return err
 	}
 	if err := canCreateActivity(p, in); err != nil {
 		return err
@@ -193,8 +192,8 @@ func (m Module) deleteActivity(c echo.Context) error {
 
 // activityFromIdea godoc
 //
-//	@Summary		Turn an idea into a proposed activity
-//	@Description	Creates a proposed activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The idea's unit's mentors, the producer and admins may do this; an idea already turned into an activity, declined or done is a 409.
+//	@Summary		Turn an idea into an activity
+//	@Description	Creates an activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The status is proposed unless asked: the producer and admins may plan or confirm it at once, the idea's unit's mentors propose (another status is a 403). An idea already turned into an activity, declined or done is a 409. The idea's allowed_actions lists to_activity when the caller may do this now.
 //	@Tags			calendar
 //	@Accept			json
 //	@Produce		json

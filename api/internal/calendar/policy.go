@@ -68,7 +68,30 @@ func canTurnIdea(p *access.Principal, ideaUnit uuid.UUID, in ActivityInput) erro
 	if isPlanner(p) {
 		return nil
 	}
-	return canCreateActivity(p, ActivityInput{Status: StatusProposed, UnitIDs: dedupeIDs(in.UnitIDs)})
+	return canCreateActivity(p, ActivityInput{Status: in.Status, UnitIDs: dedupeIDs(in.UnitIDs)})
+}
+
+// CanTurnIdea is the decision of POST /ideas/{id}/activity for the caller
+// on an idea of ideaUnit, asked for the default activity (the idea's unit,
+// proposed): the route's policy and canTurnIdea. The committee package lists
+// it in the idea's allowed_actions ("to_activity"), with IdeaTurnable.
+func CanTurnIdea(p *access.Principal, ideaUnit uuid.UUID) error {
+	if err := canProposeActivities(p); err != nil {
+		return err
+	}
+	return canTurnIdea(p, ideaUnit, ActivityInput{Status: StatusProposed, UnitIDs: []uuid.UUID{ideaUnit}})
+}
+
+// IdeaTurnable is the idea's own rule for becoming an activity: once only,
+// and not when declined or done (a 409; reopen it first).
+func IdeaTurnable(status string, activityID *uuid.UUID) error {
+	if activityID != nil {
+		return apperr.Conflict("the idea is already the activity %s", activityID)
+	}
+	if status == "declined" || status == "done" {
+		return apperr.Conflict("the idea is %s; reopen it first", status)
+	}
+	return nil
 }
 
 // canCreateActivity decides on a validated input.

@@ -14,8 +14,10 @@ import (
 	"kulttuurisilta/api/internal/notify"
 )
 
-// IdeaActivityInput turns an idea into a proposed activity. Title and
-// description default to the idea's, the hosting units to the idea's unit.
+// IdeaActivityInput turns an idea into an activity. Title and description
+// default to the idea's, the hosting units to the idea's unit, the status to
+// proposed (the producer and admins may plan or confirm it at once; a mentor
+// proposes).
 type IdeaActivityInput struct {
 	Title             string              `json:"title" validate:"optional"`
 	TitleI18n         *TranslationsInput  `json:"title_i18n" validate:"optional"`
@@ -36,15 +38,20 @@ type IdeaActivityInput struct {
 	Visibility        string              `json:"visibility" validate:"optional" enums:"public,internal"`
 	CostEstimateCents *int64              `json:"cost_estimate_cents" validate:"optional" extensions:"x-nullable"`
 	AllowOverlap      bool                `json:"allow_overlap" validate:"optional"`
+	Status            string              `json:"status" validate:"optional" enums:"proposed,planned,confirmed,completed,cancelled"`
 }
 
-// activityInput is the proposed activity the body describes: every field
-// of ActivityInput but the status, which is always "proposed".
+// activityInput is the activity the body describes: every field of
+// ActivityInput, the status proposed unless one is asked.
 func (body IdeaActivityInput) activityInput() ActivityInput {
+	status := body.Status
+	if status == "" {
+		status = StatusProposed
+	}
 	return ActivityInput{Title: body.Title, TitleI18n: body.TitleI18n, Description: body.Description,
 		DescriptionI18n: body.DescriptionI18n, PlainLanguage: body.PlainLanguage, Category: body.Category,
 		StartsAt: body.StartsAt, EndsAt: body.EndsAt, Recurrence: body.Recurrence, Exdates: body.Exdates,
-		UnitIDs: body.UnitIDs, PartnerIDs: body.PartnerIDs, SeriesID: body.SeriesID, Status: StatusProposed,
+		UnitIDs: body.UnitIDs, PartnerIDs: body.PartnerIDs, SeriesID: body.SeriesID, Status: status,
 		TargetGroups: body.TargetGroups, Accessibility: body.Accessibility, Capacity: body.Capacity,
 		Visibility: body.Visibility, CostEstimateCents: body.CostEstimateCents, AllowOverlap: body.AllowOverlap}
 }
@@ -65,8 +72,8 @@ type ideaRow struct {
 // created, whether the caller may turn the idea into it.
 type IdeaCheck func(ideaUnit uuid.UUID, in ActivityInput) error
 
-// ActivityFromIdea creates a proposed activity from an idea and links them:
-// the idea gets activity_id and status "planned", in the same transaction.
+// ActivityFromIdea creates an activity from an idea and links them: the
+// idea gets activity_id and status "planned", in the same transaction.
 func (s Store) ActivityFromIdea(ctx context.Context, ideaID uuid.UUID, body IdeaActivityInput, proposedBy *uuid.UUID, allowed IdeaCheck) (Activity, error) {
 	var a Activity
 	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
@@ -92,14 +99,14 @@ func (s Store) ActivityFromIdea(ctx context.Context, ideaID uuid.UUID, body Idea
 		if err := allowed(idea.UnitID, in); err != nil {
 			return err
 		}
-		if idea.ActivityID != nil {
-			return apperr.Conflict("the idea is already the activity %s", idea.ActivityID)
-		}
-		if idea.Status == "declined" || idea.Status == "done" {
-			return apperr.Conflict("the idea is %s; reopen it first", idea.Status)
+		if err := IdeaTurnable(idea.Status, idea.ActivityID); err != nil {
+			return err
 		}
 		rule, err := in.Validate(s.zone())
 		if err != nil {
+			return err
+		}
+		if err := newActivityStatus(in); err != nil {
 			return err
 		}
 		in.toActivity(&a, rule, s.zone())

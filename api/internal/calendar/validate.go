@@ -137,6 +137,15 @@ func (in SeriesInput) toSeries(s *Series) {
 	s.NameSv, s.NameEn, s.DescriptionSv, s.DescriptionEn = name.Sv, name.En, desc.Sv, desc.En
 }
 
+// newActivityStatus refuses a status a new activity cannot start in
+// (POST /activities and POST /ideas/{id}/activity alike).
+func newActivityStatus(in ActivityInput) error {
+	if in.Status == StatusCancelled {
+		return apperr.InvalidFieldCode("status", apperr.CodeConflict, "a new activity cannot be cancelled")
+	}
+	return nil
+}
+
 // Validate checks and normalises an activity: trims texts, fills defaults,
 // canonicalises the recurrence rule, dedupes lists and stores times in
 // UTC. It returns the parsed rule (nil for a single event).

@@ -50,7 +50,7 @@ type IdeaResponse struct {
 	ActivityID      *uuid.UUID `json:"activity_id" extensions:"x-nullable"`
 	StatusChangedAt time.Time  `json:"status_changed_at"`
 	// AllowedActions: what the caller may do with the idea now (docs/development.md).
-	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete,vote"`
+	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete,vote,to_activity"`
 }
 
 // IdeaInput files a new idea; it starts with status new.

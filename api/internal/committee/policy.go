@@ -5,6 +5,7 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
+	"kulttuurisilta/api/internal/calendar"
 )
 
 // The committee policy (docs/adr/0010-committee-access-and-personal-data.md):
@@ -111,6 +112,7 @@ const (
 	ActionVote           = "vote"
 	ActionExport         = "export"
 	ActionRecordTraining = "record_training"
+	ActionToActivity     = "to_activity"
 )
 
 func committeeActions(p *access.Principal) []string {
@@ -123,7 +125,9 @@ func personalActions(p *access.Principal) []string {
 }
 
 // ideaActions: votes only while new or planned (else 422); an idea that
-// became an activity is declined, not deleted (else 409).
+// became an activity is declined, not deleted (else 409); to_activity is
+// the calendar's route (POST /ideas/{id}/activity), decided by the
+// calendar's policy on the idea's unit and state.
 func ideaActions(p *access.Principal, i Idea) []string {
 	var linked, closed error
 	if i.ActivityID != nil {
@@ -135,7 +139,8 @@ func ideaActions(p *access.Principal, i Idea) []string {
 	return access.Actions(
 		access.Can(ActionUpdate, canWriteCommittees(p)),
 		access.Can(ActionDelete, canWriteCommittees(p), linked),
-		access.Can(ActionVote, canWriteCommittees(p), closed))
+		access.Can(ActionVote, canWriteCommittees(p), closed),
+		access.Can(ActionToActivity, calendar.CanTurnIdea(p, i.UnitID), calendar.IdeaTurnable(i.Status, i.ActivityID)))
 }
 
 func residentActions(p *access.Principal) []string {

@@ -369,18 +369,9 @@ var moreResourceCases = []resourceCase{
 	{name: "committee meeting", actions: updateDelete(map[string]any{}),
 		create: nestedIn(func(t *testing.T, w *actionsWorld) string { return w.committee(t) }, "/meetings",
 			func(*actionsWorld) map[string]any { return map[string]any{"held_on": "2025-03-10"} })},
-	{name: "idea", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
-		"update": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodPatch, f.get, map[string]any{}) },
-		"delete": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) },
-		"vote": func(_ *actionsWorld, f fixture) apitest.Req {
-			return req(http.MethodPost, f.get+"/votes", map[string]any{"count": 2})
-		}},
-		create: func(t *testing.T, w *actionsWorld) fixture {
-			committee := w.committee(t)
-			id := w.env.Post("/api/v1/ideas", w.admin, map[string]any{"committee_id": committee[len("/api/v1/committees/"):],
-				"title": w.name("Tanssiaiset"), "source": "meeting"}).Expect(http.StatusCreated).ID()
-			return fixture{get: "/api/v1/ideas/" + id, list: "/api/v1/ideas?limit=200&unit_id=" + w.unit.String(), id: id}
-		}},
+	{name: "idea", actions: ideaActionReqs, create: func(t *testing.T, w *actionsWorld) fixture { return w.ideaFixture(t, false) }},
+	{name: "idea (turned into an activity)", actions: ideaActionReqs,
+		create: func(t *testing.T, w *actionsWorld) fixture { return w.ideaFixture(t, true) }},
 	{name: "resident", actions: updateDelete(map[string]any{}),
 		create: func(t *testing.T, w *actionsWorld) fixture {
 			path := w.resident(t)
@@ -560,6 +551,8 @@ var neverAllowed = map[string]bool{
 	"cost (locked month) delete":                             true,
 	"activity (planned, in the future) record_attendance":    true,
 	"activity with attendance delete":                        true,
+	"idea (turned into an activity) delete":                  true,
+	"idea (turned into an activity) to_activity":             true,
 	"occurrence (proposed, started) restore_occurrence":      true,
 	"occurrence (planned, in the future) restore_occurrence": true,
 	"occurrence (planned, in the future) record_attendance":  true,
@@ -572,4 +565,29 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// ideaActionReqs are the requests of an idea's actions.
+var ideaActionReqs = map[string]func(w *actionsWorld, f fixture) apitest.Req{
+	"update": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodPatch, f.get, map[string]any{}) },
+	"delete": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodDelete, f.get, nil) },
+	"vote": func(_ *actionsWorld, f fixture) apitest.Req {
+		return req(http.MethodPost, f.get+"/votes", map[string]any{"count": 2})
+	},
+	"to_activity": func(w *actionsWorld, f fixture) apitest.Req {
+		return req(http.MethodPost, f.get+"/activity", map[string]any{"category": "dance", "starts_at": w.futureMonday,
+			"ends_at": w.futureMonday.Add(time.Hour), "allow_overlap": true})
+	}}
+
+// ideaFixture is a fresh idea of the unit's committee; linked: already
+// turned into an activity.
+func (w *actionsWorld) ideaFixture(t *testing.T, linked bool) fixture {
+	committee := w.committee(t)
+	id := w.env.Post("/api/v1/ideas", w.admin, map[string]any{"committee_id": committee[len("/api/v1/committees/"):],
+		"title": w.name("Tanssiaiset"), "source": "meeting"}).Expect(http.StatusCreated).ID()
+	if linked {
+		r := ideaActionReqs["to_activity"](w, fixture{get: "/api/v1/ideas/" + id})
+		w.env.Post(r.Path, w.admin, r.Body).Expect(http.StatusCreated)
+	}
+	return fixture{get: "/api/v1/ideas/" + id, list: "/api/v1/ideas?limit=200&unit_id=" + w.unit.String(), id: id}
 }

@@ -120,6 +120,7 @@ export const schemaEnums = {
   },
   "calendar.IdeaActivityInput": {
     "category": ["music","theatre","dance","visual_arts","crafts","literature","film","intergenerational","outdoor","other"],
+    "status": ["proposed","planned","confirmed","completed","cancelled"],
     "visibility": ["public","internal"],
   },
   "calendar.OverrideResponse": {
@@ -171,7 +172,7 @@ export const schemaEnums = {
     "status": ["new","planned","done","declined"],
   },
   "committee.IdeaResponse": {
-    "allowed_actions": ["update","delete","vote"],
+    "allowed_actions": ["update","delete","vote","to_activity"],
     "source": ["survey","meeting","resident","staff","other"],
     "status": ["new","planned","done","declined"],
   },

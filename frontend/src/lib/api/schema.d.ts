@@ -983,8 +983,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Turn an idea into a proposed activity
-         * @description Creates a proposed activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The idea's unit's mentors, the producer and admins may do this; an idea already turned into an activity, declined or done is a 409.
+         * Turn an idea into an activity
+         * @description Creates an activity from the idea (title, description and unit default to the idea's) and links them: the idea gets activity_id and status planned. The status is proposed unless asked: the producer and admins may plan or confirm it at once, the idea's unit's mentors propose (another status is a 403). An idea already turned into an activity, declined or done is a 409. The idea's allowed_actions lists to_activity when the caller may do this now.
          */
         post: operations["activityFromIdea"];
         delete?: never;
@@ -2733,6 +2733,8 @@ export interface components {
             series_id?: string | null;
             /** @example 2026-09-08T14:00:00+03:00 */
             starts_at: string;
+            /** @enum {string} */
+            status?: "proposed" | "planned" | "confirmed" | "completed" | "cancelled";
             target_groups?: string[];
             title?: string;
             title_i18n?: components["schemas"]["calendar.TranslationsInput"];
@@ -3023,7 +3025,7 @@ export interface components {
         "committee.IdeaResponse": {
             activity_id: string | null;
             /** @description AllowedActions: what the caller may do with the idea now (docs/development.md). */
-            allowed_actions: ("update" | "delete" | "vote")[];
+            allowed_actions: ("update" | "delete" | "vote" | "to_activity")[];
             committee_id: string;
             created_at: string;
             description: string;

@@ -44,10 +44,8 @@ export const useActivities = (f: ActivityFilter) => useQuery(getActivitiesQueryO
 /** saveActivity creates (no id) or updates (id + version, If-Match) an activity. */
 export const saveActivity = ({ id, version, body }: { id?: string; version?: number; body: ActivityBody }) =>
   id ? unwrap(api.PATCH('/activities/{id}', { params: { path: { id } }, headers: ifMatch(version), body })) : unwrap(api.POST('/activities', { body }));
-/** activityFromIdea creates the (proposed) activity of an idea and links the two; the API sets the status. */
-export function activityFromIdea(ideaId: string, activity: ActivityBody) {
-  const { status: _status, ...body } = activity;
-  void _status;
+/** activityFromIdea creates the activity of an idea (proposed by a mentor, planned by the producer) and links the two. */
+export function activityFromIdea(ideaId: string, body: ActivityBody) {
   return unwrap(api.POST('/ideas/{id}/activity', { params: { path: { id: ideaId } }, body }));
 }
 

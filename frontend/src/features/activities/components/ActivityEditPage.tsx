@@ -22,7 +22,8 @@ export function ActivityEditPage() {
   const saveMut = useActivityChange(saveActivity);
   const fromIdea = useActivityChange(({ ideaId, body }: { ideaId: string; body: ActivityInput }) => activityFromIdea(ideaId, body));
   const ideaId = params.get('idea_id');
-  const statuses = role === 'mentor' || ideaId ? (['proposed'] as const) : undefined;
+  // A mentor proposes (from an idea too); the producer and admins plan at once.
+  const statuses = role === 'mentor' ? (['proposed'] as const) : undefined;
 
   if (id && activity.isLoading) return <Loading />;
   if (id && activity.error) return <ErrorAlert error={activity.error} onRetry={() => activity.refetch()} />;
@@ -34,7 +35,7 @@ export function ActivityEditPage() {
         description: params.get('description') ?? '',
         unit_ids: params.getAll('unit_id'),
         day: params.get('day') ?? '',
-        status: role === 'mentor' || ideaId ? 'proposed' : 'planned',
+        status: role === 'mentor' ? 'proposed' : 'planned',
       });
 
   async function save(body: ActivityInput) {
@@ -48,7 +49,8 @@ export function ActivityEditPage() {
     <>
       <PageHeader title={id ? t('activity.edit') : t('activity.new')} />
       <ActivityForm
-        key={`${id ?? 'new'}-${activity.data?.version ?? 0}`}
+        // The role chooses the statuses: a form drawn before /me answered starts again.
+        key={`${id ?? 'new'}-${activity.data?.version ?? 0}-${role}`}
         initial={initial}
         save={save}
         onCancel={() => nav(-1)}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { json, mockApi, renderWithApp, signIn } from '@/testing/render';
 import { IdeasPage } from './IdeasPage';
 
@@ -30,7 +31,13 @@ function setUp(role: string, ideas: ReturnType<typeof idea>[]) {
     'GET /committees': () => json({ items: [{ id: 'c1', name: 'Koivukodin kulttuuritoimikunta', unit_id: 'unit-1' }], total: 1 }),
     'GET /ideas': () => json({ items: ideas, total: ideas.length }),
   });
-  renderWithApp(<IdeasPage />);
+  return renderWithApp(
+    [
+      { path: '/ideas', element: <IdeasPage /> },
+      { path: '/activities/new', element: <p>new activity</p> },
+    ],
+    { path: '/ideas' },
+  );
 }
 
 describe('IdeasPage', () => {
@@ -56,6 +63,24 @@ describe('IdeasPage', () => {
     expect(none.queryByRole('combobox')).toBeNull();
     // A mentor files new ideas.
     expect(screen.getByRole('heading', { name: 'New idea' })).toBeInTheDocument();
+  });
+
+  it('offers the producer to turn a wish into an activity when the API lists it, prefilled from the idea', async () => {
+    const user = userEvent.setup();
+    const { router } = setUp('producer', [
+      { ...idea('i1', 'Tanssiaiset', 'new', ['to_activity']), description: 'Elävää musiikkia' },
+      idea('i2', 'Kuoro', 'planned', [], 'a1'),
+    ]);
+    const wish = await cardOf('Tanssiaiset');
+    // The producer does not file, vote or rank ideas (mentors do): only the one listed action.
+    expect(wish.getAllByRole('button')).toHaveLength(1);
+    expect((await cardOf('Kuoro')).queryByRole('button', { name: 'Turn into activity' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'New idea' })).toBeNull();
+    await user.click(wish.getByRole('button', { name: 'Turn into activity' }));
+    await screen.findByText('new activity');
+    const to = new URLSearchParams(router.state.location.search);
+    expect(router.state.location.pathname).toBe('/activities/new');
+    expect(Object.fromEntries(to)).toEqual({ title: 'Tanssiaiset', description: 'Elävää musiikkia', idea_id: 'i1', unit_id: 'unit-1' });
   });
 
   it('offers a viewer no idea form and no button on an idea without actions', async () => {

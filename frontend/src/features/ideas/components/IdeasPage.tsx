@@ -76,7 +76,7 @@ export function IdeasPage() {
                           </a>
                         </p>
                       )}
-                      {canAny(idea, 'update', 'vote') && (
+                      {canAny(idea, 'update', 'vote', 'to_activity') && (
                         <div className="idea-actions">
                           {can(idea, 'vote') && (
                             <Button size="small" variant="secondary" aria-label={`+1 ${t('ideas.vote', { title: idea.title })}`} onClick={() => vote.mutate(idea.id)}>
@@ -109,7 +109,7 @@ export function IdeasPage() {
                               </Button>
                             </>
                           )}
-                          {can(idea, 'update') && (status === 'new' || status === 'planned') && !idea.activity_id && (
+                          {can(idea, 'to_activity') && (
                             <Button size="small" onClick={() => toActivity(idea)}>
                               {t('ideas.toActivity')}
                             </Button>
