@@ -15,15 +15,24 @@ import (
 	"kulttuurisilta/api/internal/recurrence"
 )
 
-// The activity report adds up occurrences without building them (ADR 0047). One query reads the range's
-// candidate activities (one scan of the span index) in a read-only snapshot, in two disjoint classes:
+// The activity report adds up occurrences without building them (ADR 0047). In a read-only snapshot it
+// reads, in three statements, each once:
 //
-//   - simple: no recurrence rule and no override. Such an activity has one occurrence, its own times, so
-//     SQL keeps only those that count and joins each one's attendance row (activity, starts_at); they are
-//     added up as they arrive;
-//   - the rest (recurring, or with an override): read with the columns the groups need and expanded here
-//     exactly as the calendar does (overrides applied, moved-in occurrences included), their attendance
-//     read by the range of original starts their occurrences can have.
+//   - the overrides of occurrences in (or moved into) the range;
+//   - the attendance the range's occurrences can have: every row whose occurrence began from the longest
+//     an activity lasts (calendar.MaxDuration) before the range up to its end, and the rows of the moved
+//     occurrences by their original starts; kept in a map by (activity, original start);
+//   - the range's candidate activities (one scan of the span index).
+//
+// The candidates come in two disjoint classes. Simple ones have no recurrence rule and no override: such
+// an activity has one occurrence, its own times, so those that count are added up as they arrive, their
+// attendance looked up in the map. The rest (recurring, or with an override) are
+// read with the columns the groups need and expanded here exactly as the calendar does (overrides applied,
+// moved-in occurrences included).
+//
+// Until ADR 0171 the simple ones' attendance was probed by index per activity in the candidates' query:
+// 46,000 probes for a region year, most of the year's indicators' time, where the one range read of the
+// attendance (needed for the recurring ones anyway) costs tens of milliseconds.
 //
 // TestActivitiesMatchReference holds the result to the straightforward computation over
 // calendar.Store.Occurrences on random data.
@@ -35,41 +44,42 @@ const spanSQL = `tstzrange(a.starts_at, a.until_at, '[)') && tstzrange($1, $2, '
 const candidateColumns = `a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates, a.status, a.unit_ids, a.category,
 	a.partner_ids, a.target_groups`
 
-// candidateSQL reads the range's candidates in one scan of the span index ($1, $2: the range; $3, $4: the
-// calendar's attendance window, $3 also the earliest start of a moved occurrence). Rows of kind 0 are the
-// candidates to expand: those whose span overlaps the range and that recur or have an override, and those
-// with an occurrence moved into the range from outside their span. Rows of kind 1 are the simple ones'
-// occurrences that count (cancelled included, proposals and occurrences outside the range or taken away
-// by an exdate left out), with their attendance.
-const candidateSQL = `WITH c AS MATERIALIZED (
-	SELECT ` + candidateColumns + `, a.recurrence = '' AND NOT EXISTS
-		(SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id) AS simple
-	FROM activities a WHERE ` + spanSQL + `
-)
-SELECT 0, ` + candidateColumns + `, false, 0, 0, 0, 0, NULL::smallint FROM c a WHERE NOT a.simple
+// candidateSQL reads the range's candidates in one scan of the span index ($1, $2: the range; $3, the
+// earliest start of a moved occurrence), each with whether it is simple (no rule, no override): the
+// activities whose span overlaps the range, and those with an occurrence moved into the range from
+// outside their span (never simple). A simple one's span is its one occurrence, so whether that counts is
+// decided as it arrives (simpleCounts).
+const candidateSQL = `SELECT a.recurrence = '' AND NOT EXISTS (SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id),
+	` + candidateColumns + ` FROM activities a WHERE ` + spanSQL + `
 UNION ALL
-SELECT 0, ` + candidateColumns + `, false, 0, 0, 0, 0, NULL::smallint FROM activities a
+SELECT false, ` + candidateColumns + ` FROM activities a
 WHERE a.id IN (SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < $2 AND o.starts_at > $3 AND o.ends_at > $1)
-	AND NOT (` + spanSQL + `)
-UNION ALL
-SELECT 1, ` + candidateColumns + `, t.activity_id IS NOT NULL, coalesce(t.residents, 0), coalesce(t.staff, 0),
-	coalesce(t.volunteers, 0), coalesce(t.relatives, 0), t.feedback
-FROM c a
-LEFT JOIN LATERAL (SELECT activity_id, residents, staff, volunteers, relatives, feedback FROM attendance
-	WHERE activity_id = a.id AND occurrence_start = a.starts_at AND occurrence_start >= $3 AND occurrence_start < $4
-	OFFSET 0) t ON true
-WHERE a.simple AND a.status <> 'proposed' AND a.starts_at < $2 AND a.ends_at > $1 AND NOT (a.starts_at = ANY (a.exdates))`
+	AND NOT (` + spanSQL + `)`
+
+// simpleCounts says whether a simple candidate's one occurrence counts in [from, to): not a mere
+// proposal, inside the range, not taken away by an exdate (cancelled ones count, as cancelled).
+func simpleCounts(c *restCandidate, from, to time.Time) bool {
+	if c.status == calendar.StatusProposed || !c.startsAt.Before(to) || !c.endsAt.After(from) {
+		return false
+	}
+	for _, d := range c.exdates {
+		if d.Equal(c.startsAt) {
+			return false
+		}
+	}
+	return true
+}
 
 // overridesSQL is the calendar's: overrides of occurrences that are, or were, in the range.
 const overridesSQL = `SELECT activity_id, original_start, starts_at, ends_at, cancelled FROM occurrence_overrides
 WHERE ((original_start >= $3 AND original_start < $2) OR (starts_at < $2 AND starts_at > $3 AND ends_at > $1))`
 
-// restAttendanceSQL reads the attendance the other candidates' occurrences can have: an occurrence
-// without an override is its original self, so it overlaps the range only if its original start lies in
-// (from - duration, to) — $1, $2: the range widened by the longest such duration —, and a moved one is
+// attendanceSQL reads the attendance the range's occurrences can have: an occurrence without an override
+// is its original self, so it overlaps the range only if its original start lies in (from - duration,
+// to) — $1, $2: the range widened by the longest duration an activity may have —, and a moved one is
 // keyed by its override's original start ($3, $4). Rows of other activities are read too and ignored
 // (a filter by activity would cost more than it saves).
-const restAttendanceSQL = `SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
+const attendanceSQL = `SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
 FROM attendance WHERE occurrence_start >= $1 AND occurrence_start < $2
 UNION ALL
 SELECT t.activity_id, t.occurrence_start, t.residents, t.staff, t.volunteers, t.relatives, t.feedback
@@ -196,20 +206,97 @@ func (s Store) aggregate(ctx context.Context, g sink, zone *time.Location, from,
 	shift := from.Add(-calendar.MaxOverrideShift)
 	attFrom, attTo := shift, to.Add(calendar.MaxOverrideShift)
 	return s.withSnapshot(ctx, func(tx pgx.Tx) error {
-		cands, err := s.readCandidates(ctx, tx, g, from, to, attFrom, attTo)
+		overrides, err := readOverrides(ctx, tx, from, to, shift)
+		if err != nil {
+			return fmt.Errorf("report overrides: %w", err)
+		}
+		var ovIDs [][16]byte
+		var ovOrig []time.Time
+		for id, ovs := range overrides {
+			for _, o := range ovs {
+				if !o.original.Before(attFrom) && o.original.Before(attTo) { // the calendar's attendance window
+					ovIDs, ovOrig = append(ovIDs, id), append(ovOrig, o.original)
+				}
+			}
+		}
+		att, err := readAttendance(ctx, tx, from.Add(-calendar.MaxDuration), to, ovIDs, ovOrig)
+		if err != nil {
+			return fmt.Errorf("report attendance: %w", err)
+		}
+		cands, err := readCandidates(ctx, tx, g, att, from, to, attFrom, attTo)
 		if err != nil {
 			return fmt.Errorf("report candidates: %w", err)
 		}
-		if err := s.aggregateRest(ctx, tx, g, x, cands, shift, attFrom, attTo); err != nil {
+		if err := aggregateRest(g, x, cands, overrides, att); err != nil {
 			return fmt.Errorf("report recurring activities: %w", err)
 		}
 		return nil
 	})
 }
 
-// readCandidates hands the simple candidates' occurrences to g and returns the other candidates.
-func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g sink, from, to, attFrom, attTo time.Time) ([]restCandidate, error) {
-	rows, err := tx.Query(ctx, candidateSQL, from, to, attFrom, attTo)
+// readOverrides reads the overrides of the range's occurrences by activity.
+func readOverrides(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (map[[16]byte][]restOverride, error) {
+	overrides := map[[16]byte][]restOverride{}
+	rows, err := tx.Query(ctx, overridesSQL, from, to, shift)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id [16]byte
+		var o restOverride
+		if err := rows.Scan(&id, &o.original, &o.start, &o.end, &o.cancelled); err != nil {
+			return nil, err
+		}
+		overrides[id] = append(overrides[id], o)
+	}
+	return overrides, rows.Err()
+}
+
+// readAttendance reads attendanceSQL into a map by (activity, original start).
+func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs [][16]byte, ovOrig []time.Time) (map[attKey]*attValue, error) {
+	rows, err := tx.Query(ctx, attendanceSQL, from, to, ovIDs, ovOrig)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	att := map[attKey]*attValue{}
+	var (
+		k          [16]byte
+		start      time.Time
+		r, st, v   int32
+		rel        int32
+		fb         *int16
+		block      []attValue // allocated in blocks: one allocation per 1,024 rows
+		blockAlloc = func() *attValue {
+			if len(block) == cap(block) {
+				block = make([]attValue, 0, 1024)
+			}
+			block = block[:len(block)+1]
+			return &block[len(block)-1]
+		}
+	)
+	for rows.Next() {
+		fb = nil
+		if err := rows.Scan(&k, &start, &r, &st, &v, &rel, &fb); err != nil {
+			return nil, err
+		}
+		a := blockAlloc()
+		*a = attValue{residents: int(r), staff: int(st), volunteers: int(v), relatives: int(rel)}
+		if fb != nil {
+			f := int(*fb)
+			a.feedback = &f
+		}
+		att[attKey{k, start.UnixNano()}] = a
+	}
+	return att, rows.Err()
+}
+
+// readCandidates hands the simple candidates' occurrences to g, their attendance from att (as the calendar
+// finds it: keyed by the occurrence's start, within its attendance window [attFrom, attTo)), and returns
+// the other candidates.
+func readCandidates(ctx context.Context, tx pgx.Tx, g sink, att map[attKey]*attValue, from, to, attFrom, attTo time.Time) ([]restCandidate, error) {
+	rows, err := tx.Query(ctx, candidateSQL, from, to, attFrom)
 	if err != nil {
 		return nil, err
 	}
@@ -219,95 +306,33 @@ func (s Store) readCandidates(ctx context.Context, tx pgx.Tx, g sink, from, to, 
 		c     restCandidate
 	)
 	for rows.Next() {
-		var (
-			kind              int32
-			hasAtt            bool
-			res, st, vol, rel int32
-			feedback          *int16
-		)
+		var simple bool
 		c.exdates, c.unitIDs, c.partnerIDs, c.targetGroups = nil, nil, nil, nil
-		if err := rows.Scan(&kind, &c.id, &c.startsAt, &c.endsAt, &c.recurrence, &c.exdates, &c.status, &c.unitIDs,
-			&c.category, &c.partnerIDs, &c.targetGroups, &hasAtt, &res, &st, &vol, &rel, &feedback); err != nil {
+		if err := rows.Scan(&simple, &c.id, &c.startsAt, &c.endsAt, &c.recurrence, &c.exdates, &c.status, &c.unitIDs,
+			&c.category, &c.partnerIDs, &c.targetGroups); err != nil {
 			return nil, err
 		}
-		if kind == 0 {
+		if !simple {
 			cands = append(cands, c)
 			continue
 		}
-		var att *attValue
+		if !simpleCounts(&c, from, to) {
+			continue
+		}
+		var a *attValue
 		cancelled := c.status == calendar.StatusCancelled
-		if hasAtt && !cancelled {
-			att = &attValue{residents: int(res), staff: int(st), volunteers: int(vol), relatives: int(rel)}
-			if feedback != nil {
-				f := int(*feedback)
-				att.feedback = &f
-			}
+		if !cancelled && !c.startsAt.Before(attFrom) && c.startsAt.Before(attTo) {
+			a = att[attKey{c.id, c.startsAt.UnixNano()}]
 		}
 		g.begin(&c)
-		g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), cancelled, att)
+		g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), cancelled, a)
 	}
 	return cands, rows.Err()
 }
 
-func (s Store) aggregateRest(ctx context.Context, tx pgx.Tx, g sink, x *recurrence.Window, cands []restCandidate,
-	shift, attFrom, attTo time.Time) error {
-	if len(cands) == 0 {
-		return nil
-	}
-	from, to := x.From(), x.To()
-	overrides := map[[16]byte][]restOverride{}
-	rows, err := tx.Query(ctx, overridesSQL, from, to, shift)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id [16]byte
-		var o restOverride
-		if err := rows.Scan(&id, &o.original, &o.start, &o.end, &o.cancelled); err != nil {
-			rows.Close()
-			return err
-		}
-		overrides[id] = append(overrides[id], o)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	var longest time.Duration
-	var ovIDs [][16]byte
-	var ovOrig []time.Time
-	for i := range cands {
-		c := &cands[i]
-		longest = max(longest, c.endsAt.Sub(c.startsAt))
-		for _, o := range overrides[c.id] {
-			if !o.original.Before(attFrom) && o.original.Before(attTo) { // the calendar's attendance window
-				ovIDs, ovOrig = append(ovIDs, c.id), append(ovOrig, o.original)
-			}
-		}
-	}
-	att := map[attKey]*attValue{}
-	rows, err = tx.Query(ctx, restAttendanceSQL, from.Add(-longest), to, ovIDs, ovOrig)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var k [16]byte
-		var start time.Time
-		var r, st, v, rel int32
-		var fb *int16
-		if err := rows.Scan(&k, &start, &r, &st, &v, &rel, &fb); err != nil {
-			rows.Close()
-			return err
-		}
-		a := &attValue{residents: int(r), staff: int(st), volunteers: int(v), relatives: int(rel)}
-		if fb != nil {
-			f := int(*fb)
-			a.feedback = &f
-		}
-		att[attKey{k, start.UnixNano()}] = a
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
+// aggregateRest expands the candidates that recur or have overrides and hands their occurrences to g.
+func aggregateRest(g sink, x *recurrence.Window, cands []restCandidate, overrides map[[16]byte][]restOverride,
+	att map[attKey]*attValue) error {
 	var occ []recurrence.Instance
 	var moves []recurrence.Override
 	for i := range cands {
