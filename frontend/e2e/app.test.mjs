@@ -263,7 +263,20 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
       await login(page, email, '/month-close');
       await page.getByRole('heading', { level: 1, name: 'Month close' }).waitFor();
       await page.getByLabel('Agreement').selectOption({ label: name });
-      await page.getByRole('heading', { level: 2, name: new RegExp(monthName) }).waitFor();
+      try {
+        await page.getByRole('heading', { level: 2, name: new RegExp(monthName) }).waitFor();
+      } catch (e) {
+        // Say what the screen showed instead, and what the API says of the months.
+        const api = await apiLogin(email);
+        const periods = (await api('GET', `/agreements/${agreementId}/periods`)).body?.items?.map((p) => `${p.month} ${p.status} [${p.allowed_actions}]`);
+        const seen = await page.evaluate(() => ({
+          url: location.href,
+          agreement: document.querySelector('select')?.selectedOptions[0]?.textContent,
+          h2: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+          alerts: [...document.querySelectorAll('[role=alert]')].map((a) => a.textContent),
+        }));
+        throw new Error(`${email}: no ${monthName} heading: ${JSON.stringify({ seen, periods, jsErrors: page.jsErrors })}`, { cause: e });
+      }
       await page.waitForLoadState('networkidle');
       return page;
     };
