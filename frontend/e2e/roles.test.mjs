@@ -200,7 +200,7 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
         failures.push(`${where}: ${r.request().method()} ${url.replace(BASE_URL, '')} → ${r.status()} ${body.detail ?? ''}`);
       });
       // Deleting is confirmed first; the walk says no, so nothing is removed.
-      page.on('dialog', (d) => void d.dismiss());
+      page.on('dialog', (d) => void d.dismiss().catch(() => {})); // the page may be closing
       await login(page, email);
       const paths = await screensFor(email);
       for (const path of paths) {
