@@ -10,7 +10,7 @@ import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from
 import {
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   TooltipComponent,
   type AriaComponentOption,
   type GridComponentOption,
@@ -19,7 +19,7 @@ import {
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
 /** ChartOption is an ECharts option made of what the app registers. */
 export type ChartOption = echarts.ComposeOption<

@@ -3,6 +3,7 @@
 // participants by category and by target group, and the distribution of feedback.
 import { useMemo, type ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
+import { today } from '@/lib/i18n/dates';
 import { Badge } from '@/components/ui/misc';
 import { DataTable } from '@/components/ui/DataTable';
 import { ALERT, EChart, PALETTE, SYMBOLS, type ChartOption } from '@/components/charts/EChart';
@@ -28,37 +29,90 @@ export function useRatio() {
   return (r: Ratio) => `${i.number(r.numerator)} / ${i.number(r.denominator)}${r.share_bp != null ? ` (${i.percent(r.share_bp)})` : ''}`;
 }
 
-/** ParticipationChart: participants and residents per month as lines. */
+/**
+ * splitAt splits a line's values at the first month not yet over: done keeps the months before it, planned
+ * the rest, from the last month done on so the two parts meet. Each is null where it is not drawn.
+ */
+export function splitAt(values: number[], first: number): { done: (number | null)[]; planned: (number | null)[] } {
+  return {
+    done: values.map((v, n) => (n < first ? v : null)),
+    planned: values.map((v, n) => (first < values.length && n >= first - 1 ? v : null)),
+  };
+}
+
+/** firstNotOver is the index of the first month (YYYY-MM) not yet over on day (YYYY-MM-DD); months.length if none. */
+export function firstNotOver(months: string[], day: string): number {
+  const n = months.findIndex((m) => m >= day.slice(0, 7));
+  return n < 0 ? months.length : n;
+}
+
+const escapeHTML = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * ParticipationChart: participants and residents per month as lines (residents dashed). The months not yet
+ * over (this one and later) show what is planned: that part of each line is dotted, and the table and the
+ * point read out say so.
+ */
 export function ParticipationChart({ months }: { months: MonthIndicator[] }) {
   const i = useI18n();
   const { t } = i;
   const ratio = useRatio();
   const labels = months.map((m) => i.monthYear(`${m.month}-01`));
-  const option = useMemo<ChartOption>(
-    () => ({
+  const first = firstNotOver(
+    months.map((m) => m.month),
+    today(),
+  );
+  const planned = t('charts.planned');
+  const option = useMemo<ChartOption>(() => {
+    const participants = splitAt(
+      months.map((m) => m.participants.total),
+      first,
+    );
+    const residents = splitAt(
+      months.map((m) => m.participants.residents),
+      first,
+    );
+    const line = (name: string, n: 0 | 1, data: (number | null)[], dash: 'solid' | 'dashed' | 'dotted') => ({
+      type: 'line' as const,
+      name,
+      data,
+      symbol: SYMBOLS[n],
+      symbolSize: n === 0 ? 8 : 9,
+      itemStyle: { color: PALETTE[n] },
+      lineStyle: { color: PALETTE[n], type: dash },
+    });
+    return {
       grid: { left: 48, right: 16, top: 40, bottom: 56 },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        // One line per series name: the done and planned parts of a line meet in one month.
+        formatter: (params: unknown) => {
+          const list = (Array.isArray(params) ? params : [params]) as { seriesName: string; value: unknown; marker: string; dataIndex: number }[];
+          const seen = new Set<string>();
+          const rows = list
+            .filter((p) => p.value != null && p.value !== '-' && !seen.has(p.seriesName) && seen.add(p.seriesName))
+            .map((p) => `${p.marker}${escapeHTML(p.seriesName)}: ${escapeHTML(i.number(Number(p.value)))}`);
+          const n = list[0]?.dataIndex ?? 0;
+          return [escapeHTML(labels[n] + (n >= first ? ` (${planned})` : '')), ...rows].join('<br/>');
+        },
+      },
       xAxis: { type: 'category', data: labels, axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { type: 'line', name: t('charts.participants'), data: months.map((m) => m.participants.total), symbol: SYMBOLS[0], symbolSize: 8 },
-        {
-          type: 'line',
-          name: t('att.residents'),
-          data: months.map((m) => m.participants.residents),
-          symbol: SYMBOLS[1],
-          symbolSize: 9,
-          lineStyle: { type: 'dashed' },
-        },
+        line(t('charts.participants'), 0, participants.done, 'solid'),
+        line(t('att.residents'), 1, residents.done, 'dashed'),
+        line(t('charts.participants'), 0, participants.planned, 'dotted'),
+        line(t('att.residents'), 1, residents.planned, 'dotted'),
       ],
-    }),
-    [months, labels, t],
-  );
+    };
+  }, [months, labels, t, i, first, planned]);
   const points = months.map((m, n) => ({
-    seriesIndex: 0,
+    seriesIndex: n < first ? 0 : 2,
     dataIndex: n,
-    text: t('charts.monthPoint', { month: labels[n], participants: i.number(m.participants.total), residents: i.number(m.participants.residents), occurrences: i.number(m.occurrences) }),
+    text:
+      t('charts.monthPoint', { month: labels[n], participants: i.number(m.participants.total), residents: i.number(m.participants.residents), occurrences: i.number(m.occurrences) }) +
+      (n >= first ? ` (${planned})` : ''),
   }));
   return (
     <ChartSection
@@ -72,7 +126,16 @@ export function ParticipationChart({ months }: { months: MonthIndicator[] }) {
           rows={months}
           rowKey={(m) => m.month}
           columns={[
-            { label: t('gb.month'), render: (m) => i.monthYear(`${m.month}-01`), nowrap: true },
+            {
+              label: t('gb.month'),
+              render: (m) => (
+                <>
+                  {i.monthYear(`${m.month}-01`)}
+                  {months.indexOf(m) >= first && <span className="muted small"> ({planned})</span>}
+                </>
+              ),
+              nowrap: true,
+            },
             { label: t('reports.occurrences'), render: (m) => i.number(m.occurrences), num: true },
             { label: t('charts.participants'), render: (m) => i.number(m.participants.total), num: true },
             { label: t('att.residents'), render: (m) => i.number(m.participants.residents), num: true },
