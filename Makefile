@@ -9,8 +9,10 @@ GOTEST_FLAGS ?=
 # RACE_PKGS are the packages with concurrency, run under the race detector by test-race (and CI): the HTTP
 # machinery (limits, metrics, shutdown), logins and their rate limits, the budget's and the calendar's
 # concurrent writes, feeds, the database harness and the API-wide concurrency tests.
+# Of faulttest's API-wide sweeps, only the concurrency tests (TestConcurrent...) run under the detector:
+# the others are sweeps of inputs and rights, which take minutes under the detector and add no concurrency of their own.
 RACE_PKGS ?= ./api/internal/httpapi/... ./api/internal/auth/... ./api/internal/budget/... ./api/internal/calendar/... \
-	./api/internal/feed/... ./api/internal/database/... ./api/internal/faulttest/...
+	./api/internal/feed/... ./api/internal/database/...
 GOLANGCI_LINT := bin/golangci-lint
 
 # scripts/prereqs.sh writes TEST_DATABASE_URL here when it starts a private PostgreSQL for the tests.
@@ -94,6 +96,7 @@ test-go:
 ## test-race: the packages with concurrency (RACE_PKGS) under the race detector.
 test-race:
 	$(GO) test -race -count=1 $(RACE_PKGS)
+	$(GO) test -race -count=1 -run '^TestConcurrent' ./api/internal/faulttest/
 
 ## fuzz: each fuzz target for FUZZTIME (bounded, so CI stays fast).
 fuzz:

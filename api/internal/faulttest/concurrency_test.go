@@ -12,6 +12,10 @@ import (
 	"kulttuurisilta/api/internal/apitest"
 )
 
+// The concurrency tests of the API as a whole are named TestConcurrent...:
+// CI runs them (and only them, of this package) again under the race
+// detector (`make test-race`).
+
 // race runs fn(i) for i in [0, n) at once (released together) and waits.
 func race(n int, fn func(i int)) {
 	var ready, done sync.WaitGroup
@@ -156,13 +160,13 @@ func (b *budgetWorld) costsIn(t *testing.T, m string) int64 {
 	return n
 }
 
-// TestParallelApprovals: in each of six months both managers approve at
+// TestConcurrentApprovals: in each of six months both managers approve at
 // once, each twice: every call succeeds and the month ends approved with
 // exactly the two approvals. Then, in six more months, the two approvals
 // race four cost writes: whatever the order, a month that ends approved
 // has both approvals and none older than its last cost change, and a
 // month that ends open lost its approvals to a cost written after them.
-func TestParallelApprovals(t *testing.T) {
+func TestConcurrentApprovals(t *testing.T) {
 	t.Parallel()
 	b := newBudgetWorld(t)
 	for i := range 6 {
@@ -237,12 +241,12 @@ func TestParallelApprovals(t *testing.T) {
 	}
 }
 
-// TestLockRacesCostWrites: an approved month is locked while eight cost
+// TestConcurrentLockAndCostWrites: an approved month is locked while eight cost
 // writes race the lock. Every write is answered 201 or 409; what was
 // acknowledged is exactly what is stored; and a month that ends locked
 // holds no cost acknowledged after it was locked (a cost landing first
 // reopens the month, so the lock then fails with 409).
-func TestLockRacesCostWrites(t *testing.T) {
+func TestConcurrentLockAndCostWrites(t *testing.T) {
 	t.Parallel()
 	b := newBudgetWorld(t)
 	for i := range 6 {
@@ -289,12 +293,12 @@ func TestLockRacesCostWrites(t *testing.T) {
 	}
 }
 
-// TestDuplicateImports sends the same 50-row CSV eight times at once to
+// TestConcurrentDuplicateImports sends the same 50-row CSV eight times at once to
 // an open month: each import is all-or-nothing, so the month holds exactly
 // 50 rows per acknowledged import. Then the same CSV races a lock of its
 // (approved) month: each import lands whole before the lock or is refused
 // whole (409) after it; never a part.
-func TestDuplicateImports(t *testing.T) {
+func TestConcurrentDuplicateImports(t *testing.T) {
 	t.Parallel()
 	b := newBudgetWorld(t)
 	csv := func(m string) string {
