@@ -1,41 +1,17 @@
 // End-to-end tests of the SPA against the real API and a freshly seeded demo
 // database (`make e2e` starts both). Run: E2E_BASE_URL=http://127.0.0.1:8080 npm run e2e
 // No flow is skipped: every test creates through the API the data it needs beyond the demo set.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { BASE_URL, apiLogin, axe, launch, login, newPage, shot } from './helpers.mjs';
+import { BASE_URL, addDays, apiLogin, isoDay, login, newPage, noSeriousA11yIssues, shot, useBrowser, zoned } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-function isoDay(d) {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d);
-}
 function nextMonday() {
   const d = new Date();
   d.setDate(d.getDate() + ((8 - d.getDay()) % 7 || 7));
   return isoDay(d);
-}
-/** zoned gives "YYYY-MM-DDTHH:MM:00+HH:MM" for a wall-clock time in Helsinki. */
-function zoned(day, time) {
-  const probe = new Date(`${day}T12:00:00Z`);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName').value;
-  return `${day}T${time}:00${name.replace('GMT', '') || '+00:00'}`;
-}
-function addDaysIso(day, n) {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-async function noSeriousA11yIssues(page, where) {
-  const v = await axe(page);
-  assert.deepEqual(v, [], `${where}: serious/critical axe violations:\n${JSON.stringify(v, null, 2)}`);
 }
 
 /**
@@ -83,7 +59,7 @@ async function ensureAgreementWithCosts() {
 
 describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   test('login: wrong password is explained, right one opens the role’s screen (fi)', async () => {
-    const page = await newPage(browser, { locale: 'fi' });
+    const page = await newPage(browser(), { locale: 'fi' });
     await page.goto(`${BASE_URL}/calendar`);
     await page.waitForURL(/\/login\?next=/);
     await noSeriousA11yIssues(page, 'login');
@@ -116,7 +92,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
 
     // The switch saved English as the producer's language: another browser
     // that remembers Finnish starts in English after signing in.
-    const other = await newPage(browser, { locale: 'fi' });
+    const other = await newPage(browser(), { locale: 'fi' });
     await other.goto(`${BASE_URL}/login?next=%2Fcalendar`);
     await other.getByLabel('Sähköposti').fill('producer@demo.fi');
     await other.getByLabel('Salasana').fill('demo-password');
@@ -129,7 +105,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   });
 
   test('producer creates a recurring activity and sees the occurrences first', async () => {
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', '/activities/new');
     await page.getByRole('heading', { level: 1, name: 'New activity' }).waitFor();
     await page.getByLabel('Title', { exact: false }).first().fill('E2E singing afternoon');
@@ -189,7 +165,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
       allow_overlap: true,
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const page = await newPage(browser, { locale: 'en', viewport: { width: 820, height: 1180 } });
+    const page = await newPage(browser(), { locale: 'en', viewport: { width: 820, height: 1180 } });
     await login(page, 'mentor@demo.fi', `/activities/${created.body.id}/attendance`);
     await page.getByRole('heading', { level: 1, name: 'Record attendance' }).waitFor();
     await page.waitForFunction(() => document.querySelector('select')?.value);
@@ -211,7 +187,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
 
   test('manager reviews the split of a range and the entries behind a figure', async () => {
     await ensureAgreementWithCosts();
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'manager.culture@demo.fi', '/budget');
     await page.getByRole('heading', { level: 1, name: 'Cost split' }).waitFor();
     await page.getByRole('heading', { name: 'By category' }).waitFor();
@@ -259,7 +235,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     }
     const period = `/agreements/${agreementId}/periods/${month}`;
     const openClose = async (email) => {
-      const page = await newPage(browser, { locale: 'en' });
+      const page = await newPage(browser(), { locale: 'en' });
       await login(page, email, '/month-close');
       await page.getByRole('heading', { level: 1, name: 'Month close' }).waitFor();
       await page.getByLabel('Agreement').selectOption({ label: name });
@@ -349,7 +325,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     }
 
     // 6. A late cost: the producer is asked first and told what fell.
-    page = await newPage(browser, { locale: 'en' });
+    page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', '/costs');
     await page.getByRole('heading', { level: 1, name: 'Costs' }).waitFor();
     await page.getByLabel('Agreement').selectOption({ label: name });
@@ -413,7 +389,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     for (const [email, path, heading, name] of screens) {
       if (email !== who) {
         await page?.context().close();
-        page = await newPage(browser, { locale: 'en' });
+        page = await newPage(browser(), { locale: 'en' });
         await login(page, email, path);
         who = email;
       } else {
@@ -428,7 +404,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   });
 
   test('mentor adds a committee member and a meeting, and writes a culture profile', async () => {
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'mentor@demo.fi', '/units');
     await page.getByRole('heading', { level: 1, name: 'My units' }).waitFor();
     await page.locator('.card h2 a').first().click();
@@ -462,7 +438,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   });
 
   test('an expired session is renewed in place and the form is saved with what was typed', async () => {
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', '/series');
     await page.getByRole('heading', { level: 1, name: 'Series and festivals' }).waitFor();
     await page.getByRole('button', { name: 'New series' }).click();
@@ -494,7 +470,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     const title = `E2E idea ${Date.now()}`;
     const idea = await mentorApi('POST', '/ideas', { committee_id: committee.id, title, source: 'meeting' });
     assert.equal(idea.status, 201, JSON.stringify(idea.body));
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'mentor@demo.fi', `/ideas?committee_id=${committee.id}`);
     await page.getByRole('heading', { level: 1, name: 'Ideas board' }).waitFor();
     await page.locator('li.idea').filter({ hasText: title }).getByRole('button', { name: 'Turn into activity' }).click();
@@ -516,7 +492,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   });
 
   test('producer records a cost entry (amount typed in euros)', async () => {
-    const page = await newPage(browser, { locale: 'fi' });
+    const page = await newPage(browser(), { locale: 'fi' });
     await login(page, 'producer@demo.fi', '/costs');
     await page.getByRole('heading', { level: 1, name: 'Kulut' }).waitFor();
     await page.getByRole('button', { name: 'Uusi kulu' }).click();
@@ -537,7 +513,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   });
 
   test('admin creates an API token whose secret is shown once', async () => {
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'admin@demo.fi', '/admin/tokens');
     await page.getByRole('button', { name: 'New token' }).click();
     const dialog = page.getByRole('dialog');
@@ -556,8 +532,8 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     const producer = await apiLogin('producer@demo.fi');
     const unit = (await producer('GET', '/units?limit=1')).body.items[0];
     // Four weekly Mondays at 10:00 some weeks ahead, and a confirmed concert on the first Tuesday at 10:00.
-    const monday = addDaysIso(nextMonday(), 21);
-    const tuesday = addDaysIso(monday, 1);
+    const monday = addDays(nextMonday(), 21);
+    const tuesday = addDays(monday, 1);
     const weekly = await producer('POST', '/activities', {
       title: `E2E weekly choir ${Date.now()}`, category: 'music', status: 'confirmed',
       starts_at: zoned(monday, '10:00'), ends_at: zoned(monday, '11:00'), recurrence: 'FREQ=WEEKLY;COUNT=4',
@@ -570,7 +546,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     });
     assert.equal(concert.status, 201, JSON.stringify(concert.body));
 
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', `/activities/${weekly.body.id}`);
     await page.getByRole('heading', { level: 1, name: weekly.body.title }).waitFor();
     const rows = page.getByTestId('occurrences').locator('li.occurrence');
@@ -612,7 +588,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
   });
 
   test('producer subscribes: public feed of a unit, a private feed shown once, then revoked', async () => {
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', '/calendar');
     await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
     await page.getByRole('link', { name: 'Subscribe' }).click();
@@ -661,7 +637,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     assert.ok(concert && concert.visibility === 'public', 'the demo has a public concert');
     const status = await producer('GET', `/integrations/linked-events/status?activity_id=${concert.id}`);
     assert.equal(status.status, 200);
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', `/activities/${concert.id}`);
     await page.getByRole('heading', { level: 1, name: 'Festivaalin avajaiskonsertti' }).waitFor();
     const section = page.getByTestId('linked-events-outcomes');
@@ -671,7 +647,7 @@ describe('Kulttuurisilta SPA', { concurrency: false }, () => {
     await noSeriousA11yIssues(page, 'activity with Linked Events outcomes');
     await shot(page, 'activity-linked-events');
     await page.context().close();
-    const viewer = await newPage(browser, { locale: 'en' });
+    const viewer = await newPage(browser(), { locale: 'en' });
     await login(viewer, 'viewer@demo.fi', `/activities/${concert.id}`);
     await viewer.getByRole('heading', { level: 1, name: 'Festivaalin avajaiskonsertti' }).waitFor();
     assert.equal(await viewer.getByTestId('linked-events-outcomes').count(), 0, 'viewers do not see push outcomes');

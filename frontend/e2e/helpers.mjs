@@ -1,6 +1,8 @@
 // Shared helpers of the end-to-end tests: Debian's Chromium through
 // playwright-core (no downloaded browsers), sign-in, axe-core checks and
 // screenshots (into ../tmp/screenshots; `make screenshots` refreshes ../docs/screenshots).
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +31,40 @@ export async function launch() {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * useBrowser starts one headless Chromium for the test file (closed after its
+ * tests) and returns a getter: `const browser = useBrowser(); newPage(browser())`.
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
+
+/** isoDay is a moment's day in Helsinki, YYYY-MM-DD. */
+export function isoDay(d) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d);
+}
+
+/** zoned gives "YYYY-MM-DDTHH:MM:00+HH:MM" for a wall-clock time in Helsinki. */
+export function zoned(day, time) {
+  const probe = new Date(`${day}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName').value;
+  return `${day}T${time}:00${name.replace('GMT', '') || '+00:00'}`;
+}
+
+/** addDays moves a YYYY-MM-DD day by n days. */
+export function addDays(day, n) {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** newPage opens a page in a fresh context (Finnish UI unless told otherwise). */
@@ -72,6 +108,12 @@ export async function axe(page) {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** noSeriousA11yIssues fails the test when axe finds a serious or critical violation on the page. */
+export async function noSeriousA11yIssues(page, where) {
+  const v = await axe(page);
+  assert.deepEqual(v, [], `${where}: serious/critical axe violations:\n${JSON.stringify(v, null, 2)}`);
 }
 
 /** shot saves a viewport screenshot (small PNGs, not whole long pages) under SHOTS. */

@@ -4,25 +4,12 @@
 // feedback, saves and reopens it; the next occurrence opens with last
 // time's participants pre-selected. Axe checks the form, the unit page with
 // its left-out list and the resident's page with the culture summary.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiLogin, axe, launch, login, newPage, shot } from './helpers.mjs';
+import { apiLogin, isoDay, login, newPage, noSeriousA11yIssues, shot, useBrowser } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-function isoDay(d) {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d);
-}
-async function noSeriousA11yIssues(page, where) {
-  const v = await axe(page);
-  assert.deepEqual(v, [], `${where}: serious/critical axe violations:\n${JSON.stringify(v, null, 2)}`);
-}
 const state = (name, s) => ({ name: `${name} ${s}`, exact: true });
 
 describe("residents' own voice", () => {
@@ -51,7 +38,7 @@ describe("residents' own voice", () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = created.body.id;
 
-    const page = await newPage(browser, { locale: 'en', viewport: { width: 820, height: 1180 } });
+    const page = await newPage(browser(), { locale: 'en', viewport: { width: 820, height: 1180 } });
     await login(page, 'mentor@demo.fi', `/activities/${id}/attendance`);
     await page.getByRole('heading', { level: 1, name: 'Record attendance' }).waitFor();
     await page.waitForFunction(() => document.querySelector('select')?.value);
@@ -109,7 +96,7 @@ describe("residents' own voice", () => {
   test("the unit's left-out list and a resident's culture summary", async () => {
     const producer = await apiLogin('producer@demo.fi');
     const unit = (await producer('GET', '/units?limit=200')).body.items.find((u) => u.name === 'Koivukoti');
-    const page = await newPage(browser, { locale: 'en', viewport: { width: 820, height: 1180 } });
+    const page = await newPage(browser(), { locale: 'en', viewport: { width: 820, height: 1180 } });
     await login(page, 'mentor@demo.fi', `/units/${unit.id}`);
     await page.getByRole('heading', { level: 2, name: 'Left out of culture' }).waitFor();
     const first = page.locator('ul.left-out li a').first();

@@ -4,35 +4,12 @@
 // refusal; and, for each role, every action button of the main screens is
 // clicked (and a form it opens submitted) while the API's answers are watched:
 // none may fail for lack of rights (403/404) or with a server error.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, apiLogin, axe, launch, login, newPage } from './helpers.mjs';
+import { BASE_URL, addDays, apiLogin, isoDay, login, newPage, noSeriousA11yIssues, useBrowser, zoned } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-function isoDay(d) {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d);
-}
-function zoned(day, time) {
-  const probe = new Date(`${day}T12:00:00Z`);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName').value;
-  return `${day}T${time}:00${name.replace('GMT', '') || '+00:00'}`;
-}
-function addDays(day, n) {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-async function noSeriousA11yIssues(page, where) {
-  const v = await axe(page);
-  assert.deepEqual(v, [], `${where}: serious/critical axe violations:\n${JSON.stringify(v, null, 2)}`);
-}
 
 /** weeklyInMentorsUnit creates, as the producer, a confirmed weekly activity in the mentor's first unit. */
 async function weeklyInMentorsUnit(title, firstDay, rule) {
@@ -60,7 +37,7 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
     const today = isoDay(new Date());
     const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
     const a = await weeklyInMentorsUnit('E2E laulupiiri', addDays(today, ((2 - weekday + 7) % 7) + 7), 'FREQ=WEEKLY;COUNT=8;BYDAY=WE,FR');
-    const page = await newPage(browser, { locale: 'fi' });
+    const page = await newPage(browser(), { locale: 'fi' });
     await login(page, 'producer@demo.fi', `/activities/${a.id}`);
     await page.getByRole('heading', { level: 1, name: 'E2E laulupiiri' }).waitFor();
     await page.getByTestId('recurrence-text').filter({ hasText: 'Viikoittain keskiviikkoisin ja perjantaisin, 8 kertaa' }).waitFor();
@@ -81,7 +58,7 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
   test('the calendar opens one occurrence: its day, status, attendance, move and cancel, and the whole activity', async () => {
     const day = addDays(isoDay(new Date()), 3);
     const a = await weeklyInMentorsUnit('E2E kerta kalenterista', day, 'FREQ=WEEKLY;COUNT=3');
-    const page = await newPage(browser, { locale: 'en' });
+    const page = await newPage(browser(), { locale: 'en' });
     await login(page, 'producer@demo.fi', `/calendar?view=list&date=${day}`);
     await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
     await page.getByRole('link', { name: 'E2E kerta kalenterista' }).first().click();
@@ -118,7 +95,7 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
     const rec = await producer('POST', `/activities/${a.id}/attendance`, { occurrence_start: first, residents: 9, staff: 2, volunteers: 0, relatives: 1, feedback: 4, notes: 'Laulettiin' });
     assert.equal(rec.status, 201, JSON.stringify(rec.body));
 
-    const page = await newPage(browser, { locale: 'fi', viewport: { width: 820, height: 1180 } });
+    const page = await newPage(browser(), { locale: 'fi', viewport: { width: 820, height: 1180 } });
     await login(page, 'mentor@demo.fi', `/activities/${a.id}/attendance`);
     await page.getByRole('heading', { level: 1, name: 'Osallistujakirjaus' }).waitFor();
     const select = page.getByLabel('Kerta', { exact: true });
@@ -158,6 +135,42 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
   // around (paging, the calendar's steps and views, the language), showing
   // and hiding, and signing out.
   const SKIP = /^(‹|›|Edellinen|Seuraava|Tänään|Kuukausi|Viikko|Lista|Suomi|Svenska|English|Kirjaudu ulos|Peruuta|Sulje|Näytä|Valitse päivä|Edellinen kuukausi|Seuraava kuukausi)/;
+  const MAX_PER_SCREEN = 12;
+
+  // The walk's own throwaway data, made once through the API: an agreement of
+  // the social-care manager's department alone that started last month (so
+  // last month waits for that manager's Approve, then for the producer's
+  // Lock), and a partner the producer deletes for real.
+  let made;
+  const walkData = () => (made ??= makeWalkData());
+  async function makeWalkData() {
+    const producer = await apiLogin('producer@demo.fi');
+    const manager = await apiLogin('manager.social@demo.fi');
+    const department = (await manager('GET', '/me')).body.department_id;
+    assert.ok(department, 'the social-care manager has a department');
+    const now = new Date();
+    const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    const month = `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}`;
+    const stamp = Date.now();
+    const a = await producer('POST', '/agreements', {
+      name: `E2E roolit ${stamp}`,
+      starts_on: isoDay(first),
+      ends_on: isoDay(new Date(first.getFullYear() + 1, first.getMonth(), 0)),
+      departments: [{ department_id: department, share_bp: 10000, budget_cents: 1_000_000 }],
+    });
+    assert.equal(a.status, 201, JSON.stringify(a.body));
+    const c = await producer('POST', '/costs', { agreement_id: a.body.id, incurred_on: `${month}-10`, amount_cents: 12_300, category: 'materials', description: 'E2E roolit: askartelu' });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    // "0" sorts it first, so it is on the partners' first page.
+    const partner = await producer('POST', '/partners', { name: `0 E2E poistettava ${stamp}`, kind: 'other', sector: 'third' });
+    assert.equal(partner.status, 201, JSON.stringify(partner.body));
+    return { agreement: a.body.id, month, period: `/agreements/${a.body.id}/periods/${month}`, partner: partner.body };
+  }
+
+  /**
+   * screensFor: the screens of a role, each a path, the buttons that must be pressed there (first) and the
+   * one delete that is confirmed there (the others are dismissed).
+   */
   async function screensFor(email) {
     const producer = await apiLogin('producer@demo.fi');
     const activities = (await producer('GET', '/activities?limit=200&status=confirmed')).body.items;
@@ -165,19 +178,22 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
     const own = (await mentor('GET', '/me')).body.unit_ids;
     const inKoivukoti = activities.find((x) => x.recurrence && x.unit_ids.some((u) => own.includes(u)));
     assert.ok(inKoivukoti, 'the demo has a recurring activity in the mentor’s units');
+    const w = await walkData();
+    const close = `/month-close?agreement=${w.agreement}&month=${w.month}`;
     const common = ['/calendar?view=list', `/activities/${inKoivukoti.id}`];
-    return {
-      'producer@demo.fi': [...common, '/activities', '/units', '/ideas', '/mentors', '/costs', '/month-close', '/reports', '/partners', '/series'],
-      'manager.social@demo.fi': [...common, '/month-close', '/budget', '/costs', '/mentors', '/reports'],
+    const paths = {
+      'producer@demo.fi': [...common, '/activities', '/units', '/ideas', '/mentors', '/costs', { path: close, must: ['Lukitse kuukausi'] }, '/reports', { path: '/partners', confirm: `Poista: ${w.partner.name}` }, '/series'],
+      'manager.social@demo.fi': [...common, { path: close, must: ['Hyväksy kuukausi'] }, '/budget', '/costs', '/mentors', '/reports'],
       'mentor@demo.fi': [...common, `/activities/${inKoivukoti.id}/attendance`, '/activities', '/units', '/ideas', '/mentors'],
       'mentor2@demo.fi': [...common, '/activities', '/units', '/ideas', '/mentors'],
       'viewer@demo.fi': [...common, '/reports'],
     }[email];
+    return paths.map((x) => (typeof x === 'string' ? { path: x, must: [] } : { must: [], ...x }));
   }
 
   for (const email of ['viewer@demo.fi', 'mentor2@demo.fi', 'mentor@demo.fi', 'manager.social@demo.fi', 'producer@demo.fi']) {
     test(`${email}: no action button on the main screens ends in an error`, async (t) => {
-      const page = await newPage(browser, { locale: 'fi' });
+      const page = await newPage(browser(), { locale: 'fi' });
       // The walk loads each screen many times: allow a loaded machine more time per step.
       page.setDefaultTimeout(30_000);
       const failures = [];
@@ -199,17 +215,42 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
         if (r.status() === 409 && body.clash) return;
         failures.push(`${where}: ${r.request().method()} ${url.replace(BASE_URL, '')} → ${r.status()} ${body.detail ?? ''}`);
       });
-      // Deleting is confirmed first; the walk says no, so nothing is removed.
-      page.on('dialog', (d) => void d.dismiss().catch(() => {})); // the page may be closing
+      // Deleting is confirmed first: the walk says no, so nothing is removed, except the one delete it means.
+      let accept = false;
+      page.on('dialog', (d) => void (accept ? d.accept() : d.dismiss()).catch(() => {})); // the page may be closing
+      const screens = await screensFor(email);
+      if (email === 'producer@demo.fi') {
+        // The month waits for the manager's Approve, which that role's walk pressed; alone, this walk approves first.
+        const w = await walkData();
+        const producer = await apiLogin('producer@demo.fi');
+        const period = (await producer('GET', w.period)).body;
+        if (period.status === 'open') {
+          const manager = await apiLogin('manager.social@demo.fi');
+          const r = await manager('POST', `${w.period}/approve`, {});
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+        }
+      }
       await login(page, email);
-      const paths = await screensFor(email);
-      for (const path of paths) {
+      const open = async (path) => {
         await page.goto(`${BASE_URL}${path}`);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
-        const main = page.locator('main');
-        const buttons = main.locator('button:visible, a.btn:visible');
+      };
+      const button = (name) =>
+        page
+          .locator('main')
+          .locator('button:visible, a.btn:visible')
+          .filter({ hasText: name })
+          .or(page.locator(`main [aria-label^="${name.replace(/"/g, '\\"')}"]:visible`))
+          .first();
+      const onScreen = (path) => {
+        const u = new URL(page.url());
+        return u.pathname + u.search === path;
+      };
+      for (const { path, must, confirm } of screens) {
+        await open(path);
         const names = [];
+        const buttons = page.locator('main').locator('button:visible, a.btn:visible');
         for (let n = 0; n < (await buttons.count()); n++) {
           const b = buttons.nth(n);
           // One line: a button's text may break over lines (a resident's name over its state), and a
@@ -218,18 +259,19 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
           if (!name || SKIP.test(name) || (await b.isDisabled())) continue;
           names.push(name);
         }
-        // Each button once (rows repeat the same actions), each from a fresh screen.
-        for (const name of [...new Set(names.map((x) => x.replace(/:.*$/, '')))].slice(0, 12)) {
+        for (const m of must) assert.ok(names.includes(m), `${email} ${path}: «${m}» is offered (offered: ${names.join(', ')})`);
+        // Each button once (rows repeat the same actions), the ones that must be pressed first. The screen is
+        // loaded again only when a button left it (another screen, a dialog still open) or a button is not
+        // found on it as it is now.
+        const todo = [...new Set([...must, ...names.map((x) => x.replace(/:.*$/, ''))])].slice(0, MAX_PER_SCREEN);
+        let fresh = true;
+        for (const name of todo) {
           where = `${email} ${path} «${name}»`;
-          await page.goto(`${BASE_URL}${path}`);
-          await page.locator('main h1').first().waitFor();
-          await page.waitForLoadState('networkidle');
-          const b = page
-            .locator('main')
-            .locator('button:visible, a.btn:visible')
-            .filter({ hasText: name })
-            .or(page.locator(`main [aria-label^="${name.replace(/"/g, '\\"')}"]:visible`))
-            .first();
+          let b = button(name);
+          if (!(await b.count()) && !fresh) {
+            await open(path);
+            b = button(name);
+          }
           if (!(await b.count())) continue;
           clicked.push(where);
           await b.click();
@@ -240,6 +282,21 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
             await submit.click();
             await page.waitForLoadState('networkidle');
           }
+          fresh = false;
+          if (!onScreen(path) || (await page.locator('[role="dialog"]:visible').count())) {
+            await open(path);
+            fresh = true;
+          }
+        }
+        if (confirm) {
+          // The one delete that is meant: confirmed, and the row is gone.
+          where = `${email} ${path} «${confirm}» (confirmed)`;
+          if (!onScreen(path)) await open(path);
+          accept = true;
+          await button(confirm).click();
+          await page.locator(`main [aria-label="${confirm}"]`).waitFor({ state: 'detached' });
+          accept = false;
+          clicked.push(where);
         }
       }
       t.diagnostic(`${clicked.length} buttons pressed:\n${clicked.join('\n')}`);
@@ -247,6 +304,15 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
       assert.deepEqual(failures, [], `buttons that ended in an error:\n${failures.join('\n')}`);
       assert.deepEqual(page.jsErrors, [], 'no script errors');
       await page.context().close();
+      // What the pressed buttons did, as the API sees it.
+      const w = await walkData();
+      const producer = await apiLogin('producer@demo.fi');
+      const status = (await producer('GET', w.period)).body.status;
+      if (email === 'manager.social@demo.fi') assert.equal(status, 'approved', 'the manager’s Approve approved the month');
+      if (email === 'producer@demo.fi') {
+        assert.equal(status, 'locked', 'the producer’s Lock locked the month');
+        assert.equal((await producer('GET', `/partners/${w.partner.id}`)).status, 404, 'the confirmed delete removed the partner');
+      }
     });
   }
 });

@@ -80,7 +80,8 @@ export function valuesFrom(a: Activity): FormValues {
     capacity: a.capacity != null ? String(a.capacity) : '',
     visibility: a.visibility,
     cost: cents != null ? (cents / 100).toFixed(2).replace('.', ',') : '',
-    rec: fromRRule(a.recurrence) ?? { ...noRecurrence },
+    // A rule the editor cannot show is kept as it is (a monthly concert stays monthly).
+    rec: fromRRule(a.recurrence) ?? (a.recurrence ? { ...noRecurrence, kept: a.recurrence } : { ...noRecurrence }),
     // The API keeps excluded occurrences as their start instants.
     excluded: (a.exdates ?? []).map((d) => dayOf(d)),
   });

@@ -47,3 +47,17 @@ describe('recurrence', () => {
     expect(occ.at(-1)?.day).toBe('2026-01-05');
   });
 });
+
+describe('a rule the editor cannot show', () => {
+  it('is not read as a weekly rule when it has parts the editor does not edit', () => {
+    expect(fromRRule('FREQ=MONTHLY;BYDAY=1WE')).toBeNull();
+    expect(fromRRule('FREQ=WEEKLY;BYDAY=TH;BYMONTH=1,2,3,4,5,6,8,9,10,11,12')).toBeNull();
+    expect(fromRRule('FREQ=WEEKLY;BYDAY=TH;COUNT=4')?.days).toEqual([3]);
+  });
+
+  it('is kept as it is: saving the form sends it unchanged, and nothing is previewed', () => {
+    const kept: Recurrence = { ...noRecurrence, kept: 'FREQ=MONTHLY;BYDAY=1WE' };
+    expect(toRRule(kept)).toBe('FREQ=MONTHLY;BYDAY=1WE');
+    expect(expand('2025-01-01', kept)).toEqual([]);
+  });
+});

@@ -12,6 +12,11 @@ export type Recurrence = {
   end: 'never' | 'until' | 'count';
   until: string;
   count: number;
+  /**
+   * kept is a rule the editor cannot show (monthly, by month, ...), kept as it is: saving the form sends it
+   * unchanged, so editing another field never changes the series. Choosing a repetition below replaces it.
+   */
+  kept?: string;
 };
 
 /** RRULE weekday codes, Monday first. */
@@ -28,6 +33,7 @@ function untilUtc(day: string): string {
 
 /** toRRule writes the state as an RRULE, or null for a one-off activity. */
 export function toRRule(r: Recurrence): string | null {
+  if (r.kept) return r.kept;
   if (r.freq === 'none') return null;
   const parts = ['FREQ=WEEKLY'];
   if (r.interval > 1) parts.push(`INTERVAL=${r.interval}`);
@@ -47,9 +53,12 @@ export function parseUntil(v: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d);
 }
 
+/** EDITABLE are the RRULE parts the editor shows; a rule with any other part is kept as it is. */
+const EDITABLE = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'COUNT', 'UNTIL', 'WKST']);
+
 /**
- * fromRRule reads an RRULE written by this editor (or any weekly rule) into
- * the editor's state; a rule it cannot show returns null.
+ * fromRRule reads an RRULE written by this editor (or any weekly rule of its
+ * parts) into the editor's state; a rule it cannot show returns null.
  */
 export function fromRRule(rule: string | null | undefined): Recurrence | null {
   if (!rule) return { ...noRecurrence };
@@ -60,7 +69,7 @@ export function fromRRule(rule: string | null | undefined): Recurrence | null {
       .filter(Boolean)
       .map((p) => p.split('=') as [string, string]),
   );
-  if (kv.FREQ !== 'WEEKLY') return null;
+  if (kv.FREQ !== 'WEEKLY' || Object.keys(kv).some((k) => !EDITABLE.has(k.toUpperCase())) || (kv.WKST && kv.WKST !== 'MO')) return null;
   const days = (kv.BYDAY ?? '')
     .split(',')
     .filter(Boolean)
@@ -88,6 +97,7 @@ export type Occurrence = { day: string; excluded: boolean };
 export function expand(start: string, r: Recurrence, excluded: string[] = [], limit = 400): Occurrence[] {
   if (!start) return [];
   const ex = new Set(excluded);
+  if (r.kept) return [];
   if (r.freq === 'none') return [{ day: start, excluded: false }];
   const days = r.days.length ? [...new Set(r.days)].sort((a, b) => a - b) : [weekdayIndex(start)];
   const horizon = addDays(start, 366);

@@ -187,6 +187,7 @@ export const en: Record<keyof typeof fi, string> = {
 
   'rec.title': 'Repeats',
   'rec.none': 'Does not repeat',
+  'rec.kept': 'Repeats: {rule}. The form does not edit this rule, and it is kept as it is; choose a repetition above to replace it.',
   'rec.weekly': 'Weekly',
   'rec.days': 'Days of the week',
   'rec.interval': 'Every n weeks',

@@ -186,6 +186,7 @@ export const fi = {
 
   'rec.title': 'Toistuvuus',
   'rec.none': 'Ei toistu',
+  'rec.kept': 'Toistuu: {rule}. Lomake ei muokkaa tätä sääntöä, ja se säilyy ennallaan; valitse toisto yltä, jos haluat korvata sen.',
   'rec.weekly': 'Viikoittain',
   'rec.days': 'Viikonpäivät',
   'rec.interval': 'Joka n. viikko',

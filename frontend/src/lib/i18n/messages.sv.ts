@@ -200,6 +200,7 @@ export const sv: Record<keyof typeof fi, string> = {
 
   'rec.title': 'Upprepning',
   'rec.none': 'Upprepas inte',
+  'rec.kept': 'Upprepas: {rule}. Formuläret ändrar inte den här regeln, och den förblir som den är; välj upprepning ovan om du vill ersätta den.',
   'rec.weekly': 'Varje vecka',
   'rec.days': 'Veckodagar',
   'rec.interval': 'Var n:e vecka',

@@ -39,19 +39,22 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
     <fieldset className="field recurrence" aria-describedby={error ? `${id}-err` : undefined}>
       <legend>{t('rec.title')}</legend>
       <div className="segmented" role="group" aria-label={t('rec.title')}>
-        <button type="button" aria-pressed={value.freq === 'none'} onClick={() => set({ freq: 'none' })}>
+        <button type="button" aria-pressed={!value.kept && value.freq === 'none'} onClick={() => set({ freq: 'none', kept: undefined })}>
           {t('rec.none')}
         </button>
-        <button type="button" aria-pressed={value.freq === 'weekly'} onClick={() => set({ freq: 'weekly' })}>
+        <button type="button" aria-pressed={!value.kept && value.freq === 'weekly'} onClick={() => set({ freq: 'weekly', kept: undefined })}>
           {t('rec.weekly')}
         </button>
       </div>
+      {value.kept && (
+        <p data-testid="rule-kept">{t('rec.kept', { rule: describeRule(value.kept, start ? zonedIso(start, '12:00') : '', i) ?? value.kept })}</p>
+      )}
       {error && (
         <p className="field-error" id={`${id}-err`}>
           {error}
         </p>
       )}
-      {value.freq === 'weekly' && (
+      {!value.kept && value.freq === 'weekly' && (
         <>
           <fieldset className="field">
             <legend>{t('rec.days')}</legend>
@@ -125,37 +128,39 @@ export function RecurrenceEditor({ start, value, onChange, excluded, onExcludedC
           </div>
         </>
       )}
-      <section className="card" aria-labelledby={`${id}-preview`} aria-live="polite">
-        <h3 id={`${id}-preview`}>{t('rec.preview')}</h3>
-        {value.freq === 'weekly' && start && <p data-testid="rule-text">{describeRule(toRRule(value), zonedIso(start, '12:00'), i)}</p>}
-        {shown.length === 0 ? (
-          <p className="muted">{t('rec.previewEmpty')}</p>
-        ) : (
-          <>
-            <ol className="occ-list" data-testid="occurrence-preview">
-              {shown.map((o) => (
-                <li key={o.day} className={o.excluded ? 'excluded' : undefined}>
-                  {dateLong(o.day)}
-                  {o.excluded && <span className="visually-hidden"> ({t('rec.excluded')})</span>}
-                  {value.freq === 'weekly' && !o.excluded && (
-                    <>
-                      {' '}
-                      <button type="button" className="link small" onClick={() => onExcludedChange([...excluded, o.day].sort())} aria-label={`${t('rec.skip')}: ${dateLong(o.day)}`}>
-                        {t('rec.skip')}
-                      </button>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ol>
-            {value.freq === 'weekly' && (
-              <p className="muted small">
-                {value.end === 'never' ? t('rec.summaryMore', { n: shown.length }) : t('rec.summary', { n: effective })}
-              </p>
-            )}
-          </>
-        )}
-      </section>
+      {!value.kept && (
+        <section className="card" aria-labelledby={`${id}-preview`} aria-live="polite">
+          <h3 id={`${id}-preview`}>{t('rec.preview')}</h3>
+          {value.freq === 'weekly' && start && <p data-testid="rule-text">{describeRule(toRRule(value), zonedIso(start, '12:00'), i)}</p>}
+          {shown.length === 0 ? (
+            <p className="muted">{t('rec.previewEmpty')}</p>
+          ) : (
+            <>
+              <ol className="occ-list" data-testid="occurrence-preview">
+                {shown.map((o) => (
+                  <li key={o.day} className={o.excluded ? 'excluded' : undefined}>
+                    {dateLong(o.day)}
+                    {o.excluded && <span className="visually-hidden"> ({t('rec.excluded')})</span>}
+                    {value.freq === 'weekly' && !o.excluded && (
+                      <>
+                        {' '}
+                        <button type="button" className="link small" onClick={() => onExcludedChange([...excluded, o.day].sort())} aria-label={`${t('rec.skip')}: ${dateLong(o.day)}`}>
+                          {t('rec.skip')}
+                        </button>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ol>
+              {value.freq === 'weekly' && (
+                <p className="muted small">
+                  {value.end === 'never' ? t('rec.summaryMore', { n: shown.length }) : t('rec.summary', { n: effective })}
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      )}
     </fieldset>
   );
 }
