@@ -138,16 +138,20 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
   const MAX_PER_SCREEN = 12;
 
   // The walk's own throwaway data, made once through the API: an agreement of
-  // the social-care manager's department alone that started last month (so
-  // last month waits for that manager's Approve, then for the producer's
-  // Lock), and a partner the producer deletes for real.
+  // the social-care and culture departments that started last month (so last
+  // month waits for the social-care manager's Approve in the walk, the culture
+  // manager's through the API, then the producer's Lock), and a partner the
+  // producer deletes for real.
   let made;
   const walkData = () => (made ??= makeWalkData());
   async function makeWalkData() {
     const producer = await apiLogin('producer@demo.fi');
-    const manager = await apiLogin('manager.social@demo.fi');
-    const department = (await manager('GET', '/me')).body.department_id;
-    assert.ok(department, 'the social-care manager has a department');
+    const departments = [];
+    for (const email of ['manager.social@demo.fi', 'manager.culture@demo.fi']) {
+      const d = (await (await apiLogin(email))('GET', '/me')).body.department_id;
+      assert.ok(d, `${email} has a department`);
+      departments.push({ department_id: d, share_bp: 5000, budget_cents: 1_000_000 });
+    }
     const now = new Date();
     const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
     const month = `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}`;
@@ -156,7 +160,7 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
       name: `E2E roolit ${stamp}`,
       starts_on: isoDay(first),
       ends_on: isoDay(new Date(first.getFullYear() + 1, first.getMonth(), 0)),
-      departments: [{ department_id: department, share_bp: 10000, budget_cents: 1_000_000 }],
+      departments,
     });
     assert.equal(a.status, 201, JSON.stringify(a.body));
     const c = await producer('POST', '/costs', { agreement_id: a.body.id, incurred_on: `${month}-10`, amount_cents: 12_300, category: 'materials', description: 'E2E roolit: askartelu' });
@@ -220,12 +224,13 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
       page.on('dialog', (d) => void (accept ? d.accept() : d.dismiss()).catch(() => {})); // the page may be closing
       const screens = await screensFor(email);
       if (email === 'producer@demo.fi') {
-        // The month waits for the manager's Approve, which that role's walk pressed; alone, this walk approves first.
+        // The month waits for both managers: the social-care one pressed Approve in that role's walk (alone,
+        // this walk approves for them), the culture one approves here.
         const w = await walkData();
-        const producer = await apiLogin('producer@demo.fi');
-        const period = (await producer('GET', w.period)).body;
-        if (period.status === 'open') {
-          const manager = await apiLogin('manager.social@demo.fi');
+        for (const email of ['manager.social@demo.fi', 'manager.culture@demo.fi']) {
+          const manager = await apiLogin(email);
+          const period = (await manager('GET', w.period)).body;
+          if (!(period.allowed_actions ?? []).includes('approve')) continue;
           const r = await manager('POST', `${w.period}/approve`, {});
           assert.equal(r.status, 200, JSON.stringify(r.body));
         }
@@ -308,7 +313,10 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
       const w = await walkData();
       const producer = await apiLogin('producer@demo.fi');
       const status = (await producer('GET', w.period)).body.status;
-      if (email === 'manager.social@demo.fi') assert.equal(status, 'approved', 'the manager’s Approve approved the month');
+      if (email === 'manager.social@demo.fi') {
+        const approvals = (await producer('GET', w.period)).body.approvals ?? [];
+        assert.equal(approvals.length, 1, `the manager’s Approve approved their share (status ${status})`);
+      }
       if (email === 'producer@demo.fi') {
         assert.equal(status, 'locked', 'the producer’s Lock locked the month');
         assert.equal((await producer('GET', `/partners/${w.partner.id}`)).status, 404, 'the confirmed delete removed the partner');
