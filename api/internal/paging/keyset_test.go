@@ -282,6 +282,18 @@ func TestTotalOnlyWhenAsked(t *testing.T) {
 	if !f.Counted || f.Total != 12 {
 		t.Errorf("first page: %+v", f)
 	}
+	if whole, g := find("limit=200"); len(whole) != 12 || !g.Counted || g.Total != 12 || g.Estimated || g.Next != "" {
+		t.Errorf("one page holding the whole list: %d rows, %+v", len(whole), g)
+	}
+	if _, g := find("limit=12"); !g.Counted || g.Total != 12 || g.Next != "" {
+		t.Errorf("a page of exactly the list's length: %+v", g)
+	}
+	if _, g := find("limit=11"); !g.Counted || g.Total != 12 || g.Next == "" {
+		t.Errorf("a page one short of the list: %+v", g)
+	}
+	if _, g := find("limit=5&offset=10"); !g.Counted || g.Total != 12 {
+		t.Errorf("the last page by offset counts the whole list: %+v", g)
+	}
 	if _, g := find("limit=5&total=false"); g.Counted || g.TotalPtr() != nil {
 		t.Errorf("total=false: %+v", g)
 	}

@@ -150,11 +150,10 @@ func Find[T any](q *gorm.DB, p Page, order string) ([]T, Found, error) {
 	if err != nil {
 		return nil, f, err
 	}
-	if p.Total {
-		if f, err = total[T](q, p); err != nil {
-			return nil, f, err
-		}
-	}
+	// A session: the cursor's condition and the offset below go to copies, so countable stays the
+	// matching rows (and the caller's q is left as it was).
+	q = q.Session(&gorm.Session{})
+	countable := q
 	if p.Cursor != nil {
 		where, args, err := ks.after(*p.Cursor)
 		if err != nil {
@@ -167,6 +166,16 @@ func Find[T any](q *gorm.DB, p Page, order string) ([]T, Found, error) {
 	var rows []T
 	if err := q.Limit(p.Limit + 1).Order(order).Find(&rows).Error; err != nil {
 		return nil, f, err
+	}
+	switch {
+	case !p.Total:
+	case p.Cursor == nil && p.Offset == 0 && len(rows) <= p.Limit:
+		// The whole list is this one page: its length is the total, exact, with no count.
+		f = Found{Total: int64(len(rows)), Counted: true}
+	default:
+		if f, err = total[T](countable, p); err != nil {
+			return nil, f, err
+		}
 	}
 	if len(rows) > p.Limit {
 		rows = rows[:p.Limit]
