@@ -63,14 +63,11 @@ func seedCmd(args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	db, err := openDB(ctx, cfg)
+	db, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer database.Close(db)
-	if err := database.MigrateUp(ctx, db); err != nil {
-		return err
-	}
 	if *demo {
 		if err := seed.Demo(ctx, db, cfg.CalendarZone); err != nil {
 			return err
@@ -136,14 +133,11 @@ func user(args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	db, err := openDB(ctx, cfg)
+	db, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer database.Close(db)
-	if err := database.MigrateUp(ctx, db); err != nil {
-		return err
-	}
 	u, err := auth.Users{DB: db}.Create(ctx, in)
 	if err != nil {
 		return fmt.Errorf("user add: %w", err)

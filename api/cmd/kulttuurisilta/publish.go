@@ -47,14 +47,11 @@ func publish(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	db, err := openDB(ctx, cfg)
+	db, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer database.Close(db)
-	if err := database.MigrateUp(ctx, db); err != nil {
-		return err
-	}
 	pub := linkedevents.Publisher{Store: linkedevents.Store{DB: db, Zone: cfg.CalendarZone, Config: exportCfg},
 		Client: client, BatchSize: *batch, RetryRefused: *retry, Log: os.Stdout}
 	plan, err := pub.Run(ctx, *apply)

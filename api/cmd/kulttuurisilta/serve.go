@@ -33,6 +33,20 @@ func openDB(ctx context.Context, cfg config.Config) (*gorm.DB, error) {
 		MaxOpenConns: cfg.DBMaxConns, StatementTimeout: cfg.StatementTimeout})
 }
 
+// openMigrated opens the database of cfg and brings its schema up to date;
+// the caller closes it.
+func openMigrated(ctx context.Context, cfg config.Config) (*gorm.DB, error) {
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := database.MigrateUp(ctx, db); err != nil {
+		database.Close(db)
+		return nil, err
+	}
+	return db, nil
+}
+
 func serve() error {
 	cfg, err := config.Load()
 	if err != nil {
@@ -46,14 +60,11 @@ func serve() error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 
-	db, err := openDB(ctx, cfg)
+	db, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer database.Close(db)
-	if err := database.MigrateUp(ctx, db); err != nil {
-		return err
-	}
 	authCfg := auth.DefaultConfig([]byte(cfg.JWTSecret))
 	notifier, err := app.NewNotifier(db, cfg.CalendarZone, notify.Config{SMTPURL: cfg.SMTPURL, MailFrom: cfg.MailFrom,
 		PublicBaseURL: cfg.PublicBaseURL, Secret: authCfg.Secret, Logger: log})
