@@ -69,10 +69,7 @@ func (loginFailure) TableName() string { return "login_failures" }
 
 // UserResponse is a user in the API. The password hash never leaves.
 type UserResponse struct {
-	ID           uuid.UUID   `json:"id"`
-	CreatedAt    time.Time   `json:"created_at"`
-	UpdatedAt    time.Time   `json:"updated_at"`
-	Version      int         `json:"version"`
+	database.Head
 	Email        string      `json:"email"`
 	Name         string      `json:"name"`
 	Role         string      `json:"role" enums:"admin,producer,manager,mentor,viewer"`
@@ -96,7 +93,7 @@ func toUserResponse(u User) UserResponse {
 		t := u.LastLoginAt.UTC()
 		last = &t
 	}
-	return UserResponse{ID: u.ID, CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC(), Version: u.Version,
+	return UserResponse{Head: u.Head(),
 		Email: u.Email, Name: u.Name, Role: u.Role, DepartmentID: u.DepartmentID, UnitIDs: units, Active: u.Active,
 		LastLoginAt: last, Locale: u.Locale}
 }
@@ -131,10 +128,7 @@ type MePatch struct {
 
 // APITokenResponse is an API token in the API (never its secret).
 type APITokenResponse struct {
-	ID         uuid.UUID  `json:"id"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
-	Version    int        `json:"version"`
+	database.Head
 	Name       string     `json:"name"`
 	OwnerID    uuid.UUID  `json:"owner_id"`
 	Prefix     string     `json:"prefix"`
@@ -161,7 +155,7 @@ type APITokenInput struct {
 }
 
 func toAPITokenResponse(t APIToken) APITokenResponse {
-	return APITokenResponse{ID: t.ID, CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(), Version: t.Version,
+	return APITokenResponse{Head: t.Head(),
 		Name: t.Name, OwnerID: t.OwnerID, Prefix: t.Prefix, Scopes: t.Scopes, ExpiresAt: t.ExpiresAt.UTC(),
 		RevokedAt: utcPtr(t.RevokedAt), LastUsedAt: utcPtr(t.LastUsedAt)}
 }

@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"kulttuurisilta/api/internal/database"
 	"time"
 
 	"github.com/google/uuid"
@@ -78,10 +79,7 @@ type CategoryRuleResponse struct {
 
 // AgreementResponse is an agreement in the API.
 type AgreementResponse struct {
-	ID            uuid.UUID                     `json:"id"`
-	CreatedAt     time.Time                     `json:"created_at"`
-	UpdatedAt     time.Time                     `json:"updated_at"`
-	Version       int                           `json:"version"`
+	database.Head
 	Name          string                        `json:"name"`
 	StartsOn      civil.Date                    `json:"starts_on" swaggertype:"string" format:"date"`
 	EndsOn        civil.Date                    `json:"ends_on" swaggertype:"string" format:"date"`
@@ -123,7 +121,7 @@ func sharesResponse(a Agreement, shares []int) []ShareResponse {
 }
 
 func toAgreementResponse(a Agreement) AgreementResponse {
-	r := AgreementResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
+	r := AgreementResponse{Head: a.Head(),
 		Name: a.Name, StartsOn: a.StartsOn, EndsOn: a.EndsOn,
 		Departments: make([]AgreementDepartmentResponse, len(a.Departments)), CategoryRules: []CategoryRuleResponse{},
 		AccountCodes: map[string]string{}}
@@ -182,10 +180,7 @@ type AllocationResponse struct {
 // CostEntry is a cost entry with its split, as the audit log keeps it
 // (the before and after of a month's changes).
 type CostEntry struct {
-	ID          uuid.UUID  `json:"id"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	Version     int        `json:"version"`
+	database.Head
 	AgreementID uuid.UUID  `json:"agreement_id"`
 	IncurredOn  civil.Date `json:"incurred_on" swaggertype:"string" format:"date"`
 	AmountCents int64      `json:"amount_cents"`

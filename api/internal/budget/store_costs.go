@@ -37,7 +37,7 @@ func toCostResponse(a Agreement, c Cost) (CostResponse, error) {
 	if err != nil {
 		return CostResponse{}, err
 	}
-	r := CostEntry{ID: c.ID, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version,
+	r := CostEntry{Head: c.Head(),
 		AgreementID: c.AgreementID, IncurredOn: c.IncurredOn, AmountCents: c.AmountCents, Category: c.Category,
 		Description: c.Description, ActivityID: c.ActivityID, UnitID: c.UnitID, ShareSource: source,
 		Allocations: make([]AllocationResponse, len(parts))}

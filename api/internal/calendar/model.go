@@ -54,10 +54,7 @@ type Partner struct {
 
 // PartnerResponse is a partner in the API.
 type PartnerResponse struct {
-	ID           uuid.UUID    `json:"id"`
-	CreatedAt    time.Time    `json:"created_at"`
-	UpdatedAt    time.Time    `json:"updated_at"`
-	Version      int          `json:"version"`
+	database.Head
 	Name         string       `json:"name"`
 	NameI18n     Translations `json:"name_i18n"`
 	Kind         string       `json:"kind" enums:"art_centre,library,performer,museum,school,volunteer_org,association,company,other"`
@@ -104,7 +101,7 @@ type PartnerPatch struct {
 }
 
 func toPartnerResponse(p Partner) PartnerResponse {
-	return PartnerResponse{ID: p.ID, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), Version: p.Version,
+	return PartnerResponse{Head: p.Head(),
 		Name: p.Name, NameI18n: Translations{Sv: p.NameSv, En: p.NameEn}, Kind: p.Kind, Sector: p.Sector, ContactName: p.ContactName, Email: p.Email, Phone: p.Phone,
 		Website: p.Website, Municipality: p.Municipality, Notes: p.Notes, Active: p.Active}
 }
@@ -127,10 +124,7 @@ func (Series) TableName() string { return "series" }
 
 // SeriesResponse is a series in the API.
 type SeriesResponse struct {
-	ID              uuid.UUID    `json:"id"`
-	CreatedAt       time.Time    `json:"created_at"`
-	UpdatedAt       time.Time    `json:"updated_at"`
-	Version         int          `json:"version"`
+	database.Head
 	Name            string       `json:"name"`
 	NameI18n        Translations `json:"name_i18n"`
 	Description     string       `json:"description"`
@@ -162,7 +156,7 @@ type SeriesPatch struct {
 }
 
 func toSeriesResponse(s Series) SeriesResponse {
-	return SeriesResponse{ID: s.ID, CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(), Version: s.Version,
+	return SeriesResponse{Head: s.Head(),
 		Name: s.Name, NameI18n: Translations{Sv: s.NameSv, En: s.NameEn}, Description: s.Description,
 		DescriptionI18n: Translations{Sv: s.DescriptionSv, En: s.DescriptionEn}, StartsOn: s.StartsOn, EndsOn: s.EndsOn}
 }
@@ -215,10 +209,7 @@ type ActivityPartner struct {
 // ActivityResponse is an activity in the API. starts_at, ends_at and the
 // excluded dates are shown in the calendar zone.
 type ActivityResponse struct {
-	ID              uuid.UUID    `json:"id"`
-	CreatedAt       time.Time    `json:"created_at"`
-	UpdatedAt       time.Time    `json:"updated_at"`
-	Version         int          `json:"version"`
+	database.Head
 	Title           string       `json:"title"`
 	TitleI18n       Translations `json:"title_i18n"`
 	Description     string       `json:"description"`
@@ -309,7 +300,7 @@ func toActivityResponse(a Activity, zone *time.Location) ActivityResponse {
 	if tg == nil {
 		tg = []string{}
 	}
-	return ActivityResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
+	return ActivityResponse{Head: a.Head(),
 		Title: a.Title, TitleI18n: Translations{Sv: a.TitleSv, En: a.TitleEn}, Description: a.Description,
 		DescriptionI18n: Translations{Sv: a.DescriptionSv, En: a.DescriptionEn},
 		PlainLanguage:   PlainLanguage{Fi: a.PlainLanguageFi, Sv: a.PlainLanguageSv}, Category: a.Category, StartsAt: a.StartsAt.In(zone),
@@ -343,10 +334,7 @@ func (Override) TableName() string { return "occurrence_overrides" }
 
 // OverrideResponse is an occurrence override in the API.
 type OverrideResponse struct {
-	ID            uuid.UUID `json:"id"`
-	CreatedAt     time.Time `json:"created_at"`
-	UpdatedAt     time.Time `json:"updated_at"`
-	Version       int       `json:"version"`
+	database.Head
 	ActivityID    uuid.UUID `json:"activity_id"`
 	OriginalStart time.Time `json:"original_start"`
 	StartsAt      time.Time `json:"starts_at"`
@@ -378,7 +366,7 @@ type OverridePatch struct {
 }
 
 func toOverrideResponse(o Override, zone *time.Location) OverrideResponse {
-	return OverrideResponse{ID: o.ID, CreatedAt: o.CreatedAt.UTC(), UpdatedAt: o.UpdatedAt.UTC(), Version: o.Version,
+	return OverrideResponse{Head: o.Head(),
 		ActivityID: o.ActivityID, OriginalStart: o.OriginalStart.In(zone), StartsAt: o.StartsAt.In(zone),
 		EndsAt: o.EndsAt.In(zone), Cancelled: o.Cancelled, Note: o.Note}
 }
@@ -402,10 +390,7 @@ func (Attendance) TableName() string { return "attendance" }
 
 // AttendanceResponse is an attendance record in the API.
 type AttendanceResponse struct {
-	ID              uuid.UUID  `json:"id"`
-	CreatedAt       time.Time  `json:"created_at"`
-	UpdatedAt       time.Time  `json:"updated_at"`
-	Version         int        `json:"version"`
+	database.Head
 	ActivityID      uuid.UUID  `json:"activity_id"`
 	OccurrenceStart time.Time  `json:"occurrence_start"`
 	Residents       int        `json:"residents"`
@@ -501,7 +486,7 @@ func toParticipantResponse(p Participant) ParticipantResponse {
 }
 
 func toAttendanceResponse(a Attendance, zone *time.Location) AttendanceResponse {
-	return AttendanceResponse{ID: a.ID, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(), Version: a.Version,
+	return AttendanceResponse{Head: a.Head(),
 		ActivityID: a.ActivityID, OccurrenceStart: a.OccurrenceStart.In(zone), Residents: a.Residents, Staff: a.Staff,
 		Volunteers: a.Volunteers, Relatives: a.Relatives, Feedback: a.Feedback, Notes: a.Notes, RecordedBy: a.RecordedBy}
 }

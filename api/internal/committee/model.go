@@ -8,8 +8,6 @@
 package committee
 
 import (
-	"time"
-
 	"github.com/google/uuid"
 
 	"kulttuurisilta/api/internal/civil"
@@ -28,10 +26,7 @@ type Committee struct {
 
 // CommitteeResponse is a committee in the API.
 type CommitteeResponse struct {
-	ID        uuid.UUID   `json:"id"`
-	CreatedAt time.Time   `json:"created_at"`
-	UpdatedAt time.Time   `json:"updated_at"`
-	Version   int         `json:"version"`
+	database.Head
 	UnitID    uuid.UUID   `json:"unit_id"`
 	Name      string      `json:"name"`
 	FoundedOn *civil.Date `json:"founded_on" swaggertype:"string" format:"date" extensions:"x-nullable"`
@@ -57,7 +52,7 @@ type CommitteePatch struct {
 }
 
 func toCommitteeResponse(c Committee) CommitteeResponse {
-	return CommitteeResponse{ID: c.ID, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version,
+	return CommitteeResponse{Head: c.Head(),
 		UnitID: c.UnitID, Name: c.Name, FoundedOn: c.FoundedOn, Active: c.Active}
 }
 
@@ -82,10 +77,7 @@ func (Member) TableName() string { return "committee_members" }
 
 // MemberResponse is a committee member in the API.
 type MemberResponse struct {
-	ID          uuid.UUID   `json:"id"`
-	CreatedAt   time.Time   `json:"created_at"`
-	UpdatedAt   time.Time   `json:"updated_at"`
-	Version     int         `json:"version"`
+	database.Head
 	CommitteeID uuid.UUID   `json:"committee_id"`
 	ResidentID  uuid.UUID   `json:"resident_id"`
 	DisplayName string      `json:"display_name"`
@@ -115,7 +107,7 @@ type MemberPatch struct {
 }
 
 func toMemberResponse(m Member) MemberResponse {
-	return MemberResponse{ID: m.ID, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), Version: m.Version,
+	return MemberResponse{Head: m.Head(),
 		CommitteeID: m.CommitteeID, ResidentID: m.ResidentID, DisplayName: m.DisplayName, Role: m.Role,
 		JoinedOn: m.JoinedOn, LeftOn: m.LeftOn}
 }
@@ -135,10 +127,7 @@ func (Meeting) TableName() string { return "committee_meetings" }
 
 // MeetingResponse is a meeting in the API.
 type MeetingResponse struct {
-	ID          uuid.UUID  `json:"id"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	Version     int        `json:"version"`
+	database.Head
 	CommitteeID uuid.UUID  `json:"committee_id"`
 	HeldOn      civil.Date `json:"held_on" swaggertype:"string" format:"date"`
 	Agenda      string     `json:"agenda"`
@@ -165,6 +154,6 @@ type MeetingPatch struct {
 }
 
 func toMeetingResponse(m Meeting) MeetingResponse {
-	return MeetingResponse{ID: m.ID, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), Version: m.Version,
+	return MeetingResponse{Head: m.Head(),
 		CommitteeID: m.CommitteeID, HeldOn: m.HeldOn, Agenda: m.Agenda, Minutes: m.Minutes, Decisions: m.Decisions}
 }

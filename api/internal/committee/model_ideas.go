@@ -35,10 +35,7 @@ type Idea struct {
 
 // IdeaResponse is an idea in the API.
 type IdeaResponse struct {
-	ID              uuid.UUID  `json:"id"`
-	CreatedAt       time.Time  `json:"created_at"`
-	UpdatedAt       time.Time  `json:"updated_at"`
-	Version         int        `json:"version"`
+	database.Head
 	CommitteeID     uuid.UUID  `json:"committee_id"`
 	UnitID          uuid.UUID  `json:"unit_id"`
 	Title           string     `json:"title"`
@@ -82,7 +79,7 @@ type VoteInput struct {
 }
 
 func toIdeaResponse(i Idea) IdeaResponse {
-	return IdeaResponse{ID: i.ID, CreatedAt: i.CreatedAt.UTC(), UpdatedAt: i.UpdatedAt.UTC(), Version: i.Version,
+	return IdeaResponse{Head: i.Head(),
 		CommitteeID: i.CommitteeID, UnitID: i.UnitID, Title: i.Title, Description: i.Description, Source: i.Source,
 		Status: i.Status, Votes: i.Votes, Priority: i.Priority, ActivityID: i.ActivityID,
 		StatusChangedAt: i.StatusChangedAt.UTC()}

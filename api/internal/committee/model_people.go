@@ -23,10 +23,7 @@ type Resident struct {
 
 // ResidentResponse is a resident in the API.
 type ResidentResponse struct {
-	ID          uuid.UUID `json:"id"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
-	Version     int       `json:"version"`
+	database.Head
 	UnitID      uuid.UUID `json:"unit_id"`
 	DisplayName string    `json:"display_name"`
 	Active      bool      `json:"active"`
@@ -53,7 +50,7 @@ type ResidentPatch struct {
 }
 
 func toResidentResponse(r Resident) ResidentResponse {
-	return ResidentResponse{ID: r.ID, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version,
+	return ResidentResponse{Head: r.Head(),
 		UnitID: r.UnitID, DisplayName: r.DisplayName, Active: r.Active, CultureGoalDays: r.CultureGoalDays}
 }
 
@@ -147,18 +144,15 @@ type MentorUnit struct {
 
 // MentorResponse is a mentor in the API.
 type MentorResponse struct {
-	ID        uuid.UUID   `json:"id"`
-	CreatedAt time.Time   `json:"created_at"`
-	UpdatedAt time.Time   `json:"updated_at"`
-	Version   int         `json:"version"`
-	Name      string      `json:"name"`
-	Email     string      `json:"email"`
-	Phone     string      `json:"phone"`
-	Title     string      `json:"title"`
-	UnitIDs   []uuid.UUID `json:"unit_ids"`
-	Since     *civil.Date `json:"since" swaggertype:"string" format:"date" extensions:"x-nullable"`
-	Active    bool        `json:"active"`
-	UserID    *uuid.UUID  `json:"user_id" extensions:"x-nullable"`
+	database.Head
+	Name    string      `json:"name"`
+	Email   string      `json:"email"`
+	Phone   string      `json:"phone"`
+	Title   string      `json:"title"`
+	UnitIDs []uuid.UUID `json:"unit_ids"`
+	Since   *civil.Date `json:"since" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	Active  bool        `json:"active"`
+	UserID  *uuid.UUID  `json:"user_id" extensions:"x-nullable"`
 	// AllowedActions: what the caller may do with the mentor record (docs/development.md).
 	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete,record_training"`
 }
@@ -192,7 +186,7 @@ func toMentorResponse(m Mentor) MentorResponse {
 	if units == nil {
 		units = []uuid.UUID{}
 	}
-	return MentorResponse{ID: m.ID, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), Version: m.Version,
+	return MentorResponse{Head: m.Head(),
 		Name: m.Name, Email: m.Email, Phone: m.Phone, Title: m.Title, UnitIDs: units, Since: m.Since,
 		Active: m.Active, UserID: m.UserID}
 }
@@ -212,10 +206,7 @@ func (Training) TableName() string { return "mentor_trainings" }
 
 // TrainingResponse is a training in the API.
 type TrainingResponse struct {
-	ID          uuid.UUID  `json:"id"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	Version     int        `json:"version"`
+	database.Head
 	MentorID    uuid.UUID  `json:"mentor_id"`
 	Course      string     `json:"course"`
 	Provider    string     `json:"provider"`
@@ -242,7 +233,7 @@ type TrainingPatch struct {
 }
 
 func toTrainingResponse(t Training) TrainingResponse {
-	return TrainingResponse{ID: t.ID, CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(), Version: t.Version,
+	return TrainingResponse{Head: t.Head(),
 		MentorID: t.MentorID, Course: t.Course, Provider: t.Provider, CompletedOn: t.CompletedOn,
 		Hours: float64(t.HoursTenths) / 10}
 }

@@ -110,3 +110,18 @@ func (m *Model) NextVersion() { m.Version++ }
 
 // Identity is the row's id.
 func (m *Model) Identity() uuid.UUID { return m.ID }
+
+// Head is what every resource shows of its Model in the API, the first
+// fields of each response DTO (embedded there): the id, the times in UTC
+// and the version its ETag carries.
+type Head struct {
+	ID        uuid.UUID `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Version   int       `json:"version"`
+}
+
+// Head is the row's Head.
+func (m *Model) Head() Head {
+	return Head{ID: m.ID, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), Version: m.Version}
+}

@@ -32,10 +32,7 @@ func (Token) TableName() string { return "feed_tokens" }
 
 // TokenResponse is a feed token in the API (never with its secret).
 type TokenResponse struct {
-	ID         uuid.UUID  `json:"id"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
-	Version    int        `json:"version"`
+	database.Head
 	Name       string     `json:"name"`
 	Scope      string     `json:"scope" enums:"all,unit,partner"`
 	UnitID     *uuid.UUID `json:"unit_id" extensions:"x-nullable"`
@@ -66,7 +63,7 @@ type TokenInput struct {
 }
 
 func toTokenResponse(t Token) TokenResponse {
-	return TokenResponse{ID: t.ID, CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(), Version: t.Version,
+	return TokenResponse{Head: t.Head(),
 		Name: t.Name, Scope: t.Scope, UnitID: t.UnitID, PartnerID: t.PartnerID, Prefix: t.Prefix, CreatedBy: t.CreatedBy,
 		RevokedAt: utcPtr(t.RevokedAt), LastUsedAt: utcPtr(t.LastUsedAt)}
 }

@@ -1,6 +1,7 @@
 package linkedevents
 
 import (
+	"kulttuurisilta/api/internal/database"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -158,10 +159,7 @@ func (m Module) putPlace(c echo.Context) error {
 
 // OutcomeResponse is one exported event's latest outcome in the pushes to a Linked Events API.
 type OutcomeResponse struct {
-	ID        uuid.UUID `json:"id"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-	Version   int       `json:"version"`
+	database.Head
 	// Target is the Linked Events API pushed to.
 	Target string `json:"target" example:"https://linkedevents.example.fi/v1"`
 	// EventID is the event's id in the export.
@@ -183,7 +181,7 @@ type OutcomeResponse struct {
 }
 
 func toOutcomeResponse(o outcomeRow, zone *time.Location) OutcomeResponse {
-	r := OutcomeResponse{ID: o.ID, CreatedAt: o.CreatedAt.UTC(), UpdatedAt: o.UpdatedAt.UTC(), Version: o.Version,
+	r := OutcomeResponse{Head: o.Head(),
 		Target: o.Target, EventID: o.LocalID, RemoteID: o.RemoteID, Kind: o.Kind, ActivityID: o.ActivityID,
 		SeriesID: o.SeriesID, Name: o.Name, Outcome: o.Outcome, Operation: o.Op, Reason: o.Reason}
 	if o.StartsAt != nil {

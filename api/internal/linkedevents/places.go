@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"regexp"
-	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -29,12 +28,9 @@ func (Place) TableName() string { return "unit_places" }
 
 // PlaceResponse is a unit's place in the API.
 type PlaceResponse struct {
-	ID        uuid.UUID `json:"id"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-	Version   int       `json:"version"`
-	UnitID    uuid.UUID `json:"unit_id"`
-	TprekID   string    `json:"tprek_id" example:"7254"`
+	database.Head
+	UnitID  uuid.UUID `json:"unit_id"`
+	TprekID string    `json:"tprek_id" example:"7254"`
 	// AllowedActions: update (PUT) for those who set units' place ids (docs/development.md).
 	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update"`
 }
@@ -45,7 +41,7 @@ type PlaceInput struct {
 }
 
 func toPlaceResponse(p Place) PlaceResponse {
-	return PlaceResponse{ID: p.ID, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), Version: p.Version,
+	return PlaceResponse{Head: p.Head(),
 		UnitID: p.UnitID, TprekID: p.TprekID}
 }
 

@@ -162,11 +162,8 @@ func (Notification) TableName() string { return "notifications" }
 
 // NotificationResponse is an inbox item: its texts in the reader's language.
 type NotificationResponse struct {
-	ID        uuid.UUID `json:"id"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-	Version   int       `json:"version"`
-	Kind      string    `json:"kind" enums:"month_ready,approval_withdrawn,month_approved,month_locked,month_unlocked,attendance_missing,activity_changed,weekly_programme,idea_status_changed"`
+	database.Head
+	Kind string `json:"kind" enums:"month_ready,approval_withdrawn,month_approved,month_locked,month_unlocked,attendance_missing,activity_changed,weekly_programme,idea_status_changed"`
 	// Title is one line; Body the rest, as plain text (a digest's lines
 	// included, each starting "- ").
 	Title string `json:"title"`

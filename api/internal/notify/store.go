@@ -78,7 +78,7 @@ func (s *Service) toResponse(n Notification, locale string) (NotificationRespons
 	for i, it := range r.Items {
 		items[i] = ItemResponse(it)
 	}
-	return NotificationResponse{ID: n.ID, CreatedAt: n.CreatedAt.UTC(), UpdatedAt: n.UpdatedAt.UTC(), Version: n.Version,
+	return NotificationResponse{Head: n.Head(),
 		Kind: string(n.Kind), Title: r.Subject, Body: r.Text(), Items: items, Link: n.Link, ReadAt: utcPtr(n.ReadAt), Email: n.Email,
 		AllowedActions: actions}, nil
 }

@@ -4,8 +4,6 @@
 package org
 
 import (
-	"time"
-
 	"github.com/google/uuid"
 
 	"kulttuurisilta/api/internal/database"
@@ -26,14 +24,11 @@ type Department struct {
 
 // DepartmentResponse is a department in the API.
 type DepartmentResponse struct {
-	ID           uuid.UUID `json:"id"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
-	Version      int       `json:"version"`
-	Name         string    `json:"name"`
-	Code         string    `json:"code"`
-	Kind         string    `json:"kind" enums:"social_care,culture,other"`
-	Organisation string    `json:"organisation"`
+	database.Head
+	Name         string `json:"name"`
+	Code         string `json:"code"`
+	Kind         string `json:"kind" enums:"social_care,culture,other"`
+	Organisation string `json:"organisation"`
 	// AllowedActions: what the caller may do with the department (docs/development.md).
 	AllowedActions []string `json:"allowed_actions,omitzero" enums:"update,delete"`
 }
@@ -55,7 +50,7 @@ type DepartmentPatch struct {
 }
 
 func toDepartmentResponse(d Department) DepartmentResponse {
-	return DepartmentResponse{ID: d.ID, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC(), Version: d.Version,
+	return DepartmentResponse{Head: d.Head(),
 		Name: d.Name, Code: d.Code, Kind: d.Kind, Organisation: d.Organisation}
 }
 
@@ -83,10 +78,7 @@ type Unit struct {
 
 // UnitResponse is a unit in the API.
 type UnitResponse struct {
-	ID               uuid.UUID  `json:"id"`
-	CreatedAt        time.Time  `json:"created_at"`
-	UpdatedAt        time.Time  `json:"updated_at"`
-	Version          int        `json:"version"`
+	database.Head
 	Name             string     `json:"name"`
 	Kind             string     `json:"kind" enums:"care_home,day_centre,sheltered_housing,supported_housing,mental_health_rehab,work_activity,other"`
 	Organisation     string     `json:"organisation"`
@@ -133,7 +125,7 @@ type UnitPatch struct {
 }
 
 func toUnitResponse(u Unit) UnitResponse {
-	return UnitResponse{ID: u.ID, CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC(), Version: u.Version,
+	return UnitResponse{Head: u.Head(),
 		Name: u.Name, Kind: u.Kind, Organisation: u.Organisation, Sector: u.Sector, DepartmentID: u.DepartmentID,
 		Municipality: u.Municipality, Address: u.Address, ResidentCapacity: u.ResidentCapacity, Active: u.Active,
 		PublicProgramme: u.PublicProgramme}

@@ -1,6 +1,7 @@
 package programme
 
 import (
+	"kulttuurisilta/api/internal/database"
 	"time"
 
 	"github.com/google/uuid"
@@ -10,10 +11,7 @@ import (
 
 // ScreenTokenResponse is a unit's screen token in the API (never its secret).
 type ScreenTokenResponse struct {
-	ID         uuid.UUID  `json:"id"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
-	Version    int        `json:"version"`
+	database.Head
 	UnitID     uuid.UUID  `json:"unit_id"`
 	Name       string     `json:"name"`
 	Prefix     string     `json:"prefix" example:"kss_AbC123"`
@@ -48,7 +46,7 @@ func toScreenTokenResponse(t feed.Token) ScreenTokenResponse {
 	if t.UnitID != nil {
 		unit = *t.UnitID
 	}
-	return ScreenTokenResponse{ID: t.ID, CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(), Version: t.Version,
+	return ScreenTokenResponse{Head: t.Head(),
 		UnitID: unit, Name: t.Name, Prefix: t.Prefix, CreatedBy: t.CreatedBy, RevokedAt: utc(t.RevokedAt),
 		LastUsedAt: utc(t.LastUsedAt), AllowedActions: actions}
 }
