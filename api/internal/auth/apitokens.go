@@ -11,7 +11,6 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/validate"
@@ -67,12 +66,8 @@ func (s APITokens) Create(ctx context.Context, owner uuid.UUID, in APITokenInput
 	scopes := slices.Compact(slices.Sorted(slices.Values(in.Scopes)))
 	t := APIToken{Name: in.Name, OwnerID: owner, TokenHash: hash, Prefix: secret[:len(apiTokenPrefix)+6],
 		Scopes: scopes, ExpiresAt: expires}
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Create(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "api_token.create", "api_token", t.ID, nil, toAPITokenResponse(t))
-	})
+	t, err := versioned.Create(ctx, s.DB, t, versioned.Write[APIToken]{
+		Action: "api_token.create", Entity: "api_token", View: versioned.View(toAPITokenResponse)})
 	return APITokenCreated{APITokenResponse: toAPITokenResponse(t), Token: secret}, err
 }
 
@@ -84,9 +79,7 @@ func (s APITokens) List(ctx context.Context, page paging.Page) ([]APIToken, pagi
 
 // Get returns one token.
 func (s APITokens) Get(ctx context.Context, id uuid.UUID) (APIToken, error) {
-	var t APIToken
-	err := s.DB.WithContext(ctx).First(&t, "id = ?", id).Error
-	return t, database.NotFound(err, "API token")
+	return database.ByID[APIToken](s.DB.WithContext(ctx), id, "API token")
 }
 
 // Revoke ends a token at once. Revoking twice is harmless.

@@ -11,7 +11,6 @@ import (
 	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/l10n"
 	"kulttuurisilta/api/internal/paging"
@@ -48,19 +47,15 @@ func (s Users) Create(ctx context.Context, in UserInput) (User, error) {
 	}
 	u := User{Email: in.Email, Name: in.Name, Role: in.Role, DepartmentID: in.DepartmentID, PasswordHash: hash,
 		Active: true, Locale: in.Locale, UnitIDs: dedupe(in.UnitIDs)}
-	err = database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Create(&u).Error; err != nil {
+	return versioned.Create(ctx, s.DB, u, versioned.Write[User]{
+		Conflict: func(err error) error {
 			if database.IsUniqueViolation(err) {
 				return apperr.Conflict("a user with this email already exists")
 			}
 			return assignmentError(err)
-		}
-		if err := s.setUnits(tx, u.ID, u.UnitIDs); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "user.create", "user", u.ID, nil, toUserResponse(u))
-	})
-	return u, err
+		},
+		After:  func(tx *gorm.DB, _ User, u *User) error { return s.setUnits(tx, u.ID, u.UnitIDs) },
+		Action: "user.create", Entity: "user", View: versioned.View(toUserResponse)})
 }
 
 // List returns a page of users ordered by email.

@@ -7,7 +7,6 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
@@ -33,22 +32,15 @@ func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page paging.Pa
 
 // GetPartner returns one partner.
 func (s Store) GetPartner(ctx context.Context, id uuid.UUID) (Partner, error) {
-	var p Partner
-	err := s.DB.WithContext(ctx).First(&p, "id = ?", id).Error
-	return p, database.NotFound(err, "partner")
+	return database.ByID[Partner](s.DB.WithContext(ctx), id, "partner")
 }
 
 // CreatePartner inserts a partner.
 func (s Store) CreatePartner(ctx context.Context, in PartnerInput) (Partner, error) {
 	var p Partner
 	in.toPartner(&p)
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Create(&p).Error; err != nil {
-			return partnerConflict(err)
-		}
-		return audit.Record(ctx, tx, "partner.create", "partner", p.ID, nil, toPartnerResponse(p))
-	})
-	return p, err
+	return versioned.Create(ctx, s.DB, p, versioned.Write[Partner]{Conflict: partnerConflict,
+		Action: "partner.create", Entity: "partner", View: versioned.View(toPartnerResponse)})
 }
 
 // UpdatePartner applies a patch if the version still matches.
@@ -81,22 +73,15 @@ func (s Store) ListSeries(ctx context.Context, page paging.Page) ([]Series, pagi
 
 // GetSeries returns one series.
 func (s Store) GetSeries(ctx context.Context, id uuid.UUID) (Series, error) {
-	var sr Series
-	err := s.DB.WithContext(ctx).First(&sr, "id = ?", id).Error
-	return sr, database.NotFound(err, "series")
+	return database.ByID[Series](s.DB.WithContext(ctx), id, "series")
 }
 
 // CreateSeries inserts a series.
 func (s Store) CreateSeries(ctx context.Context, in SeriesInput) (Series, error) {
 	var sr Series
 	in.toSeries(&sr)
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Create(&sr).Error; err != nil {
-			return seriesConflict(err)
-		}
-		return audit.Record(ctx, tx, "series.create", "series", sr.ID, nil, toSeriesResponse(sr))
-	})
-	return sr, err
+	return versioned.Create(ctx, s.DB, sr, versioned.Write[Series]{Conflict: seriesConflict,
+		Action: "series.create", Entity: "series", View: versioned.View(toSeriesResponse)})
 }
 
 // UpdateSeries applies a patch if the version still matches.

@@ -10,7 +10,6 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/notify"
@@ -92,17 +91,10 @@ func findCommittee(db *gorm.DB, scope []uuid.UUID, id uuid.UUID) (Committee, err
 
 // CreateCommittee inserts a committee.
 func (s Store) CreateCommittee(ctx context.Context, in CommitteeInput) (Committee, error) {
-	c := in.toCommittee()
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := checkUnits(tx, "unit_id", []uuid.UUID{c.UnitID}); err != nil {
-			return err
-		}
-		if err := tx.Create(&c).Error; err != nil {
-			return committeeConflict(err)
-		}
-		return audit.Record(ctx, tx, "committee.create", "committee", c.ID, nil, toCommitteeResponse(c))
-	})
-	return c, err
+	return versioned.Create(ctx, s.DB, in.toCommittee(), versioned.Write[Committee]{
+		Apply:    func(tx *gorm.DB, c *Committee) error { return checkUnits(tx, "unit_id", []uuid.UUID{c.UnitID}) },
+		Conflict: committeeConflict,
+		Action:   "committee.create", Entity: "committee", View: versioned.View(toCommitteeResponse)})
 }
 
 // UpdateCommittee applies a patch if the version still matches. A founding

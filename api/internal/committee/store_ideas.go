@@ -9,7 +9,6 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/paging"
@@ -92,23 +91,20 @@ func (s Store) GetIdea(ctx context.Context, scope []uuid.UUID, id uuid.UUID) (Id
 
 // CreateIdea files a new idea under a committee in scope.
 func (s Store) CreateIdea(ctx context.Context, scope []uuid.UUID, in IdeaInput) (Idea, error) {
-	var i Idea
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		c, err := findCommittee(tx.Clauses(forShare), scope, in.CommitteeID)
-		if err != nil {
+	i := Idea{Title: in.Title, Description: in.Description, Source: in.Source,
+		Status: "new", Votes: in.Votes, Priority: in.Priority, StatusChangedAt: s.now()}
+	return versioned.Create(ctx, s.DB, i, versioned.Write[Idea]{
+		Apply: func(tx *gorm.DB, i *Idea) error {
+			c, err := findCommittee(tx.Clauses(forShare), scope, in.CommitteeID)
 			if apperr.IsKind(err, apperr.KindNotFound) {
 				return apperr.InvalidFieldCode("committee_id", apperr.CodeNotFound, "no such committee")
+			} else if err != nil {
+				return err
 			}
-			return err
-		}
-		i = Idea{CommitteeID: c.ID, UnitID: c.UnitID, Title: in.Title, Description: in.Description, Source: in.Source,
-			Status: "new", Votes: in.Votes, Priority: in.Priority, StatusChangedAt: s.now()}
-		if err := tx.Create(&i).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "idea.create", "idea", i.ID, nil, toIdeaResponse(i))
-	})
-	return i, err
+			i.CommitteeID, i.UnitID = c.ID, c.UnitID
+			return nil
+		},
+		Action: "idea.create", Entity: "idea", View: versioned.View(toIdeaResponse)})
 }
 
 func (s Store) now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }

@@ -184,22 +184,16 @@ func (s Store) GetMeeting(ctx context.Context, scope []uuid.UUID, committeeID, i
 
 // CreateMeeting records a meeting.
 func (s Store) CreateMeeting(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, in MeetingInput) (Meeting, error) {
-	var m Meeting
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
-		if err != nil {
-			return err
-		}
-		if err := in.validate(c.FoundedOn); err != nil {
-			return err
-		}
-		m = Meeting{CommitteeID: c.ID, HeldOn: in.HeldOn, Agenda: in.Agenda, Minutes: in.Minutes, Decisions: in.Decisions}
-		if err := tx.Create(&m).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "committee_meeting.create", "committee_meeting", m.ID, nil, toMeetingResponse(m))
-	})
-	return m, err
+	m := Meeting{CommitteeID: committeeID, HeldOn: in.HeldOn, Agenda: in.Agenda, Minutes: in.Minutes, Decisions: in.Decisions}
+	return versioned.Create(ctx, s.DB, m, versioned.Write[Meeting]{
+		Apply: func(tx *gorm.DB, _ *Meeting) error {
+			c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
+			if err != nil {
+				return err
+			}
+			return in.validate(c.FoundedOn)
+		},
+		Action: "committee_meeting.create", Entity: "committee_meeting", View: versioned.View(toMeetingResponse)})
 }
 
 func lockMeeting(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Meeting, Committee, error) {

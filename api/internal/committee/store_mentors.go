@@ -7,7 +7,6 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
@@ -99,20 +98,12 @@ func (s Store) GetMentor(ctx context.Context, scope []uuid.UUID, id uuid.UUID) (
 
 // CreateMentor names a mentor.
 func (s Store) CreateMentor(ctx context.Context, in MentorInput) (Mentor, error) {
-	m := in.toMentor(database.Model{})
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := checkMentorRefs(tx, m); err != nil {
-			return err
-		}
-		if err := tx.Omit("UnitIDs").Create(&m).Error; err != nil {
-			return mentorConflict(err)
-		}
-		if err := saveMentorUnits(tx, m); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "mentor.create", "mentor", m.ID, nil, toMentorResponse(m))
-	})
-	return m, err
+	return versioned.Create(ctx, s.DB, in.toMentor(database.Model{}), versioned.Write[Mentor]{
+		Apply:    func(tx *gorm.DB, m *Mentor) error { return checkMentorRefs(tx, *m) },
+		Save:     func(tx *gorm.DB, m *Mentor) error { return tx.Omit("UnitIDs").Create(m).Error },
+		Conflict: mentorConflict,
+		After:    func(tx *gorm.DB, _ Mentor, m *Mentor) error { return saveMentorUnits(tx, *m) },
+		Action:   "mentor.create", Entity: "mentor", View: versioned.View(toMentorResponse)})
 }
 
 func checkMentorRefs(tx *gorm.DB, m Mentor) error {
@@ -211,22 +202,17 @@ func (s Store) GetTraining(ctx context.Context, scope []uuid.UUID, mentorID, id 
 
 // CreateTraining records a training of a mentor in scope.
 func (s Store) CreateTraining(ctx context.Context, scope []uuid.UUID, mentorID uuid.UUID, in TrainingInput, today civil.Date) (Training, error) {
-	var t Training
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if _, err := findMentor(tx.Clauses(forShare), tx, scope, mentorID); err != nil {
+	t := Training{MentorID: mentorID, Course: in.Course, Provider: in.Provider, CompletedOn: in.CompletedOn}
+	return versioned.Create(ctx, s.DB, t, versioned.Write[Training]{
+		Apply: func(tx *gorm.DB, t *Training) error {
+			if _, err := findMentor(tx.Clauses(forShare), tx, scope, mentorID); err != nil {
+				return err
+			}
+			var err error
+			t.HoursTenths, err = in.validate(today)
 			return err
-		}
-		tenths, err := in.validate(today)
-		if err != nil {
-			return err
-		}
-		t = Training{MentorID: mentorID, Course: in.Course, Provider: in.Provider, CompletedOn: in.CompletedOn, HoursTenths: tenths}
-		if err := tx.Create(&t).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "mentor_training.create", "mentor_training", t.ID, nil, toTrainingResponse(t))
-	})
-	return t, err
+		},
+		Action: "mentor_training.create", Entity: "mentor_training", View: versioned.View(toTrainingResponse)})
 }
 
 func lockTraining(tx *gorm.DB, scope []uuid.UUID, mentorID, id uuid.UUID) (Training, error) {

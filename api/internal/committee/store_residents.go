@@ -57,17 +57,9 @@ func (s Store) GetResident(ctx context.Context, scope []uuid.UUID, id uuid.UUID)
 
 // CreateResident adds a resident to a unit.
 func (s Store) CreateResident(ctx context.Context, in ResidentInput) (Resident, error) {
-	r := in.toResident()
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := checkUnits(tx, "unit_id", []uuid.UUID{r.UnitID}); err != nil {
-			return err
-		}
-		if err := tx.Create(&r).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "resident.create", "resident", r.ID, nil, toResidentResponse(r))
-	})
-	return r, err
+	return versioned.Create(ctx, s.DB, in.toResident(), versioned.Write[Resident]{
+		Apply:  func(tx *gorm.DB, r *Resident) error { return checkUnits(tx, "unit_id", []uuid.UUID{r.UnitID}) },
+		Action: "resident.create", Entity: "resident", View: versioned.View(toResidentResponse)})
 }
 
 // UpdateResident applies a patch if the version still matches.
@@ -174,9 +166,7 @@ func (s Store) EraseProfile(ctx context.Context, scope []uuid.UUID, residentID u
 			if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
 				return Profile{}, err
 			}
-			var p Profile
-			err := tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error
-			return p, database.NotFound(err, "culture profile")
+			return database.ByID[Profile](tx.Clauses(forUpdate), residentID, "culture profile")
 		},
 		After:  func(tx *gorm.DB, p Profile, _ *Profile) error { return audit.Scrub(ctx, tx, "culture_profile", p.ID) },
 		Action: "culture_profile.erase", Entity: "culture_profile"}) // no View: the erased text stays out of the log

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
@@ -21,6 +22,14 @@ func NotFound(err error, what string) error {
 		return apperr.NotFound(what)
 	}
 	return err
+}
+
+// ByID reads the row of model M with id through db (its context and
+// clauses, e.g. a lock), or a 404 for what.
+func ByID[M any](db *gorm.DB, id uuid.UUID, what string) (M, error) {
+	var m M
+	err := db.First(&m, "id = ?", id).Error
+	return m, NotFound(err, what)
 }
 
 // CheckVersion fails with 412 when the client's expected version (from

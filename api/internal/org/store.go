@@ -7,7 +7,6 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
@@ -27,21 +26,14 @@ func (s Store) ListDepartments(ctx context.Context, page paging.Page) ([]Departm
 
 // GetDepartment returns one department.
 func (s Store) GetDepartment(ctx context.Context, id uuid.UUID) (Department, error) {
-	var d Department
-	err := s.DB.WithContext(ctx).First(&d, "id = ?", id).Error
-	return d, database.NotFound(err, "department")
+	return database.ByID[Department](s.DB.WithContext(ctx), id, "department")
 }
 
 // CreateDepartment inserts a department.
 func (s Store) CreateDepartment(ctx context.Context, in DepartmentInput) (Department, error) {
 	d := Department{Name: in.Name, Code: in.Code, Kind: in.Kind, Organisation: in.Organisation}
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := tx.Create(&d).Error; err != nil {
-			return departmentConflict(err)
-		}
-		return audit.Record(ctx, tx, "department.create", "department", d.ID, nil, toDepartmentResponse(d))
-	})
-	return d, err
+	return versioned.Create(ctx, s.DB, d, versioned.Write[Department]{Conflict: departmentConflict,
+		Action: "department.create", Entity: "department", View: versioned.View(toDepartmentResponse)})
 }
 
 // UpdateDepartment applies a patch if the version still matches.
@@ -95,24 +87,15 @@ func (s Store) ListUnits(ctx context.Context, f UnitFilter, page paging.Page) ([
 
 // GetUnit returns one unit.
 func (s Store) GetUnit(ctx context.Context, id uuid.UUID) (Unit, error) {
-	var u Unit
-	err := s.DB.WithContext(ctx).First(&u, "id = ?", id).Error
-	return u, database.NotFound(err, "unit")
+	return database.ByID[Unit](s.DB.WithContext(ctx), id, "unit")
 }
 
 // CreateUnit inserts a unit.
 func (s Store) CreateUnit(ctx context.Context, in UnitInput) (Unit, error) {
-	u := in.toUnit(database.Model{})
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := s.checkDepartment(tx, u.DepartmentID); err != nil {
-			return err
-		}
-		if err := tx.Create(&u).Error; err != nil {
-			return unitConflict(err)
-		}
-		return audit.Record(ctx, tx, "unit.create", "unit", u.ID, nil, toUnitResponse(u))
-	})
-	return u, err
+	return versioned.Create(ctx, s.DB, in.toUnit(database.Model{}), versioned.Write[Unit]{
+		Apply:    func(tx *gorm.DB, u *Unit) error { return s.checkDepartment(tx, u.DepartmentID) },
+		Conflict: unitConflict,
+		Action:   "unit.create", Entity: "unit", View: versioned.View(toUnitResponse)})
 }
 
 // UpdateUnit applies a patch if the version still matches.

@@ -4,7 +4,7 @@
 // saves the row and records the audit event with the row's representation
 // before and after, so concurrent edits never silently overwrite each other
 // and every change is audited with it. A delete locks, checks and records
-// the same way.
+// the same way; a create inserts and records its row.
 package versioned
 
 import (
@@ -123,6 +123,49 @@ func UpdateIn[M any, P Row[M]](ctx context.Context, tx *gorm.DB, w Write[M]) (M,
 	return m, audit.Record(ctx, tx, w.Action, w.Entity, P(&m).Identity(), beforeView, afterView)
 }
 
+// Create inserts the new row m in a transaction of its own and returns it
+// as saved (version 1, database.Model): Apply's checks that need the
+// transaction, the insert (Save; nil: tx.Create) with Conflict mapping its
+// error, After (links, totals; before is the zero row) and the audit event
+// with the row's View as "after". Lock, ID, What and IfMatch are unused.
+func Create[M any, P Row[M]](ctx context.Context, db *gorm.DB, m M, w Write[M]) (M, error) {
+	err := database.Tx(ctx, db, func(tx *gorm.DB) error {
+		var err error
+		m, err = CreateIn[M, P](ctx, tx, m, w)
+		return err
+	})
+	return m, err
+}
+
+// CreateIn is Create in the caller's transaction tx.
+func CreateIn[M any, P Row[M]](ctx context.Context, tx *gorm.DB, m M, w Write[M]) (M, error) {
+	if w.Apply != nil {
+		if err := w.Apply(tx, &m); err != nil {
+			return m, err
+		}
+	}
+	var err error
+	if w.Save != nil {
+		err = w.Save(tx, &m)
+	} else {
+		err = tx.Create(&m).Error
+	}
+	if err != nil {
+		return m, w.conflict(err)
+	}
+	if w.After != nil {
+		var none M
+		if err := w.After(tx, none, &m); err != nil {
+			return m, err
+		}
+	}
+	view, err := w.view(m)
+	if err != nil {
+		return m, err
+	}
+	return m, audit.Record(ctx, tx, w.Action, w.Entity, P(&m).Identity(), nil, view)
+}
+
 // Delete runs a versioned delete in a transaction of its own: lock, check
 // If-Match, Apply's checks, remove, After, audit (the row's last
 // representation as "before").
@@ -168,9 +211,7 @@ func (w Write[M]) lock(tx *gorm.DB) (M, error) {
 	if w.Lock != nil {
 		return w.Lock(tx)
 	}
-	var m M
-	err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&m, "id = ?", w.ID).Error
-	return m, database.NotFound(err, w.What)
+	return database.ByID[M](tx.Clauses(clause.Locking{Strength: "UPDATE"}), w.ID, w.What)
 }
 
 func (w Write[M]) view(m M) (any, error) {
