@@ -48,16 +48,38 @@ func (m Module) view(c echo.Context, who *access.Principal, a Agreement, p Perio
 	return httpapi.Versioned(c, http.StatusOK, p.Version, v[0])
 }
 
-func periodParams(c echo.Context) (uuid.UUID, civil.Date, error) {
-	id, err := httpapi.PathUUID(c, "id")
+// step approves or locks a month: the caller, authorised by policy, takes
+// the step with their If-Match; the answer is the month's view.
+func (m Module) step(c echo.Context, policy func(*access.Principal) error,
+	step func(context.Context, uuid.UUID, civil.Date, *int, *access.Principal) (Period, Agreement, error)) error {
+	p, id, month, err := periodTarget(c, policy)
 	if err != nil {
-		return id, civil.Date{}, err
+		return err
+	}
+	ifMatch, err := httpapi.IfMatch(c)
+	if err != nil {
+		return err
+	}
+	per, a, err := step(c.Request().Context(), id, month, ifMatch, p)
+	if err != nil {
+		return err
+	}
+	return m.view(c, p, a, per)
+}
+
+// periodTarget reads a request on one month of an agreement: the caller,
+// authorised by policy, then the agreement's id and the month (YYYY-MM) from
+// the path (404 when malformed).
+func periodTarget(c echo.Context, policy func(*access.Principal) error) (*access.Principal, uuid.UUID, civil.Date, error) {
+	who, id, err := httpapi.Target(c, policy)
+	if err != nil {
+		return nil, id, civil.Date{}, err
 	}
 	month, ok := civil.ParseMonth(c.Param("month"))
 	if !ok {
-		return id, month, apperr.NotFound("period")
+		return nil, id, month, apperr.NotFound("period")
 	}
-	return id, month, nil
+	return who, id, month, nil
 }
 
 // listPeriods godoc
@@ -104,11 +126,7 @@ func (m Module) listPeriods(c echo.Context) error {
 //	@Success	304		"Not modified"
 //	@Router		/agreements/{id}/periods/{month} [get]
 func (m Module) getPeriod(c echo.Context) error {
-	who, err := httpapi.Authorize(c, canReadTotals)
-	if err != nil {
-		return err
-	}
-	id, month, err := periodParams(c)
+	who, id, month, err := periodTarget(c, canReadTotals)
 	if err != nil {
 		return err
 	}
@@ -132,23 +150,7 @@ func (m Module) getPeriod(c echo.Context) error {
 //	@Success		200			{object}	PeriodView
 //	@Router			/agreements/{id}/periods/{month}/approve [post]
 func (m Module) approvePeriod(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canApprove)
-	if err != nil {
-		return err
-	}
-	id, month, err := periodParams(c)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	per, a, err := m.Store.Approve(c.Request().Context(), id, month, ifMatch, p)
-	if err != nil {
-		return err
-	}
-	return m.view(c, p, a, per)
+	return m.step(c, canApprove, m.Store.Approve)
 }
 
 // lockPeriod godoc
@@ -164,23 +166,7 @@ func (m Module) approvePeriod(c echo.Context) error {
 //	@Success		200			{object}	PeriodView
 //	@Router			/agreements/{id}/periods/{month}/lock [post]
 func (m Module) lockPeriod(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canLock)
-	if err != nil {
-		return err
-	}
-	id, month, err := periodParams(c)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
-	if err != nil {
-		return err
-	}
-	per, a, err := m.Store.Lock(c.Request().Context(), id, month, ifMatch, p)
-	if err != nil {
-		return err
-	}
-	return m.view(c, p, a, per)
+	return m.step(c, canLock, m.Store.Lock)
 }
 
 // unlockPeriod godoc
@@ -198,11 +184,7 @@ func (m Module) lockPeriod(c echo.Context) error {
 //	@Success		200			{object}	PeriodView
 //	@Router			/agreements/{id}/periods/{month}/unlock [post]
 func (m Module) unlockPeriod(c echo.Context) error {
-	who, err := httpapi.Authorize(c, canUnlock)
-	if err != nil {
-		return err
-	}
-	id, month, err := periodParams(c)
+	who, id, month, err := periodTarget(c, canUnlock)
 	if err != nil {
 		return err
 	}
@@ -235,11 +217,7 @@ func (m Module) unlockPeriod(c echo.Context) error {
 //	@Success		200		{object}	ChangesResponse
 //	@Router			/agreements/{id}/periods/{month}/changes [get]
 func (m Module) listChanges(c echo.Context) error {
-	who, err := httpapi.Authorize(c, canReadEntries)
-	if err != nil {
-		return err
-	}
-	id, month, err := periodParams(c)
+	who, id, month, err := periodTarget(c, canReadEntries)
 	if err != nil {
 		return err
 	}
@@ -272,10 +250,7 @@ func (m Module) listChanges(c echo.Context) error {
 //	@Success		200		{object}	paging.ListDoc{items=[]budget.BasisSummary}
 //	@Router			/agreements/{id}/periods/{month}/bases [get]
 func (m Module) listBases(c echo.Context) error {
-	if _, err := httpapi.Authorize(c, canReadEntries); err != nil {
-		return err
-	}
-	id, month, err := periodParams(c)
+	_, id, month, err := periodTarget(c, canReadEntries)
 	if err != nil {
 		return err
 	}
@@ -292,10 +267,7 @@ func (m Module) listBases(c echo.Context) error {
 
 // basisParams reads the month and the revision (0: the latest).
 func (m Module) basisOf(c echo.Context) (BasisResponse, error) {
-	if _, err := httpapi.Authorize(c, canReadEntries); err != nil {
-		return BasisResponse{}, err
-	}
-	id, month, err := periodParams(c)
+	_, id, month, err := periodTarget(c, canReadEntries)
 	if err != nil {
 		return BasisResponse{}, err
 	}

@@ -54,11 +54,7 @@ func (m Module) listOverrides(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/activities/{id}/overrides/{override_id} [get]
 func (m Module) getOverride(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	oid, err := httpapi.PathUUID(c, "override_id")
+	p, id, oid, err := httpapi.Nested(c, canRead, "override_id")
 	if err != nil {
 		return err
 	}
@@ -105,11 +101,7 @@ func (m Module) createOverride(c echo.Context) error {
 //	@Success	200			{object}	calendar.OverrideResponse
 //	@Router		/activities/{id}/overrides/{override_id} [patch]
 func (m Module) updateOverride(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canScheduleOccurrences)
-	if err != nil {
-		return err
-	}
-	oid, err := httpapi.PathUUID(c, "override_id")
+	p, id, oid, err := httpapi.Nested(c, canScheduleOccurrences, "override_id")
 	if err != nil {
 		return err
 	}
@@ -134,11 +126,7 @@ func (m Module) updateOverride(c echo.Context) error {
 //	@Success		204				"Deleted"
 //	@Router			/activities/{id}/overrides/{override_id} [delete]
 func (m Module) deleteOverride(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canScheduleOccurrences)
-	if err != nil {
-		return err
-	}
-	oid, err := httpapi.PathUUID(c, "override_id")
+	_, id, oid, err := httpapi.Nested(c, canScheduleOccurrences, "override_id")
 	if err != nil {
 		return err
 	}
@@ -217,11 +205,7 @@ func (m Module) listAttendance(c echo.Context) error {
 //	@Success	304				"Not modified"
 //	@Router		/activities/{id}/attendance/{attendance_id} [get]
 func (m Module) getAttendance(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	aid, err := httpapi.PathUUID(c, "attendance_id")
+	p, id, aid, err := httpapi.Nested(c, canRead, "attendance_id")
 	if err != nil {
 		return err
 	}
@@ -339,15 +323,8 @@ func (m Module) deleteAttendance(c echo.Context) error {
 // If-Match of a change to one attendance record, after the policy allows the
 // caller to record attendance for the activity's units.
 func (m Module) attendanceChange(c echo.Context) (p *access.Principal, a Activity, aid uuid.UUID, ifMatch *int, err error) {
-	p, err = httpapi.Authorize(c, canRecordAttendance)
+	p, id, aid, err := httpapi.Nested(c, canRecordAttendance, "attendance_id")
 	if err != nil {
-		return nil, a, aid, nil, err
-	}
-	id, err := httpapi.PathUUID(c, "id")
-	if err != nil {
-		return nil, a, aid, nil, err
-	}
-	if aid, err = httpapi.PathUUID(c, "attendance_id"); err != nil {
 		return nil, a, aid, nil, err
 	}
 	if a, err = m.Store.GetActivity(c.Request().Context(), id); err != nil {

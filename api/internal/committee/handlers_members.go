@@ -3,22 +3,11 @@ package committee
 import (
 	"net/http"
 
-	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
 	"kulttuurisilta/api/internal/paging"
 )
-
-// pathIDs reads the committee id and a sub-resource id from the path.
-func pathIDs(c echo.Context, sub string) (uuid.UUID, uuid.UUID, error) {
-	id, err := httpapi.PathUUID(c, "id")
-	if err != nil {
-		return id, uuid.Nil, err
-	}
-	subID, err := httpapi.PathUUID(c, sub)
-	return id, subID, err
-}
 
 // listMembers godoc
 //
@@ -66,11 +55,7 @@ func (m Module) listMembers(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/committees/{id}/members/{member_id} [get]
 func (m Module) getMember(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadPersonal)
-	if err != nil {
-		return err
-	}
-	id, memberID, err := pathIDs(c, "member_id")
+	p, id, memberID, err := httpapi.Nested(c, canReadPersonal, "member_id")
 	if err != nil {
 		return err
 	}
@@ -118,11 +103,7 @@ func (m Module) createMember(c echo.Context) error {
 //	@Success		200			{object}	MemberResponse
 //	@Router			/committees/{id}/members/{member_id} [patch]
 func (m Module) updateMember(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWritePersonal)
-	if err != nil {
-		return err
-	}
-	id, memberID, err := pathIDs(c, "member_id")
+	p, id, memberID, err := httpapi.Nested(c, canWritePersonal, "member_id")
 	if err != nil {
 		return err
 	}
@@ -146,11 +127,7 @@ func (m Module) updateMember(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id}/members/{member_id} [delete]
 func (m Module) deleteMember(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWritePersonal)
-	if err != nil {
-		return err
-	}
-	id, memberID, err := pathIDs(c, "member_id")
+	p, id, memberID, err := httpapi.Nested(c, canWritePersonal, "member_id")
 	if err != nil {
 		return err
 	}
@@ -208,11 +185,7 @@ func (m Module) listMeetings(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/committees/{id}/meetings/{meeting_id} [get]
 func (m Module) getMeeting(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadPersonal)
-	if err != nil {
-		return err
-	}
-	id, meetingID, err := pathIDs(c, "meeting_id")
+	p, id, meetingID, err := httpapi.Nested(c, canReadPersonal, "meeting_id")
 	if err != nil {
 		return err
 	}
@@ -259,11 +232,7 @@ func (m Module) createMeeting(c echo.Context) error {
 //	@Success	200			{object}	MeetingResponse
 //	@Router		/committees/{id}/meetings/{meeting_id} [patch]
 func (m Module) updateMeeting(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWritePersonal)
-	if err != nil {
-		return err
-	}
-	id, meetingID, err := pathIDs(c, "meeting_id")
+	p, id, meetingID, err := httpapi.Nested(c, canWritePersonal, "meeting_id")
 	if err != nil {
 		return err
 	}
@@ -286,11 +255,7 @@ func (m Module) updateMeeting(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/committees/{id}/meetings/{meeting_id} [delete]
 func (m Module) deleteMeeting(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWritePersonal)
-	if err != nil {
-		return err
-	}
-	id, meetingID, err := pathIDs(c, "meeting_id")
+	p, id, meetingID, err := httpapi.Nested(c, canWritePersonal, "meeting_id")
 	if err != nil {
 		return err
 	}

@@ -185,11 +185,7 @@ func (m Module) listTrainings(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/mentors/{id}/trainings/{training_id} [get]
 func (m Module) getTraining(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadMentors)
-	if err != nil {
-		return err
-	}
-	id, trainingID, err := pathIDs(c, "training_id")
+	p, id, trainingID, err := httpapi.Nested(c, canReadMentors, "training_id")
 	if err != nil {
 		return err
 	}
@@ -236,11 +232,7 @@ func (m Module) createTraining(c echo.Context) error {
 //	@Success	200			{object}	TrainingResponse
 //	@Router		/mentors/{id}/trainings/{training_id} [patch]
 func (m Module) updateTraining(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteTrainings)
-	if err != nil {
-		return err
-	}
-	id, trainingID, err := pathIDs(c, "training_id")
+	p, id, trainingID, err := httpapi.Nested(c, canWriteTrainings, "training_id")
 	if err != nil {
 		return err
 	}
@@ -263,11 +255,7 @@ func (m Module) updateTraining(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/mentors/{id}/trainings/{training_id} [delete]
 func (m Module) deleteTraining(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteTrainings)
-	if err != nil {
-		return err
-	}
-	id, trainingID, err := pathIDs(c, "training_id")
+	p, id, trainingID, err := httpapi.Nested(c, canWriteTrainings, "training_id")
 	if err != nil {
 		return err
 	}

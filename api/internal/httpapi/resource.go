@@ -28,6 +28,22 @@ func Target(c echo.Context, policy func(*access.Principal) error) (*access.Princ
 	return p, id, nil
 }
 
+// Nested reads a request on a resource nested under the one the path's
+// "id" names (a committee's member: /committees/{id}/members/{member_id}):
+// the caller, authorised by policy, the parent's id and the nested
+// resource's id from the path parameter sub (404 when malformed).
+func Nested(c echo.Context, policy func(*access.Principal) error, sub string) (*access.Principal, uuid.UUID, uuid.UUID, error) {
+	p, id, err := Target(c, policy)
+	if err != nil {
+		return nil, id, uuid.Nil, err
+	}
+	subID, err := PathUUID(c, sub)
+	if err != nil {
+		return nil, id, uuid.Nil, err
+	}
+	return p, id, subID, nil
+}
+
 // Change reads a change of a versioned resource: the version the client's
 // If-Match names (nil: none; 412 when it is no version) and the JSON body,
 // decoded strictly.
