@@ -68,18 +68,10 @@ type Filter struct {
 }
 
 func (f Filter) apply(db *gorm.DB) *gorm.DB {
-	if f.EntityType != "" {
-		db = db.Where("entity_type = ?", f.EntityType)
-	}
-	if f.EntityID != nil {
-		db = db.Where("entity_id = ?", *f.EntityID)
-	}
-	if f.ActorID != nil {
-		db = db.Where("actor_id = ?", *f.ActorID)
-	}
-	if f.Action != "" {
-		db = db.Where("action = ?", f.Action)
-	}
+	db = database.WhereText(db, "entity_type = ?", f.EntityType)
+	db = database.WhereSet(db, "entity_id = ?", f.EntityID)
+	db = database.WhereSet(db, "actor_id = ?", f.ActorID)
+	db = database.WhereText(db, "action = ?", f.Action)
 	if f.From != nil {
 		db = db.Where("created_at >= ?", f.From.UTC())
 	}

@@ -112,9 +112,7 @@ type AgreementFilter struct {
 func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page paging.Page) ([]Agreement, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	q := page.Filter(db.Model(&Agreement{}), "agreements")
-	if f.DepartmentID != nil {
-		q = q.Where("EXISTS (SELECT 1 FROM agreement_departments ad WHERE ad.agreement_id = agreements.id AND ad.department_id = ?)", *f.DepartmentID)
-	}
+	q = database.WhereSet(q, "EXISTS (SELECT 1 FROM agreement_departments ad WHERE ad.agreement_id = agreements.id AND ad.department_id = ?)", f.DepartmentID)
 	rows, total, err := paging.Find[Agreement](q, page, "starts_on DESC, name, id")
 	if err != nil {
 		return nil, total, err

@@ -81,30 +81,16 @@ var costOrder = map[string]string{
 }
 
 func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
-	if f.AgreementID != nil {
-		q = q.Where("agreement_id = ?", *f.AgreementID)
-	}
-	if f.From != nil {
-		q = q.Where("incurred_on >= ?", *f.From)
-	}
-	if f.To != nil {
-		q = q.Where("incurred_on <= ?", *f.To)
-	}
-	if f.Category != "" {
-		q = q.Where("category = ?", f.Category)
-	}
-	if f.UnitID != nil {
-		q = q.Where("unit_id = ?", *f.UnitID)
-	}
+	q = database.WhereSet(q, "agreement_id = ?", f.AgreementID)
+	q = database.WhereSet(q, "incurred_on >= ?", f.From)
+	q = database.WhereSet(q, "incurred_on <= ?", f.To)
+	q = database.WhereText(q, "category = ?", f.Category)
+	q = database.WhereSet(q, "unit_id = ?", f.UnitID)
 	if f.NoUnit {
 		q = q.Where("unit_id IS NULL")
 	}
-	if f.ActivityID != nil {
-		q = q.Where("activity_id = ?", *f.ActivityID)
-	}
-	if f.DepartmentID != nil {
-		q = q.Where("agreement_id IN (SELECT agreement_id FROM agreement_departments WHERE department_id = ?)", *f.DepartmentID)
-	}
+	q = database.WhereSet(q, "activity_id = ?", f.ActivityID)
+	q = database.WhereSet(q, "agreement_id IN (SELECT agreement_id FROM agreement_departments WHERE department_id = ?)", f.DepartmentID)
 	return q
 }
 

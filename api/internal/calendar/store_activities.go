@@ -47,21 +47,11 @@ const activityTextMatch = `((title || ' ' || description) ILIKE ? OR
 // ListActivities returns a page of activities ordered by first start.
 func (s Store) ListActivities(ctx context.Context, f ActivityFilter, page paging.Page) ([]Activity, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Activity{}), "activities")
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
-	if f.Category != "" {
-		q = q.Where("category = ?", f.Category)
-	}
-	if f.UnitID != nil {
-		q = q.Where("id IN (SELECT activity_id FROM activity_units WHERE unit_id = ?)", *f.UnitID)
-	}
-	if f.PartnerID != nil {
-		q = q.Where("id IN (SELECT activity_id FROM activity_partners WHERE partner_id = ?)", *f.PartnerID)
-	}
-	if f.SeriesID != nil {
-		q = q.Where("series_id = ?", *f.SeriesID)
-	}
+	q = database.WhereText(q, "status = ?", f.Status)
+	q = database.WhereText(q, "category = ?", f.Category)
+	q = database.WhereSet(q, "id IN (SELECT activity_id FROM activity_units WHERE unit_id = ?)", f.UnitID)
+	q = database.WhereSet(q, "id IN (SELECT activity_id FROM activity_partners WHERE partner_id = ?)", f.PartnerID)
+	q = database.WhereSet(q, "series_id = ?", f.SeriesID)
 	if f.Q != "" {
 		pat := likePattern(f.Q)
 		q = q.Where(activityTextMatch, pat, pat)

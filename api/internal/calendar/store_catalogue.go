@@ -21,12 +21,8 @@ type PartnerFilter struct {
 // ListPartners returns a page of partners ordered by name.
 func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page paging.Page) ([]Partner, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Partner{}), "partners")
-	if f.Kind != "" {
-		q = q.Where("kind = ?", f.Kind)
-	}
-	if f.Active != nil {
-		q = q.Where("active = ?", *f.Active)
-	}
+	q = database.WhereText(q, "kind = ?", f.Kind)
+	q = database.WhereSet(q, "active = ?", f.Active)
 	return paging.Find[Partner](q, page, "name, id")
 }
 

@@ -64,12 +64,8 @@ type CommitteeFilter struct {
 // ListCommittees returns a page of committees ordered by name.
 func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f CommitteeFilter, page paging.Page) ([]Committee, paging.Found, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Committee{}), "committees"), "unit_id", scope)
-	if f.UnitID != nil {
-		q = q.Where("unit_id = ?", *f.UnitID)
-	}
-	if f.Active != nil {
-		q = q.Where("active = ?", *f.Active)
-	}
+	q = database.WhereSet(q, "unit_id = ?", f.UnitID)
+	q = database.WhereSet(q, "active = ?", f.Active)
 	return paging.Find[Committee](q, page, "name, id")
 }
 

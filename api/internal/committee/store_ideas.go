@@ -38,21 +38,11 @@ func likePattern(q string) string {
 // ListIdeas returns a page of ideas in the requested order.
 func (s Store) ListIdeas(ctx context.Context, scope []uuid.UUID, f IdeaFilter, page paging.Page) ([]Idea, paging.Found, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Idea{}), "ideas"), "unit_id", scope)
-	if f.CommitteeID != nil {
-		q = q.Where("committee_id = ?", *f.CommitteeID)
-	}
-	if f.UnitID != nil {
-		q = q.Where("unit_id = ?", *f.UnitID)
-	}
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
-	if f.ActivityID != nil {
-		q = q.Where("activity_id = ?", *f.ActivityID)
-	}
-	if f.Source != "" {
-		q = q.Where("source = ?", f.Source)
-	}
+	q = database.WhereSet(q, "committee_id = ?", f.CommitteeID)
+	q = database.WhereSet(q, "unit_id = ?", f.UnitID)
+	q = database.WhereText(q, "status = ?", f.Status)
+	q = database.WhereSet(q, "activity_id = ?", f.ActivityID)
+	q = database.WhereText(q, "source = ?", f.Source)
 	if f.Q != "" {
 		q = q.Where("(title || ' ' || description) ILIKE ?", likePattern(f.Q))
 	}

@@ -162,12 +162,8 @@ func (s Store) ListMeetings(ctx context.Context, scope []uuid.UUID, committeeID 
 		return nil, paging.Found{}, err
 	}
 	q := page.Filter(db.Model(&Meeting{}), "committee_meetings").Where("committee_id = ?", committeeID)
-	if f.From != nil {
-		q = q.Where("held_on >= ?", *f.From)
-	}
-	if f.To != nil {
-		q = q.Where("held_on <= ?", *f.To)
-	}
+	q = database.WhereSet(q, "held_on >= ?", f.From)
+	q = database.WhereSet(q, "held_on <= ?", f.To)
 	return paging.Find[Meeting](q, page, "held_on DESC, id DESC")
 }
 

@@ -32,12 +32,8 @@ func mentorsInScope(q *gorm.DB, scope []uuid.UUID) *gorm.DB {
 func (s Store) ListMentors(ctx context.Context, scope []uuid.UUID, f MentorFilter, page paging.Page) ([]Mentor, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	q := mentorsInScope(page.Filter(db.Model(&Mentor{}), "mentors"), scope)
-	if f.UnitID != nil {
-		q = q.Where("EXISTS (SELECT 1 FROM mentor_units mu WHERE mu.mentor_id = mentors.id AND mu.unit_id = ?)", *f.UnitID)
-	}
-	if f.Active != nil {
-		q = q.Where("active = ?", *f.Active)
-	}
+	q = database.WhereSet(q, "EXISTS (SELECT 1 FROM mentor_units mu WHERE mu.mentor_id = mentors.id AND mu.unit_id = ?)", f.UnitID)
+	q = database.WhereSet(q, "active = ?", f.Active)
 	rows, total, err := paging.Find[Mentor](q, page, "lower(name), id")
 	if err != nil {
 		return nil, total, err
@@ -180,12 +176,8 @@ func (s Store) ListTrainings(ctx context.Context, scope []uuid.UUID, mentorID uu
 		return nil, paging.Found{}, err
 	}
 	q := page.Filter(db.Model(&Training{}), "mentor_trainings").Where("mentor_id = ?", mentorID)
-	if f.From != nil {
-		q = q.Where("completed_on >= ?", *f.From)
-	}
-	if f.To != nil {
-		q = q.Where("completed_on <= ?", *f.To)
-	}
+	q = database.WhereSet(q, "completed_on >= ?", f.From)
+	q = database.WhereSet(q, "completed_on <= ?", f.To)
 	return paging.Find[Training](q, page, "completed_on DESC, id DESC")
 }
 

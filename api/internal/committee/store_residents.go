@@ -27,12 +27,8 @@ type ResidentFilter struct {
 // ListResidents returns a page of residents ordered by display name.
 func (s Store) ListResidents(ctx context.Context, scope []uuid.UUID, f ResidentFilter, page paging.Page) ([]Resident, paging.Found, error) {
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Resident{}), "residents"), "unit_id", scope)
-	if f.UnitID != nil {
-		q = q.Where("unit_id = ?", *f.UnitID)
-	}
-	if f.Active != nil {
-		q = q.Where("active = ?", *f.Active)
-	}
+	q = database.WhereSet(q, "unit_id = ?", f.UnitID)
+	q = database.WhereSet(q, "active = ?", f.Active)
 	if f.Q != "" {
 		q = q.Where("display_name ILIKE ?", likePattern(f.Q))
 	}

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/civil"
+	"kulttuurisilta/api/internal/database"
 )
 
 // SummaryFilter chooses the year and units of a summary.
@@ -22,11 +23,7 @@ func (f SummaryFilter) bounds() (civil.Date, civil.Date) {
 }
 
 func summaryUnits(q *gorm.DB, scope []uuid.UUID, f SummaryFilter) *gorm.DB {
-	q = whereScope(q.Where("u.active"), "u.id", scope)
-	if f.DepartmentID != nil {
-		q = q.Where("u.department_id = ?", *f.DepartmentID)
-	}
-	return q
+	return database.WhereSet(whereScope(q.Where("u.active"), "u.id", scope), "u.department_id = ?", f.DepartmentID)
 }
 
 // MentorSummary counts, per active unit, its active mentors and the

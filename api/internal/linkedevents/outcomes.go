@@ -252,15 +252,9 @@ type OutcomeFilter struct {
 // Outcomes lists the latest push outcomes, ordered by target, start and event id.
 func (s Store) Outcomes(ctx context.Context, f OutcomeFilter, page paging.Page) ([]outcomeRow, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&outcomeRow{}), "linked_events_outcomes")
-	if f.Target != "" {
-		q = q.Where("target = ?", f.Target)
-	}
-	if f.ActivityID != nil {
-		q = q.Where("activity_id = ?", *f.ActivityID)
-	}
-	if f.SeriesID != nil {
-		q = q.Where("series_id = ?", *f.SeriesID)
-	}
+	q = database.WhereText(q, "target = ?", f.Target)
+	q = database.WhereSet(q, "activity_id = ?", f.ActivityID)
+	q = database.WhereSet(q, "series_id = ?", f.SeriesID)
 	if len(f.Outcomes) > 0 {
 		q = q.Where("outcome IN ?", f.Outcomes)
 	}

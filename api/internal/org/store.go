@@ -70,15 +70,9 @@ type UnitFilter struct {
 // ListUnits returns a page of units ordered by name.
 func (s Store) ListUnits(ctx context.Context, f UnitFilter, page paging.Page) ([]Unit, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Unit{}), "units")
-	if f.DepartmentID != nil {
-		q = q.Where("department_id = ?", *f.DepartmentID)
-	}
-	if f.Kind != "" {
-		q = q.Where("kind = ?", f.Kind)
-	}
-	if f.Active != nil {
-		q = q.Where("active = ?", *f.Active)
-	}
+	q = database.WhereSet(q, "department_id = ?", f.DepartmentID)
+	q = database.WhereText(q, "kind = ?", f.Kind)
+	q = database.WhereSet(q, "active = ?", f.Active)
 	if f.OnlyIDs != nil {
 		q = q.Where("id IN ?", append(f.OnlyIDs, uuid.Nil))
 	}
