@@ -10,8 +10,8 @@ import (
 )
 
 // The steps every handler of a single resource takes, each written once:
-// a handler reads its request with Target (and Change for a write), calls
-// its store, and answers with Row, Created or Deleted.
+// a handler reads its request with Target or Nested (and Change for a
+// write), calls its store, and answers with Row, Created or Deleted.
 
 // Target reads a request on the one resource its path names: the caller,
 // authorised first by the route's policy (Authorize), and the resource's id
@@ -57,13 +57,6 @@ func Change[B any](c echo.Context) (*int, B, error) {
 		return nil, body, err
 	}
 	return ifMatch, body, nil
-}
-
-// Body reads a JSON request body, decoded strictly.
-func Body[B any](c echo.Context) (B, error) {
-	var body B
-	err := Decode(c, &body)
-	return body, err
 }
 
 // versionedRow is a row of a versioned model (every model embeds
