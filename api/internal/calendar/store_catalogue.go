@@ -6,7 +6,6 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
-	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
 	"kulttuurisilta/api/internal/versioned"
@@ -54,12 +53,8 @@ func (s Store) DeletePartner(ctx context.Context, id uuid.UUID, ifMatch *int) er
 		Action:   "partner.delete", Entity: "partner", View: versioned.View(toPartnerResponse)})
 }
 
-func partnerConflict(err error) error {
-	if database.IsUniqueViolation(err) {
-		return apperr.Conflict("a partner with this name already exists")
-	}
-	return err
-}
+// partnerConflict refuses a duplicate.
+var partnerConflict = versioned.Unique("a partner with this name already exists")
 
 // ListSeries returns a page of series, latest first.
 func (s Store) ListSeries(ctx context.Context, page paging.Page) ([]Series, paging.Found, error) {
@@ -95,9 +90,5 @@ func (s Store) DeleteSeries(ctx context.Context, id uuid.UUID, ifMatch *int) err
 		Action:   "series.delete", Entity: "series", View: versioned.View(toSeriesResponse)})
 }
 
-func seriesConflict(err error) error {
-	if database.IsUniqueViolation(err) {
-		return apperr.Conflict("a series with this name and start date already exists")
-	}
-	return err
-}
+// seriesConflict refuses a duplicate.
+var seriesConflict = versioned.Unique("a series with this name and start date already exists")

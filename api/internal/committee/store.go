@@ -134,12 +134,8 @@ func (s Store) DeleteCommittee(ctx context.Context, scope []uuid.UUID, id uuid.U
 		Action:   "committee.delete", Entity: "committee", View: versioned.View(toCommitteeResponse)})
 }
 
-func committeeConflict(err error) error {
-	if database.IsUniqueViolation(err) {
-		return apperr.Conflict("the unit already has a committee with this name")
-	}
-	return err
-}
+// committeeConflict refuses a duplicate.
+var committeeConflict = versioned.Unique("the unit already has a committee with this name")
 
 // checkUnits answers 422 on field unless every unit exists.
 func checkUnits(tx *gorm.DB, field string, ids []uuid.UUID) error {

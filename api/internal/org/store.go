@@ -51,12 +51,8 @@ func (s Store) DeleteDepartment(ctx context.Context, id uuid.UUID, ifMatch *int)
 		Action:   "department.delete", Entity: "department", View: versioned.View(toDepartmentResponse)})
 }
 
-func departmentConflict(err error) error {
-	if database.IsUniqueViolation(err) {
-		return apperr.Conflict("a department with this code already exists")
-	}
-	return err
-}
+// departmentConflict refuses a duplicate.
+var departmentConflict = versioned.Unique("a department with this code already exists")
 
 // UnitFilter narrows the unit listing.
 type UnitFilter struct {
@@ -127,9 +123,5 @@ func (s Store) checkDepartment(tx *gorm.DB, id *uuid.UUID) error {
 	return nil
 }
 
-func unitConflict(err error) error {
-	if database.IsUniqueViolation(err) {
-		return apperr.Conflict("a unit with this name already exists in the organisation")
-	}
-	return err
-}
+// unitConflict refuses a duplicate.
+var unitConflict = versioned.Unique("a unit with this name already exists in the organisation")

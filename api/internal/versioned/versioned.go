@@ -233,6 +233,17 @@ func View[M, R any](conv func(M) R) func(M) (any, error) {
 	return func(m M) (any, error) { return conv(m), nil }
 }
 
+// Unique is a write's Conflict: a row that would repeat a unique key (a
+// name, a code) is refused (409 with detail).
+func Unique(detail string) func(error) error {
+	return func(err error) error {
+		if database.IsUniqueViolation(err) {
+			return apperr.Conflict("%s", detail)
+		}
+		return err
+	}
+}
+
 // InUse is a delete's Conflict: a row that others still refer to cannot be
 // deleted (409 with detail).
 func InUse(detail string) func(error) error {
