@@ -44,18 +44,22 @@ func (r *reader) query(q string, args []any, row func(scan func(dest ...any) err
 			return err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			if err := row(rows.Scan); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+		return eachRow(rows, row)
 	}
 	rows, err := r.pool.QueryContext(r.ctx, q, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	return eachRow(rows, row)
+}
+
+// eachRow calls row for every row of rows (pgx's or database/sql's).
+func eachRow(rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}, row func(scan func(dest ...any) error) error) error {
 	for rows.Next() {
 		if err := row(rows.Scan); err != nil {
 			return err
