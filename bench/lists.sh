@@ -25,7 +25,7 @@ print("p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)" % (v[n//2], v[min(n-1, 
 # page that gave it, so the first page from the day of entry 900,000 gives one.
 day=$(psql "$DATABASE_URL" -XAtc "SELECT incurred_on FROM costs ORDER BY incurred_on, id OFFSET 900000 LIMIT 1")
 deep=$(get "/costs?limit=50&total=false&from=$day" | python3 -c 'import sys,json;print(json.load(sys.stdin)["next_cursor"])')
-echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); costs: $(get '/costs?limit=1' | python3 -c 'import sys,json;print(json.load(sys.stdin)["total"])')"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); costs: $(get '/costs?limit=1&total=exact' | python3 -c 'import sys,json;print(json.load(sys.stdin)["total"])')"
 measure "GET /costs?limit=50&total=false" "$n" "/costs?limit=50&total=false"
 measure "GET /costs?limit=50&cursor=<~900,000 deep>" "$n" "/costs?limit=50&cursor=$deep"
 measure "GET /costs?limit=50 (first page, total)" "$n" "/costs?limit=50"
