@@ -72,6 +72,14 @@ export type Creatable = keyof typeof createPolicies;
 export type Caller = Pick<ResponseOf<'/me'>, 'role'> & { unit_ids?: readonly string[] | null };
 
 /**
+ * proposesOnly says whether the caller's activities are proposals only: a mentor proposes (the API's
+ * canCreateActivity and canChangeActivity), the producer and admins plan and confirm.
+ */
+export function proposesOnly(me: Caller | null | undefined): boolean {
+  return me?.role === 'mentor';
+}
+
+/**
  * canCreate says whether the caller may create in the collection, for the
  * unit when the collection is a unit's (a mentor only in their own units;
  * without a unit, a mentor's form offers only their own units).

@@ -1,6 +1,7 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
+import { proposesOnly } from '@/lib/api/actions';
 import { PageHeader, Loading } from '@/components/ui/misc';
 import { ErrorAlert } from '@/components/ui/Alert';
 import { ActivityForm } from './ActivityForm';
@@ -16,14 +17,15 @@ export function ActivityEditPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const { t } = useI18n();
-  const { role } = useAuth();
+  const { me } = useAuth();
   const nav = useNavigate();
   const activity = useActivity(id);
   const saveMut = useActivityChange(saveActivity);
   const fromIdea = useActivityChange(({ ideaId, body }: { ideaId: string; body: ActivityInput }) => activityFromIdea(ideaId, body));
   const ideaId = params.get('idea_id');
   // A mentor proposes (from an idea too); the producer and admins plan at once.
-  const statuses = role === 'mentor' ? (['proposed'] as const) : undefined;
+  const proposes = proposesOnly(me);
+  const statuses = proposes ? (['proposed'] as const) : undefined;
 
   if (id && activity.isLoading) return <Loading />;
   if (id && activity.error) return <ErrorAlert error={activity.error} onRetry={() => activity.refetch()} />;
@@ -35,7 +37,7 @@ export function ActivityEditPage() {
         description: params.get('description') ?? '',
         unit_ids: params.getAll('unit_id'),
         day: params.get('day') ?? '',
-        status: role === 'mentor' ? 'proposed' : 'planned',
+        status: proposes ? 'proposed' : 'planned',
       });
 
   async function save(body: ActivityInput) {
@@ -50,7 +52,7 @@ export function ActivityEditPage() {
       <PageHeader title={id ? t('activity.edit') : t('activity.new')} />
       <ActivityForm
         // The role chooses the statuses: a form drawn before /me answered starts again.
-        key={`${id ?? 'new'}-${activity.data?.version ?? 0}-${role}`}
+        key={`${id ?? 'new'}-${activity.data?.version ?? 0}-${me?.role}`}
         initial={initial}
         save={save}
         onCancel={() => nav(-1)}

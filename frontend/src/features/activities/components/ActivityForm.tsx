@@ -4,6 +4,7 @@ import { ApiError } from '@/lib/api/errors';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, TARGET_GROUPS, VISIBILITIES, enumOptions } from '@/lib/api/enums';
 import { options, usePartners, useSeries, useUnits } from '@/lib/api/lookups';
 import { useAuth } from '@/lib/auth/auth';
+import { canCreate } from '@/lib/api/actions';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
@@ -36,9 +37,9 @@ export function ActivityForm({ initial, save, onCancel, statuses = ACTIVITY_STAT
   const [v, setV] = useState<FormValues>(initial);
   const { local, error, busy, run } = useSubmit();
   const units = useUnits();
-  const { me, role } = useAuth();
-  // A mentor proposes activities for their own units only.
-  const unitChoices = role === 'mentor' && me ? (units.data ?? []).filter((u) => me.unit_ids.includes(u.id)) : units.data;
+  const { me } = useAuth();
+  // The units the caller may make an activity for (a mentor proposes for their own units only).
+  const unitChoices = units.data?.filter((u) => canCreate(me, 'activity', u.id));
   const partners = usePartners();
   const series = useSeries();
   const set = <K extends keyof FormValues>(k: K, val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }));

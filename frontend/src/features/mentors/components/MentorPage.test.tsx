@@ -45,6 +45,21 @@ describe('mentors', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ course: 'Musiikki hoivassa', provider: '', completed_on: '2025-03-10', hours: 3.5 });
   });
 
+  it('offers no Record form and no Delete when the API lists neither, whatever the role', async () => {
+    signIn();
+    mockApi({
+      'GET /me': () => json({ id: 'u1', role: 'producer', email: 'p@x.fi', name: 'Pia', unit_ids: [] }),
+      'GET /units': () => json({ items: [{ id: 'unit-1', name: 'Koivukoti' }], total: 1 }),
+      'GET /mentors/m1': () => json({ ...mentor, allowed_actions: [] }),
+      'GET /mentors/m1/trainings': () => json({ items: [{ id: 't1', mentor_id: 'm1', course: 'Perusteet', provider: 'Taikusydän', completed_on: '2025-02-01', hours: 7.5, version: 1, allowed_actions: [] }], total: 1 }),
+    });
+    renderWithApp([{ path: '/mentors/:id', element: <MentorPage /> }], { path: '/mentors/m1' });
+    await screen.findByText('Perusteet');
+    expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Record a training' })).toBeNull();
+    expect(screen.queryByLabelText(/^Course/)).toBeNull();
+  });
+
   it('lists mentors with the training figures per unit; a manager cannot add one', async () => {
     signIn();
     mockApi({
