@@ -19,14 +19,14 @@ import (
 // reads, in three statements, each once:
 //
 //   - the overrides of occurrences in (or moved into) the range;
-//   - the attendance the range's occurrences can have: every row whose occurrence began from the longest
-//     an activity lasts (calendar.MaxDuration) before the range up to its end, and the rows of the moved
-//     occurrences by their original starts; kept in a map by (activity, original start);
-//   - the range's candidate activities (one scan of the span index).
+//   - the range's candidate activities (one scan of the span index);
+//   - the attendance the range's occurrences can have: every row whose occurrence began from the earliest
+//     original start of a candidate's occurrence in the range up to its end, and the rows of the moved
+//     occurrences by their original starts; kept in a map by (activity, original start).
 //
 // The candidates come in two disjoint classes. Simple ones have no recurrence rule and no override: such
-// an activity has one occurrence, its own times, so those that count are added up as they arrive, their
-// attendance looked up in the map. The rest (recurring, or with an override) are
+// an activity has one occurrence, its own times, so those that count are kept and added up once the
+// attendance is read, looked up in the map. The rest (recurring, or with an override) are
 // read with the columns the groups need and expanded here exactly as the calendar does (overrides applied,
 // moved-in occurrences included).
 //
@@ -76,8 +76,8 @@ WHERE ((original_start >= $3 AND original_start < $2) OR (starts_at < $2 AND sta
 
 // attendanceSQL reads the attendance the range's occurrences can have: an occurrence without an override
 // is its original self, so it overlaps the range only if its original start lies in (from - duration,
-// to) — $1, $2: the range widened by the longest duration an activity may have —, and a moved one is
-// keyed by its override's original start ($3, $4). Rows of other activities are read too and ignored
+// to) — $1, $2: the range widened by the longest duration of a candidate —, and a moved one is keyed by
+// its override's original start ($3, $4). Rows of other activities are read too and ignored
 // (a filter by activity would cost more than it saves).
 const attendanceSQL = `SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
 FROM attendance WHERE occurrence_start >= $1 AND occurrence_start < $2
@@ -219,13 +219,23 @@ func (s Store) aggregate(ctx context.Context, g sink, zone *time.Location, from,
 				}
 			}
 		}
-		att, err := readAttendance(ctx, tx, from.Add(-calendar.MaxDuration), to, ovIDs, ovOrig)
+		simple, cands, earliest, err := readCandidates(ctx, tx, from, to, attFrom)
+		if err != nil {
+			return fmt.Errorf("report candidates: %w", err)
+		}
+		att, err := readAttendance(ctx, tx, earliest, to, ovIDs, ovOrig)
 		if err != nil {
 			return fmt.Errorf("report attendance: %w", err)
 		}
-		cands, err := readCandidates(ctx, tx, g, att, from, to, attFrom, attTo)
-		if err != nil {
-			return fmt.Errorf("report candidates: %w", err)
+		for i := range simple {
+			c := &simple[i]
+			var a *attValue
+			// As the calendar finds it: keyed by the occurrence's start, within its attendance window.
+			if c.status != calendar.StatusCancelled && !c.startsAt.Before(attFrom) && c.startsAt.Before(attTo) {
+				a = att[attKey{c.id, c.startsAt.UnixNano()}]
+			}
+			g.begin(c)
+			g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), c.status == calendar.StatusCancelled, a)
 		}
 		if err := aggregateRest(g, x, cands, overrides, att); err != nil {
 			return fmt.Errorf("report recurring activities: %w", err)
@@ -292,42 +302,38 @@ func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs []
 	return att, rows.Err()
 }
 
-// readCandidates hands the simple candidates' occurrences to g, their attendance from att (as the calendar
-// finds it: keyed by the occurrence's start, within its attendance window [attFrom, attTo)), and returns
-// the other candidates.
-func readCandidates(ctx context.Context, tx pgx.Tx, g sink, att map[attKey]*attValue, from, to, attFrom, attTo time.Time) ([]restCandidate, error) {
-	rows, err := tx.Query(ctx, candidateSQL, from, to, attFrom)
+// readCandidates reads the range's candidates: the simple ones whose one occurrence counts, the others
+// (to expand), and the earliest original start any of their occurrences in the range can have (the
+// simple ones' starts; from minus the longest duration of the others): where their attendance begins.
+func readCandidates(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (simple, rest []restCandidate, earliest time.Time, err error) {
+	earliest = from
+	rows, err := tx.Query(ctx, candidateSQL, from, to, shift)
 	if err != nil {
-		return nil, err
+		return nil, nil, earliest, err
 	}
 	defer rows.Close()
-	var (
-		cands []restCandidate
-		c     restCandidate
-	)
+	var c restCandidate
 	for rows.Next() {
-		var simple bool
+		var isSimple bool
 		c.exdates, c.unitIDs, c.partnerIDs, c.targetGroups = nil, nil, nil, nil
-		if err := rows.Scan(&simple, &c.id, &c.startsAt, &c.endsAt, &c.recurrence, &c.exdates, &c.status, &c.unitIDs,
+		if err := rows.Scan(&isSimple, &c.id, &c.startsAt, &c.endsAt, &c.recurrence, &c.exdates, &c.status, &c.unitIDs,
 			&c.category, &c.partnerIDs, &c.targetGroups); err != nil {
-			return nil, err
+			return nil, nil, earliest, err
 		}
-		if !simple {
-			cands = append(cands, c)
-			continue
+		switch {
+		case !isSimple:
+			rest = append(rest, c)
+			if e := from.Add(-c.endsAt.Sub(c.startsAt)); e.Before(earliest) {
+				earliest = e
+			}
+		case simpleCounts(&c, from, to):
+			simple = append(simple, c)
+			if c.startsAt.Before(earliest) {
+				earliest = c.startsAt
+			}
 		}
-		if !simpleCounts(&c, from, to) {
-			continue
-		}
-		var a *attValue
-		cancelled := c.status == calendar.StatusCancelled
-		if !cancelled && !c.startsAt.Before(attFrom) && c.startsAt.Before(attTo) {
-			a = att[attKey{c.id, c.startsAt.UnixNano()}]
-		}
-		g.begin(&c)
-		g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), cancelled, a)
 	}
-	return cands, rows.Err()
+	return simple, rest, earliest, rows.Err()
 }
 
 // aggregateRest expands the candidates that recur or have overrides and hands their occurrences to g.

@@ -165,6 +165,55 @@ func TestActivitiesMatchReference(t *testing.T) {
 	}
 }
 
+// TestActivitiesAttendanceAcrossRangeStart: the attendance of a single activity that began before the range
+// and ends inside it is found when no recurring activity reaches back as far (the attendance is read from
+// the earliest start any candidate's occurrence can have, ADR 0171), and one of a weekly activity likewise.
+func TestActivitiesAttendanceAcrossRangeStart(t *testing.T) {
+	t.Parallel()
+	db := dbtest.New(t)
+	ctx := context.Background()
+	zone, err := time.LoadLocation("Europe/Helsinki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := database.NewID()
+	must(t, db.Exec(`INSERT INTO units (id, name, kind, organisation, sector) VALUES (?, 'across unit', 'care_home', 'HVA', 'public')`, unit).Error)
+	at := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, zone) }
+	acts := []calendar.Activity{
+		{Title: "across, single", Category: "music", StartsAt: at(1, 10), EndsAt: at(2, 14), Status: "confirmed", UnitIDs: calendar.IDs{unit}},
+		{Title: "across, weekly", Category: "dance", StartsAt: at(1, 9), EndsAt: at(1, 13), Recurrence: "FREQ=WEEKLY;COUNT=3",
+			Status: "confirmed", UnitIDs: calendar.IDs{unit}},
+	}
+	// The second run adds the weekly one (3 occurrences), which starts earlier than the single one.
+	for n, want := range []struct{ occurrences, withAtt, residents int }{{1, 1, 9}, {4, 2, 16}} {
+		must(t, calendar.BulkInsert(ctx, db, zone, acts[n:n+1]))
+		var id uuid.UUID
+		must(t, db.Raw(`SELECT id FROM activities WHERE title = ?`, acts[n].Title).Row().Scan(&id))
+		must(t, db.Exec(`INSERT INTO attendance (id, activity_id, occurrence_start, residents) VALUES (?, ?, ?, ?)`,
+			database.NewID(), id, acts[n].StartsAt.UTC(), 9-2*n).Error)
+		s := report.Store{DB: db, Zone: zone}
+		from, to := at(1, 12), at(31, 0) // from inside both activities' first occurrence
+		got, err := s.Activities(ctx, from, to, "unit")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref, err := referenceActivities(ctx, s, from, to, "unit")
+		if err != nil {
+			t.Fatal(err)
+		}
+		gj, _ := json.Marshal(got)
+		rj, _ := json.Marshal(ref)
+		if string(gj) != string(rj) {
+			t.Fatalf("with %d activities:\n got %s\nwant %s", n+1, gj, rj)
+		}
+		if g := got.Totals; g.Occurrences != want.occurrences || g.OccurrencesWithAttendance != want.withAtt ||
+			g.Participants.Residents != want.residents {
+			t.Errorf("with %d activities: %d occurrences, %d with attendance, %d residents; want %d, %d, %d", n+1, g.Occurrences,
+				g.OccurrencesWithAttendance, g.Participants.Residents, want.occurrences, want.withAtt, want.residents)
+		}
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
