@@ -175,6 +175,15 @@ func Unauthorized(detail string) *Error { return &Error{Kind: KindUnauthorized, 
 // Forbidden means a known caller lacks the right.
 func Forbidden(detail string) *Error { return &Error{Kind: KindForbidden, Detail: detail} }
 
+// ForbiddenUnless is a policy's decision: nil when ok, else Forbidden with
+// detail, the reason a client is shown.
+func ForbiddenUnless(ok bool, detail string) error {
+	if ok {
+		return nil
+	}
+	return Forbidden(detail)
+}
+
 // NotFound means the resource does not exist or is not visible to the caller.
 func NotFound(what string) *Error { return &Error{Kind: KindNotFound, Detail: what + " not found"} }
 

@@ -8,8 +8,5 @@ import (
 // canRead is the audit policy: only admins (people, never API tokens)
 // read the log.
 func canRead(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin) {
-		return apperr.Forbidden("only admins read the audit log")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin), "only admins read the audit log")
 }

@@ -8,10 +8,7 @@ import (
 // The auth policy: only an admin (a person, never an API token) manages
 // users and API tokens.
 func canManage(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin) {
-		return apperr.Forbidden("only admins manage users and API tokens")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin), "only admins manage users and API tokens")
 }
 
 // canReadOwn: every signed-in caller, person or API token, reads who they

@@ -20,24 +20,18 @@ import (
 //     steps are personal acts of accountability: API tokens cannot take
 //     them.
 func canReadTotals(p *access.Principal) error {
-	if !p.Allows(access.ScopeBudgetRead, access.Roles...) {
-		return apperr.Forbidden("this token lacks the budget:read scope")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeBudgetRead, access.Roles...),
+		"this token lacks the budget:read scope")
 }
 
 func canReadEntries(p *access.Principal) error {
-	if !p.Allows(access.ScopeBudgetRead, access.RoleAdmin, access.RoleProducer, access.RoleManager) {
-		return apperr.Forbidden("the cost entries are for the producer, managers and admins; you may read the totals")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeBudgetRead, access.RoleAdmin, access.RoleProducer, access.RoleManager),
+		"the cost entries are for the producer, managers and admins; you may read the totals")
 }
 
 func canWrite(p *access.Principal) error {
-	if !p.Allows(access.ScopeBudgetWrite, access.RoleAdmin, access.RoleProducer) {
-		return apperr.Forbidden("only the producer and admins write agreements and costs")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeBudgetWrite, access.RoleAdmin, access.RoleProducer),
+		"only the producer and admins write agreements and costs")
 }
 
 // canApprove checks the caller is a manager; that the department is part
@@ -50,17 +44,12 @@ func canApprove(p *access.Principal) error {
 }
 
 func canLock(p *access.Principal) error {
-	if !p.Is(access.RoleProducer, access.RoleAdmin) {
-		return apperr.Forbidden("only the producer or an admin locks a month")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleProducer, access.RoleAdmin),
+		"only the producer or an admin locks a month")
 }
 
 func canUnlock(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin) {
-		return apperr.Forbidden("only an admin unlocks a locked month")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin), "only an admin unlocks a locked month")
 }
 
 // approverDepartment is the department whose approvals are the caller's

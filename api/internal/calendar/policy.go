@@ -17,10 +17,8 @@ import (
 // own units, edits or withdraws their units' proposals while still
 // proposed, and records attendance for their units' occurrences.
 func canRead(p *access.Principal) error {
-	if !p.Allows(access.ScopeCalendarRead, access.Roles...) {
-		return apperr.Forbidden("this token lacks the calendar:read scope")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeCalendarRead, access.Roles...),
+		"this token lacks the calendar:read scope")
 }
 
 func isPlanner(p *access.Principal) bool {
@@ -28,10 +26,7 @@ func isPlanner(p *access.Principal) bool {
 }
 
 func canWriteCatalogue(p *access.Principal) error {
-	if !isPlanner(p) {
-		return apperr.Forbidden("only the producer and admins manage partners and series")
-	}
-	return nil
+	return apperr.ForbiddenUnless(isPlanner(p), "only the producer and admins manage partners and series")
 }
 
 func ownsAll(p *access.Principal, units []uuid.UUID) bool {
@@ -129,17 +124,11 @@ func canChangeActivity(p *access.Principal, before Activity, after ActivityInput
 }
 
 func canDeleteActivity(p *access.Principal) error {
-	if !isPlanner(p) {
-		return apperr.Forbidden("only the producer and admins delete activities")
-	}
-	return nil
+	return apperr.ForbiddenUnless(isPlanner(p), "only the producer and admins delete activities")
 }
 
 func canScheduleOccurrences(p *access.Principal) error {
-	if !isPlanner(p) {
-		return apperr.Forbidden("only the producer and admins move or cancel occurrences")
-	}
-	return nil
+	return apperr.ForbiddenUnless(isPlanner(p), "only the producer and admins move or cancel occurrences")
 }
 
 // canReadAttendance: mentors see only their own units' attendance (another
@@ -201,10 +190,8 @@ func participantsSeenBy(p *access.Principal) ParticipantScope {
 // admins and the hosting units' mentors (the units a mentor records for
 // are narrowed by participantsSeenBy).
 func canWriteParticipants(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleMentor) {
-		return apperr.Forbidden("participants are personal data: only admins and the units' mentors list them; others record counts")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleMentor),
+		"participants are personal data: only admins and the units' mentors list them; others record counts")
 }
 
 // The actions of the calendar's resources, as listed in their allowed_actions

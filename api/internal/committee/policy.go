@@ -26,59 +26,42 @@ import (
 //   - a mentor sees only their own units' rows: another unit's row is a
 //     404, exactly like a row that does not exist.
 func canReadCommittees(p *access.Principal) error {
-	if !p.Allows(access.ScopeOrgRead, access.Roles...) {
-		return apperr.Forbidden("this token lacks the org:read scope")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeOrgRead, access.Roles...), "this token lacks the org:read scope")
 }
 
 func canWriteCommittees(p *access.Principal) error {
-	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleMentor) {
-		return apperr.Forbidden("only admins and the unit's mentors manage committees and ideas")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleMentor),
+		"only admins and the unit's mentors manage committees and ideas")
 }
 
 func canReadPersonal(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleMentor) {
-		return apperr.Forbidden("committee members and meetings are personal data; they are not shown to viewers or API tokens")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleMentor),
+		"committee members and meetings are personal data; they are not shown to viewers or API tokens")
 }
 
 func canWritePersonal(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleMentor) {
-		return apperr.Forbidden("only admins and the unit's mentors manage members and meetings")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleMentor),
+		"only admins and the unit's mentors manage members and meetings")
 }
 
 func canManageResidents(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleMentor) {
-		return apperr.Forbidden("residents and their culture profiles are seen only by the unit's mentors and admins")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleMentor),
+		"residents and their culture profiles are seen only by the unit's mentors and admins")
 }
 
 func canReadMentors(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleMentor) {
-		return apperr.Forbidden("mentor records are staff data; viewers and API tokens read only the summary")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleMentor),
+		"mentor records are staff data; viewers and API tokens read only the summary")
 }
 
 func canWriteMentors(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleProducer) {
-		return apperr.Forbidden("only admins and the producer manage mentor records")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleProducer),
+		"only admins and the producer manage mentor records")
 }
 
 func canWriteTrainings(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleProducer, access.RoleMentor) {
-		return apperr.Forbidden("only admins, the producer and mentors record trainings")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleProducer, access.RoleMentor),
+		"only admins, the producer and mentors record trainings")
 }
 
 func canReadSummary(p *access.Principal) error { return canReadCommittees(p) }

@@ -8,10 +8,8 @@ import (
 // canManageTokens: admins and the producer create, list and revoke feed tokens. API tokens cannot: a
 // feed token opens internal activities to whoever holds its URL, so a person decides to hand one out.
 func canManageTokens(p *access.Principal) error {
-	if !p.Is(access.RoleAdmin, access.RoleProducer) {
-		return apperr.Forbidden("only admins and the producer manage feed tokens")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Is(access.RoleAdmin, access.RoleProducer),
+		"only admins and the producer manage feed tokens")
 }
 
 // feedAccess is what one feed request may see.

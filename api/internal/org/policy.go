@@ -9,24 +9,16 @@ import (
 // departments and units; admins manage departments; admins and the
 // producer manage units (tokens with org:write both).
 func canRead(p *access.Principal) error {
-	if !p.Allows(access.ScopeOrgRead, access.Roles...) {
-		return apperr.Forbidden("this token lacks the org:read scope")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeOrgRead, access.Roles...), "this token lacks the org:read scope")
 }
 
 func canWriteDepartments(p *access.Principal) error {
-	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin) {
-		return apperr.Forbidden("only admins manage departments")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeOrgWrite, access.RoleAdmin), "only admins manage departments")
 }
 
 func canWriteUnits(p *access.Principal) error {
-	if !p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleProducer) {
-		return apperr.Forbidden("only admins and the producer manage units")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeOrgWrite, access.RoleAdmin, access.RoleProducer),
+		"only admins and the producer manage units")
 }
 
 // The actions of departments and units, as listed in their allowed_actions.

@@ -9,19 +9,15 @@ import (
 // and viewers, and by API tokens with calendar:read. Mentors work within their own units and do not see
 // other units' figures (ADR 0043).
 func canRead(p *access.Principal) error {
-	if !p.Allows(access.ScopeCalendarRead, access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleViewer) {
-		return apperr.Forbidden("reports are for the producer, managers, admins and viewers")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeCalendarRead, access.RoleAdmin, access.RoleProducer, access.RoleManager, access.RoleViewer),
+		"reports are for the producer, managers, admins and viewers")
 }
 
 // canReadAdoption: the adoption view (how well each unit records attendance) is the producer's tool for
 // supporting the units; admins see it too, and API tokens with calendar:read.
 func canReadAdoption(p *access.Principal) error {
-	if !p.Allows(access.ScopeCalendarRead, access.RoleAdmin, access.RoleProducer) {
-		return apperr.Forbidden("the adoption view is for the producer and admins")
-	}
-	return nil
+	return apperr.ForbiddenUnless(p.Allows(access.ScopeCalendarRead, access.RoleAdmin, access.RoleProducer),
+		"the adoption view is for the producer and admins")
 }
 
 // canReadAnnual: the annual report holds the indicators and each department's costs from the split, so
