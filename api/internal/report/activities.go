@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -22,11 +23,11 @@ import (
 //   - the range's candidate activities (one scan of the span index);
 //   - the attendance the range's occurrences can have: every row whose occurrence began from the earliest
 //     original start of a candidate's occurrence in the range up to its end, and the rows of the moved
-//     occurrences by their original starts; kept in a map by (activity, original start).
+//     occurrences by their original starts; kept by activity, sorted by original start.
 //
 // The candidates come in two disjoint classes. Simple ones have no recurrence rule and no override: such
 // an activity has one occurrence, its own times, so those that count are kept and added up once the
-// attendance is read, looked up in the map. The rest (recurring, or with an override) are
+// attendance is read, looked up in it. The rest (recurring, or with an override) are
 // read with the columns the groups need and expanded here exactly as the calendar does (overrides applied,
 // moved-in occurrences included).
 //
@@ -104,9 +105,22 @@ type restOverride struct {
 	cancelled            bool
 }
 
-type attKey struct {
-	activity [16]byte
-	start    int64
+// attendanceOf is the attendance read for a range, by activity: each activity's rows sorted by original
+// start (one map lookup per activity, a binary search per occurrence).
+type attendanceOf map[[16]byte][]attRow
+
+type attRow struct {
+	start int64 // the occurrence's original start, Unix ns
+	v     attValue
+}
+
+// at is the attendance of the occurrence of rows' activity with original start start (nil: none).
+func at(rows []attRow, start int64) *attValue {
+	i, ok := slices.BinarySearchFunc(rows, start, func(r attRow, s int64) int { return cmp.Compare(r.start, s) })
+	if !ok {
+		return nil
+	}
+	return &rows[i].v
 }
 
 type attValue struct {
@@ -232,7 +246,7 @@ func (s Store) aggregate(ctx context.Context, g sink, zone *time.Location, from,
 			var a *attValue
 			// As the calendar finds it: keyed by the occurrence's start, within its attendance window.
 			if c.status != calendar.StatusCancelled && !c.startsAt.Before(attFrom) && c.startsAt.Before(attTo) {
-				a = att[attKey{c.id, c.startsAt.UnixNano()}]
+				a = at(att[c.id], c.startsAt.UnixNano())
 			}
 			g.begin(c)
 			g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), c.status == calendar.StatusCancelled, a)
@@ -263,43 +277,42 @@ func readOverrides(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (m
 	return overrides, rows.Err()
 }
 
-// readAttendance reads attendanceSQL into a map by (activity, original start).
-func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs [][16]byte, ovOrig []time.Time) (map[attKey]*attValue, error) {
+// readAttendance reads attendanceSQL by activity, each activity's rows sorted by original start.
+func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs [][16]byte, ovOrig []time.Time) (attendanceOf, error) {
 	rows, err := tx.Query(ctx, attendanceSQL, from, to, ovIDs, ovOrig)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	att := map[attKey]*attValue{}
+	att := attendanceOf{}
 	var (
-		k          [16]byte
-		start      time.Time
-		r, st, v   int32
-		rel        int32
-		fb         *int16
-		block      []attValue // allocated in blocks: one allocation per 1,024 rows
-		blockAlloc = func() *attValue {
-			if len(block) == cap(block) {
-				block = make([]attValue, 0, 1024)
-			}
-			block = block[:len(block)+1]
-			return &block[len(block)-1]
-		}
+		k        [16]byte
+		start    time.Time
+		r, st, v int32
+		rel      int32
+		fb       *int16
 	)
 	for rows.Next() {
 		fb = nil
 		if err := rows.Scan(&k, &start, &r, &st, &v, &rel, &fb); err != nil {
 			return nil, err
 		}
-		a := blockAlloc()
-		*a = attValue{residents: int(r), staff: int(st), volunteers: int(v), relatives: int(rel)}
+		a := attRow{start: start.UnixNano(), v: attValue{residents: int(r), staff: int(st), volunteers: int(v), relatives: int(rel)}}
 		if fb != nil {
 			f := int(*fb)
-			a.feedback = &f
+			a.v.feedback = &f
 		}
-		att[attKey{k, start.UnixNano()}] = a
+		att[k] = append(att[k], a)
 	}
-	return att, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for k, list := range att {
+		// A row can come twice (in the range and as a moved occurrence's original): the same row.
+		slices.SortFunc(list, func(a, b attRow) int { return cmp.Compare(a.start, b.start) })
+		att[k] = slices.CompactFunc(list, func(a, b attRow) bool { return a.start == b.start })
+	}
+	return att, nil
 }
 
 // readCandidates reads the range's candidates: the simple ones whose one occurrence counts, the others
@@ -338,7 +351,7 @@ func readCandidates(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (
 
 // aggregateRest expands the candidates that recur or have overrides and hands their occurrences to g.
 func aggregateRest(g sink, x *recurrence.Window, cands []restCandidate, overrides map[[16]byte][]restOverride,
-	att map[attKey]*attValue) error {
+	att attendanceOf) error {
 	var occ []recurrence.Instance
 	var moves []recurrence.Override
 	for i := range cands {
@@ -353,6 +366,7 @@ func aggregateRest(g sink, x *recurrence.Window, cands []restCandidate, override
 			moves = append(moves, recurrence.Override{Original: o.original, Start: o.start, End: o.end})
 		}
 		g.begin(c)
+		rows := att[c.id]
 		occ = x.Occurrences(occ[:0], recurrence.Series{Start: c.startsAt, Duration: c.endsAt.Sub(c.startsAt), Rule: rule,
 			Exdates: c.exdates}, moves)
 		for _, o := range occ {
@@ -362,7 +376,7 @@ func aggregateRest(g sink, x *recurrence.Window, cands []restCandidate, override
 			}
 			var a *attValue
 			if !cancelled {
-				a = att[attKey{c.id, o.Original}]
+				a = at(rows, o.Original)
 			}
 			g.add(o.Start, o.End, cancelled, a)
 		}
