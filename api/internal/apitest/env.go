@@ -157,31 +157,28 @@ func (e *Env) Post(path, token string, body any) *Resp {
 // Patch is a PATCH of a JSON body with a token and an optional If-Match.
 func (e *Env) Patch(path, token string, body any, ifMatch string) *Resp {
 	e.T.Helper()
-	h := map[string]string{}
-	if ifMatch != "" {
-		h["If-Match"] = ifMatch
-	}
-	return e.Do(Req{Method: http.MethodPatch, Path: path, Token: token, Body: body, Header: h})
+	return e.Do(Req{Method: http.MethodPatch, Path: path, Token: token, Body: body, Header: ifMatchHeader(ifMatch)})
 }
 
 // Put is a PUT of a JSON body with a token and an optional If-Match.
 func (e *Env) Put(path, token string, body any, ifMatch string) *Resp {
 	e.T.Helper()
-	h := map[string]string{}
-	if ifMatch != "" {
-		h["If-Match"] = ifMatch
-	}
-	return e.Do(Req{Method: http.MethodPut, Path: path, Token: token, Body: body, Header: h})
+	return e.Do(Req{Method: http.MethodPut, Path: path, Token: token, Body: body, Header: ifMatchHeader(ifMatch)})
 }
 
 // Delete is a DELETE with a token and an optional If-Match.
 func (e *Env) Delete(path, token, ifMatch string) *Resp {
 	e.T.Helper()
+	return e.Do(Req{Method: http.MethodDelete, Path: path, Token: token, Header: ifMatchHeader(ifMatch)})
+}
+
+// ifMatchHeader is the If-Match header of a write, none when ifMatch is "".
+func ifMatchHeader(ifMatch string) map[string]string {
 	h := map[string]string{}
 	if ifMatch != "" {
 		h["If-Match"] = ifMatch
 	}
-	return e.Do(Req{Method: http.MethodDelete, Path: path, Token: token, Header: h})
+	return h
 }
 
 // Expect fails the test unless the status is want.
