@@ -48,11 +48,17 @@ type pushRow struct {
 }
 
 func pushRows(env *apitest.Env) map[string]pushRow {
-	var rows []pushRow
-	env.DB.Raw(`SELECT local_id, parent_id, remote_id, remote_status, content_hash FROM linked_events_pushes`).Scan(&rows)
-	out := map[string]pushRow{}
+	return byLocalID(env, `SELECT local_id, parent_id, remote_id, remote_status, content_hash FROM linked_events_pushes`,
+		func(r pushRow) string { return r.LocalID })
+}
+
+// byLocalID reads the rows of query keyed by their local id.
+func byLocalID[T any](env *apitest.Env, query string, localID func(T) string) map[string]T {
+	var rows []T
+	env.DB.Raw(query).Scan(&rows)
+	out := map[string]T{}
 	for _, r := range rows {
-		out[r.LocalID] = r
+		out[localID(r)] = r
 	}
 	return out
 }
@@ -62,13 +68,8 @@ type outcome struct {
 }
 
 func outcomes(env *apitest.Env) map[string]outcome {
-	var rows []outcome
-	env.DB.Raw(`SELECT local_id, outcome, reason, op, remote_id FROM linked_events_outcomes`).Scan(&rows)
-	out := map[string]outcome{}
-	for _, r := range rows {
-		out[r.LocalID] = r
-	}
-	return out
+	return byLocalID(env, `SELECT local_id, outcome, reason, op, remote_id FROM linked_events_outcomes`,
+		func(r outcome) string { return r.LocalID })
 }
 
 // exportByID is the current export (events only), by id.
