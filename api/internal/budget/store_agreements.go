@@ -12,7 +12,6 @@ import (
 	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/paging"
@@ -132,23 +131,17 @@ func (s Store) GetAgreement(ctx context.Context, id uuid.UUID) (Agreement, error
 // CreateAgreement inserts an agreement with its departments and rules.
 func (s Store) CreateAgreement(ctx context.Context, in AgreementInput) (Agreement, error) {
 	a := Agreement{Name: in.Name, StartsOn: in.StartsOn, EndsOn: in.EndsOn}
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if err := checkDepartments(tx, in.Departments); err != nil {
+	return versioned.Create(ctx, s.DB, a, versioned.Write[Agreement]{
+		Apply: func(tx *gorm.DB, _ *Agreement) error { return checkDepartments(tx, in.Departments) },
+		After: func(tx *gorm.DB, _ Agreement, a *Agreement) error {
+			if err := writeParts(tx, a.ID, in); err != nil {
+				return err
+			}
+			saved, err := loadAgreement(tx, a.ID, lockNone)
+			*a = saved
 			return err
-		}
-		if err := tx.Create(&a).Error; err != nil {
-			return err
-		}
-		if err := writeParts(tx, a.ID, in); err != nil {
-			return err
-		}
-		var err error
-		if a, err = loadAgreement(tx, a.ID, lockNone); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, "agreement.create", "agreement", a.ID, nil, toAgreementResponse(a))
-	})
-	return a, err
+		},
+		Action: "agreement.create", Entity: "agreement", View: versioned.View(toAgreementResponse)})
 }
 
 func checkDepartments(tx *gorm.DB, deps []AgreementDepartmentInput) error {
