@@ -53,42 +53,39 @@ func ruleOf(a Activity) (*recurrence.Rule, error) {
 // CreateOverride moves or cancels one occurrence, refusing (409) a move
 // onto a confirmed activity in the same unit unless in.AllowOverlap.
 func (s Store) CreateOverride(ctx context.Context, activityID uuid.UUID, in OverrideInput) (Override, error) {
-	var o Override
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		st := s.withTx(tx)
-		a, err := st.getActivity(ctx, tx, activityID, true)
-		if err != nil {
-			return err
-		}
-		if err := in.validate(a.EndsAt.Sub(a.StartsAt)); err != nil {
-			return err
-		}
-		if err := st.occurrenceOf(a, *in.OriginalStart, "original_start"); err != nil {
-			return err
-		}
-		if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
-			return err
-		}
-		o = Override{ActivityID: a.ID, OriginalStart: in.OriginalStart.UTC().Truncate(time.Microsecond),
-			StartsAt: in.StartsAt.UTC().Truncate(time.Microsecond), EndsAt: in.EndsAt.UTC().Truncate(time.Microsecond),
-			Cancelled: in.Cancelled, Note: in.Note}
-		if err := tx.Create(&o).Error; err != nil {
-			if database.IsUniqueViolation(err) {
-				return apperr.Conflict("this occurrence already has an override; change that one")
-			}
-			return err
-		}
-		if !o.Cancelled && !in.AllowOverlap {
-			if err := st.checkClash(ctx, a, &o.OriginalStart); err != nil {
+	var st Store
+	var a Activity
+	return versioned.Create(ctx, s.DB, Override{}, versioned.Write[Override]{
+		Apply: func(tx *gorm.DB, o *Override) error {
+			st = s.withTx(tx)
+			var err error
+			if a, err = st.getActivity(ctx, tx, activityID, true); err != nil {
 				return err
 			}
-		}
-		if err := audit.Record(ctx, tx, "occurrence_override.create", "occurrence_override", o.ID, nil, toOverrideResponse(o, s.zone())); err != nil {
-			return err
-		}
-		return st.notifyOccurrenceChange(ctx, tx, a, "override:"+o.ID.String()+":v1", o.OriginalStart, o.StartsAt, o.Cancelled)
-	})
-	return o, err
+			if err := in.validate(a.EndsAt.Sub(a.StartsAt)); err != nil {
+				return err
+			}
+			if err := st.occurrenceOf(a, *in.OriginalStart, "original_start"); err != nil {
+				return err
+			}
+			if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
+				return err
+			}
+			*o = Override{ActivityID: a.ID, OriginalStart: in.OriginalStart.UTC().Truncate(time.Microsecond),
+				StartsAt: in.StartsAt.UTC().Truncate(time.Microsecond), EndsAt: in.EndsAt.UTC().Truncate(time.Microsecond),
+				Cancelled: in.Cancelled, Note: in.Note}
+			return nil
+		},
+		Conflict: versioned.Unique("this occurrence already has an override; change that one"),
+		After: func(tx *gorm.DB, _ Override, o *Override) error {
+			if !o.Cancelled && !in.AllowOverlap {
+				if err := st.checkClash(ctx, a, &o.OriginalStart); err != nil {
+					return err
+				}
+			}
+			return st.notifyOccurrenceChange(ctx, tx, a, "override:"+o.ID.String()+":v1", o.OriginalStart, o.StartsAt, o.Cancelled)
+		},
+		Action: "occurrence_override.create", Entity: "occurrence_override", View: s.overrideView})
 }
 
 // UpdateOverride changes an override if the version still matches.
@@ -188,54 +185,51 @@ func (s Store) GetAttendance(ctx context.Context, activityID, id uuid.UUID) (Att
 // Participants are written within the scope (a caller who sees none sends
 // none: the handler's policy).
 func (s Store) CreateAttendance(ctx context.Context, activityID uuid.UUID, in AttendanceInput, sc ParticipantScope, recordedBy *uuid.UUID, now time.Time) (Attendance, error) {
-	var rec Attendance
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		st := s.withTx(tx)
-		a, err := st.getActivity(ctx, tx, activityID, false)
-		if err != nil {
-			return err
-		}
-		start := in.OccurrenceStart.UTC().Truncate(time.Microsecond)
-		if err := st.occurrenceOf(a, start, "occurrence_start"); err != nil {
-			return err
-		}
-		actual := start
-		var ov Override
-		err = tx.WithContext(ctx).First(&ov, "activity_id = ? AND original_start = ?", a.ID, start).Error
-		switch {
-		case err == nil:
-			if ov.Cancelled {
-				return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the occurrence was cancelled")
-			}
-			actual = ov.StartsAt
-		case !errors.Is(err, gorm.ErrRecordNotFound):
-			return err
-		}
-		if a.Status == StatusCancelled {
-			return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the activity was cancelled")
-		}
-		if actual.After(now) {
-			return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the occurrence has not started yet")
-		}
-		rec = Attendance{ActivityID: a.ID, OccurrenceStart: start, Residents: in.Residents, Staff: in.Staff,
-			Volunteers: in.Volunteers, Relatives: in.Relatives, Feedback: in.Feedback, Notes: in.Notes, RecordedBy: recordedBy}
-		if err := tx.Create(&rec).Error; err != nil {
-			if database.IsUniqueViolation(err) {
-				return apperr.Conflict("attendance is already recorded for this occurrence; change that record")
-			}
-			return err
-		}
-		if len(in.Participants) > 0 {
-			if err := replaceParticipants(ctx, tx, rec, a.UnitIDs, sc, in.Participants); err != nil {
+	var a Activity
+	return versioned.Create(ctx, s.DB, Attendance{}, versioned.Write[Attendance]{
+		Apply: func(tx *gorm.DB, rec *Attendance) error {
+			st := s.withTx(tx)
+			var err error
+			if a, err = st.getActivity(ctx, tx, activityID, false); err != nil {
 				return err
 			}
-			if err := checkResidentsCount(ctx, tx, rec); err != nil {
+			start := in.OccurrenceStart.UTC().Truncate(time.Microsecond)
+			if err := st.occurrenceOf(a, start, "occurrence_start"); err != nil {
 				return err
 			}
-		}
-		return audit.Record(ctx, tx, "attendance.create", "attendance", rec.ID, nil, toAttendanceResponse(rec, s.zone()))
-	})
-	return rec, err
+			actual := start
+			var ov Override
+			err = tx.WithContext(ctx).First(&ov, "activity_id = ? AND original_start = ?", a.ID, start).Error
+			switch {
+			case err == nil:
+				if ov.Cancelled {
+					return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the occurrence was cancelled")
+				}
+				actual = ov.StartsAt
+			case !errors.Is(err, gorm.ErrRecordNotFound):
+				return err
+			}
+			if a.Status == StatusCancelled {
+				return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the activity was cancelled")
+			}
+			if actual.After(now) {
+				return apperr.InvalidFieldCode("occurrence_start", apperr.CodeConflict, "the occurrence has not started yet")
+			}
+			*rec = Attendance{ActivityID: a.ID, OccurrenceStart: start, Residents: in.Residents, Staff: in.Staff,
+				Volunteers: in.Volunteers, Relatives: in.Relatives, Feedback: in.Feedback, Notes: in.Notes, RecordedBy: recordedBy}
+			return nil
+		},
+		Conflict: versioned.Unique("attendance is already recorded for this occurrence; change that record"),
+		After: func(tx *gorm.DB, _ Attendance, rec *Attendance) error {
+			if len(in.Participants) == 0 {
+				return nil
+			}
+			if err := replaceParticipants(ctx, tx, *rec, a.UnitIDs, sc, in.Participants); err != nil {
+				return err
+			}
+			return checkResidentsCount(ctx, tx, *rec)
+		},
+		Action: "attendance.create", Entity: "attendance", View: s.attendanceView})
 }
 
 // UpdateAttendance changes a record if the version still matches. Sent
