@@ -119,39 +119,23 @@ func (s Store) GetProfile(ctx context.Context, scope []uuid.UUID, residentID uui
 // none; created tells which. An existing profile is replaced only if the
 // version still matches.
 func (s Store) PutProfile(ctx context.Context, scope []uuid.UUID, residentID uuid.UUID, ifMatch *int, in ProfileInput) (Profile, bool, error) {
-	var p Profile
-	created := false
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
-			return err
-		}
-		err := tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			if ifMatch != nil {
-				return apperr.PreconditionFailed(0)
+	return versioned.Put(ctx, s.DB, versioned.Write[Profile]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Profile, error) {
+			var p Profile
+			if _, err := findResident(tx.Clauses(forUpdate), scope, residentID); err != nil {
+				return p, err
 			}
-			created = true
-			p = Profile{Model: database.Model{ID: residentID}, LifeStory: in.LifeStory, Music: in.Music, Arts: in.Arts,
+			return p, tx.Clauses(forUpdate).First(&p, "id = ?", residentID).Error
+		},
+		Apply: func(_ *gorm.DB, p *Profile) error {
+			p.LifeStory, p.Music, p.Arts, p.Places, p.Wishes = in.LifeStory, in.Music, in.Arts, in.Places, in.Wishes
+			return nil
+		},
+		Action: "culture_profile.update", Entity: "culture_profile", View: versioned.View(toProfileResponse)},
+		func() Profile {
+			return Profile{Model: database.Model{ID: residentID}, LifeStory: in.LifeStory, Music: in.Music, Arts: in.Arts,
 				Places: in.Places, Wishes: in.Wishes}
-			if err := tx.Create(&p).Error; err != nil {
-				return err
-			}
-			return audit.Record(ctx, tx, "culture_profile.create", "culture_profile", residentID, nil, toProfileResponse(p))
-		case err != nil:
-			return err
-		}
-		locked := p
-		p, err = versioned.UpdateIn(ctx, tx, versioned.Write[Profile]{IfMatch: ifMatch,
-			Lock: func(*gorm.DB) (Profile, error) { return locked, nil },
-			Apply: func(_ *gorm.DB, p *Profile) error {
-				p.LifeStory, p.Music, p.Arts, p.Places, p.Wishes = in.LifeStory, in.Music, in.Arts, in.Places, in.Wishes
-				return nil
-			},
-			Action: "culture_profile.update", Entity: "culture_profile", View: versioned.View(toProfileResponse)})
-		return err
-	})
-	return p, created, err
+		})
 }
 
 // EraseProfile deletes a resident's culture profile and scrubs its content

@@ -2,7 +2,6 @@ package linkedevents
 
 import (
 	"context"
-	"errors"
 	"regexp"
 
 	"github.com/google/uuid"
@@ -10,7 +9,6 @@ import (
 	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/validate"
 	"kulttuurisilta/api/internal/versioned"
@@ -65,37 +63,19 @@ func (s Store) PutPlace(ctx context.Context, unitID uuid.UUID, in PlaceInput, if
 	if err := in.validate(); err != nil {
 		return Place{}, false, err
 	}
-	var p Place
-	created := false
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Table("units").Where("id = ?", unitID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return apperr.NotFound("unit")
-		}
-		err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "unit_id = ?", unitID).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			if ifMatch != nil {
-				return apperr.PreconditionFailed(0)
+	return versioned.Put(ctx, s.DB, versioned.Write[Place]{IfMatch: ifMatch,
+		Lock: func(tx *gorm.DB) (Place, error) {
+			var p Place
+			var n int64
+			if err := tx.Table("units").Where("id = ?", unitID).Count(&n).Error; err != nil {
+				return p, err
 			}
-			p = Place{UnitID: unitID, TprekID: in.TprekID}
-			created = true
-			if err := tx.Create(&p).Error; err != nil {
-				return err
+			if n == 0 {
+				return p, apperr.NotFound("unit")
 			}
-			return audit.Record(ctx, tx, "unit_place.create", "unit_place", p.ID, nil, toPlaceResponse(p))
-		}
-		if err != nil {
-			return err
-		}
-		locked := p
-		p, err = versioned.UpdateIn(ctx, tx, versioned.Write[Place]{IfMatch: ifMatch,
-			Lock:   func(*gorm.DB) (Place, error) { return locked, nil },
-			Apply:  func(_ *gorm.DB, p *Place) error { p.TprekID = in.TprekID; return nil },
-			Action: "unit_place.update", Entity: "unit_place", View: versioned.View(toPlaceResponse)})
-		return err
-	})
-	return p, created, err
+			return p, tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&p, "unit_id = ?", unitID).Error
+		},
+		Apply:  func(_ *gorm.DB, p *Place) error { p.TprekID = in.TprekID; return nil },
+		Action: "unit_place.update", Entity: "unit_place", View: versioned.View(toPlaceResponse)},
+		func() Place { return Place{UnitID: unitID, TprekID: in.TprekID} })
 }

@@ -166,6 +166,34 @@ func CreateIn[M any, P Row[M]](ctx context.Context, tx *gorm.DB, m M, w Write[M]
 	return m, audit.Record(ctx, tx, w.Action, w.Entity, P(&m).Identity(), nil, view)
 }
 
+// Put is the write of a PUT on a resource that may not exist yet, in a
+// transaction of its own. w.Lock finds and locks the row; when it finds
+// none (gorm.ErrRecordNotFound) the row fresh makes is created as Create
+// does, audited as Entity+".create" (a 412 instead when the client named a
+// version: it cannot hold a copy of what does not exist); else the locked
+// row is updated as Update does with w. created says which.
+func Put[M any, P Row[M]](ctx context.Context, db *gorm.DB, w Write[M], fresh func() M) (m M, created bool, err error) {
+	err = database.Tx(ctx, db, func(tx *gorm.DB) error {
+		locked, err := w.Lock(tx)
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			if w.IfMatch != nil {
+				return apperr.PreconditionFailed(0)
+			}
+			created = true
+			m, err = CreateIn[M, P](ctx, tx, fresh(), Write[M]{Conflict: w.Conflict,
+				Action: w.Entity + ".create", Entity: w.Entity, View: w.View})
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		w.Lock = func(*gorm.DB) (M, error) { return locked, nil }
+		m, err = UpdateIn[M, P](ctx, tx, w)
+		return err
+	})
+	return m, created, err
+}
+
 // Delete runs a versioned delete in a transaction of its own: lock, check
 // If-Match, Apply's checks, remove, After, audit (the row's last
 // representation as "before").
