@@ -129,25 +129,25 @@ func (s Store) CreateActivity(ctx context.Context, in ActivityInput, rule *recur
 
 // insertActivity is CreateActivity inside a transaction (s.DB is the tx).
 func (s Store) insertActivity(ctx context.Context, a *Activity, allowOverlap bool) error {
-	tx := s.DB
-	if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
-		return err
-	}
-	if err := s.checkRefs(ctx, a); err != nil {
-		return err
-	}
-	if err := tx.Create(a).Error; err != nil {
-		return err
-	}
-	if err := setLinks(ctx, tx, *a); err != nil {
-		return err
-	}
-	if !allowOverlap {
-		if err := s.checkClash(ctx, *a, nil); err != nil {
-			return err
-		}
-	}
-	return audit.Record(ctx, tx, "activity.create", "activity", a.ID, nil, toActivityResponse(*a, s.zone()))
+	created, err := versioned.CreateIn(ctx, s.DB, *a, versioned.Write[Activity]{
+		Apply: func(tx *gorm.DB, a *Activity) error {
+			if err := lockUnits(ctx, tx, a.UnitIDs); err != nil {
+				return err
+			}
+			return s.checkRefs(ctx, a)
+		},
+		After: func(tx *gorm.DB, _ Activity, a *Activity) error {
+			if err := setLinks(ctx, tx, *a); err != nil {
+				return err
+			}
+			if allowOverlap {
+				return nil
+			}
+			return s.checkClash(ctx, *a, nil)
+		},
+		Action: "activity.create", Entity: "activity", View: s.activityView})
+	*a = created
+	return err
 }
 
 // ActivityCheck is a policy decision made on the locked activity and the
