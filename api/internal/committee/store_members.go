@@ -8,7 +8,6 @@ import (
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/paging"
@@ -64,38 +63,41 @@ func (s Store) GetMember(ctx context.Context, scope []uuid.UUID, committeeID, id
 // CreateMember adds a member; a display_name creates the resident in the
 // committee's unit in the same transaction.
 func (s Store) CreateMember(ctx context.Context, scope []uuid.UUID, committeeID uuid.UUID, in MemberInput) (Member, error) {
-	var m Member
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
-		if err != nil {
-			return err
-		}
-		if err := in.validate(c.FoundedOn); err != nil {
-			return err
-		}
-		var r Resident
-		if in.DisplayName != nil {
-			r = Resident{UnitID: c.UnitID, DisplayName: *in.DisplayName, Active: true}
-			if err := tx.Create(&r).Error; err != nil {
+	var r Resident
+	m := Member{CommitteeID: committeeID, Role: in.Role, JoinedOn: in.JoinedOn, LeftOn: in.LeftOn}
+	return versioned.Create(ctx, s.DB, m, versioned.Write[Member]{
+		Apply: func(tx *gorm.DB, m *Member) error {
+			c, err := findCommittee(tx.Clauses(forShare), scope, committeeID)
+			if err != nil {
 				return err
 			}
-			if err := audit.Record(ctx, tx, "resident.create", "resident", r.ID, nil, toResidentResponse(r)); err != nil {
+			if err := in.validate(c.FoundedOn); err != nil {
 				return err
 			}
-		} else if err := tx.First(&r, "id = ? AND unit_id = ?", *in.ResidentID, c.UnitID).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return apperr.InvalidFieldCode("resident_id", apperr.CodeNotFound, "no such resident in the committee's unit")
+			if r, err = memberResident(ctx, tx, c, in); err != nil {
+				return err
 			}
-			return err
-		}
-		m = Member{CommitteeID: c.ID, UnitID: c.UnitID, ResidentID: r.ID, Role: in.Role, JoinedOn: in.JoinedOn, LeftOn: in.LeftOn}
-		if err := tx.Create(&m).Error; err != nil {
-			return memberConflict(err, m.Role)
-		}
-		m.DisplayName = r.DisplayName
-		return audit.Record(ctx, tx, "committee_member.create", "committee_member", m.ID, nil, toMemberResponse(m))
-	})
-	return m, err
+			m.UnitID, m.ResidentID = c.UnitID, r.ID
+			return nil
+		},
+		Conflict: func(err error) error { return memberConflict(err, in.Role) },
+		After:    func(_ *gorm.DB, _ Member, m *Member) error { m.DisplayName = r.DisplayName; return nil },
+		Action:   "committee_member.create", Entity: "committee_member", View: versioned.View(toMemberResponse)})
+}
+
+// memberResident is the resident a new member is: one created in the
+// committee's unit with in.DisplayName, or in.ResidentID of that unit.
+func memberResident(ctx context.Context, tx *gorm.DB, c Committee, in MemberInput) (Resident, error) {
+	if in.DisplayName != nil {
+		return versioned.CreateIn(ctx, tx, Resident{UnitID: c.UnitID, DisplayName: *in.DisplayName, Active: true},
+			versioned.Write[Resident]{Action: "resident.create", Entity: "resident", View: versioned.View(toResidentResponse)})
+	}
+	var r Resident
+	err := tx.First(&r, "id = ? AND unit_id = ?", *in.ResidentID, c.UnitID).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return r, apperr.InvalidFieldCode("resident_id", apperr.CodeNotFound, "no such resident in the committee's unit")
+	}
+	return r, err
 }
 
 func lockMember(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Member, Committee, error) {
