@@ -11,7 +11,6 @@ import (
 	"gorm.io/gorm/clause"
 
 	"kulttuurisilta/api/internal/apperr"
-	"kulttuurisilta/api/internal/audit"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/costsplit"
 	"kulttuurisilta/api/internal/database"
@@ -193,46 +192,38 @@ func plainField(_ int, name string) string { return name }
 // CreateCost inserts a cost entry. A cost in a locked month is refused;
 // the month's approvals are withdrawn.
 func (s Store) CreateCost(ctx context.Context, in CostInput) (Cost, Agreement, []WithdrawnApproval, error) {
-	var c Cost
 	var a Agreement
 	var withdrawn []WithdrawnApproval
 	var fold bool
-	err := database.Tx(ctx, s.DB, func(tx *gorm.DB) error {
-		var err error
-		if a, err = agreementForCost(tx, in.AgreementID, "agreement_id"); err != nil {
+	c, err := versioned.Create(ctx, s.DB, Cost{}, versioned.Write[Cost]{
+		Apply: func(tx *gorm.DB, c *Cost) error {
+			var err error
+			if a, err = agreementForCost(tx, in.AgreementID, "agreement_id"); err != nil {
+				return err
+			}
+			override, err := in.validate(a)
+			if err != nil {
+				return err
+			}
+			var v validate.Errors
+			if err := checkRefs(tx, &v, plainField, []*uuid.UUID{in.UnitID}, []*uuid.UUID{in.ActivityID}); err != nil {
+				return err
+			}
+			if err := v.Err(); err != nil {
+				return err
+			}
+			if withdrawn, err = touchMonths(ctx, tx, a.ID, in.IncurredOn); err != nil {
+				return err
+			}
+			*c = Cost{AgreementID: a.ID, IncurredOn: in.IncurredOn, AmountCents: in.AmountCents, Category: in.Category,
+				Description: in.Description, ActivityID: in.ActivityID, UnitID: in.UnitID, ShareOverride: override}
+			fold, err = s.applyTotals(tx, a, nil, []Cost{*c})
 			return err
-		}
-		override, err := in.validate(a)
-		if err != nil {
-			return err
-		}
-		var v validate.Errors
-		if err := checkRefs(tx, &v, plainField, []*uuid.UUID{in.UnitID}, []*uuid.UUID{in.ActivityID}); err != nil {
-			return err
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if withdrawn, err = touchMonths(ctx, tx, a.ID, in.IncurredOn); err != nil {
-			return err
-		}
-		c = Cost{AgreementID: a.ID, IncurredOn: in.IncurredOn, AmountCents: in.AmountCents, Category: in.Category,
-			Description: in.Description, ActivityID: in.ActivityID, UnitID: in.UnitID, ShareOverride: override}
-		if fold, err = s.applyTotals(tx, a, nil, []Cost{c}); err != nil {
-			return err
-		}
-		if err := tx.Create(&c).Error; err != nil {
-			return err
-		}
-		after, err := toCostResponse(a, c)
-		if err != nil {
-			return err
-		}
-		if err := audit.Record(ctx, tx, "cost.create", "cost", c.ID, nil, after); err != nil {
-			return err
-		}
-		return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_created", c))
-	})
+		},
+		After: func(tx *gorm.DB, _ Cost, c *Cost) error {
+			return s.notifyWithdrawn(ctx, tx, a, withdrawn, costChange("cost_created", *c))
+		},
+		Action: "cost.create", Entity: "cost", View: func(c Cost) (any, error) { return toCostResponse(a, c) }})
 	if err == nil {
 		s.foldAfter(ctx, fold, a.ID)
 	}
