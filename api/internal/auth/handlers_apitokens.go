@@ -96,11 +96,7 @@ func (m Module) createAPIToken(c echo.Context) error {
 //	@Success	200			{object}	APITokenResponse
 //	@Router		/api-tokens/{id} [delete]
 func (m Module) revokeAPIToken(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManage)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, ifMatch, err := httpapi.TargetVersion(c, canManage)
 	if err != nil {
 		return err
 	}

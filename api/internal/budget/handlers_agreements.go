@@ -127,11 +127,7 @@ func (m Module) updateAgreement(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/agreements/{id} [delete]
 func (m Module) deleteAgreement(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWrite)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWrite)
 	if err != nil {
 		return err
 	}

@@ -180,11 +180,7 @@ func (m Module) updateCost(c echo.Context) error {
 //	@Success		200			{object}	CostDeleteResponse
 //	@Router			/costs/{id} [delete]
 func (m Module) deleteCost(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWrite)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWrite)
 	if err != nil {
 		return err
 	}

@@ -179,11 +179,7 @@ func (m Module) updateActivity(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/activities/{id} [delete]
 func (m Module) deleteActivity(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canDeleteActivity)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canDeleteActivity)
 	if err != nil {
 		return err
 	}

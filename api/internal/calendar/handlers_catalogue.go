@@ -126,11 +126,7 @@ func (m Module) updatePartner(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/partners/{id} [delete]
 func (m Module) deletePartner(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}
@@ -244,11 +240,7 @@ func (m Module) updateSeries(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/series/{id} [delete]
 func (m Module) deleteSeries(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCatalogue)
 	if err != nil {
 		return err
 	}

@@ -126,11 +126,7 @@ func (m Module) updateOverride(c echo.Context) error {
 //	@Success		204				"Deleted"
 //	@Router			/activities/{id}/overrides/{override_id} [delete]
 func (m Module) deleteOverride(c echo.Context) error {
-	_, id, oid, err := httpapi.Nested(c, canScheduleOccurrences, "override_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, oid, ifMatch, err := httpapi.NestedVersion(c, canScheduleOccurrences, "override_id")
 	if err != nil {
 		return err
 	}

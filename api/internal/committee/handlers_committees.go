@@ -132,11 +132,7 @@ func (m Module) updateCommittee(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id} [delete]
 func (m Module) deleteCommittee(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}

@@ -184,11 +184,7 @@ func (m Module) voteIdea(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/ideas/{id} [delete]
 func (m Module) deleteIdea(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCommittees)
 	if err != nil {
 		return err
 	}

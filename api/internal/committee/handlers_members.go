@@ -127,11 +127,7 @@ func (m Module) updateMember(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id}/members/{member_id} [delete]
 func (m Module) deleteMember(c echo.Context) error {
-	p, id, memberID, err := httpapi.Nested(c, canWritePersonal, "member_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, memberID, ifMatch, err := httpapi.NestedVersion(c, canWritePersonal, "member_id")
 	if err != nil {
 		return err
 	}
@@ -255,11 +251,7 @@ func (m Module) updateMeeting(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/committees/{id}/meetings/{meeting_id} [delete]
 func (m Module) deleteMeeting(c echo.Context) error {
-	p, id, meetingID, err := httpapi.Nested(c, canWritePersonal, "meeting_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, meetingID, ifMatch, err := httpapi.NestedVersion(c, canWritePersonal, "meeting_id")
 	if err != nil {
 		return err
 	}

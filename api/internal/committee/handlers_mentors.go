@@ -128,11 +128,7 @@ func (m Module) updateMentor(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/mentors/{id} [delete]
 func (m Module) deleteMentor(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWriteMentors)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteMentors)
 	if err != nil {
 		return err
 	}
@@ -255,11 +251,7 @@ func (m Module) updateTraining(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/mentors/{id}/trainings/{training_id} [delete]
 func (m Module) deleteTraining(c echo.Context) error {
-	p, id, trainingID, err := httpapi.Nested(c, canWriteTrainings, "training_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, trainingID, ifMatch, err := httpapi.NestedVersion(c, canWriteTrainings, "training_id")
 	if err != nil {
 		return err
 	}

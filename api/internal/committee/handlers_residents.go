@@ -136,11 +136,7 @@ func (m Module) updateResident(c echo.Context) error {
 //	@Success		204			"Erased"
 //	@Router			/residents/{id} [delete]
 func (m Module) eraseResident(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, ifMatch, err := httpapi.TargetVersion(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -221,11 +217,7 @@ func (m Module) putProfile(c echo.Context) error {
 //	@Success		204			"Erased"
 //	@Router			/residents/{id}/culture-profile [delete]
 func (m Module) eraseProfile(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, ifMatch, err := httpapi.TargetVersion(c, canManageResidents)
 	if err != nil {
 		return err
 	}

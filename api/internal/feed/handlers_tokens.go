@@ -97,11 +97,7 @@ func (m Module) createFeedToken(c echo.Context) error {
 //	@Success		200			{object}	feed.TokenResponse
 //	@Router			/feed-tokens/{id} [delete]
 func (m Module) revokeFeedToken(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManageTokens)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	p, id, ifMatch, err := httpapi.TargetVersion(c, canManageTokens)
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,9 @@ import (
 )
 
 // The steps every handler of a single resource takes, each written once:
-// a handler reads its request with Target or Nested (and Change for a
-// write), calls its store, and answers with Row, Created or Deleted.
+// a handler reads its request with Target or Nested (TargetVersion or
+// NestedVersion for a write with no body, Change for one with a body),
+// calls its store, and answers with Row, Created or Deleted.
 
 // Target reads a request on the one resource its path names: the caller,
 // authorised first by the route's policy (Authorize), and the resource's id
@@ -42,6 +43,29 @@ func Nested(c echo.Context, policy func(*access.Principal) error, sub string) (*
 		return nil, id, uuid.Nil, err
 	}
 	return p, id, subID, nil
+}
+
+// TargetVersion is Target for a write with no body (a delete, a step such
+// as a revocation): also the version the client's If-Match names (nil:
+// none; 412 when it is no version).
+func TargetVersion(c echo.Context, policy func(*access.Principal) error) (*access.Principal, uuid.UUID, *int, error) {
+	p, id, err := Target(c, policy)
+	if err != nil {
+		return nil, id, nil, err
+	}
+	ifMatch, err := IfMatch(c)
+	return p, id, ifMatch, err
+}
+
+// NestedVersion is Nested for a write with no body: also the version the
+// client's If-Match names.
+func NestedVersion(c echo.Context, policy func(*access.Principal) error, sub string) (*access.Principal, uuid.UUID, uuid.UUID, *int, error) {
+	p, id, subID, err := Nested(c, policy, sub)
+	if err != nil {
+		return nil, id, subID, nil, err
+	}
+	ifMatch, err := IfMatch(c)
+	return p, id, subID, ifMatch, err
 }
 
 // Change reads a change of a versioned resource: the version the client's

@@ -116,11 +116,7 @@ func (m Module) updateDepartment(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/departments/{id} [delete]
 func (m Module) deleteDepartment(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWriteDepartments)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteDepartments)
 	if err != nil {
 		return err
 	}

@@ -143,11 +143,7 @@ func (m Module) updateUnit(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/units/{id} [delete]
 func (m Module) deleteUnit(c echo.Context) error {
-	_, id, err := httpapi.Target(c, canWriteUnits)
-	if err != nil {
-		return err
-	}
-	ifMatch, err := httpapi.IfMatch(c)
+	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteUnits)
 	if err != nil {
 		return err
 	}
