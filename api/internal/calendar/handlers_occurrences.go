@@ -159,11 +159,8 @@ func (m Module) listAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	a, err := m.attendanceActivity(c, p, id, canReadAttendance)
 	if err != nil {
-		return err
-	}
-	if err := canReadAttendance(p, a); err != nil {
 		return err
 	}
 	rows, found, err := m.Store.ListAttendance(c.Request().Context(), id, page)
@@ -205,11 +202,8 @@ func (m Module) getAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	a, err := m.attendanceActivity(c, p, id, canReadAttendance)
 	if err != nil {
-		return err
-	}
-	if err := canReadAttendance(p, a); err != nil {
 		return err
 	}
 	r, err := m.Store.GetAttendance(c.Request().Context(), id, aid)
@@ -236,11 +230,8 @@ func (m Module) createAttendance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	a, err := m.attendanceActivity(c, p, id, canWriteAttendance)
 	if err != nil {
-		return err
-	}
-	if err := canWriteAttendance(p, a); err != nil {
 		return err
 	}
 	var in AttendanceInput
@@ -323,10 +314,7 @@ func (m Module) attendanceChange(c echo.Context) (p *access.Principal, a Activit
 	if err != nil {
 		return nil, a, aid, nil, err
 	}
-	if a, err = m.Store.GetActivity(c.Request().Context(), id); err != nil {
-		return nil, a, aid, nil, err
-	}
-	if err := canWriteAttendance(p, a); err != nil {
+	if a, err = m.attendanceActivity(c, p, id, canWriteAttendance); err != nil {
 		return nil, a, aid, nil, err
 	}
 	ifMatch, err = httpapi.IfMatch(c)
@@ -345,4 +333,15 @@ func (m Module) attendanceResponse(c echo.Context, status int, p *access.Princip
 		c.Response().Header().Set("Cache-Control", "no-store")
 	}
 	return httpapi.Versioned(c, status, r.Version, withParticipants(m.attendanceOut(p, a)(r), sc, parts[r.ID]))
+}
+
+// attendanceActivity reads the activity whose attendance a request is
+// about and decides on it (canReadAttendance, canWriteAttendance).
+func (m Module) attendanceActivity(c echo.Context, p *access.Principal, id uuid.UUID,
+	decide func(*access.Principal, Activity) error) (Activity, error) {
+	a, err := m.Store.GetActivity(c.Request().Context(), id)
+	if err != nil {
+		return a, err
+	}
+	return a, decide(p, a)
 }
