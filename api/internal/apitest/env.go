@@ -278,3 +278,19 @@ func (r *Resp) HasFieldError(field, code string) bool {
 	}
 	return false
 }
+
+// ExpectStatus runs one row of a role × action table: who (a key of
+// tokens) calls method path, with body()'s JSON when body is not nil, and
+// must get want; another status fails the test, which goes on with the
+// next row.
+func ExpectStatus[B any](e *Env, tokens map[string]string, who, method, path string, body func() B, want int) {
+	e.T.Helper()
+	var b any
+	if body != nil {
+		b = body()
+	}
+	r := e.Do(Req{Method: method, Path: path, Token: tokens[who], Body: b})
+	if r.Status != want {
+		e.T.Errorf("%s %s %s: %d, want %d: %.200s", who, method, path, r.Status, want, r.Body)
+	}
+}

@@ -284,13 +284,6 @@ func TestBudgetPolicy(t *testing.T) {
 		{"mentor", "POST", ag + "/periods/2025-05/lock", nil, 403},
 	}
 	for _, tc := range tests {
-		var body any
-		if tc.body != nil {
-			body = tc.body()
-		}
-		r := env.Do(apitest.Req{Method: tc.method, Path: tc.path, Token: tokens[tc.who], Body: body})
-		if r.Status != tc.want {
-			t.Errorf("%s %s %s: %d, want %d: %.200s", tc.who, tc.method, tc.path, r.Status, tc.want, r.Body)
-		}
+		apitest.ExpectStatus(env, tokens, tc.who, tc.method, tc.path, tc.body, tc.want)
 	}
 }

@@ -176,14 +176,7 @@ func TestOrgPolicy(t *testing.T) {
 		{"viewer", "GET", "/api/v1/departments/" + dep.String(), nil, 200},
 	}
 	for _, tc := range tests {
-		var body any
-		if tc.body != nil {
-			body = tc.body()
-		}
-		r := env.Do(apitest.Req{Method: tc.method, Path: tc.path, Token: tokens[tc.who], Body: body})
-		if r.Status != tc.want {
-			t.Errorf("%s %s %s: %d, want %d: %s", tc.who, tc.method, tc.path, r.Status, tc.want, r.Body)
-		}
+		apitest.ExpectStatus(env, tokens, tc.who, tc.method, tc.path, tc.body, tc.want)
 	}
 }
 
