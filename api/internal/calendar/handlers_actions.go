@@ -57,20 +57,40 @@ func (m Module) occurrencesOut(ctx context.Context, p *access.Principal, occ []O
 	return items, nil
 }
 
-func (m Module) partnerOut(p *access.Principal) func(Partner) PartnerResponse {
+// partnersOut gives partners as the caller sees them: one that activities
+// refer to offers no delete (it would be refused: deactivate it instead).
+func (m Module) partnersOut(ctx context.Context, p *access.Principal, rows ...Partner) (func(Partner) PartnerResponse, error) {
+	ids := make([]uuid.UUID, len(rows))
+	for i, x := range rows {
+		ids[i] = x.ID
+	}
+	used, err := m.Store.referenced(ctx, "activity_partners", "partner_id", ids)
+	if err != nil {
+		return nil, err
+	}
 	return func(x Partner) PartnerResponse {
 		r := toPartnerResponse(x)
-		r.AllowedActions = catalogueActions(p)
+		r.AllowedActions = catalogueActions(p, used[x.ID])
 		return r
-	}
+	}, nil
 }
 
-func (m Module) seriesOut(p *access.Principal) func(Series) SeriesResponse {
+// seriesOut gives series as the caller sees them: one that still has
+// activities offers no delete (it would be refused).
+func (m Module) seriesOut(ctx context.Context, p *access.Principal, rows ...Series) (func(Series) SeriesResponse, error) {
+	ids := make([]uuid.UUID, len(rows))
+	for i, x := range rows {
+		ids[i] = x.ID
+	}
+	used, err := m.Store.referenced(ctx, "activities", "series_id", ids)
+	if err != nil {
+		return nil, err
+	}
 	return func(x Series) SeriesResponse {
 		r := toSeriesResponse(x)
-		r.AllowedActions = catalogueActions(p)
+		r.AllowedActions = catalogueActions(p, used[x.ID])
 		return r
-	}
+	}, nil
 }
 
 func (m Module) overrideOut(p *access.Principal) func(Override) OverrideResponse {

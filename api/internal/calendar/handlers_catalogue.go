@@ -42,7 +42,11 @@ func (m Module) listPartners(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, m.partnerOut(p)))
+	out, err := m.partnersOut(c.Request().Context(), p, rows...)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
 }
 
 // getPartner godoc
@@ -61,7 +65,11 @@ func (m Module) getPartner(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.GetPartner(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, r, err, m.partnerOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.partnersOut(c.Request().Context(), p, r)
+	return httpapi.Row(c, http.StatusOK, r, err, out)
 }
 
 // createPartner godoc
@@ -87,7 +95,11 @@ func (m Module) createPartner(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.CreatePartner(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/partners/", r, err, m.partnerOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.partnersOut(c.Request().Context(), p, r)
+	return httpapi.Created(c, "/api/v1/partners/", r, err, out)
 }
 
 // updatePartner godoc
@@ -112,7 +124,11 @@ func (m Module) updatePartner(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.UpdatePartner(c.Request().Context(), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, r, err, m.partnerOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.partnersOut(c.Request().Context(), p, r)
+	return httpapi.Row(c, http.StatusOK, r, err, out)
 }
 
 // deletePartner godoc
@@ -157,7 +173,11 @@ func (m Module) listSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, m.seriesOut(p)))
+	out, err := m.seriesOut(c.Request().Context(), p, rows...)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
 }
 
 // getSeries godoc
@@ -176,7 +196,11 @@ func (m Module) getSeries(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.GetSeries(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, r, err, m.seriesOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.seriesOut(c.Request().Context(), p, r)
+	return httpapi.Row(c, http.StatusOK, r, err, out)
 }
 
 // createSeries godoc
@@ -202,7 +226,11 @@ func (m Module) createSeries(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.CreateSeries(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/series/", r, err, m.seriesOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.seriesOut(c.Request().Context(), p, r)
+	return httpapi.Created(c, "/api/v1/series/", r, err, out)
 }
 
 // updateSeries godoc
@@ -227,7 +255,11 @@ func (m Module) updateSeries(c echo.Context) error {
 		return err
 	}
 	r, err := m.Store.UpdateSeries(c.Request().Context(), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, r, err, m.seriesOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.seriesOut(c.Request().Context(), p, r)
+	return httpapi.Row(c, http.StatusOK, r, err, out)
 }
 
 // deleteSeries godoc

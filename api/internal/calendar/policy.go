@@ -206,11 +206,12 @@ const (
 	ActionRecordAttendance  = "record_attendance"
 )
 
-// catalogueActions are what the caller may do with a partner or a series.
-func catalogueActions(p *access.Principal) []string {
+// catalogueActions are what the caller may do with a partner or a series:
+// delete only when no activity refers to it (else the delete is a 409).
+func catalogueActions(p *access.Principal, inUse bool) []string {
 	return access.Actions(
 		access.Can(ActionUpdate, canWriteCatalogue(p)),
-		access.Can(ActionDelete, canWriteCatalogue(p)))
+		access.Can(ActionDelete, canWriteCatalogue(p), apperr.ForbiddenUnless(!inUse, "activities refer to it")))
 }
 
 // activityFacts are what the actions of an activity depend on beyond the

@@ -262,6 +262,33 @@ var resourceCases = []resourceCase{
 		create: created("/series", func(w *actionsWorld) map[string]any {
 			return map[string]any{"name": w.name("Kulttuuriviikot"), "starts_on": "2026-09-07", "ends_on": "2026-09-27"}
 		})},
+	// A partner or a series an activity refers to cannot be deleted (409): no delete offered.
+	{name: "partner (in use)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			f := created("/partners", func(w *actionsWorld) map[string]any {
+				return map[string]any{"name": w.name("Kuoro"), "kind": "association", "sector": "third"}
+			})(t, w)
+			w.referTo(t, "partner_ids", []string{f.id})
+			return f
+		}},
+	{name: "series (in use)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			f := created("/series", func(w *actionsWorld) map[string]any {
+				return map[string]any{"name": w.name("Syysviikot"), "starts_on": "2026-10-05", "ends_on": "2026-10-25"}
+			})(t, w)
+			w.referTo(t, "series_id", f.id)
+			return f
+		}},
+}
+
+// referTo creates a one-off activity of the unit whose field refers to a
+// partner or a series.
+func (w *actionsWorld) referTo(t *testing.T, field string, value any) {
+	t.Helper()
+	from := time.Date(2026, 10, 7, 10, 0, 0, 0, w.zone)
+	w.env.Post("/api/v1/activities", w.admin, map[string]any{"title": w.name("Viittaava"), "category": "music",
+		"starts_at": from, "ends_at": from.Add(time.Hour), "unit_ids": []uuid.UUID{w.unit}, "status": "planned",
+		"allow_overlap": true, field: value}).Expect(http.StatusCreated)
 }
 
 // nestedIn is a fixture for a resource posted under a parent made by parent.
@@ -551,6 +578,8 @@ var neverAllowed = map[string]bool{
 	"cost (locked month) delete":                             true,
 	"activity (planned, in the future) record_attendance":    true,
 	"activity with attendance delete":                        true,
+	"partner (in use) delete":                                true,
+	"series (in use) delete":                                 true,
 	"idea (turned into an activity) delete":                  true,
 	"idea (turned into an activity) to_activity":             true,
 	"occurrence (proposed, started) restore_occurrence":      true,
