@@ -47,15 +47,22 @@ export function MonthClosePage() {
   const [params] = useSearchParams();
   const agreements = useAgreements();
   const [agreementId, setAgreementId] = useState(params.get('agreement') ?? '');
-  const [month, setMonth] = useState(/^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') ?? '') : '');
+  // The month shown belongs to one agreement: a choice made for another one (a pick the screen made for the
+  // first agreement just before the user chose a second) never stands for this one.
+  const linked = params.get('month') ?? '';
+  const [picked, setPicked] = useState(/^\d{4}-\d{2}$/.test(linked) ? { agreement: params.get('agreement') ?? '', month: linked } : null);
   useEffect(() => {
     if (!agreementId && agreements.data?.[0]) setAgreementId(agreements.data[0].id);
   }, [agreements.data, agreementId]);
   const periods = usePeriods(agreementId);
   const list = useMemo(() => periods.data?.items ?? [], [periods.data]);
+  const mine = picked?.agreement === agreementId ? picked.month : '';
+  const month = mine || (firstMonth(list) ?? '');
+  const setMonth = (m: string) => setPicked({ agreement: agreementId, month: m });
   useEffect(() => {
-    if (!month && list.length) setMonth(firstMonth(list) ?? '');
-  }, [list, month]);
+    // Keep the month the screen opened on while the user works on it (an approval must not move the screen).
+    if (!mine && month) setPicked({ agreement: agreementId, month });
+  }, [agreementId, mine, month]);
   const current = list.find((p) => p.month === month);
   const myDepartment = me?.department_id ?? null;
 
@@ -75,7 +82,6 @@ export function MonthClosePage() {
             value={agreementId}
             onChange={(e) => {
               setAgreementId(e.target.value);
-              setMonth('');
             }}
             options={options(agreements.data)}
           />
