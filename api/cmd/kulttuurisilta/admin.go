@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/auth"
 	"kulttuurisilta/api/internal/config"
@@ -23,29 +24,22 @@ func migrate(args []string) error {
 	if len(args) > 0 {
 		cmd = args[0]
 	}
-	cfg, err := config.Load()
-	if err != nil {
-		return err
-	}
 	ctx := context.Background()
-	db, err := openDB(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
-	switch cmd {
-	case "up":
-		return database.MigrateUp(ctx, db)
-	case "down":
-		return database.MigrateDown(ctx, db)
-	case "status":
-		lines, err := database.MigrationStatus(ctx, db)
-		for _, l := range lines {
-			fmt.Println(l)
+	return withDatabase(ctx, openDB, func(_ config.Config, db *gorm.DB) error {
+		switch cmd {
+		case "up":
+			return database.MigrateUp(ctx, db)
+		case "down":
+			return database.MigrateDown(ctx, db)
+		case "status":
+			lines, err := database.MigrationStatus(ctx, db)
+			for _, l := range lines {
+				fmt.Println(l)
+			}
+			return err
 		}
-		return err
-	}
-	return fmt.Errorf("migrate: unknown subcommand %q (use up, down or status)", cmd)
+		return fmt.Errorf("migrate: unknown subcommand %q (use up, down or status)", cmd)
+	})
 }
 
 func seedCmd(args []string) error {
@@ -58,29 +52,22 @@ func seedCmd(args []string) error {
 	if !*demo && *scale == "" {
 		return errors.New("seed: say --demo or --scale region")
 	}
-	cfg, err := config.Load()
-	if err != nil {
-		return err
-	}
 	ctx := context.Background()
-	db, err := openMigrated(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
-	if *demo {
-		if err := seed.Demo(ctx, db, cfg.CalendarZone); err != nil {
-			return err
+	return withDatabase(ctx, openMigrated, func(cfg config.Config, db *gorm.DB) error {
+		if *demo {
+			if err := seed.Demo(ctx, db, cfg.CalendarZone); err != nil {
+				return err
+			}
+			fmt.Println("demo data loaded; logins (password " + seed.DemoPassword + "):")
+			for _, l := range seed.DemoLogins {
+				fmt.Printf("  %-28s %s\n", l.Email, l.Role)
+			}
 		}
-		fmt.Println("demo data loaded; logins (password " + seed.DemoPassword + "):")
-		for _, l := range seed.DemoLogins {
-			fmt.Printf("  %-28s %s\n", l.Email, l.Role)
+		if *scale != "" {
+			return seed.Scale(ctx, db, *scale, cfg.CalendarZone, os.Stdout)
 		}
-	}
-	if *scale != "" {
-		return seed.Scale(ctx, db, *scale, cfg.CalendarZone, os.Stdout)
-	}
-	return nil
+		return nil
+	})
 }
 
 // multiFlag collects a repeated flag.
@@ -128,20 +115,13 @@ func user(args []string) error {
 		}
 		in.UnitIDs = append(in.UnitIDs, id)
 	}
-	cfg, err := config.Load()
-	if err != nil {
-		return err
-	}
 	ctx := context.Background()
-	db, err := openMigrated(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
-	u, err := auth.Users{DB: db}.Create(ctx, in)
-	if err != nil {
-		return fmt.Errorf("user add: %w", err)
-	}
-	fmt.Printf("created user %s (%s, %s)\n", u.ID, u.Email, u.Role)
-	return nil
+	return withDatabase(ctx, openMigrated, func(_ config.Config, db *gorm.DB) error {
+		u, err := auth.Users{DB: db}.Create(ctx, in)
+		if err != nil {
+			return fmt.Errorf("user add: %w", err)
+		}
+		fmt.Printf("created user %s (%s, %s)\n", u.ID, u.Email, u.Role)
+		return nil
+	})
 }

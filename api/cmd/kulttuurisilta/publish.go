@@ -9,8 +9,9 @@ import (
 	"os/signal"
 	"syscall"
 
+	"gorm.io/gorm"
+
 	"kulttuurisilta/api/internal/config"
-	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/linkedevents"
 )
 
@@ -41,26 +42,19 @@ func publish(args []string) error {
 	if err != nil {
 		return fmt.Errorf("publish linked-events: %w", err)
 	}
-	cfg, err := config.Load()
-	if err != nil {
-		return err
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	db, err := openMigrated(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer database.Close(db)
-	pub := linkedevents.Publisher{Store: linkedevents.Store{DB: db, Zone: cfg.CalendarZone, Config: exportCfg},
-		Client: client, BatchSize: *batch, RetryRefused: *retry, Log: os.Stdout}
-	plan, err := pub.Run(ctx, *apply)
-	plan.Print(os.Stdout)
-	if err != nil {
-		return fmt.Errorf("publish linked-events: %w (what was accepted before is recorded; rerun to continue)", err)
-	}
-	if *dry {
-		fmt.Println("dry run: nothing was sent")
-	}
-	return nil
+	return withDatabase(ctx, openMigrated, func(cfg config.Config, db *gorm.DB) error {
+		pub := linkedevents.Publisher{Store: linkedevents.Store{DB: db, Zone: cfg.CalendarZone, Config: exportCfg},
+			Client: client, BatchSize: *batch, RetryRefused: *retry, Log: os.Stdout}
+		plan, err := pub.Run(ctx, *apply)
+		plan.Print(os.Stdout)
+		if err != nil {
+			return fmt.Errorf("publish linked-events: %w (what was accepted before is recorded; rerun to continue)", err)
+		}
+		if *dry {
+			fmt.Println("dry run: nothing was sent")
+		}
+		return nil
+	})
 }

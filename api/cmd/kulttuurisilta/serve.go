@@ -47,6 +47,24 @@ func openMigrated(ctx context.Context, cfg config.Config) (*gorm.DB, error) {
 	return db, nil
 }
 
+// withDatabase loads the configuration, opens its database with open
+// (openDB, or openMigrated to bring the schema up to date first), runs fn
+// with both and closes the database: the frame of every command that works
+// on the database.
+func withDatabase(ctx context.Context, open func(context.Context, config.Config) (*gorm.DB, error),
+	fn func(config.Config, *gorm.DB) error) error {
+	cfg, err := config.Load()
+	if err != nil {
+		return err
+	}
+	db, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer database.Close(db)
+	return fn(cfg, db)
+}
+
 func serve() error {
 	cfg, err := config.Load()
 	if err != nil {

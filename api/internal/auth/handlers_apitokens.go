@@ -47,12 +47,7 @@ func (m Module) listAPITokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/api-tokens/{id} [get]
 func (m Module) getAPIToken(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManage)
-	if err != nil {
-		return err
-	}
-	t, err := m.APITokens.Get(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, t, err, apiTokenOut(p))
+	return httpapi.GetOne(c, canManage, m.APITokens.Get, httpapi.Fixed(apiTokenOut))
 }
 
 // createAPIToken godoc

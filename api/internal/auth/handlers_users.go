@@ -52,12 +52,7 @@ func (m Module) listUsers(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/users/{id} [get]
 func (m Module) getUser(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManage)
-	if err != nil {
-		return err
-	}
-	u, err := m.Users.Get(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, u, err, userOut(p))
+	return httpapi.GetOne(c, canManage, m.Users.Get, httpapi.Fixed(userOut))
 }
 
 // createUser godoc
@@ -72,16 +67,7 @@ func (m Module) getUser(c echo.Context) error {
 //	@Success		201		{object}	UserResponse
 //	@Router			/users [post]
 func (m Module) createUser(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
-	if err != nil {
-		return err
-	}
-	var in UserInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	u, err := m.Users.Create(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/users/", u, err, userOut(p))
+	return httpapi.CreateOne(c, canManage, "/api/v1/users/", nil, m.Users.Create, httpapi.Fixed(userOut)) // Users.Create checks the input
 }
 
 // updateUser godoc
@@ -98,14 +84,5 @@ func (m Module) createUser(c echo.Context) error {
 //	@Success		200			{object}	UserResponse
 //	@Router			/users/{id} [patch]
 func (m Module) updateUser(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManage)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[UserPatch](c)
-	if err != nil {
-		return err
-	}
-	u, err := m.Users.Update(c.Request().Context(), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, u, err, userOut(p))
+	return httpapi.UpdateOne(c, canManage, m.Users.Update, httpapi.Fixed(userOut))
 }

@@ -60,16 +60,7 @@ func (m Module) listPartners(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/partners/{id} [get]
 func (m Module) getPartner(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	r, err := m.Store.GetPartner(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	out, err := m.partnersOut(c.Request().Context(), p, r)
-	return httpapi.Row(c, http.StatusOK, r, err, out)
+	return httpapi.GetOne(c, canRead, m.Store.GetPartner, m.partnersOut)
 }
 
 // createPartner godoc
@@ -83,23 +74,7 @@ func (m Module) getPartner(c echo.Context) error {
 //	@Success	201		{object}	calendar.PartnerResponse
 //	@Router		/partners [post]
 func (m Module) createPartner(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	var in PartnerInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	r, err := m.Store.CreatePartner(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	out, err := m.partnersOut(c.Request().Context(), p, r)
-	return httpapi.Created(c, "/api/v1/partners/", r, err, out)
+	return httpapi.CreateOne(c, canWriteCatalogue, "/api/v1/partners/", (*PartnerInput).validate, m.Store.CreatePartner, m.partnersOut)
 }
 
 // updatePartner godoc
@@ -115,20 +90,7 @@ func (m Module) createPartner(c echo.Context) error {
 //	@Success	200			{object}	calendar.PartnerResponse
 //	@Router		/partners/{id} [patch]
 func (m Module) updatePartner(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[PartnerPatch](c)
-	if err != nil {
-		return err
-	}
-	r, err := m.Store.UpdatePartner(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	out, err := m.partnersOut(c.Request().Context(), p, r)
-	return httpapi.Row(c, http.StatusOK, r, err, out)
+	return httpapi.UpdateOne(c, canWriteCatalogue, m.Store.UpdatePartner, m.partnersOut)
 }
 
 // deletePartner godoc
@@ -142,11 +104,7 @@ func (m Module) updatePartner(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/partners/{id} [delete]
 func (m Module) deletePartner(c echo.Context) error {
-	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeletePartner(c.Request().Context(), id, ifMatch))
+	return httpapi.DeleteOne(c, canWriteCatalogue, m.Store.DeletePartner)
 }
 
 // listSeries godoc
@@ -191,16 +149,7 @@ func (m Module) listSeries(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/series/{id} [get]
 func (m Module) getSeries(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	r, err := m.Store.GetSeries(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	out, err := m.seriesOut(c.Request().Context(), p, r)
-	return httpapi.Row(c, http.StatusOK, r, err, out)
+	return httpapi.GetOne(c, canRead, m.Store.GetSeries, m.seriesOut)
 }
 
 // createSeries godoc
@@ -214,23 +163,7 @@ func (m Module) getSeries(c echo.Context) error {
 //	@Success	201		{object}	calendar.SeriesResponse
 //	@Router		/series [post]
 func (m Module) createSeries(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	var in SeriesInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	r, err := m.Store.CreateSeries(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	out, err := m.seriesOut(c.Request().Context(), p, r)
-	return httpapi.Created(c, "/api/v1/series/", r, err, out)
+	return httpapi.CreateOne(c, canWriteCatalogue, "/api/v1/series/", (*SeriesInput).validate, m.Store.CreateSeries, m.seriesOut)
 }
 
 // updateSeries godoc
@@ -246,20 +179,7 @@ func (m Module) createSeries(c echo.Context) error {
 //	@Success	200			{object}	calendar.SeriesResponse
 //	@Router		/series/{id} [patch]
 func (m Module) updateSeries(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[SeriesPatch](c)
-	if err != nil {
-		return err
-	}
-	r, err := m.Store.UpdateSeries(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	out, err := m.seriesOut(c.Request().Context(), p, r)
-	return httpapi.Row(c, http.StatusOK, r, err, out)
+	return httpapi.UpdateOne(c, canWriteCatalogue, m.Store.UpdateSeries, m.seriesOut)
 }
 
 // deleteSeries godoc
@@ -272,9 +192,5 @@ func (m Module) updateSeries(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/series/{id} [delete]
 func (m Module) deleteSeries(c echo.Context) error {
-	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCatalogue)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteSeries(c.Request().Context(), id, ifMatch))
+	return httpapi.DeleteOne(c, canWriteCatalogue, m.Store.DeleteSeries)
 }

@@ -48,12 +48,7 @@ func (m Module) listFeedTokens(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/feed-tokens/{id} [get]
 func (m Module) getFeedToken(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManageTokens)
-	if err != nil {
-		return err
-	}
-	t, err := m.Store.GetToken(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, t, err, tokenOut(p))
+	return httpapi.GetOne(c, canManageTokens, m.Store.GetToken, httpapi.Fixed(tokenOut))
 }
 
 // createFeedToken godoc

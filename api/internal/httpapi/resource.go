@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/google/uuid"
@@ -12,7 +13,98 @@ import (
 // The steps every handler of a single resource takes, each written once:
 // a handler reads its request with Target or Nested (TargetVersion or
 // NestedVersion for a write with no body, Change for one with a body),
-// calls its store, and answers with Row, Created or Deleted.
+// calls its store, and answers with Row, Created or Deleted. A handler whose
+// store takes the path's id and nothing else of the request is one call:
+// GetOne, CreateOne, UpdateOne or DeleteOne.
+
+// View is how the caller sees rows of one resource: for the rows at hand (a
+// page of a list, or the one row), the converter to responses with each
+// row's allowed_actions. A view that looks nothing up is Fixed.
+type View[M, R any] func(ctx context.Context, p *access.Principal, rows ...M) (func(M) R, error)
+
+// Fixed is the View of a resource whose allowed_actions need no lookup: out
+// gives the converter for the caller.
+func Fixed[M, R any](out func(*access.Principal) func(M) R) View[M, R] {
+	return func(_ context.Context, p *access.Principal, _ ...M) (func(M) R, error) { return out(p), nil }
+}
+
+// GetOne answers GET on one resource: Target, the store's read of the row,
+// and the row as the caller sees it (Row).
+func GetOne[M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error,
+	read func(context.Context, uuid.UUID) (M, error), view View[M, R]) error {
+	p, id, err := Target(c, policy)
+	if err != nil {
+		return err
+	}
+	row, err := read(c.Request().Context(), id)
+	return viewed[M, P](c, http.StatusOK, p, row, err, view)
+}
+
+// CreateOne answers POST of a new resource: Authorize, the strict body,
+// check (nil where the store checks the input itself), the store's insert,
+// and the new row as the caller sees it (Created, at location).
+func CreateOne[B, M any, P interface {
+	versionedRow[M]
+	Identity() uuid.UUID
+}, R any](c echo.Context, policy func(*access.Principal) error, location string, check func(*B) error,
+	create func(context.Context, B) (M, error), view View[M, R]) error {
+	p, err := Authorize(c, policy)
+	if err != nil {
+		return err
+	}
+	var in B
+	if err := Decode(c, &in); err != nil {
+		return err
+	}
+	if check != nil {
+		if err := check(&in); err != nil {
+			return err
+		}
+	}
+	ctx := c.Request().Context()
+	row, err := create(ctx, in)
+	if err != nil {
+		return err
+	}
+	out, err := view(ctx, p, row)
+	return Created[M, P](c, location, row, err, out)
+}
+
+// UpdateOne answers PATCH of one resource: Target, Change (If-Match and the
+// strict body), the store's versioned write, and the row as the caller sees
+// it (Row).
+func UpdateOne[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error,
+	update func(context.Context, uuid.UUID, *int, B) (M, error), view View[M, R]) error {
+	p, id, err := Target(c, policy)
+	if err != nil {
+		return err
+	}
+	ifMatch, patch, err := Change[B](c)
+	if err != nil {
+		return err
+	}
+	row, err := update(c.Request().Context(), id, ifMatch, patch)
+	return viewed[M, P](c, http.StatusOK, p, row, err, view)
+}
+
+// DeleteOne answers DELETE of one resource: TargetVersion, the store's
+// delete, 204 (Deleted).
+func DeleteOne(c echo.Context, policy func(*access.Principal) error, del func(context.Context, uuid.UUID, *int) error) error {
+	_, id, ifMatch, err := TargetVersion(c, policy)
+	if err != nil {
+		return err
+	}
+	return Deleted(c, del(c.Request().Context(), id, ifMatch))
+}
+
+// viewed is Row with the row as view shows it to p.
+func viewed[M any, P versionedRow[M], R any](c echo.Context, status int, p *access.Principal, row M, err error, view View[M, R]) error {
+	if err != nil {
+		return err
+	}
+	out, err := view(c.Request().Context(), p, row)
+	return Row[M, P](c, status, row, err, out)
+}
 
 // Target reads a request on the one resource its path names: the caller,
 // authorised first by the route's policy (Authorize), and the resource's id
