@@ -54,12 +54,7 @@ func (m Module) listOverrides(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/activities/{id}/overrides/{override_id} [get]
 func (m Module) getOverride(c echo.Context) error {
-	p, id, oid, err := httpapi.Nested(c, canRead, "override_id")
-	if err != nil {
-		return err
-	}
-	o, err := m.Store.GetOverride(c.Request().Context(), id, oid)
-	return httpapi.Row(c, http.StatusOK, o, err, m.overrideOut(p))
+	return httpapi.GetNested(c, canRead, "override_id", m.Store.GetOverride, httpapi.Fixed(m.overrideOut))
 }
 
 // createOverride godoc
@@ -101,16 +96,7 @@ func (m Module) createOverride(c echo.Context) error {
 //	@Success	200			{object}	calendar.OverrideResponse
 //	@Router		/activities/{id}/overrides/{override_id} [patch]
 func (m Module) updateOverride(c echo.Context) error {
-	p, id, oid, err := httpapi.Nested(c, canScheduleOccurrences, "override_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[OverridePatch](c)
-	if err != nil {
-		return err
-	}
-	o, err := m.Store.UpdateOverride(c.Request().Context(), id, oid, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, o, err, m.overrideOut(p))
+	return httpapi.UpdateNested(c, canScheduleOccurrences, "override_id", m.Store.UpdateOverride, httpapi.Fixed(m.overrideOut))
 }
 
 // deleteOverride godoc

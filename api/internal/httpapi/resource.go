@@ -87,6 +87,34 @@ func UpdateOne[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*
 	return viewed[M, P](c, http.StatusOK, p, row, err, view)
 }
 
+// GetNested is GetOne for a resource nested under the one the path's "id"
+// names, its own id in the path parameter sub (Nested).
+func GetNested[M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error, sub string,
+	read func(context.Context, uuid.UUID, uuid.UUID) (M, error), view View[M, R]) error {
+	p, id, subID, err := Nested(c, policy, sub)
+	if err != nil {
+		return err
+	}
+	row, err := read(c.Request().Context(), id, subID)
+	return viewed[M, P](c, http.StatusOK, p, row, err, view)
+}
+
+// UpdateNested is UpdateOne for a resource nested under the one the path's
+// "id" names, its own id in the path parameter sub (Nested).
+func UpdateNested[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error, sub string,
+	update func(context.Context, uuid.UUID, uuid.UUID, *int, B) (M, error), view View[M, R]) error {
+	p, id, subID, err := Nested(c, policy, sub)
+	if err != nil {
+		return err
+	}
+	ifMatch, patch, err := Change[B](c)
+	if err != nil {
+		return err
+	}
+	row, err := update(c.Request().Context(), id, subID, ifMatch, patch)
+	return viewed[M, P](c, http.StatusOK, p, row, err, view)
+}
+
 // DeleteOne answers DELETE of one resource: TargetVersion, the store's
 // delete, 204 (Deleted).
 func DeleteOne(c echo.Context, policy func(*access.Principal) error, del func(context.Context, uuid.UUID, *int) error) error {
