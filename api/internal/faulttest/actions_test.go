@@ -368,6 +368,25 @@ var moreResourceCases = []resourceCase{
 		create: created("/units", func(w *actionsWorld) map[string]any {
 			return map[string]any{"name": w.name("Yksikkö"), "kind": "care_home", "organisation": "Kaarina", "sector": "public"}
 		})},
+	// A department or a unit that other rows refer to cannot be deleted (409): no delete offered.
+	{name: "department (in use)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			f := created("/departments", func(w *actionsWorld) map[string]any {
+				return map[string]any{"name": w.name("Osasto"), "code": "D-" + apitest.Suffix(), "kind": "culture", "organisation": "Kaarina"}
+			})(t, w)
+			w.env.Post("/api/v1/units", w.admin, map[string]any{"name": w.name("Yksikkö"), "kind": "care_home",
+				"organisation": "Kaarina", "sector": "public", "department_id": f.id}).Expect(http.StatusCreated)
+			return f
+		}},
+	{name: "unit (in use)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			f := created("/units", func(w *actionsWorld) map[string]any {
+				return map[string]any{"name": w.name("Yksikkö"), "kind": "care_home", "organisation": "Kaarina", "sector": "public"}
+			})(t, w)
+			w.env.Post("/api/v1/residents", w.admin, map[string]any{"display_name": w.name("Aili"), "unit_id": f.id}).
+				Expect(http.StatusCreated)
+			return f
+		}},
 	{name: "user", actions: map[string]func(w *actionsWorld, f fixture) apitest.Req{
 		"update": func(_ *actionsWorld, f fixture) apitest.Req { return req(http.MethodPatch, f.get, map[string]any{}) }},
 		create: created("/users", func(w *actionsWorld) map[string]any {
@@ -580,6 +599,8 @@ var neverAllowed = map[string]bool{
 	"activity with attendance delete":                        true,
 	"partner (in use) delete":                                true,
 	"series (in use) delete":                                 true,
+	"department (in use) delete":                             true,
+	"unit (in use) delete":                                   true,
 	"idea (turned into an activity) delete":                  true,
 	"idea (turned into an activity) to_activity":             true,
 	"occurrence (proposed, started) restore_occurrence":      true,

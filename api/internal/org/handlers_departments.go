@@ -33,7 +33,11 @@ func (m Module) listDepartments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, departmentOut(p)))
+	out, err := m.departmentsOut(c.Request().Context(), p, rows...)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
 }
 
 // getDepartment godoc
@@ -52,7 +56,11 @@ func (m Module) getDepartment(c echo.Context) error {
 		return err
 	}
 	d, err := m.Store.GetDepartment(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, d, err, departmentOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.departmentsOut(c.Request().Context(), p, d)
+	return httpapi.Row(c, http.StatusOK, d, err, out)
 }
 
 // createDepartment godoc
@@ -78,7 +86,11 @@ func (m Module) createDepartment(c echo.Context) error {
 		return err
 	}
 	d, err := m.Store.CreateDepartment(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/departments/", d, err, departmentOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.departmentsOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
+	return httpapi.Created(c, "/api/v1/departments/", d, err, out)
 }
 
 // updateDepartment godoc
@@ -103,7 +115,11 @@ func (m Module) updateDepartment(c echo.Context) error {
 		return err
 	}
 	d, err := m.Store.UpdateDepartment(c.Request().Context(), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, d, err, departmentOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.departmentsOut(c.Request().Context(), p, d)
+	return httpapi.Row(c, http.StatusOK, d, err, out)
 }
 
 // deleteDepartment godoc

@@ -59,7 +59,11 @@ func (m Module) listUnits(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, unitOut(p)))
+	out, err := m.unitsOut(c.Request().Context(), p, rows...)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
 }
 
 // getUnit godoc
@@ -78,7 +82,11 @@ func (m Module) getUnit(c echo.Context) error {
 		return err
 	}
 	u, err := m.Store.GetUnit(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, u, err, unitOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.unitsOut(c.Request().Context(), p, u)
+	return httpapi.Row(c, http.StatusOK, u, err, out)
 }
 
 // createUnit godoc
@@ -104,7 +112,11 @@ func (m Module) createUnit(c echo.Context) error {
 		return err
 	}
 	u, err := m.Store.CreateUnit(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/units/", u, err, unitOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.unitsOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
+	return httpapi.Created(c, "/api/v1/units/", u, err, out)
 }
 
 // updateUnit godoc
@@ -129,7 +141,11 @@ func (m Module) updateUnit(c echo.Context) error {
 		return err
 	}
 	u, err := m.Store.UpdateUnit(c.Request().Context(), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, u, err, unitOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.unitsOut(c.Request().Context(), p, u)
+	return httpapi.Row(c, http.StatusOK, u, err, out)
 }
 
 // deleteUnit godoc

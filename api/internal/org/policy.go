@@ -27,10 +27,16 @@ const (
 	ActionDelete = "delete"
 )
 
-func departmentActions(p *access.Principal) []string {
-	return access.Actions(access.Can(ActionUpdate, canWriteDepartments(p)), access.Can(ActionDelete, canWriteDepartments(p)))
+// departmentActions are what the caller may do with a department: delete
+// only while no unit, user or agreement refers to it (else the delete is a 409).
+func departmentActions(p *access.Principal, inUse bool) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteDepartments(p)),
+		access.Can(ActionDelete, canWriteDepartments(p), apperr.ForbiddenUnless(!inUse, "units, users or agreements refer to it")))
 }
 
-func unitActions(p *access.Principal) []string {
-	return access.Actions(access.Can(ActionUpdate, canWriteUnits(p)), access.Can(ActionDelete, canWriteUnits(p)))
+// unitActions are what the caller may do with a unit: delete only while
+// nothing refers to it (else the delete is a 409: deactivate it instead).
+func unitActions(p *access.Principal, inUse bool) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteUnits(p)),
+		access.Can(ActionDelete, canWriteUnits(p), apperr.ForbiddenUnless(!inUse, "other rows refer to it; deactivate it instead")))
 }

@@ -51,6 +51,15 @@ func (s Store) DeleteDepartment(ctx context.Context, id uuid.UUID, ifMatch *int)
 		Action:   "department.delete", Entity: "department", View: versioned.View(toDepartmentResponse)})
 }
 
+// departmentReferences are the foreign keys that refuse a department's
+// delete (ON DELETE RESTRICT): exactly when the delete is a 409.
+var departmentReferences = []string{"units.department_id", "users.department_id", "agreement_departments.department_id"}
+
+// departmentsInUse returns which of the departments other rows refer to.
+func (s Store) departmentsInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	return database.Referenced(ctx, s.DB, "departments", ids, departmentReferences...)
+}
+
 // departmentConflict refuses a duplicate.
 var departmentConflict = versioned.Unique("a department with this code already exists")
 
@@ -107,6 +116,17 @@ func (s Store) DeleteUnit(ctx context.Context, id uuid.UUID, ifMatch *int) error
 	return versioned.Delete(ctx, s.DB, versioned.Write[Unit]{ID: id, What: "unit", IfMatch: ifMatch,
 		Conflict: versioned.InUse("the unit has committees, activities or users; deactivate it instead"),
 		Action:   "unit.delete", Entity: "unit", View: versioned.View(toUnitResponse)})
+}
+
+// unitReferences are the foreign keys that refuse a unit's delete (ON
+// DELETE RESTRICT): exactly when the delete is a 409. Feed tokens and the
+// Linked Events place go with the unit (CASCADE).
+var unitReferences = []string{"user_units.unit_id", "residents.unit_id", "committees.unit_id", "mentor_units.unit_id",
+	"activity_units.unit_id", "costs.unit_id"}
+
+// unitsInUse returns which of the units other rows refer to.
+func (s Store) unitsInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	return database.Referenced(ctx, s.DB, "units", ids, unitReferences...)
 }
 
 func (s Store) checkDepartment(tx *gorm.DB, id *uuid.UUID) error {
