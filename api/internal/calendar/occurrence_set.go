@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
+	"kulttuurisilta/api/internal/gencache"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
@@ -28,6 +30,44 @@ type occurrenceSet struct {
 	overrides []Override
 	slots     []slot
 	zone      *time.Location
+	sorted    bool // every slot is in order (a kept set: read only from then on)
+}
+
+// Sets keeps the occurrence sets of region-wide filters per calendar
+// generation (ADR 0195).
+type Sets = gencache.Cache[setKey, *occurrenceSet]
+
+// NewSets returns a cache of the n most recently used sets (one region
+// month is a few megabytes).
+func NewSets(n int) *Sets { return gencache.New[setKey, *occurrenceSet](n) }
+
+// setKey is a kept set's filter: its range and the filters that leave
+// every unit in.
+type setKey struct {
+	from, to                           int64
+	categories, statuses, targetGroups string
+	visibility                         string
+}
+
+// keyOfSet is f's key, and whether its set is kept: a filter over every
+// unit (a unit's, partner's, series' or activity's set is small and quick
+// to build), the whole set, not those changed since a time, and not the
+// full-column read of every occurrence.
+func keyOfSet(f OccurrenceFilter, since *time.Time, all bool) (setKey, bool) {
+	if all || since != nil || len(f.UnitIDs) > 0 || len(f.PartnerIDs) > 0 || f.SeriesID != nil || f.ActivityID != nil ||
+		f.ExcludeActivityID != nil {
+		return setKey{}, false
+	}
+	return setKey{from: f.From.UnixNano(), to: f.To.UnixNano(), categories: strings.Join(f.Categories, ","),
+		statuses: strings.Join(f.Statuses, ","), targetGroups: strings.Join(f.TargetGroups, ","),
+		visibility: f.Visibility}, true
+}
+
+// sortAll puts every slot in order, once, so that pages of a kept set are
+// read without changing it.
+func (set *occurrenceSet) sortAll() {
+	slices.SortFunc(set.slots, compareSlots)
+	set.sorted = true
 }
 
 // buildOccurrenceSet expands the candidates into slots that overlap the
@@ -126,6 +166,9 @@ func compareSlots(a, b slot) int {
 // must: the hi first are selected in linear time, then only they are sorted.
 func (set *occurrenceSet) page(lo, hi int) []slot {
 	s := set.slots
+	if set.sorted {
+		return s[lo:hi]
+	}
 	if hi < len(s) {
 		selectFirst(s, hi)
 	}
@@ -182,12 +225,16 @@ func selectFirst(s []slot, k int) {
 	slices.SortFunc(s[lo:hi], compareSlots)
 }
 
-// materialise builds the Occurrences of some slots (their candidates read
-// in full).
-func (set *occurrenceSet) materialise(slots []slot) []Occurrence {
+// materialise builds the Occurrences of some slots, their candidates read
+// in full (those the set holds light are in full, by candidate index).
+func (set *occurrenceSet) materialise(slots []slot, full map[int32]*candidate) []Occurrence {
 	out := make([]Occurrence, len(slots))
 	for i, sl := range slots {
-		c := &set.cands[set.order[sl.rank]]
+		ci := set.order[sl.rank]
+		c := &set.cands[ci]
+		if d, ok := full[ci]; ok {
+			c = d
+		}
 		occ := occurrenceBase(c)
 		orig := time.Unix(0, sl.orig).UTC()
 		if sl.ov >= 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/notify"
 	"kulttuurisilta/api/internal/recurrence"
 )
@@ -147,16 +148,8 @@ func (s Store) occurrences(ctx context.Context, f OccurrenceFilter, since *time.
 	out := []Occurrence{}
 	total := 0
 	err := s.withReader(ctx, func(r *reader) error {
-		cands, err := r.candidates(f, !all)
-		if err != nil || len(cands) == 0 {
-			return err
-		}
-		overrides, err := r.overrides(f)
-		if err != nil {
-			return err
-		}
-		set, err := buildOccurrenceSet(x, f, since, cands, overrides, s.zone())
-		if err != nil {
+		set, err := s.occurrenceSet(r, x, f, since, all)
+		if err != nil || set == nil {
 			return err
 		}
 		total = len(set.slots)
@@ -166,18 +159,53 @@ func (s Store) occurrences(ctx context.Context, f OccurrenceFilter, since *time.
 			hi = min(lo+limit, total)
 		}
 		page := set.page(lo, hi)
+		var full map[int32]*candidate
 		if !all {
-			if err := r.loadDetails(cands, set.order, page); err != nil {
+			if full, err = r.loadDetails(set, page); err != nil {
 				return err
 			}
 		}
-		out = set.materialise(page)
+		out = set.materialise(page, full)
 		return nil
 	})
 	if err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil
+}
+
+// occurrenceSet expands f's candidates (light columns unless all) into the
+// set of their occurrences (nil when there are none). A region-wide filter's
+// set is kept (Store.Sets) for the calendar generation of the reader's
+// snapshot and served again while it stays the same (ADR 0195); a kept set
+// is sorted once and never changed after.
+func (s Store) occurrenceSet(r *reader, x *recurrence.Window, f OccurrenceFilter, since *time.Time, all bool) (*occurrenceSet, error) {
+	build := func() (*occurrenceSet, error) {
+		cands, err := r.candidates(f, !all)
+		if err != nil || len(cands) == 0 {
+			return nil, err
+		}
+		overrides, err := r.overrides(f)
+		if err != nil {
+			return nil, err
+		}
+		return buildOccurrenceSet(x, f, since, cands, overrides, s.zone())
+	}
+	key, ok := keyOfSet(f, since, all)
+	if !ok || s.Sets == nil || r.pgx == nil { // inside a write transaction: its own changes are not in a generation yet
+		return build()
+	}
+	gen, err := database.Generation(r.ctx, r.pgx, database.GenerationCalendar)
+	if err != nil {
+		return nil, err
+	}
+	return s.Sets.Get(key, gen, func() (*occurrenceSet, error) {
+		set, err := build()
+		if set != nil {
+			set.sortAll()
+		}
+		return set, err
+	})
 }
 
 func occurrenceBase(c *candidate) Occurrence {
@@ -238,6 +266,9 @@ type Store struct {
 	Notify notify.Notifier
 	// Now is the clock of "within the next 14 days" (nil: time.Now).
 	Now func() time.Time
+	// Sets keeps region-wide occurrence sets per calendar generation (ADR
+	// 0195); nil keeps none.
+	Sets *Sets
 }
 
 func (s Store) zone() *time.Location {

@@ -239,13 +239,15 @@ func (r *reader) overrides(f OccurrenceFilter) ([]Override, error) {
 	return out, err
 }
 
-// loadDetails reads every column of the page's activities into cands.
-func (r *reader) loadDetails(cands []candidate, order []int32, page []slot) error {
+// loadDetails reads every column of the page's activities that the set
+// holds light, by candidate index; the set is not changed (a kept one is
+// shared).
+func (r *reader) loadDetails(set *occurrenceSet, page []slot) (map[int32]*candidate, error) {
 	at := make(map[uuid.UUID]int32, len(page))
 	ids := make(IDs, 0, len(page))
 	for _, sl := range page {
-		i := order[sl.rank]
-		if c := &cands[i]; c.details == nil {
+		i := set.order[sl.rank]
+		if c := &set.cands[i]; c.details == nil {
 			if _, ok := at[c.ID]; !ok {
 				at[c.ID] = i
 				ids = append(ids, c.ID)
@@ -253,20 +255,21 @@ func (r *reader) loadDetails(cands []candidate, order []int32, page []slot) erro
 		}
 	}
 	if len(ids) == 0 {
-		return nil
+		return nil, nil
 	}
 	rows, err := r.details(ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, row := range rows {
-		if i, ok := at[row.ID]; ok {
-			cands[i] = row
-			delete(at, row.ID)
+	full := make(map[int32]*candidate, len(rows))
+	for k := range rows {
+		if i, ok := at[rows[k].ID]; ok {
+			full[i] = &rows[k]
+			delete(at, rows[k].ID)
 		}
 	}
 	if len(at) > 0 {
-		return errors.New("activities vanished from the snapshot")
+		return nil, errors.New("activities vanished from the snapshot")
 	}
-	return nil
+	return full, nil
 }

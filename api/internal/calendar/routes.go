@@ -17,12 +17,16 @@ type Module struct {
 	Now func() time.Time
 }
 
+// keptSets is how many region-wide occurrence sets the module keeps: a
+// year of months of the all-units calendar, with room for a few filters.
+const keptSets = 24
+
 // NewModule builds the module over db, expanding recurrence in zone.
 func NewModule(db *gorm.DB, zone *time.Location) Module {
 	if zone == nil {
 		zone = time.UTC
 	}
-	return Module{Store: Store{DB: db, Zone: zone}, Zone: zone, Now: time.Now}
+	return Module{Store: Store{DB: db, Zone: zone, Sets: NewSets(keptSets)}, Zone: zone, Now: time.Now}
 }
 
 // Routes registers the calendar endpoints.

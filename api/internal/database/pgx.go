@@ -63,3 +63,21 @@ func ReadSnapshot(ctx context.Context, db *gorm.DB, fn func(pgx.Tx) error) error
 		return tx.Commit(ctx)
 	})
 }
+
+// The change generations (ADR 0195).
+const (
+	GenerationCalendar = "calendar" // activities, their units and partners, occurrence overrides
+	GenerationReport   = "report"   // those, attendance, units and partners
+)
+
+// Generation is the change generation name (calendar or report, ADR 0195)
+// as tx's snapshot sees it: every committed change to the tables behind it
+// advances it, in the changing transaction.
+func Generation(ctx context.Context, tx pgx.Tx, name string) (int64, error) {
+	var g int64
+	err := tx.QueryRow(ctx, `SELECT generation FROM change_generations WHERE name = $1`, name).Scan(&g)
+	if err != nil {
+		return 0, fmt.Errorf("change generation %s: %w", name, err)
+	}
+	return g, nil
+}

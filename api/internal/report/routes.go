@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
+	"kulttuurisilta/api/internal/gencache"
 	"kulttuurisilta/api/internal/l10n"
 )
 
@@ -24,7 +25,8 @@ func NewModule(db *gorm.DB, zone *time.Location, userLang func(context.Context, 
 	if zone == nil {
 		zone = time.UTC
 	}
-	return Module{Store: Store{DB: db, Zone: zone}, UserLang: userLang}
+	return Module{Store: Store{DB: db, Zone: zone, Reports: gencache.New[reportKey, ActivityReport](keptReports)},
+		UserLang: userLang}
 }
 
 // Routes registers the report endpoints.

@@ -9,9 +9,12 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/calendar"
+	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/gencache"
 )
 
 // Store computes reports from the calendar's occurrences and the attendance table.
@@ -19,6 +22,8 @@ type Store struct {
 	DB   *gorm.DB
 	Zone *time.Location
 	Now  func() time.Time
+	// Reports keeps activity reports per report generation; nil keeps none.
+	Reports *Reports
 }
 
 func (s Store) zone() *time.Location {
@@ -119,8 +124,39 @@ func shareBP(n, total int) int {
 	return min(10000, n*10000/total)
 }
 
-// Activities computes the activity report of [from, to) grouped by groupBy (see activities.go).
+// Activities is the activity report of [from, to) grouped by groupBy (see activities.go). With s.Reports
+// it is computed once per report generation (ADR 0195): the generation is read first, so a kept report
+// holds the data of its generation or newer, never older.
 func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy string) (ActivityReport, error) {
+	if s.Reports == nil {
+		return s.activities(ctx, from, to, groupBy)
+	}
+	var gen int64
+	if err := database.ReadSnapshot(ctx, s.DB.WithContext(ctx), func(tx pgx.Tx) (err error) {
+		gen, err = database.Generation(ctx, tx, database.GenerationReport)
+		return err
+	}); err != nil {
+		return ActivityReport{}, fmt.Errorf("activity report: %w", err)
+	}
+	return s.Reports.Get(reportKey{from: from.UnixNano(), to: to.UnixNano(), groupBy: groupBy}, gen,
+		func() (ActivityReport, error) { return s.activities(ctx, from, to, groupBy) })
+}
+
+// Reports keeps activity reports per report generation (ADR 0195).
+type Reports = gencache.Cache[reportKey, ActivityReport]
+
+// reportKey is a kept report's range and grouping.
+type reportKey struct {
+	from, to int64
+	groupBy  string
+}
+
+// keptReports is how many activity reports a module keeps: a year of months in each grouping the
+// screens ask for, with room to spare (a report by unit is some tens of kilobytes).
+const keptReports = 64
+
+// activities computes the activity report.
+func (s Store) activities(ctx context.Context, from, to time.Time, groupBy string) (ActivityReport, error) {
 	units, err := s.activeUnits(ctx)
 	if err != nil {
 		return ActivityReport{}, err

@@ -1,0 +1,106 @@
+// Package gencache keeps a few values computed from the database, each
+// valid for the one change generation of the data it was computed from
+// (ADR 0195). A reader asks for a key at the generation its snapshot sees;
+// a value of that generation is served again, any other is computed anew.
+// Concurrent readers of one key and generation compute it once.
+package gencache
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Cache holds at most Max values. A nil *Cache keeps nothing: Get always
+// computes.
+type Cache[K comparable, V any] struct {
+	max     int
+	mu      sync.Mutex
+	entries map[K]*entry[V]
+	clock   uint64
+	hits    atomic.Int64
+	misses  atomic.Int64
+}
+
+type entry[V any] struct {
+	gen   int64
+	used  uint64
+	done  chan struct{} // closed once val and err are set
+	val   V
+	err   error
+	valid bool // computed without error
+}
+
+// New returns a cache of at most max values.
+func New[K comparable, V any](max int) *Cache[K, V] {
+	return &Cache[K, V]{max: max, entries: make(map[K]*entry[V], max)}
+}
+
+// Get returns the value of key at generation gen: the kept one when it was
+// computed at gen, else build's, which is kept (replacing an older
+// generation's) unless it failed. A reader at an older generation than the
+// kept value's gets its own computation, not kept. The value is shared:
+// callers must not change it.
+func (c *Cache[K, V]) Get(key K, gen int64, build func() (V, error)) (V, error) {
+	if c == nil {
+		return build()
+	}
+	c.mu.Lock()
+	c.clock++
+	if e, ok := c.entries[key]; ok && e.gen >= gen {
+		if e.gen > gen { // an older snapshot: compute for it alone
+			c.mu.Unlock()
+			c.misses.Add(1)
+			return build()
+		}
+		e.used = c.clock
+		c.mu.Unlock()
+		<-e.done
+		if e.valid {
+			c.hits.Add(1)
+			return e.val, nil
+		}
+		c.misses.Add(1)
+		return build() // the shared computation failed: try once more alone
+	}
+	e := &entry[V]{gen: gen, used: c.clock, done: make(chan struct{})}
+	c.entries[key] = e
+	c.evict()
+	c.mu.Unlock()
+	c.misses.Add(1)
+
+	defer close(e.done)
+	e.val, e.err = build()
+	if e.err != nil {
+		c.mu.Lock()
+		if c.entries[key] == e {
+			delete(c.entries, key)
+		}
+		c.mu.Unlock()
+		return e.val, e.err
+	}
+	e.valid = true
+	return e.val, nil
+}
+
+// evict drops the least recently used values beyond max (c.mu held).
+func (c *Cache[K, V]) evict() {
+	for len(c.entries) > c.max {
+		var oldest K
+		first := true
+		var at uint64
+		for k, e := range c.entries {
+			if first || e.used < at {
+				oldest, at, first = k, e.used, false
+			}
+		}
+		delete(c.entries, oldest)
+	}
+}
+
+// Stats are how many Gets were served from the cache and how many computed.
+func (c *Cache[K, V]) Stats() (hits, misses int64) {
+	if c == nil {
+		return 0, 0
+	}
+	return c.hits.Load(), c.misses.Load()
+}

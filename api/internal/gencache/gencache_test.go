@@ -1,0 +1,134 @@
+package gencache_test
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"kulttuurisilta/api/internal/gencache"
+)
+
+func TestGet(t *testing.T) {
+	boom := errors.New("boom")
+	type step struct {
+		key     string
+		gen     int64
+		fails   bool
+		want    string // the value Get returns
+		builds  bool   // whether build ran
+		wantErr bool
+	}
+	tests := []struct {
+		name  string
+		max   int
+		steps []step
+	}{
+		{"the same generation is served again", 4, []step{
+			{key: "m", gen: 1, want: "m@1", builds: true},
+			{key: "m", gen: 1, want: "m@1"},
+		}},
+		{"a new generation computes anew and is kept", 4, []step{
+			{key: "m", gen: 1, want: "m@1", builds: true},
+			{key: "m", gen: 2, want: "m@2", builds: true},
+			{key: "m", gen: 2, want: "m@2"},
+		}},
+		{"an older snapshot computes for itself and leaves the newer value", 4, []step{
+			{key: "m", gen: 2, want: "m@2", builds: true},
+			{key: "m", gen: 1, want: "m@1", builds: true},
+			{key: "m", gen: 2, want: "m@2"},
+		}},
+		{"a failure is not kept", 4, []step{
+			{key: "m", gen: 1, fails: true, builds: true, wantErr: true},
+			{key: "m", gen: 1, want: "m@1", builds: true},
+			{key: "m", gen: 1, want: "m@1"},
+		}},
+		{"keys are apart", 4, []step{
+			{key: "a", gen: 1, want: "a@1", builds: true},
+			{key: "b", gen: 1, want: "b@1", builds: true},
+			{key: "a", gen: 1, want: "a@1"},
+		}},
+		{"the least recently used goes first", 2, []step{
+			{key: "a", gen: 1, want: "a@1", builds: true},
+			{key: "b", gen: 1, want: "b@1", builds: true},
+			{key: "a", gen: 1, want: "a@1"},
+			{key: "c", gen: 1, want: "c@1", builds: true}, // b goes
+			{key: "a", gen: 1, want: "a@1"},
+			{key: "b", gen: 1, want: "b@1", builds: true},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := gencache.New[string, string](tt.max)
+			for i, s := range tt.steps {
+				built := false
+				got, err := c.Get(s.key, s.gen, func() (string, error) {
+					built = true
+					if s.fails {
+						return "", boom
+					}
+					return fmt.Sprintf("%s@%d", s.key, s.gen), nil
+				})
+				if (err != nil) != s.wantErr || got != s.want || built != s.builds {
+					t.Fatalf("step %d: got %q, %v, built %v; want %q, error %v, built %v", i, got, err, built, s.want, s.wantErr, s.builds)
+				}
+			}
+		})
+	}
+}
+
+func TestNilKeepsNothing(t *testing.T) {
+	var c *gencache.Cache[string, int]
+	n := 0
+	for range 3 {
+		if _, err := c.Get("k", 1, func() (int, error) { n++; return n, nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if hits, misses := c.Stats(); n != 3 || hits != 0 || misses != 0 {
+		t.Fatalf("builds %d, stats %d/%d", n, hits, misses)
+	}
+}
+
+// TestConcurrentReadersComputeOnce: readers of one key and generation
+// that arrive while it is computed wait for that computation.
+func TestConcurrentReadersComputeOnce(t *testing.T) {
+	c := gencache.New[string, int](4)
+	var builds atomic.Int32
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	results := make([]int, 16)
+	started := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		results[0], _ = c.Get("k", 7, func() (int, error) {
+			close(started)
+			builds.Add(1)
+			<-release
+			return 42, nil
+		})
+	}()
+	<-started
+	for i := 1; i < len(results); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], _ = c.Get("k", 7, func() (int, error) { builds.Add(1); return -1, nil })
+		}()
+	}
+	close(release)
+	wg.Wait()
+	if builds.Load() != 1 {
+		t.Fatalf("%d builds, want 1", builds.Load())
+	}
+	for i, r := range results {
+		if r != 42 {
+			t.Fatalf("reader %d got %d", i, r)
+		}
+	}
+	if hits, misses := c.Stats(); hits != 15 || misses != 1 {
+		t.Fatalf("stats %d hits, %d misses", hits, misses)
+	}
+}
