@@ -7,6 +7,7 @@ package apitest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -251,6 +252,16 @@ func (r *Resp) FieldErrors() []string {
 		out[i] = f.Field
 	}
 	return out
+}
+
+// Invalid asserts a validation problem (422) that names exactly fields, in
+// order.
+func (r *Resp) Invalid(fields ...string) {
+	r.T.Helper()
+	r.Problem(http.StatusUnprocessableEntity, "validation")
+	if got := r.FieldErrors(); fmt.Sprint(got) != fmt.Sprint(fields) {
+		r.T.Fatalf("fields %v, want %v: %s", got, fields, r.Body)
+	}
 }
 
 // FieldError is one entry of a validation problem's errors.

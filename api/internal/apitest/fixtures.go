@@ -91,13 +91,41 @@ func (e *Env) Department() uuid.UUID {
 // Unit creates a unit and returns its id.
 func (e *Env) Unit() uuid.UUID {
 	e.T.Helper()
-	suffix := database.NewID().String()[24:]
+	return e.UnitNamed("Unit " + Suffix())
+}
+
+// Units creates n units, named by format with each one's index ("Koti %d"),
+// and returns their ids.
+func (e *Env) Units(n int, format string) []uuid.UUID {
+	e.T.Helper()
+	ids := make([]uuid.UUID, n)
+	for i := range ids {
+		ids[i] = e.UnitNamed(fmt.Sprintf(format, i))
+	}
+	return ids
+}
+
+// UnitNamed creates a unit (a public care home) called name and returns its
+// id.
+func (e *Env) UnitNamed(name string) uuid.UUID {
+	e.T.Helper()
 	u, err := org.Store{DB: e.DB}.CreateUnit(context.Background(), org.UnitInput{
-		Name: "Unit " + suffix, Kind: "care_home", Organisation: "Test organisation", Sector: "public"})
+		Name: name, Kind: "care_home", Organisation: "Test organisation", Sector: "public"})
 	if err != nil {
 		e.T.Fatalf("create unit: %v", err)
 	}
 	return u.ID
+}
+
+// AuditCount counts the audit events that match the condition (a GORM Where:
+// "action = ? AND entity_id = ?", args...).
+func (e *Env) AuditCount(query string, args ...any) int64 {
+	e.T.Helper()
+	var n int64
+	if err := e.DB.Table("audit_events").Where(query, args...).Count(&n).Error; err != nil {
+		e.T.Fatalf("count audit events: %v", err)
+	}
+	return n
 }
 
 // Suffix is a short random string for unique names.

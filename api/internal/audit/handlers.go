@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -49,8 +48,5 @@ func (m Module) listAuditEvents(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.List(c.Request().Context(), f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toResponse))
+	return httpapi.OK(c, paging.ListOf(rows, found, toResponse), err)
 }

@@ -310,8 +310,7 @@ func TestLocale(t *testing.T) {
 		}
 		// Only the language is the user's own to change.
 		env.Patch("/api/v1/me", u.Token, map[string]any{"role": "admin"}, "").Problem(http.StatusUnprocessableEntity, "validation")
-		var n int64
-		env.DB.Table("audit_events").Where("action = 'user.update' AND entity_id = ? AND actor_id = ?", u.ID, u.ID).Count(&n)
+		n := env.AuditCount("action = 'user.update' AND entity_id = ? AND actor_id = ?", u.ID, u.ID)
 		if n != 1 {
 			t.Fatalf("%s: audit events %d", role, n)
 		}

@@ -30,10 +30,7 @@ func (m Module) listAPITokens(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.APITokens.List(c.Request().Context(), page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, apiTokenOut(p)))
+	return httpapi.OK(c, paging.ListOf(rows, found, apiTokenOut(p)), err)
 }
 
 // getAPIToken godoc

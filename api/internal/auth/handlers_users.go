@@ -1,8 +1,6 @@
 package auth
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
@@ -35,10 +33,7 @@ func (m Module) listUsers(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Users.List(c.Request().Context(), role, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, userOut(p)))
+	return httpapi.OK(c, paging.ListOf(rows, found, userOut(p)), err)
 }
 
 // getUser godoc

@@ -95,8 +95,7 @@ func TestBasisNumberingAndCorrection(t *testing.T) {
 	}
 	env.Get(f.period("2025-11")+"/bases", f.viewer).Problem(http.StatusForbidden, "forbidden")
 	// The lock and each basis are audited.
-	var n int64
-	env.DB.Table("audit_events").Where("action = 'basis.create' AND entity_type = 'invoicing_basis'").Count(&n)
+	n := env.AuditCount("action = 'basis.create' AND entity_type = 'invoicing_basis'")
 	if n != 3 {
 		t.Fatalf("%d basis.create events", n)
 	}

@@ -214,8 +214,7 @@ func TestWithdrawnApprovalsReported(t *testing.T) {
 		Expect(http.StatusCreated).JSON(&imp)
 	check("import", imp.WithdrawnApprovals, a("2025-10"), b("2025-10"))
 	// Each withdrawal is audited as a reopening of the month.
-	var reopens int64
-	env.DB.Table("audit_events").Where("action = 'period.reopen'").Count(&reopens)
+	reopens := env.AuditCount("action = 'period.reopen'")
 	if reopens != 7 {
 		t.Errorf("%d period.reopen events, want 7", reopens)
 	}

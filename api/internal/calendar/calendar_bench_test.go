@@ -18,7 +18,6 @@ import (
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
 	"kulttuurisilta/api/internal/calendar"
-	"kulttuurisilta/api/internal/org"
 )
 
 // regionCalendar loads a region: 500 units and n activities spread over
@@ -27,15 +26,7 @@ import (
 func regionCalendar(b *testing.B, env *apitest.Env, n int) {
 	b.Helper()
 	ctx := context.Background()
-	units := make([]uuid.UUID, 500)
-	for i := range units {
-		u, err := org.Store{DB: env.DB}.CreateUnit(ctx, org.UnitInput{Name: fmt.Sprintf("Yksikkö %03d", i), Kind: "care_home",
-			Organisation: "Alue", Sector: "public"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		units[i] = u.ID
-	}
+	units := env.Units(500, "Yksikkö %03d")
 	rng := rand.New(rand.NewPCG(1, 2))
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, env.Zone)
 	cats := calendar.Categories

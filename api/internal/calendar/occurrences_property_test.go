@@ -18,7 +18,6 @@ import (
 	"kulttuurisilta/api/internal/apitest"
 	"kulttuurisilta/api/internal/calendar"
 	"kulttuurisilta/api/internal/civil"
-	"kulttuurisilta/api/internal/org"
 	"kulttuurisilta/api/internal/recurrence"
 )
 
@@ -149,15 +148,7 @@ func TestOccurrencesMatchReference(t *testing.T) {
 	ctx := context.Background()
 	zone := env.Zone
 	rng := rand.New(rand.NewPCG(3, 5))
-	units := make([]uuid.UUID, 4)
-	for i := range units {
-		u, err := org.Store{DB: env.DB}.CreateUnit(ctx, org.UnitInput{Name: fmt.Sprintf("Koti %d", i), Kind: "care_home",
-			Organisation: "Alue", Sector: "public"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		units[i] = u.ID
-	}
+	units := env.Units(4, "Koti %d")
 	partners := make([]uuid.UUID, 3)
 	for i := range partners {
 		p := calendar.Partner{Name: fmt.Sprintf("Kumppani %d", i), Kind: "library", Sector: "public", Active: true}

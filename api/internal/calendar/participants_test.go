@@ -192,8 +192,7 @@ func TestParticipantPrivacy(t *testing.T) {
 	// Every read is audited per resident (the reads above: admin 2, mentor
 	// B 2, plus the replies to the writes); the attendance's own audit
 	// view never names a resident.
-	var reads int64
-	w.env.DB.Table("audit_events").Where("action = 'participation.read' AND entity_id = ?", w.b1).Count(&reads)
+	reads := w.env.AuditCount("action = 'participation.read' AND entity_id = ?", w.b1)
 	if reads < 4 {
 		t.Errorf("reads of %s audited: %d", w.b1, reads)
 	}

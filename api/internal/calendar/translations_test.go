@@ -123,13 +123,7 @@ func TestTranslationValidation(t *testing.T) {
 			"name_i18n": map[string]any{"en": "Library"}}, []string{"name"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r := env.Post(tc.path, tok, tc.body)
-			r.Problem(http.StatusUnprocessableEntity, "validation")
-			if got := r.FieldErrors(); fmt.Sprint(got) != fmt.Sprint(tc.fields) {
-				t.Fatalf("fields %v, want %v: %s", got, tc.fields, r.Body)
-			}
-		})
+		t.Run(tc.name, func(*testing.T) { env.Post(tc.path, tok, tc.body).Invalid(tc.fields...) })
 	}
 	for _, inj := range apitest.InjectionStrings {
 		r := env.Post("/api/v1/activities", tok, act(map[string]any{"title_i18n": map[string]any{"sv": inj, inj: "x"}}))

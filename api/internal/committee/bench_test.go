@@ -1,9 +1,7 @@
 package committee_test
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -14,23 +12,13 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
-	"kulttuurisilta/api/internal/org"
 )
 
 // regionIdeas loads 500 units, a committee each, and 200 ideas per
 // committee (100,000 ideas) with SQL, then analyses.
 func regionIdeas(b *testing.B, env *apitest.Env) []uuid.UUID {
 	b.Helper()
-	ctx := context.Background()
-	units := make([]uuid.UUID, 500)
-	for i := range units {
-		u, err := org.Store{DB: env.DB}.CreateUnit(ctx, org.UnitInput{Name: fmt.Sprintf("Yksikkö %03d", i), Kind: "care_home",
-			Organisation: "Alue", Sector: "public"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		units[i] = u.ID
-	}
+	units := env.Units(500, "Yksikkö %03d")
 	for _, q := range []string{
 		`INSERT INTO committees (id, unit_id, name) SELECT gen_random_uuid(), id, 'Toimikunta' FROM units`,
 		`INSERT INTO ideas (id, committee_id, unit_id, title, description, source, status, votes, priority, created_at, updated_at)

@@ -177,8 +177,7 @@ func TestCommitteeYear(t *testing.T) {
 	}
 
 	// Every change was audited.
-	var n int64
-	env.DB.Table("audit_events").Where("entity_type IN ('committee','committee_member','committee_meeting','idea','resident')").Count(&n)
+	n := env.AuditCount("entity_type IN ('committee','committee_member','committee_meeting','idea','resident')")
 	if n < 20 {
 		t.Fatalf("audit events: %d", n)
 	}

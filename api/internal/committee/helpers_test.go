@@ -93,7 +93,5 @@ func field(items []map[string]any, name string) []string {
 
 // auditCount counts audit events by action for an entity.
 func (w *world) auditCount(action, entityID string) int64 {
-	var n int64
-	w.env.DB.Table("audit_events").Where("action = ? AND entity_id = ?", action, entityID).Count(&n)
-	return n
+	return w.env.AuditCount("action = ? AND entity_id = ?", action, entityID)
 }

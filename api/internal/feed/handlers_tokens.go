@@ -31,10 +31,7 @@ func (m Module) listFeedTokens(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListTokens(c.Request().Context(), page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, tokenOut(p)))
+	return httpapi.OK(c, paging.ListOf(rows, found, tokenOut(p)), err)
 }
 
 // getFeedToken godoc

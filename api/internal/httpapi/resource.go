@@ -234,6 +234,15 @@ func Created[M any, P interface {
 	return Row[M, P](c, http.StatusCreated, row, nil, out)
 }
 
+// OK answers a read or a step that has no version of its own: the error as
+// it is, else 200 with out as JSON.
+func OK(c echo.Context, out any, err error) error {
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
 // Deleted answers a delete: its error as it is, else 204.
 func Deleted(c echo.Context, err error) error {
 	if err != nil {

@@ -563,8 +563,7 @@ func TestPushRefusalDoesNotBlock(t *testing.T) {
 	if remoteOf(t, env, le, "kulttuurisilta:"+a1)["maximum_attendee_capacity"] != float64(41) {
 		t.Error("the run after the failure did not send the change")
 	}
-	var audits int64
-	env.DB.Table("audit_events").Where("action = 'linked_events.push.none'").Count(&audits)
+	audits := env.AuditCount("action = 'linked_events.push.none'")
 	if audits == 0 {
 		t.Error("refusals were not audited")
 	}
@@ -645,8 +644,7 @@ func TestPublish(t *testing.T) {
 	if o := outcomes(env)["kulttuurisilta:"+nodesc]; o.Outcome != linkedevents.OutcomeHeldBack {
 		t.Errorf("no description: %+v", o)
 	}
-	var audits int64
-	env.DB.Table("audit_events").Where("action = 'linked_events.push.create'").Count(&audits)
+	audits := env.AuditCount("action = 'linked_events.push.create'")
 	if audits != 3 {
 		t.Errorf("%d audit events for the three created batches", audits)
 	}

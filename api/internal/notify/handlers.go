@@ -37,10 +37,7 @@ func (m Module) inbox(c echo.Context) error {
 		return err
 	}
 	out, err := m.S.Inbox(c.Request().Context(), p.UserID, InboxFilter{UnreadOnly: unread != nil && *unread}, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return httpapi.OK(c, out, err)
 }
 
 // read godoc
@@ -79,10 +76,7 @@ func (m Module) readAll(c echo.Context) error {
 		return err
 	}
 	out, err := m.S.MarkAllRead(c.Request().Context(), p.UserID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return httpapi.OK(c, out, err)
 }
 
 // getSettings godoc
@@ -159,10 +153,7 @@ func (m Module) getUnsubscribe(c echo.Context) error {
 		return err
 	}
 	out, err := m.S.Unsubscription(c.Request().Context(), t)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return httpapi.OK(c, out, err)
 }
 
 // postUnsubscribe godoc
@@ -181,8 +172,5 @@ func (m Module) postUnsubscribe(c echo.Context) error {
 		return err
 	}
 	out, err := m.S.Unsubscribe(c.Request().Context(), t)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return httpapi.OK(c, out, err)
 }

@@ -125,10 +125,7 @@ func (m Module) listScreenTokens(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Tokens.ListScreenTokens(c.Request().Context(), id, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, toScreenTokenResponse))
+	return httpapi.OK(c, paging.ListOf(rows, found, toScreenTokenResponse), err)
 }
 
 // createScreenToken godoc

@@ -115,8 +115,7 @@ func TestScreenTokensAndScreen(t *testing.T) {
 	// Another unit's path does not reach this token.
 	env.Delete("/api/v1/units/"+w.other.String()+"/screen-tokens/"+id, w.producer, "").Problem(http.StatusNotFound, "not-found")
 
-	var audits int64
-	env.DB.Table("audit_events").Where("entity_id = ? AND action IN ('screen_token.create', 'screen_token.revoke')", id).Count(&audits)
+	audits := env.AuditCount("entity_id = ? AND action IN ('screen_token.create', 'screen_token.revoke')", id)
 	if audits != 2 {
 		t.Errorf("audit events: %d", audits)
 	}

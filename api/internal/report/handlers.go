@@ -59,10 +59,7 @@ func (m Module) activityReport(c echo.Context) (ActivityReport, error) {
 //	@Router			/reports/activities [get]
 func (m Module) getActivityReport(c echo.Context) error {
 	rep, err := m.activityReport(c)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, rep)
+	return httpapi.OK(c, rep, err)
 }
 
 // getActivityReportCSV godoc
@@ -111,10 +108,7 @@ func (m Module) getReachReport(c echo.Context) error {
 		return err
 	}
 	rep, err := m.Store.Reach(c.Request().Context(), from, to)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, rep)
+	return httpapi.OK(c, rep, err)
 }
 
 // MaxYear and MinYear bound ?year=.
@@ -170,10 +164,7 @@ func (m Module) getIndicators(c echo.Context) error {
 		return err
 	}
 	rep, err := m.Store.Indicators(c.Request().Context(), from, to, year)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, rep)
+	return httpapi.OK(c, rep, err)
 }
 
 // getAdoption godoc
@@ -197,10 +188,7 @@ func (m Module) getAdoption(c echo.Context) error {
 		return err
 	}
 	rep, err := m.Store.Adoption(c.Request().Context(), from, to, year)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, rep)
+	return httpapi.OK(c, rep, err)
 }
 
 // annual reads ?year= (required) and ?lang= (the caller's own language when absent) and gathers the
@@ -315,8 +303,5 @@ func (m Module) getIdeaReport(c echo.Context) error {
 		groupBy = "unit"
 	}
 	rep, err := m.Store.Ideas(c.Request().Context(), from, to, groupBy)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, rep)
+	return httpapi.OK(c, rep, err)
 }
