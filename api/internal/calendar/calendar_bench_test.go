@@ -60,7 +60,8 @@ func regionCalendar(b *testing.B, env *apitest.Env, n int) {
 // BenchmarkCalendarMonth measures a month of the calendar over all 500
 // units and 100,000 activities: the store query with expansion, the whole
 // authenticated route (first page of 2000 and the default 50, one unit's
-// month), and the bare candidate SQL as the baseline, in the same run. p95
+// month), and the bare candidate SQL as the baseline, in the same run; the
+// all-units route both after a change and kept (ADR 0195). p95
 // is reported per sub-benchmark; CALENDAR_BENCH_ACTIVITIES=n loads n
 // activities instead of 100,000; CALENDAR_EXPLAIN=1 logs the candidate
 // query's plan. Results: docs/performance.md, "Calendar".
@@ -92,10 +93,16 @@ func BenchmarkCalendarMonth(b *testing.B) {
 		b.Log(strings.Join(plan, "\n"))
 	}
 
-	timed := func(b *testing.B, fn func()) {
+	// timed runs fn b.N times, each after setup (not timed), and reports p95.
+	timed := func(b *testing.B, setup, fn func()) {
 		durs := make([]time.Duration, 0, b.N)
 		b.ResetTimer()
 		for b.Loop() {
+			if setup != nil {
+				b.StopTimer()
+				setup()
+				b.StartTimer()
+			}
 			t0 := time.Now()
 			fn()
 			durs = append(durs, time.Since(t0))
@@ -105,8 +112,15 @@ func BenchmarkCalendarMonth(b *testing.B) {
 			b.ReportMetric(float64(durs[len(durs)*95/100].Microseconds())/1000, "p95-ms")
 		}
 	}
+	// changed advances the calendar generation, as a committed change to an activity does: the next read
+	// computes its set afresh (ADR 0195).
+	changed := func() {
+		if err := env.DB.Exec(`UPDATE change_generations SET generation = generation + 1 WHERE name = 'calendar'`).Error; err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.Run("sql-candidates-baseline", func(b *testing.B) {
-		timed(b, func() {
+		timed(b, nil, func() {
 			var n int64
 			if err := env.DB.Raw(`SELECT count(*) FROM activities a
 				WHERE tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(?, ?, '[)')`, from, to).Scan(&n).Error; err != nil {
@@ -115,7 +129,7 @@ func BenchmarkCalendarMonth(b *testing.B) {
 		})
 	})
 	b.Run("store", func(b *testing.B) {
-		timed(b, func() {
+		timed(b, nil, func() {
 			if _, err := store.Occurrences(ctx, calendar.OccurrenceFilter{From: from, To: to}); err != nil {
 				b.Fatal(err)
 			}
@@ -133,13 +147,17 @@ func BenchmarkCalendarMonth(b *testing.B) {
 			}
 		}
 	}
-	b.Run("route-limit-2000", func(b *testing.B) { timed(b, route(2000)) })
-	b.Run("route-limit-50", func(b *testing.B) { timed(b, route(50)) })
+	// Each page size twice: after a change (the set computed, as every read did before ADR 0195) and
+	// kept (the generation unchanged since the last read).
+	for _, limit := range []int{2000, 200, 50} {
+		b.Run(fmt.Sprintf("route-limit-%d-after-change", limit), func(b *testing.B) { timed(b, changed, route(limit)) })
+		b.Run(fmt.Sprintf("route-limit-%d-kept", limit), func(b *testing.B) { timed(b, nil, route(limit)) })
+	}
 	b.Run("route-one-unit", func(b *testing.B) {
 		var unit uuid.UUID
 		env.DB.Raw("SELECT unit_id FROM activity_units LIMIT 1").Scan(&unit)
 		url := "/api/v1/calendar?from=2027-03-01&to=2027-04-01&limit=2000&unit_id=" + unit.String()
-		timed(b, func() {
+		timed(b, nil, func() {
 			req := httptest.NewRequest(http.MethodGet, url, nil)
 			req.Header.Set("Authorization", "Bearer "+tok)
 			rec := httptest.NewRecorder()

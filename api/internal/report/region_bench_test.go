@@ -14,7 +14,7 @@ import (
 
 // BenchmarkActivitiesMonthRegion measures the activity report of a month, by every grouping, in an
 // already seeded database (`seed --scale region`), named by KS_REGION_DATABASE_URL (skipped without
-// it), next to the previous implementation (referenceActivities: every occurrence built by the calendar,
+// it), computed and kept (ADR 0195), next to the previous implementation (referenceActivities: every occurrence built by the calendar,
 // then counted) in the same run:
 //
 //	KS_REGION_DATABASE_URL=postgres://…/ks_scale_region go test ./api/internal/report -run '^$' \
@@ -35,6 +35,19 @@ func BenchmarkActivitiesMonthRegion(b *testing.B) {
 			if g != "unit" {
 				continue
 			}
+			// Kept (ADR 0195): the report of an unchanged generation is computed once.
+			kept := s
+			kept.Reports = report.NewReports(4)
+			b.Run(from.Format("2006-01")+"/"+g+"/kept", func(b *testing.B) {
+				if _, err := kept.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil { // computed once
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					if _, err := kept.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run(from.Format("2006-01")+"/"+g+"/before", func(b *testing.B) {
 				for b.Loop() {
 					if _, err := referenceActivities(ctx, s, from, from.AddDate(0, 1, 0), g); err != nil {

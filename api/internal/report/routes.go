@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
-	"kulttuurisilta/api/internal/gencache"
 	"kulttuurisilta/api/internal/l10n"
 )
 
@@ -25,7 +24,7 @@ func NewModule(db *gorm.DB, zone *time.Location, userLang func(context.Context, 
 	if zone == nil {
 		zone = time.UTC
 	}
-	return Module{Store: Store{DB: db, Zone: zone, Reports: gencache.New[reportKey, ActivityReport](keptReports)},
+	return Module{Store: Store{DB: db, Zone: zone, Reports: NewReports(keptReports)},
 		UserLang: userLang}
 }
 

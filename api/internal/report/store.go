@@ -145,6 +145,9 @@ func (s Store) Activities(ctx context.Context, from, to time.Time, groupBy strin
 // Reports keeps activity reports per report generation (ADR 0195).
 type Reports = gencache.Cache[reportKey, ActivityReport]
 
+// NewReports returns a cache of the n most recently used activity reports.
+func NewReports(n int) *Reports { return gencache.New[reportKey, ActivityReport](n) }
+
 // reportKey is a kept report's range and grouping.
 type reportKey struct {
 	from, to int64
