@@ -38,7 +38,11 @@ func (m Module) listAgreements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, agreementOut(p)))
+	out, err := m.agreementsOut(c.Request().Context(), p, rows...)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
 }
 
 // getAgreement godoc
@@ -57,7 +61,11 @@ func (m Module) getAgreement(c echo.Context) error {
 		return err
 	}
 	a, err := m.Store.GetAgreement(c.Request().Context(), id)
-	return httpapi.Row(c, http.StatusOK, a, err, agreementOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.agreementsOut(c.Request().Context(), p, a)
+	return httpapi.Row(c, http.StatusOK, a, err, out)
 }
 
 // createAgreement godoc
@@ -84,7 +92,11 @@ func (m Module) createAgreement(c echo.Context) error {
 		return err
 	}
 	a, err := m.Store.CreateAgreement(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/agreements/", a, err, agreementOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.agreementsOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
+	return httpapi.Created(c, "/api/v1/agreements/", a, err, out)
 }
 
 // updateAgreement godoc
@@ -113,7 +125,11 @@ func (m Module) updateAgreement(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return httpapi.Versioned(c, http.StatusOK, a.Version, AgreementChangeResponse{AgreementResponse: agreementOut(p)(a),
+	out, err := m.agreementsOut(c.Request().Context(), p, a)
+	if err != nil {
+		return err
+	}
+	return httpapi.Versioned(c, http.StatusOK, a.Version, AgreementChangeResponse{AgreementResponse: out(a),
 		WithdrawnApprovals: withdrawn})
 }
 

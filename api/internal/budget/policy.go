@@ -68,8 +68,12 @@ const (
 	ActionDelete = "delete"
 )
 
-func agreementActions(p *access.Principal) []string {
-	return access.Actions(access.Can(ActionUpdate, canWrite(p)), access.Can(ActionDelete, canWrite(p)))
+// agreementActions are what the caller may do with an agreement: delete
+// only while it has no cost entries or invoicing bases (else the delete is a
+// 409).
+func agreementActions(p *access.Principal, inUse bool) []string {
+	return access.Actions(access.Can(ActionUpdate, canWrite(p)),
+		access.Can(ActionDelete, canWrite(p), apperr.ForbiddenUnless(!inUse, "it has cost entries or invoicing bases")))
 }
 
 // costActions: an entry of a locked month cannot change (409 month_locked).

@@ -314,6 +314,17 @@ func sameRules(a, b Agreement) bool {
 	return true
 }
 
+// agreementReferences are the foreign keys that refuse an agreement's delete
+// (ON DELETE RESTRICT), which DeleteAgreement also checks: exactly when the
+// delete is a 409. Its departments, shares, accounts, months and totals go
+// with it (CASCADE).
+var agreementReferences = []string{"costs.agreement_id", "invoicing_bases.agreement_id"}
+
+// agreementsInUse returns which of the agreements other rows refer to.
+func (s Store) agreementsInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	return database.Referenced(ctx, s.DB, "agreements", ids, agreementReferences...)
+}
+
 // DeleteAgreement removes an agreement without cost entries.
 func (s Store) DeleteAgreement(ctx context.Context, id uuid.UUID, ifMatch *int) error {
 	return versioned.Delete(ctx, s.DB, versioned.Write[Agreement]{IfMatch: ifMatch,

@@ -1,15 +1,33 @@
 package committee
 
-import "kulttuurisilta/api/internal/access"
+import (
+	"context"
+
+	"github.com/google/uuid"
+
+	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/database"
+)
 
 // The resources as the caller sees them, each with its allowed_actions.
 
-func committeeOut(p *access.Principal) func(Committee) CommitteeResponse {
+// committeesOut gives committees as the caller sees them: one with members,
+// meetings or ideas offers no delete. Whether they have any is looked up
+// (one query for a whole page) only when the caller may delete committees
+// at all; a new one (no rows given) has none.
+func (m Module) committeesOut(ctx context.Context, p *access.Principal, rows ...Committee) (func(Committee) CommitteeResponse, error) {
+	var used map[uuid.UUID]bool
+	if canWriteCommittees(p) == nil {
+		var err error
+		if used, err = m.Store.committeesInUse(ctx, database.IDsOf(rows)); err != nil {
+			return nil, err
+		}
+	}
 	return func(x Committee) CommitteeResponse {
 		r := toCommitteeResponse(x)
-		r.AllowedActions = committeeActions(p)
+		r.AllowedActions = committeeActions(p, used[x.ID])
 		return r
-	}
+	}, nil
 }
 
 func memberOut(p *access.Principal) func(Member) MemberResponse {

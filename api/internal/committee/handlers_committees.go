@@ -44,7 +44,11 @@ func (m Module) listCommittees(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, committeeOut(p)))
+	out, err := m.committeesOut(c.Request().Context(), p, rows...)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
 }
 
 // getCommittee godoc
@@ -63,7 +67,11 @@ func (m Module) getCommittee(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.GetCommittee(c.Request().Context(), unitScope(p), id)
-	return httpapi.Row(c, http.StatusOK, row, err, committeeOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.committeesOut(c.Request().Context(), p, row)
+	return httpapi.Row(c, http.StatusOK, row, err, out)
 }
 
 // createCommittee godoc
@@ -93,7 +101,11 @@ func (m Module) createCommittee(c echo.Context) error {
 		return apperr.Forbidden("you are not a mentor of this unit")
 	}
 	row, err := m.Store.CreateCommittee(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/committees/", row, err, committeeOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.committeesOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
+	return httpapi.Created(c, "/api/v1/committees/", row, err, out)
 }
 
 // updateCommittee godoc
@@ -118,7 +130,11 @@ func (m Module) updateCommittee(c echo.Context) error {
 		return err
 	}
 	row, err := m.Store.UpdateCommittee(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, row, err, committeeOut(p))
+	if err != nil {
+		return err
+	}
+	out, err := m.committeesOut(c.Request().Context(), p, row)
+	return httpapi.Row(c, http.StatusOK, row, err, out)
 }
 
 // deleteCommittee godoc

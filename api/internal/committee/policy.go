@@ -98,8 +98,12 @@ const (
 	ActionToActivity     = "to_activity"
 )
 
-func committeeActions(p *access.Principal) []string {
-	return access.Actions(access.Can(ActionUpdate, canWriteCommittees(p)), access.Can(ActionDelete, canWriteCommittees(p)))
+// committeeActions are what the caller may do with a committee: delete
+// only while it has no members, meetings or ideas (else the delete is a
+// 409: deactivate it instead).
+func committeeActions(p *access.Principal, inUse bool) []string {
+	return access.Actions(access.Can(ActionUpdate, canWriteCommittees(p)),
+		access.Can(ActionDelete, canWriteCommittees(p), apperr.ForbiddenUnless(!inUse, "it has members, meetings or ideas; deactivate it instead")))
 }
 
 // personalActions are a member's and a meeting's.

@@ -134,6 +134,15 @@ func (s Store) DeleteCommittee(ctx context.Context, scope []uuid.UUID, id uuid.U
 		Action:   "committee.delete", Entity: "committee", View: versioned.View(toCommitteeResponse)})
 }
 
+// committeeReferences are the foreign keys that refuse a committee's delete
+// (ON DELETE RESTRICT): exactly when the delete is a 409.
+var committeeReferences = []string{"committee_members.committee_id", "committee_meetings.committee_id", "ideas.committee_id"}
+
+// committeesInUse returns which of the committees other rows refer to.
+func (s Store) committeesInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	return database.Referenced(ctx, s.DB, "committees", ids, committeeReferences...)
+}
+
 // committeeConflict refuses a duplicate.
 var committeeConflict = versioned.Unique("the unit already has a committee with this name")
 

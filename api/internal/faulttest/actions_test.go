@@ -407,6 +407,13 @@ var moreResourceCases = []resourceCase{
 			path := w.committee(t)
 			return fixture{get: path, list: "/api/v1/committees?limit=200&unit_id=" + w.unit.String(), id: path[len("/api/v1/committees/"):]}
 		}},
+	// A committee with members, meetings or ideas cannot be deleted (409): no delete offered.
+	{name: "committee (in use)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			path := w.committee(t)
+			w.env.Post(path+"/meetings", w.admin, map[string]any{"held_on": "2025-03-10"}).Expect(http.StatusCreated)
+			return fixture{get: path, list: "/api/v1/committees?limit=200&unit_id=" + w.unit.String(), id: path[len("/api/v1/committees/"):]}
+		}},
 	{name: "committee member", actions: updateDelete(map[string]any{}),
 		create: nestedIn(func(t *testing.T, w *actionsWorld) string { return w.committee(t) }, "/members",
 			func(w *actionsWorld) map[string]any {
@@ -453,6 +460,16 @@ var moreResourceCases = []resourceCase{
 		create: func(t *testing.T, w *actionsWorld) fixture {
 			id := w.agreement(t)
 			return fixture{get: "/api/v1/agreements/" + id, list: "/api/v1/agreements?limit=200", id: id}
+		}},
+	// An agreement with cost entries (or invoicing bases) cannot be deleted (409): no delete offered.
+	{name: "agreement (in use)", actions: updateDelete(map[string]any{}),
+		create: func(t *testing.T, w *actionsWorld) fixture {
+			f := w.costFixture(t, false)
+			var cost struct {
+				AgreementID string `json:"agreement_id"`
+			}
+			w.env.Get(f.get, w.admin).Expect(http.StatusOK).JSON(&cost)
+			return fixture{get: "/api/v1/agreements/" + cost.AgreementID, list: "/api/v1/agreements?limit=200", id: cost.AgreementID}
 		}},
 	{name: "cost (open month)", actions: updateDelete(map[string]any{}),
 		create: func(t *testing.T, w *actionsWorld) fixture { return w.costFixture(t, false) }},
@@ -601,6 +618,8 @@ var neverAllowed = map[string]bool{
 	"series (in use) delete":                                 true,
 	"department (in use) delete":                             true,
 	"unit (in use) delete":                                   true,
+	"committee (in use) delete":                              true,
+	"agreement (in use) delete":                              true,
 	"idea (turned into an activity) delete":                  true,
 	"idea (turned into an activity) to_activity":             true,
 	"occurrence (proposed, started) restore_occurrence":      true,
