@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"kulttuurisilta/api/internal/access"
+	"kulttuurisilta/api/internal/httpapi"
 )
 
 // activitiesOut are activities as the caller sees them: each with its
@@ -60,39 +61,15 @@ func (m Module) occurrencesOut(ctx context.Context, p *access.Principal, occ []O
 // partnersOut gives partners as the caller sees them: one that activities
 // refer to offers no delete (it would be refused: deactivate it instead).
 func (m Module) partnersOut(ctx context.Context, p *access.Principal, rows ...Partner) (func(Partner) PartnerResponse, error) {
-	return catalogueOut(ctx, m.Store, p, "activity_partners", "partner_id", rows, toPartnerResponse,
-		func(r *PartnerResponse) *[]string { return &r.AllowedActions })
+	return httpapi.InUse(canWriteCatalogue, m.Store.partnersInUse, toPartnerResponse, catalogueActions,
+		func(r *PartnerResponse) *[]string { return &r.AllowedActions })(ctx, p, rows...)
 }
 
 // seriesOut gives series as the caller sees them: one that still has
 // activities offers no delete (it would be refused).
 func (m Module) seriesOut(ctx context.Context, p *access.Principal, rows ...Series) (func(Series) SeriesResponse, error) {
-	return catalogueOut(ctx, m.Store, p, "activities", "series_id", rows, toSeriesResponse,
-		func(r *SeriesResponse) *[]string { return &r.AllowedActions })
-}
-
-// catalogueOut gives rows of a catalogue (partners, series) as the caller
-// sees them: the response (to) with catalogueActions in its allowed_actions
-// (field); whether a row is in use is one batched lookup of the rows that
-// column of table refers to.
-func catalogueOut[M any, P interface {
-	*M
-	Identity() uuid.UUID
-}, R any](ctx context.Context, s Store, p *access.Principal, table, column string, rows []M,
-	to func(M) R, field func(*R) *[]string) (func(M) R, error) {
-	ids := make([]uuid.UUID, len(rows))
-	for i := range rows {
-		ids[i] = P(&rows[i]).Identity()
-	}
-	used, err := s.referenced(ctx, table, column, ids)
-	if err != nil {
-		return nil, err
-	}
-	return func(x M) R {
-		r := to(x)
-		*field(&r) = catalogueActions(p, used[P(&x).Identity()])
-		return r
-	}, nil
+	return httpapi.InUse(canWriteCatalogue, m.Store.seriesInUse, toSeriesResponse, catalogueActions,
+		func(r *SeriesResponse) *[]string { return &r.AllowedActions })(ctx, p, rows...)
 }
 
 func (m Module) overrideOut(p *access.Principal) func(Override) OverrideResponse {

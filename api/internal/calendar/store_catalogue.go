@@ -53,6 +53,12 @@ func (s Store) DeletePartner(ctx context.Context, id uuid.UUID, ifMatch *int) er
 		Action:   "partner.delete", Entity: "partner", View: versioned.View(toPartnerResponse)})
 }
 
+// partnersInUse returns which of the partners activities refer to (the
+// delete would be refused: deactivate the partner instead).
+func (s Store) partnersInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	return database.Referenced(ctx, s.DB, "partners", ids, "activity_partners.partner_id")
+}
+
 // partnerConflict refuses a duplicate.
 var partnerConflict = versioned.Unique("a partner with this name already exists")
 
@@ -92,3 +98,9 @@ func (s Store) DeleteSeries(ctx context.Context, id uuid.UUID, ifMatch *int) err
 
 // seriesConflict refuses a duplicate.
 var seriesConflict = versioned.Unique("a series with this name and start date already exists")
+
+// seriesInUse returns which of the series still have activities (the delete
+// would be refused).
+func (s Store) seriesInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
+	return database.Referenced(ctx, s.DB, "series", ids, "activities.series_id")
+}

@@ -283,27 +283,7 @@ func (s Store) AttendanceParticipants(ctx context.Context, ids []uuid.UUID, sc P
 // WithAttendance returns which of the activities have recorded attendance
 // (an activity with attendance cannot be deleted).
 func (s Store) WithAttendance(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return s.referenced(ctx, "attendance", "activity_id", ids)
-}
-
-// referenced returns which of ids a column of another table refers to: an
-// activity's attendance, a partner's activities, a series' activities. A
-// row so referred to cannot be deleted (409), so it offers no delete.
-// table and column are the caller's constants, never input.
-func (s Store) referenced(ctx context.Context, table, column string, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	out := map[uuid.UUID]bool{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	var with []uuid.UUID
-	if err := s.DB.WithContext(ctx).Table(table).Distinct(column).
-		Where(column+" IN ?", ids).Pluck(column, &with).Error; err != nil {
-		return nil, err
-	}
-	for _, id := range with {
-		out[id] = true
-	}
-	return out, nil
+	return database.Referenced(ctx, s.DB, "activities", ids, "attendance.activity_id")
 }
 
 // occurrenceKey names one occurrence: its activity and original start.

@@ -24,23 +24,15 @@ func metricsMiddleware(reg *prometheus.Registry) echo.MiddlewareFunc {
 		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 	}, []string{"method", "route"})
 	reg.MustRegister(requests, latency)
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			start := time.Now()
-			err := next(c)
-			if err != nil {
-				c.Error(err)
-			}
-			route := c.Path()
-			if route == "" {
-				route = "unmatched"
-			}
-			method := metricMethod(c.Request().Method)
-			requests.WithLabelValues(method, route, strconv.Itoa(c.Response().Status)).Inc()
-			latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
-			return nil
+	return answered(func(c echo.Context, start time.Time) {
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
 		}
-	}
+		method := metricMethod(c.Request().Method)
+		requests.WithLabelValues(method, route, strconv.Itoa(c.Response().Status)).Inc()
+		latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
+	})
 }
 
 func metricsHandler(reg *prometheus.Registry) echo.HandlerFunc {

@@ -62,28 +62,36 @@ func requestID(c echo.Context) string {
 // pattern and path but never the query string or headers: feed tokens and
 // credentials must not reach the logs.
 func requestLogger(log *slog.Logger) echo.MiddlewareFunc {
+	return answered(func(c echo.Context, start time.Time) {
+		status := c.Response().Status
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		log.LogAttrs(c.Request().Context(), level, "request",
+			slog.String("request_id", requestID(c)),
+			slog.String("method", c.Request().Method),
+			slog.String("route", c.Path()),
+			slog.String("path", c.Request().URL.Path),
+			slog.Int("status", status),
+			slog.Int64("bytes", c.Response().Size),
+			slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
+			slog.String("remote_ip", c.RealIP()),
+		)
+	})
+}
+
+// answered is middleware that runs the handler, has Echo answer its error at
+// once (so the response's status is the one the client gets) and then calls
+// done, given when the request began: the request log and the metrics.
+func answered(done func(c echo.Context, start time.Time)) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
-			err := next(c)
-			if err != nil {
+			if err := next(c); err != nil {
 				c.Error(err)
 			}
-			status := c.Response().Status
-			level := slog.LevelInfo
-			if status >= 500 {
-				level = slog.LevelError
-			}
-			log.LogAttrs(c.Request().Context(), level, "request",
-				slog.String("request_id", requestID(c)),
-				slog.String("method", c.Request().Method),
-				slog.String("route", c.Path()),
-				slog.String("path", c.Request().URL.Path),
-				slog.Int("status", status),
-				slog.Int64("bytes", c.Response().Size),
-				slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
-				slog.String("remote_ip", c.RealIP()),
-			)
+			done(c, start)
 			return nil
 		}
 	}

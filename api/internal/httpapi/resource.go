@@ -18,14 +18,46 @@ import (
 // GetOne, CreateOne, UpdateOne or DeleteOne.
 
 // View is how the caller sees rows of one resource: for the rows at hand (a
-// page of a list, or the one row), the converter to responses with each
-// row's allowed_actions. A view that looks nothing up is Fixed.
+// page of a list, or the one row; none for a row just created, which nothing
+// refers to yet), the converter to responses with each row's
+// allowed_actions, after one lookup for them all where the actions depend on
+// other rows. A view that looks nothing up is Fixed.
 type View[M, R any] func(ctx context.Context, p *access.Principal, rows ...M) (func(M) R, error)
 
 // Fixed is the View of a resource whose allowed_actions need no lookup: out
 // gives the converter for the caller.
 func Fixed[M, R any](out func(*access.Principal) func(M) R) View[M, R] {
 	return func(_ context.Context, p *access.Principal, _ ...M) (func(M) R, error) { return out(p), nil }
+}
+
+// InUse is the View of a resource whose delete is refused while other rows
+// refer to it: to builds the response, actions gives the caller's
+// allowed_actions on a row (in use or not) and field is where the response
+// keeps them. Which rows are in use is looked up (inUse, one query for them
+// all) only when the caller may delete such rows at all (canDelete).
+func InUse[M any, P interface {
+	*M
+	Identity() uuid.UUID
+}, R any](canDelete func(*access.Principal) error, inUse func(context.Context, []uuid.UUID) (map[uuid.UUID]bool, error),
+	to func(M) R, actions func(*access.Principal, bool) []string, field func(*R) *[]string) View[M, R] {
+	return func(ctx context.Context, p *access.Principal, rows ...M) (func(M) R, error) {
+		var used map[uuid.UUID]bool
+		if canDelete(p) == nil && len(rows) > 0 {
+			ids := make([]uuid.UUID, len(rows))
+			for i := range rows {
+				ids[i] = P(&rows[i]).Identity()
+			}
+			var err error
+			if used, err = inUse(ctx, ids); err != nil {
+				return nil, err
+			}
+		}
+		return func(x M) R {
+			r := to(x)
+			*field(&r) = actions(p, used[P(&x).Identity()])
+			return r
+		}, nil
+	}
 }
 
 // GetOne answers GET on one resource: Target, the store's read of the row,
@@ -42,7 +74,8 @@ func GetOne[M any, P versionedRow[M], R any](c echo.Context, policy func(*access
 
 // CreateOne answers POST of a new resource: Authorize, the strict body,
 // check (nil where the store checks the input itself), the store's insert,
-// and the new row as the caller sees it (Created, at location).
+// and the new row as the caller sees it (Created, at location; the view is
+// given no rows: nothing refers to a new row, so it looks nothing up).
 func CreateOne[B, M any, P interface {
 	versionedRow[M]
 	Identity() uuid.UUID
@@ -66,7 +99,7 @@ func CreateOne[B, M any, P interface {
 	if err != nil {
 		return err
 	}
-	out, err := view(ctx, p, row)
+	out, err := view(ctx, p)
 	return Created[M, P](c, location, row, err, out)
 }
 

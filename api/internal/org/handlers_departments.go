@@ -51,16 +51,7 @@ func (m Module) listDepartments(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/departments/{id} [get]
 func (m Module) getDepartment(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	d, err := m.Store.GetDepartment(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	out, err := m.departmentsOut(c.Request().Context(), p, d)
-	return httpapi.Row(c, http.StatusOK, d, err, out)
+	return httpapi.GetOne(c, canRead, m.Store.GetDepartment, m.departmentsOut)
 }
 
 // createDepartment godoc
@@ -74,23 +65,7 @@ func (m Module) getDepartment(c echo.Context) error {
 //	@Success	201		{object}	DepartmentResponse
 //	@Router		/departments [post]
 func (m Module) createDepartment(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteDepartments)
-	if err != nil {
-		return err
-	}
-	var in DepartmentInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	d, err := m.Store.CreateDepartment(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	out, err := m.departmentsOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
-	return httpapi.Created(c, "/api/v1/departments/", d, err, out)
+	return httpapi.CreateOne(c, canWriteDepartments, "/api/v1/departments/", (*DepartmentInput).validate, m.Store.CreateDepartment, m.departmentsOut)
 }
 
 // updateDepartment godoc
@@ -106,20 +81,7 @@ func (m Module) createDepartment(c echo.Context) error {
 //	@Success	200			{object}	DepartmentResponse
 //	@Router		/departments/{id} [patch]
 func (m Module) updateDepartment(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteDepartments)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[DepartmentPatch](c)
-	if err != nil {
-		return err
-	}
-	d, err := m.Store.UpdateDepartment(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	out, err := m.departmentsOut(c.Request().Context(), p, d)
-	return httpapi.Row(c, http.StatusOK, d, err, out)
+	return httpapi.UpdateOne(c, canWriteDepartments, m.Store.UpdateDepartment, m.departmentsOut)
 }
 
 // deleteDepartment godoc
@@ -132,9 +94,5 @@ func (m Module) updateDepartment(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/departments/{id} [delete]
 func (m Module) deleteDepartment(c echo.Context) error {
-	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteDepartments)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteDepartment(c.Request().Context(), id, ifMatch))
+	return httpapi.DeleteOne(c, canWriteDepartments, m.Store.DeleteDepartment)
 }

@@ -77,16 +77,7 @@ func (m Module) listUnits(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/units/{id} [get]
 func (m Module) getUnit(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	u, err := m.Store.GetUnit(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	out, err := m.unitsOut(c.Request().Context(), p, u)
-	return httpapi.Row(c, http.StatusOK, u, err, out)
+	return httpapi.GetOne(c, canRead, m.Store.GetUnit, m.unitsOut)
 }
 
 // createUnit godoc
@@ -100,23 +91,7 @@ func (m Module) getUnit(c echo.Context) error {
 //	@Success	201		{object}	UnitResponse
 //	@Router		/units [post]
 func (m Module) createUnit(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteUnits)
-	if err != nil {
-		return err
-	}
-	var in UnitInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	u, err := m.Store.CreateUnit(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	out, err := m.unitsOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
-	return httpapi.Created(c, "/api/v1/units/", u, err, out)
+	return httpapi.CreateOne(c, canWriteUnits, "/api/v1/units/", (*UnitInput).validate, m.Store.CreateUnit, m.unitsOut)
 }
 
 // updateUnit godoc
@@ -132,20 +107,7 @@ func (m Module) createUnit(c echo.Context) error {
 //	@Success	200			{object}	UnitResponse
 //	@Router		/units/{id} [patch]
 func (m Module) updateUnit(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteUnits)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[UnitPatch](c)
-	if err != nil {
-		return err
-	}
-	u, err := m.Store.UpdateUnit(c.Request().Context(), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	out, err := m.unitsOut(c.Request().Context(), p, u)
-	return httpapi.Row(c, http.StatusOK, u, err, out)
+	return httpapi.UpdateOne(c, canWriteUnits, m.Store.UpdateUnit, m.unitsOut)
 }
 
 // deleteUnit godoc
@@ -159,9 +121,5 @@ func (m Module) updateUnit(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/units/{id} [delete]
 func (m Module) deleteUnit(c echo.Context) error {
-	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteUnits)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteUnit(c.Request().Context(), id, ifMatch))
+	return httpapi.DeleteOne(c, canWriteUnits, m.Store.DeleteUnit)
 }
