@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/Field';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { useFieldErrors } from '@/components/ui/errors';
-import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
+import { CardPage } from '@/components/layout/CardPage';
 
 /** LoginPage signs a user in and returns them to where they were going. */
 export function LoginPage({ homeFor }: { homeFor: (role: Role | null) => string }) {
@@ -39,29 +39,24 @@ export function LoginPage({ homeFor }: { homeFor: (role: Role | null) => string 
   }
 
   return (
-    <div className="login-page">
-      <main id="main" className="login-card">
-        <div className="login-top">
-          <LanguageSwitch />
-        </div>
-        <h1>{t('app.name')}</h1>
-        <p className="muted">{t('app.tagline')}</p>
-        <h2>{t('login.title')}</h2>
-        <form onSubmit={onSubmit} noValidate>
-          <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={fe.email} />
-          <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fe.password} />
-          {error instanceof ApiError && error.status === 401 ? (
-            <Alert kind="error">{t('login.failed')}</Alert>
-          ) : error instanceof ApiError && error.status === 429 ? (
-            <Alert kind="error">{t('login.rateLimited')}</Alert>
-          ) : (
-            <ErrorAlert error={error} shownFields={['email', 'password']} />
-          )}
-          <Button type="submit" size="large" busy={busy} className="btn-block">
-            {t('action.signIn')}
-          </Button>
-        </form>
-      </main>
-    </div>
+    <CardPage>
+      <h1>{t('app.name')}</h1>
+      <p className="muted">{t('app.tagline')}</p>
+      <h2>{t('login.title')}</h2>
+      <form onSubmit={onSubmit} noValidate>
+        <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={fe.email} />
+        <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fe.password} />
+        {error instanceof ApiError && error.status === 401 ? (
+          <Alert kind="error">{t('login.failed')}</Alert>
+        ) : error instanceof ApiError && error.status === 429 ? (
+          <Alert kind="error">{t('login.rateLimited')}</Alert>
+        ) : (
+          <ErrorAlert error={error} shownFields={['email', 'password']} />
+        )}
+        <Button type="submit" size="large" busy={busy} className="btn-block">
+          {t('action.signIn')}
+        </Button>
+      </form>
+    </CardPage>
   );
 }

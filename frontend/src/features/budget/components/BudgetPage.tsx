@@ -3,15 +3,15 @@ import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { download } from '@/lib/api/client';
-import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
+import { nameOf, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
 import { today } from '@/lib/i18n/dates';
-import { SelectField } from '@/components/ui/Field';
 import { DateField } from '@/components/ui/DateField';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/Alert';
-import { Empty, Loaded, Loading, PageHeader } from '@/components/ui/misc';
+import { Loaded, Loading, PageHeader } from '@/components/ui/misc';
 import { DataTable } from '@/components/ui/DataTable';
 import { useCosts, useSplit, type Cost, type CostQuery } from '../api/budget';
+import { AgreementPicker } from './AgreementPicker';
 import { BarChart, type ChartRow } from './BarChart';
 
 /**
@@ -90,19 +90,10 @@ export function BudgetPage() {
         </Button>
       </PageHeader>
       <ErrorAlert error={dlError} />
-      {agreements.isLoading ? (
-        <Loading />
-      ) : agreements.error ? (
-        <ErrorAlert error={agreements.error} />
-      ) : !agreements.data?.length ? (
-        <Empty>{t('budget.noAgreements')}</Empty>
-      ) : (
-        <div className="filters">
-          <SelectField label={t('budget.agreement')} value={agreementId} onChange={(e) => setAgreementId(e.target.value)} options={options(agreements.data)} />
-          <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
-          <DateField label={t('common.to')} value={to} min={from} onChange={(d) => setTo(d)} />
-        </div>
-      )}
+      <AgreementPicker value={agreementId} onChange={setAgreementId}>
+        <DateField label={t('common.from')} value={from} onChange={(d) => setFrom(d)} />
+        <DateField label={t('common.to')} value={to} min={from} onChange={(d) => setTo(d)} />
+      </AgreementPicker>
       {agreementId && (role === 'manager' || role === 'producer' || role === 'admin') && (
         <p>
           <Link to="/month-close">{t('close.goTo')}</Link>

@@ -3,13 +3,14 @@ import { useSearchParams } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
 import { useAuth } from '@/lib/auth/auth';
 import { download } from '@/lib/api/client';
-import { options, useAgreements } from '@/lib/api/lookups';
-import { SelectField, TextField } from '@/components/ui/Field';
+import { useAgreements } from '@/lib/api/lookups';
+import { TextField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { useFieldErrors } from '@/components/ui/errors';
 import { Badge, Empty, Loading, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
 import { useAgreement, useBases, useMonthChanges, useMonthCosts, usePeriods, usePeriodStep, useSplit, type CostChange, type PeriodView } from '../api/budget';
+import { AgreementPicker } from './AgreementPicker';
 
 /** monthEnd is the last day (YYYY-MM-DD) of a month YYYY-MM. */
 export function monthEnd(month: string): string {
@@ -69,24 +70,7 @@ export function MonthClosePage() {
   return (
     <>
       <PageHeader title={t('close.title')} />
-      {agreements.isLoading ? (
-        <Loading />
-      ) : agreements.error ? (
-        <ErrorAlert error={agreements.error} />
-      ) : !agreements.data?.length ? (
-        <Empty>{t('budget.noAgreements')}</Empty>
-      ) : (
-        <div className="filters">
-          <SelectField
-            label={t('budget.agreement')}
-            value={agreementId}
-            onChange={(e) => {
-              setAgreementId(e.target.value);
-            }}
-            options={options(agreements.data)}
-          />
-        </div>
-      )}
+      <AgreementPicker value={agreementId} onChange={setAgreementId} />
       <ErrorAlert error={periods.error} onRetry={() => periods.refetch()} />
       {list.length > 0 && (
         <nav aria-label={t('close.months')} className="month-strip">

@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/errors';
 import { Button } from '@/components/ui/Button';
 import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { Loading } from '@/components/ui/misc';
-import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
+import { CardPage } from '@/components/layout/CardPage';
 import { useUnsubscribe, useUnsubscription } from '../api/notifications';
 
 /**
@@ -23,42 +23,37 @@ export function UnsubscribePage() {
   const invalid = token === '' || (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400));
 
   return (
-    <div className="login-page">
-      <main id="main" className="login-card">
-        <div className="login-top">
-          <LanguageSwitch />
-        </div>
-        <p className="muted">{t('app.name')}</p>
-        <h1>{t('unsub.title')}</h1>
-        {invalid ? (
-          <Alert kind="warning" title={t('unsub.invalid')}>
-            <p>{t('unsub.invalidHelp')}</p>
-          </Alert>
-        ) : q.isLoading ? (
-          <Loading />
-        ) : q.error ? (
-          <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-        ) : q.data ? (
-          <>
-            <p>{t('unsub.what', { kind: i.tk('nk', q.data.kind), address: q.data.address })}</p>
-            {q.data.email ? (
-              <>
-                <ErrorAlert error={stop.error} />
-                <Button size="large" busy={stop.isPending} onClick={() => stop.mutate()}>
-                  {t('unsub.stop')}
-                </Button>
-              </>
-            ) : (
-              <Alert kind="success" title={stop.isSuccess ? t('unsub.done') : t('unsub.already')}>
-                <p>{t('unsub.again')}</p>
-              </Alert>
-            )}
-          </>
-        ) : null}
-        <p>
-          <Link to="/notifications/settings">{t('unsub.settings')}</Link>
-        </p>
-      </main>
-    </div>
+    <CardPage>
+      <p className="muted">{t('app.name')}</p>
+      <h1>{t('unsub.title')}</h1>
+      {invalid ? (
+        <Alert kind="warning" title={t('unsub.invalid')}>
+          <p>{t('unsub.invalidHelp')}</p>
+        </Alert>
+      ) : q.isLoading ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data ? (
+        <>
+          <p>{t('unsub.what', { kind: i.tk('nk', q.data.kind), address: q.data.address })}</p>
+          {q.data.email ? (
+            <>
+              <ErrorAlert error={stop.error} />
+              <Button size="large" busy={stop.isPending} onClick={() => stop.mutate()}>
+                {t('unsub.stop')}
+              </Button>
+            </>
+          ) : (
+            <Alert kind="success" title={stop.isSuccess ? t('unsub.done') : t('unsub.already')}>
+              <p>{t('unsub.again')}</p>
+            </Alert>
+          )}
+        </>
+      ) : null}
+      <p>
+        <Link to="/notifications/settings">{t('unsub.settings')}</Link>
+      </p>
+    </CardPage>
   );
 }
