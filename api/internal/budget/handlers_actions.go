@@ -3,29 +3,17 @@ package budget
 import (
 	"context"
 
-	"github.com/google/uuid"
-
 	"kulttuurisilta/api/internal/access"
-	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
 )
 
 // agreementsOut gives agreements as the caller sees them: one with cost
 // entries or invoicing bases offers no delete. Whether they have any is
 // looked up (one query for a whole page) only when the caller may delete
-// agreements at all; a new one (no rows given) has none.
+// agreements at all (httpapi.InUse); a new one (no rows given) has none.
 func (m Module) agreementsOut(ctx context.Context, p *access.Principal, rows ...Agreement) (func(Agreement) AgreementResponse, error) {
-	var used map[uuid.UUID]bool
-	if canWrite(p) == nil {
-		var err error
-		if used, err = m.Store.agreementsInUse(ctx, database.IDsOf(rows)); err != nil {
-			return nil, err
-		}
-	}
-	return func(a Agreement) AgreementResponse {
-		r := toAgreementResponse(a)
-		r.AllowedActions = agreementActions(p, used[a.ID])
-		return r
-	}, nil
+	return httpapi.InUse(canWrite, m.Store.agreementsInUse, toAgreementResponse, agreementActions,
+		func(r *AgreementResponse) *[]string { return &r.AllowedActions })(ctx, p, rows...)
 }
 
 // costsOut are cost entries as the caller sees them, each with its

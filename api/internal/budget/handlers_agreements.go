@@ -56,16 +56,7 @@ func (m Module) listAgreements(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/agreements/{id} [get]
 func (m Module) getAgreement(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadTotals)
-	if err != nil {
-		return err
-	}
-	a, err := m.Store.GetAgreement(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	out, err := m.agreementsOut(c.Request().Context(), p, a)
-	return httpapi.Row(c, http.StatusOK, a, err, out)
+	return httpapi.GetOne(c, canReadTotals, m.Store.GetAgreement, m.agreementsOut)
 }
 
 // createAgreement godoc
@@ -80,23 +71,7 @@ func (m Module) getAgreement(c echo.Context) error {
 //	@Success		201		{object}	AgreementResponse
 //	@Router			/agreements [post]
 func (m Module) createAgreement(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWrite)
-	if err != nil {
-		return err
-	}
-	var in AgreementInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	a, err := m.Store.CreateAgreement(c.Request().Context(), in)
-	if err != nil {
-		return err
-	}
-	out, err := m.agreementsOut(c.Request().Context(), p) // new: nothing refers to it, so no lookup
-	return httpapi.Created(c, "/api/v1/agreements/", a, err, out)
+	return httpapi.CreateOne(c, canWrite, "/api/v1/agreements/", (*AgreementInput).validate, m.Store.CreateAgreement, m.agreementsOut)
 }
 
 // updateAgreement godoc
@@ -143,9 +118,5 @@ func (m Module) updateAgreement(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/agreements/{id} [delete]
 func (m Module) deleteAgreement(c echo.Context) error {
-	_, id, ifMatch, err := httpapi.TargetVersion(c, canWrite)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteAgreement(c.Request().Context(), id, ifMatch))
+	return httpapi.DeleteOne(c, canWrite, m.Store.DeleteAgreement)
 }

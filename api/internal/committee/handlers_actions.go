@@ -3,10 +3,8 @@ package committee
 import (
 	"context"
 
-	"github.com/google/uuid"
-
 	"kulttuurisilta/api/internal/access"
-	"kulttuurisilta/api/internal/database"
+	"kulttuurisilta/api/internal/httpapi"
 )
 
 // The resources as the caller sees them, each with its allowed_actions.
@@ -14,20 +12,10 @@ import (
 // committeesOut gives committees as the caller sees them: one with members,
 // meetings or ideas offers no delete. Whether they have any is looked up
 // (one query for a whole page) only when the caller may delete committees
-// at all; a new one (no rows given) has none.
+// at all (httpapi.InUse); a new one (no rows given) has none.
 func (m Module) committeesOut(ctx context.Context, p *access.Principal, rows ...Committee) (func(Committee) CommitteeResponse, error) {
-	var used map[uuid.UUID]bool
-	if canWriteCommittees(p) == nil {
-		var err error
-		if used, err = m.Store.committeesInUse(ctx, database.IDsOf(rows)); err != nil {
-			return nil, err
-		}
-	}
-	return func(x Committee) CommitteeResponse {
-		r := toCommitteeResponse(x)
-		r.AllowedActions = committeeActions(p, used[x.ID])
-		return r
-	}, nil
+	return httpapi.InUse(canWriteCommittees, m.Store.committeesInUse, toCommitteeResponse, committeeActions,
+		func(r *CommitteeResponse) *[]string { return &r.AllowedActions })(ctx, p, rows...)
 }
 
 func memberOut(p *access.Principal) func(Member) MemberResponse {
