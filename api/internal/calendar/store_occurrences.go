@@ -320,7 +320,7 @@ func (s Store) AttendanceOf(ctx context.Context, occ []Occurrence) (map[occurren
 	}
 	var rows []Attendance
 	if err := s.DB.WithContext(ctx).Select("id", "activity_id", "occurrence_start").
-		Where("activity_id IN ? AND occurrence_start BETWEEN ? AND ?", ids, from, to).Find(&rows).Error; err != nil {
+		Where("activity_id = ANY(?) AND occurrence_start BETWEEN ? AND ?", IDs(ids), from, to).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
