@@ -38,15 +38,3 @@ func Referenced(ctx context.Context, db *gorm.DB, table string, ids []uuid.UUID,
 	}
 	return out, nil
 }
-
-// IDsOf returns the ids of rows, in order.
-func IDsOf[M any, P interface {
-	*M
-	Identity() uuid.UUID
-}](rows []M) []uuid.UUID {
-	ids := make([]uuid.UUID, len(rows))
-	for i := range rows {
-		ids[i] = P(&rows[i]).Identity()
-	}
-	return ids
-}
