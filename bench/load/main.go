@@ -10,7 +10,8 @@
 //	            authenticated GET /api/v1/units?limit=50.
 //	region      open loop at a fixed -rate: the real traffic mix (calendar
 //	            months, .ics feed polls, list syncs with updated_since, cost
-//	            writes, split and activity reports) next to /healthz, with
+//	            writes, split and activity reports, now and then a calendar
+//	            edit) next to /healthz, with
 //	            latency measured from each request's scheduled time (so a
 //	            slow server cannot hide its queueing). With -knee, the rate
 //	            is searched instead: the highest at which every route keeps
@@ -272,6 +273,7 @@ func main() {
 	email := flag.String("email", "producer@demo.fi", "login")
 	password := flag.String("password", "demo-password", "password")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
+	editWeight := flag.Int("edit-weight", 1, "region: weight of the calendar edits in the mix, out of 950 for the other routes (0: none)")
 	soloTime := flag.Duration("solo", 5*time.Second, "region: time per route measured alone before the mix")
 	knee := flag.Bool("knee", false, "region: search the highest rate at which every route keeps p95 < -p95 with no drops or errors, instead of one -rate")
 	kneeFrom := flag.Float64("knee-from", 20, "region -knee: the first rate tried (req/s)")
@@ -314,7 +316,7 @@ func main() {
 		printRatios(os.Stdout, rs)
 		report["connections"], report["duration_s"], report["results"] = *conns, duration.Seconds(), rs
 	case "region":
-		targets, skipped, err := s.regionTargets()
+		targets, skipped, err := s.regionTargets(*editWeight)
 		if err != nil {
 			fatal(err)
 		}

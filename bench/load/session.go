@@ -61,6 +61,22 @@ func (s *session) get(path string, v any) (int, error) {
 	return resp.StatusCode, nil
 }
 
+// etag reads path's current ETag (its version), for an If-Match.
+func (s *session) etag(path string) (string, error) {
+	req, _ := http.NewRequest(http.MethodGet, s.url(path), nil)
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") == "" {
+		return "", fmt.Errorf("GET %s: %d, no ETag", path, resp.StatusCode)
+	}
+	return resp.Header.Get("ETag"), nil
+}
+
 // getReq builds a GET target, authenticated unless anonymous.
 func (s *session) getReq(path string, anonymous bool) func(*rand.Rand) (*http.Request, error) {
 	return func(*rand.Rand) (*http.Request, error) {
@@ -126,7 +142,7 @@ func (l idList) ids() []string {
 
 // regionTargets discovers ids (units, agreements, a feed token) and builds
 // the mix. Routes the server does not have (yet) are skipped and named.
-func (s *session) regionTargets() ([]target, []string, error) {
+func (s *session) regionTargets(editWeight int) ([]target, []string, error) {
 	var skipped []string
 	var units idList
 	if st, err := s.get("/api/v1/units?limit=200", &units); err != nil || st != 200 || len(units.Items) == 0 {
@@ -162,30 +178,30 @@ func (s *session) regionTargets() ([]target, []string, error) {
 		}
 		ts = append(ts, target{name: name, weight: weight, build: build, ok: ok})
 	}
-	add("GET /healthz (baseline)", 10, "", s.getReq("/healthz", true), nil)
-	add("GET /calendar (a month, all units)", 15, "/api/v1/calendar?from=2025-01-01&to=2025-02-01",
+	add("GET /healthz (baseline)", 100, "", s.getReq("/healthz", true), nil)
+	add("GET /calendar (a month, all units)", 150, "/api/v1/calendar?from=2025-01-01&to=2025-02-01",
 		func(r *rand.Rand) (*http.Request, error) {
 			from, to := month(r)
 			req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/calendar?limit=200&from="+from+"&to="+to), nil)
 			return auth(req), err
 		}, nil)
-	add("GET /calendar (a month, one unit)", 15, "/api/v1/calendar?from=2025-01-01&to=2025-02-01",
+	add("GET /calendar (a month, one unit)", 150, "/api/v1/calendar?from=2025-01-01&to=2025-02-01",
 		func(r *rand.Rand) (*http.Request, error) {
 			from, to := month(r)
 			req, err := http.NewRequest(http.MethodGet,
 				s.url("/api/v1/calendar?limit=200&from="+from+"&to="+to+"&unit_id="+pickUnit(r)), nil)
 			return auth(req), err
 		}, nil)
-	add("GET /calendar.ics?unit= (feed poll)", 20, "/api/v1/calendar.ics?unit="+unitIDs[0],
+	add("GET /calendar.ics?unit= (feed poll)", 200, "/api/v1/calendar.ics?unit="+unitIDs[0],
 		func(r *rand.Rand) (*http.Request, error) {
 			return http.NewRequest(http.MethodGet, s.url("/api/v1/calendar.ics?unit="+pickUnit(r)), nil)
 		}, nil)
-	add("GET /activities?updated_since (sync)", 10, "/api/v1/activities?limit=1",
+	add("GET /activities?updated_since (sync)", 100, "/api/v1/activities?limit=1",
 		func(r *rand.Rand) (*http.Request, error) {
 			req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/activities?limit=200&updated_since="+since(r)), nil)
 			return auth(req), err
 		}, nil)
-	add("GET /units?updated_since (sync)", 5, "",
+	add("GET /units?updated_since (sync)", 50, "",
 		func(r *rand.Rand) (*http.Request, error) {
 			req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/units?limit=200&updated_since="+since(r)), nil)
 			return auth(req), err
@@ -199,12 +215,12 @@ func (s *session) regionTargets() ([]target, []string, error) {
 				ag, most = id, l.Total
 			}
 		}
-		add("GET /costs?updated_since (sync)", 5, "/api/v1/costs?limit=1",
+		add("GET /costs?updated_since (sync)", 50, "/api/v1/costs?limit=1",
 			func(r *rand.Rand) (*http.Request, error) {
 				req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/costs?limit=200&updated_since="+since(r)), nil)
 				return auth(req), err
 			}, nil)
-		add("POST /costs (write)", 10, "/api/v1/costs?limit=1",
+		add("POST /costs (write)", 100, "/api/v1/costs?limit=1",
 			func(r *rand.Rand) (*http.Request, error) {
 				// Today's month stays open: earlier months of the seed may be locked.
 				body, _ := json.Marshal(map[string]any{"agreement_id": ag, "incurred_on": now.Format(time.DateOnly),
@@ -214,7 +230,7 @@ func (s *session) regionTargets() ([]target, []string, error) {
 				req.Header.Set("Content-Type", "application/json")
 				return auth(req), err
 			}, nil)
-		add("GET /agreements/{id}/split (a month)", 3, "/api/v1/agreements/"+ag+"/split?from=2025-01-01&to=2025-01-31",
+		add("GET /agreements/{id}/split (a month)", 30, "/api/v1/agreements/"+ag+"/split?from=2025-01-01&to=2025-01-31",
 			func(r *rand.Rand) (*http.Request, error) {
 				from, to := month(r)
 				req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/agreements/"+ag+"/split?from="+from+"&to="+to), nil)
@@ -223,7 +239,32 @@ func (s *session) regionTargets() ([]target, []string, error) {
 	} else {
 		skipped = append(skipped, "costs and split (no agreements found)")
 	}
-	add("GET /reports/activities (a month by unit)", 2, "/api/v1/reports/activities?from=2025-01-01&to=2025-02-01&group_by=unit",
+	// Calendar edits at a tenth of a percent of the mix (at 100 req/s one every 10 s, several times a
+	// region's working-day rate of activity changes): each advances the calendar and report generations,
+	// so the kept months and reports are computed again after it (ADR 0195). A concurrent edit of the same
+	// activity answers 412, which is the right answer, not an error.
+	var acts idList
+	if editWeight <= 0 {
+		skipped = append(skipped, "calendar edits (-edit-weight 0)")
+	} else if st, err := s.get("/api/v1/activities?limit=50&status=planned", &acts); err == nil && st == 200 && len(acts.Items) > 0 {
+		actIDs := acts.ids()
+		add("PATCH /activities/{id} (a calendar edit)", editWeight, "",
+			func(r *rand.Rand) (*http.Request, error) {
+				id := actIDs[r.IntN(len(actIDs))]
+				etag, err := s.etag("/api/v1/activities/" + id)
+				if err != nil {
+					return nil, err
+				}
+				body, _ := json.Marshal(map[string]any{"description": fmt.Sprintf("Load test edit %d", r.IntN(1_000_000))})
+				req, err := http.NewRequest(http.MethodPatch, s.url("/api/v1/activities/"+id), bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("If-Match", etag)
+				return auth(req), err
+			}, func(st int) bool { return st == http.StatusOK || st == http.StatusPreconditionFailed })
+	} else {
+		skipped = append(skipped, "calendar edits (no activities found)")
+	}
+	add("GET /reports/activities (a month by unit)", 20, "/api/v1/reports/activities?from=2025-01-01&to=2025-02-01&group_by=unit",
 		func(r *rand.Rand) (*http.Request, error) {
 			from, to := month(r)
 			req, err := http.NewRequest(http.MethodGet, s.url("/api/v1/reports/activities?group_by=unit&from="+from+"&to="+to), nil)
