@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listAPITokens godoc
@@ -21,16 +21,12 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]auth.APITokenResponse}
 //	@Router		/api-tokens [get]
 func (m Module) listAPITokens(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canManage)
 	if err != nil {
 		return err
 	}
 	rows, found, err := m.APITokens.List(c.Request().Context(), page)
-	return httpapi.OK(c, paging.ListOf(rows, found, apiTokenOut(p)), err)
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(apiTokenOut))
 }
 
 // getAPIToken godoc

@@ -4,7 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listUsers godoc
@@ -20,11 +20,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]auth.UserResponse}
 //	@Router		/users [get]
 func (m Module) listUsers(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManage)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canManage)
 	if err != nil {
 		return err
 	}
@@ -33,7 +29,7 @@ func (m Module) listUsers(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Users.List(c.Request().Context(), role, page)
-	return httpapi.OK(c, paging.ListOf(rows, found, userOut(p)), err)
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(userOut))
 }
 
 // getUser godoc

@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listAgreements godoc
@@ -22,11 +22,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]budget.AgreementResponse}
 //	@Router		/agreements [get]
 func (m Module) listAgreements(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadTotals)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canReadTotals)
 	if err != nil {
 		return err
 	}
@@ -35,14 +31,7 @@ func (m Module) listAgreements(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListAgreements(c.Request().Context(), f, page)
-	if err != nil {
-		return err
-	}
-	out, err := m.agreementsOut(c.Request().Context(), p, rows...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
+	return listing.Answer(c, p, rows, found, err, m.agreementsOut)
 }
 
 // getAgreement godoc

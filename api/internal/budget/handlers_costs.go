@@ -10,6 +10,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/httpapi/listing"
 	"kulttuurisilta/api/internal/paging"
 )
 
@@ -34,11 +35,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]budget.CostResponse}
 //	@Router			/costs [get]
 func (m Module) listCosts(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadEntries)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canReadEntries)
 	if err != nil {
 		return err
 	}

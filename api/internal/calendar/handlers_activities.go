@@ -8,6 +8,7 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/httpapi/listing"
 	"kulttuurisilta/api/internal/paging"
 )
 
@@ -30,11 +31,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.ActivityResponse}
 //	@Router			/activities [get]
 func (m Module) listActivities(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canRead)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,10 @@
 package calendar
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listPartners godoc
@@ -23,11 +21,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.PartnerResponse}
 //	@Router		/partners [get]
 func (m Module) listPartners(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -39,14 +33,7 @@ func (m Module) listPartners(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListPartners(c.Request().Context(), f, page)
-	if err != nil {
-		return err
-	}
-	out, err := m.partnersOut(c.Request().Context(), p, rows...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
+	return listing.Answer(c, p, rows, found, err, m.partnersOut)
 }
 
 // getPartner godoc
@@ -119,23 +106,12 @@ func (m Module) deletePartner(c echo.Context) error {
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.SeriesResponse}
 //	@Router		/series [get]
 func (m Module) listSeries(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canRead)
 	if err != nil {
 		return err
 	}
 	rows, found, err := m.Store.ListSeries(c.Request().Context(), page)
-	if err != nil {
-		return err
-	}
-	out, err := m.seriesOut(c.Request().Context(), p, rows...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
+	return listing.Answer(c, p, rows, found, err, m.seriesOut)
 }
 
 // getSeries godoc

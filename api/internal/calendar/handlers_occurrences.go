@@ -8,6 +8,7 @@ import (
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/httpapi"
+	"kulttuurisilta/api/internal/httpapi/listing"
 	"kulttuurisilta/api/internal/paging"
 )
 
@@ -24,11 +25,7 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]calendar.OverrideResponse}
 //	@Router		/activities/{id}/overrides [get]
 func (m Module) listOverrides(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, id, page, err := listing.Under(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -137,11 +134,7 @@ func (m Module) deleteOverride(c echo.Context) error {
 //	@Success		200				{object}	paging.ListDoc{items=[]calendar.AttendanceResponse}
 //	@Router			/activities/{id}/attendance [get]
 func (m Module) listAttendance(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, id, page, err := listing.Under(c, canRead)
 	if err != nil {
 		return err
 	}

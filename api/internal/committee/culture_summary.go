@@ -62,16 +62,10 @@ func (s Store) CultureSummary(ctx context.Context, scope []uuid.UUID, residentID
 		}
 		from := civil.Date{Time: today.AddDate(0, -3, 0)}
 		to := civil.Date{Time: today.AddDate(0, 0, 1)}
-		rows, err := participationRows(ctx, tx, residentID, from, to, zone)
+		sum, err := participation(ctx, tx, r, from, to, zone)
 		if err != nil {
 			return err
 		}
-		last, err := lastActive(ctx, tx, residentID, to, zone)
-		if err != nil {
-			return err
-		}
-		sum := summarise(r, rows, from, to)
-		sum.LastActiveOn = last
 		out = CultureSummary{ResidentID: residentID, Lang: string(lang), Text: composeSummary(p, sum, lang, today)}
 		if err := audit.Record(ctx, tx, "culture_profile.read", "culture_profile", residentID, nil, nil); err != nil {
 			return err

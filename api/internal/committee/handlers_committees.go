@@ -7,7 +7,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listCommittees godoc
@@ -25,11 +25,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.CommitteeResponse}
 //	@Router			/committees [get]
 func (m Module) listCommittees(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadCommittees)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
@@ -41,14 +37,7 @@ func (m Module) listCommittees(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListCommittees(c.Request().Context(), unitScope(p), f, page)
-	if err != nil {
-		return err
-	}
-	out, err := m.committeesOut(c.Request().Context(), p, rows...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
+	return listing.Answer(c, p, rows, found, err, m.committeesOut)
 }
 
 // getCommittee godoc

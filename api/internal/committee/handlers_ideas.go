@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 	"kulttuurisilta/api/internal/validate"
 )
 
@@ -31,11 +31,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.IdeaResponse}
 //	@Router			/ideas [get]
 func (m Module) listIdeas(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadCommittees)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canReadCommittees)
 	if err != nil {
 		return err
 	}
@@ -65,10 +61,7 @@ func (m Module) listIdeas(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListIdeas(c.Request().Context(), unitScope(p), f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, ideaOut(p)))
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(ideaOut))
 }
 
 // getIdea godoc

@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listMembers godoc
@@ -24,11 +24,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.MemberResponse}
 //	@Router			/committees/{id}/members [get]
 func (m Module) listMembers(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadPersonal)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, id, page, err := listing.Under(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -37,10 +33,7 @@ func (m Module) listMembers(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListMembers(c.Request().Context(), unitScope(p), id, f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, memberOut(p)))
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(memberOut))
 }
 
 // getMember godoc
@@ -150,11 +143,7 @@ func (m Module) deleteMember(c echo.Context) error {
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.MeetingResponse}
 //	@Router			/committees/{id}/meetings [get]
 func (m Module) listMeetings(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadPersonal)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, id, page, err := listing.Under(c, canReadPersonal)
 	if err != nil {
 		return err
 	}
@@ -163,10 +152,7 @@ func (m Module) listMeetings(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListMeetings(c.Request().Context(), unitScope(p), id, f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, meetingOut(p)))
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(meetingOut))
 }
 
 // getMeeting godoc

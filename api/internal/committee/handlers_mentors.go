@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listMentors godoc
@@ -24,11 +24,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.MentorResponse}
 //	@Router			/mentors [get]
 func (m Module) listMentors(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canReadMentors)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -40,10 +36,7 @@ func (m Module) listMentors(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListMentors(c.Request().Context(), unitScope(p), f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, mentorOut(p)))
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(mentorOut))
 }
 
 // getMentor godoc
@@ -150,11 +143,7 @@ func (m Module) deleteMentor(c echo.Context) error {
 //	@Success	200				{object}	paging.ListDoc{items=[]committee.TrainingResponse}
 //	@Router		/mentors/{id}/trainings [get]
 func (m Module) listTrainings(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadMentors)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, id, page, err := listing.Under(c, canReadMentors)
 	if err != nil {
 		return err
 	}
@@ -163,10 +152,7 @@ func (m Module) listTrainings(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListTrainings(c.Request().Context(), unitScope(p), id, f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, trainingOut(p)))
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(trainingOut))
 }
 
 // getTraining godoc

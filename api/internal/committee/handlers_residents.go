@@ -7,7 +7,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listResidents godoc
@@ -26,11 +26,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]committee.ResidentResponse}
 //	@Router			/residents [get]
 func (m Module) listResidents(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canManageResidents)
 	if err != nil {
 		return err
 	}
@@ -45,10 +41,7 @@ func (m Module) listResidents(c echo.Context) error {
 		return err
 	}
 	rows, found, err := m.Store.ListResidents(c.Request().Context(), unitScope(p), f, page)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, residentOut(p)))
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(residentOut))
 }
 
 // getResident godoc

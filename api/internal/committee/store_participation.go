@@ -97,19 +97,28 @@ func (s Store) Participation(ctx context.Context, scope []uuid.UUID, residentID 
 		if err != nil {
 			return err
 		}
-		rows, err := participationRows(ctx, tx, residentID, from, to, zone)
-		if err != nil {
+		if out, err = participation(ctx, tx, r, from, to, zone); err != nil {
 			return err
 		}
-		last, err := lastActive(ctx, tx, residentID, to, zone)
-		if err != nil {
-			return err
-		}
-		out = summarise(r, rows, from, to)
-		out.LastActiveOn = last
 		return audit.Record(ctx, tx, "participation.read", calendar.ParticipationEntity, residentID, nil, nil)
 	})
 	return out, err
+}
+
+// participation reads and summarises the resident's participation in
+// [from, to), with the last day active before to.
+func participation(ctx context.Context, tx *gorm.DB, r Resident, from, to civil.Date, zone *time.Location) (ParticipationSummary, error) {
+	rows, err := participationRows(ctx, tx, r.ID, from, to, zone)
+	if err != nil {
+		return ParticipationSummary{}, err
+	}
+	last, err := lastActive(ctx, tx, r.ID, to, zone)
+	if err != nil {
+		return ParticipationSummary{}, err
+	}
+	out := summarise(r, rows, from, to)
+	out.LastActiveOn = last
+	return out, nil
 }
 
 // summarise is the summary of the rows of [from, to).

@@ -6,7 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listFeedTokens godoc
@@ -22,16 +22,12 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]feed.TokenResponse}
 //	@Router			/feed-tokens [get]
 func (m Module) listFeedTokens(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canManageTokens)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canManageTokens)
 	if err != nil {
 		return err
 	}
 	rows, found, err := m.Store.ListTokens(c.Request().Context(), page)
-	return httpapi.OK(c, paging.ListOf(rows, found, tokenOut(p)), err)
+	return listing.Answer(c, p, rows, found, err, httpapi.Fixed(tokenOut))
 }
 
 // getFeedToken godoc

@@ -7,7 +7,7 @@ import (
 
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // inbox godoc
@@ -24,11 +24,7 @@ import (
 //	@Success		200				{object}	notify.InboxResponse
 //	@Router			/me/notifications [get]
 func (m Module) inbox(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canUseInbox)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canUseInbox)
 	if err != nil {
 		return err
 	}

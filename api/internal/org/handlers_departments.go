@@ -1,12 +1,10 @@
 package org
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listDepartments godoc
@@ -21,23 +19,12 @@ import (
 //	@Success	200				{object}	paging.ListDoc{items=[]org.DepartmentResponse}
 //	@Router		/departments [get]
 func (m Module) listDepartments(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canRead)
 	if err != nil {
 		return err
 	}
 	rows, found, err := m.Store.ListDepartments(c.Request().Context(), page)
-	if err != nil {
-		return err
-	}
-	out, err := m.departmentsOut(c.Request().Context(), p, rows...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
+	return listing.Answer(c, p, rows, found, err, m.departmentsOut)
 }
 
 // getDepartment godoc

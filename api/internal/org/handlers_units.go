@@ -1,13 +1,11 @@
 package org
 
 import (
-	"net/http"
-
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
-	"kulttuurisilta/api/internal/paging"
+	"kulttuurisilta/api/internal/httpapi/listing"
 )
 
 // listUnits godoc
@@ -27,11 +25,7 @@ import (
 //	@Success		200				{object}	paging.ListDoc{items=[]org.UnitResponse}
 //	@Router			/units [get]
 func (m Module) listUnits(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canRead)
-	if err != nil {
-		return err
-	}
-	page, err := paging.Parse(c.QueryParams())
+	p, page, err := listing.Request(c, canRead)
 	if err != nil {
 		return err
 	}
@@ -56,14 +50,7 @@ func (m Module) listUnits(c echo.Context) error {
 		}
 	}
 	rows, found, err := m.Store.ListUnits(c.Request().Context(), f, page)
-	if err != nil {
-		return err
-	}
-	out, err := m.unitsOut(c.Request().Context(), p, rows...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, paging.ListOf(rows, found, out))
+	return listing.Answer(c, p, rows, found, err, m.unitsOut)
 }
 
 // getUnit godoc

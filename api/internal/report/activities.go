@@ -128,6 +128,20 @@ type attValue struct {
 	feedback                                *int
 }
 
+// addTo counts the occurrence's participants in p and its feedback, if any, in feedbacks and
+// feedbackSum.
+func (att *attValue) addTo(p *Participants, feedbacks, feedbackSum *int) {
+	p.Residents += att.residents
+	p.Staff += att.staff
+	p.Volunteers += att.volunteers
+	p.Relatives += att.relatives
+	p.Total += att.residents + att.staff + att.volunteers + att.relatives
+	if att.feedback != nil {
+		*feedbacks++
+		*feedbackSum += *att.feedback
+	}
+}
+
 // sink receives the occurrences of a range that aggregate finds: begin names the activity whose
 // occurrences follow, add gives one of them (start and end in Unix nanoseconds; att nil without
 // attendance, always nil when cancelled). Mere proposals never reach a sink.
@@ -185,16 +199,7 @@ func addOccurrence(accs []*acc, cancelled bool, units [][16]byte, att *attValue)
 			continue
 		}
 		a.m.OccurrencesWithAttendance++
-		p := &a.m.Participants
-		p.Residents += att.residents
-		p.Staff += att.staff
-		p.Volunteers += att.volunteers
-		p.Relatives += att.relatives
-		p.Total += att.residents + att.staff + att.volunteers + att.relatives
-		if att.feedback != nil {
-			a.m.FeedbackCount++
-			a.feedbackSum += *att.feedback
-		}
+		att.addTo(&a.m.Participants, &a.m.FeedbackCount, &a.feedbackSum)
 	}
 }
 

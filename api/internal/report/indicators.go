@@ -38,16 +38,7 @@ func (f *figures) add(att *attValue) {
 		return
 	}
 	f.withAtt++
-	p := &f.participants
-	p.Residents += att.residents
-	p.Staff += att.staff
-	p.Volunteers += att.volunteers
-	p.Relatives += att.relatives
-	p.Total += att.residents + att.staff + att.volunteers + att.relatives
-	if att.feedback != nil {
-		f.feedbackCount++
-		f.feedbackSum += *att.feedback
-	}
+	att.addTo(&f.participants, &f.feedbackCount, &f.feedbackSum)
 }
 
 func (f *figures) feedbackMean() *float64 {
