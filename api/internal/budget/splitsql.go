@@ -17,11 +17,11 @@ import (
 	"kulttuurisilta/api/internal/costsplit"
 )
 
-// The set-based split (ADR 0130): one SQL pass over an agreement's entries
-// splits every entry by the rule and adds the parts up by month, category
-// and unit. It is what a rebuild of the totals, the first report after a
-// bulk load and the edges of a report that does not start or end on a
-// month boundary run.
+// The set-based split (ADR 0130, ADR 0190): one SQL pass over an
+// agreement's entries splits every entry by the rule and adds the parts up
+// by month, category and unit. It is what a rebuild of the totals, the
+// first report after a bulk load and the edges of a report that does not
+// start or end on a month boundary run.
 //
 // The rule itself stays in package costsplit. The SQL only uses an
 // identity of it: with q = a / 10000 and x = a % 10000 (both truncated
@@ -33,21 +33,35 @@ import (
 // because floor(|a| * s / 10000) = |q| * s + floor(|x| * s / 10000), the
 // remainders |a| * s mod 10000 equal |x| * s mod 10000, and so the cents
 // left over, and the departments they go to, are the same: all the
-// rounding of the rule happens in the residue x. The second term is read,
-// per entry, from a lookup table of costsplit.Split(x) for every x in
-// -9999..9999, built in Go for each share vector the agreement uses (its
-// default, its category rules, its entries' distinct overrides). A group's
-// part is then the sum of its entries' parts: share_i * sum(q) +
-// sum(Split(x)_i) for a group of one vector. The last department gets the
-// amount minus the others' parts, which is exactly its part because the
-// parts of every entry add up to its amount. TestSetBasedSplitMatchesCostsplit
-// holds the whole to costsplit.Split on random agreements.
+// rounding of the rule happens in the residue x. Multiplied by 10000 and
+// with 10000 * q = a - x, that is
+//
+//	10000 * part_i(a) = share_i * a - t_i(x),  t_i(x) = share_i * x - 10000 * costsplit.Split(x)_i
+//
+// so a group of entries with one share vector has the parts
+// (share_i * sum(a) - sum(t_i(x))) / 10000, a division that is exact. The
+// SQL therefore adds up per entry only the amount and t_i(x), read from a
+// lookup table of t_i for every x in -9999..9999, built in Go with costsplit.Split for each share vector the agreement uses
+// (its default, its category rules, its entries' distinct overrides); Go
+// does the division per group. The last department gets the amount minus
+// the others' parts, which is exactly its part because the parts of every
+// entry add up to its amount. TestSetBasedSplitMatchesCostsplit holds the
+// whole to costsplit.Split on random agreements.
+//
+// What the pass costs beside a bare SUM over the same rows is the grouping
+// and the few operations per row, so they are kept to a minimum (ADR 0190):
+// the group key is the month (an array subscript by day), the category's
+// first letter (ascii(), a hashed int instead of a collated text; the
+// categories' first letters differ, else array_position is used) and the
+// unit; the category's vector is picked by a CASE on that same key column,
+// which PostgreSQL computes once; the sums are of smallints and one bigint;
+// nothing stops the parallel plan the SUM gets.
 
 // residues is the length of one lookup table: x = -9999..9999.
 const residues = 2*costsplit.Total - 1
 
-// maxLookup bounds the elements of all lookup tables of one split (4 bytes
-// each), so a query never carries more than 8 MB of tables: about 100 share
+// maxLookup bounds the elements of all lookup tables of one split (2 bytes
+// each), so a query never carries more than 4 MB of tables: about 100 share
 // vectors for two departments. Share vectors beyond it (many distinct
 // overrides) are split in Go, entry by entry.
 const maxLookup = 1 << 21
@@ -82,9 +96,9 @@ type splitter struct {
 	// inGo tells which entries the SQL cannot split: none, those with an
 	// override, or all (an agreement whose own vectors exceed maxLookup).
 	inGo    goRows
-	shares  []int // shares[v*(n-1)+i]
-	lookup  []int // lookup[(v*(n-1)+i)*residues + x + 9999] = costsplit.Split(x, vectors[v])[i]
-	dayMon  []int // the month index of each day of the agreement
+	shares  []int   // shares[v*(n-1)+i]
+	lookup  []int16 // lookup[(v*(n-1)+i)*residues + x + 9999] = t_i(x) for vectors[v] (see above)
+	dayMon  []int   // the month index of each day of the agreement
 	catByID map[string]int
 }
 
@@ -189,11 +203,12 @@ func newSplitterUpTo(ctx context.Context, q querier, a Agreement, limit int) (*s
 }
 
 // buildLookup fills the share and lookup tables of every vector with
-// costsplit.Split, the one definition of the rule.
+// costsplit.Split, the one definition of the rule: t_i(x) = share_i * x -
+// 10000 * Split(x)_i.
 func (s *splitter) buildLookup() error {
 	m := s.n - 1
 	s.shares = make([]int, len(s.vectors)*m)
-	s.lookup = make([]int, len(s.vectors)*m*residues)
+	s.lookup = make([]int16, len(s.vectors)*m*residues)
 	parts := make([]int64, s.n)
 	for v, shares := range s.vectors {
 		for i := range m {
@@ -204,7 +219,11 @@ func (s *splitter) buildLookup() error {
 				return fmt.Errorf("split: lookup table: %w", err)
 			}
 			for i := range m {
-				s.lookup[(v*m+i)*residues+x+costsplit.Total-1] = int(parts[i])
+				t := shares[i]*x - costsplit.Total*int(parts[i])
+				if t < math.MinInt16 || t > math.MaxInt16 {
+					return fmt.Errorf("split: lookup table: t(%d) = %d for %v", x, t, shares)
+				}
+				s.lookup[(v*m+i)*residues+x+costsplit.Total-1] = int16(t)
 			}
 		}
 	}
@@ -270,73 +289,113 @@ func (s *splitter) sum(out map[splitKey]*splitSum, k splitKey) *splitSum {
 	return r
 }
 
+// catKey is the SQL of the category as a small int in the split's group
+// key, and catCode maps it back (to the index in Categories). The first
+// letters of the categories differ, so ascii(category) tells them apart:
+// an int4 hashes and compares far cheaper than a collated text (ADR 0190).
+// Should a category ever share its first letter with another, the key is
+// the category's position in Categories instead (array_position, slower).
+var catKey, catCode = func() (string, map[int32]int) {
+	code := map[int32]int{}
+	for i, c := range Categories {
+		code[int32(c[0])] = i
+	}
+	if len(code) == len(Categories) {
+		return "ascii(c.category)", code
+	}
+	code = map[int32]int{}
+	quoted := make([]string, len(Categories))
+	for i, c := range Categories {
+		code[int32(i+1)] = i
+		quoted[i] = "'" + c + "'" // fixed category names
+	}
+	return "array_position(ARRAY[" + strings.Join(quoted, ",") + "], c.category)", code
+}()
+
 // runSQL splits set-based the entries without an override (the vector is
-// their category's), or those with one (overrides, grouped by it too).
+// their category's), or those with one (overrides: joined to the list of
+// distinct overrides, each one an index range of costs_override_idx, and
+// grouped by its position in that list too).
 //
-// Each entry's q = a / 10000 and x = a % 10000 are computed once; the
-// groups' sums of q and of the lookups Split(x)_i come back, and each
-// department's part of a group is share_i * sum(q) + sum(Split(x)_i), the
-// sum of its entries' parts (the shares are the same for the group's
-// entries). With one vector only, share_i * q is added per entry instead,
-// which saves an aggregate.
+// Per group it reads count(*), sum(a) and, per department but the last,
+// sum(t_i(x)) from the lookup table; the parts follow in Go (see above).
+// Each query carries only the lookup tables of the vectors it uses.
 func (s *splitter) runSQL(ctx context.Context, q querier, lo, hi civil.Date, before *civil.Date, overrides bool,
 	out map[splitKey]*splitSum) error {
 	var p args
 	m := s.n - 1
+	firstOverride := len(s.vectors) - len(s.overrides)
 	agreement := p.add(s.a.ID, "uuid")
-	sel := fmt.Sprintf("SELECT %s[c.incurred_on - %s + 1], c.category, c.unit_id",
-		p.add(s.dayMon, "int[]"), p.add(s.a.StartsOn.Time, "date"))
+	// dayMon[1] is the agreement's first day: the day number is incurred_on
+	// minus the day before it.
+	sel := fmt.Sprintf("SELECT %s[c.incurred_on - %s], %s, c.unit_id",
+		p.add(s.dayMon, "int[]"), p.add(s.a.StartsOn.AddDate(0, 0, -1), "date"), catKey)
 	group := "1, 2, 3"
+	// Whether an entry is before the given day is a group key only when the
+	// range has entries on both sides of it.
+	var allBefore, splitBefore bool
 	if before != nil {
+		allBefore = before.After(hi.Time)
+		splitBefore = before.After(lo.Time) && !allBefore
+	}
+	if splitBefore {
 		sel += ", c.incurred_on < " + p.add(before.Time, "date")
 		group += ", 4"
 	} else {
 		sel += ", false"
 	}
-	single := !overrides && len(s.vectors)-len(s.overrides) == 1
 	if overrides {
-		sel += ", c.share_override::text"
+		sel += ", o.v"
 		group += ", 5"
 	} else {
-		sel += ", NULL::text"
+		sel += ", 0"
 	}
 	sel += ", count(*), sum(c.amount_cents)::bigint"
 	if m > 0 {
-		var lookup, vec string
-		lookup = p.add(s.lookup, "int[]")
-		switch {
-		case overrides:
-			base := len(s.vectors) - len(s.overrides) - 1
-			vec = fmt.Sprintf("(%d + array_position(%s, c.share_override::text)) * %d", base, p.add(s.overrides, "text[]"), m*residues)
-		case !single:
-			var cat strings.Builder
-			for i, c := range Categories {
-				if v := s.catVec[i]; v != 0 {
-					fmt.Fprintf(&cat, " WHEN '%s' THEN %d", c, v*m*residues) // fixed category names and integers only
-				}
-			}
-			vec = "CASE c.category" + cat.String() + " ELSE 0 END"
-		}
-		if single {
-			for i := range m {
-				sel += fmt.Sprintf(", sum(%d * (c.amount_cents / 10000) + %s[(c.amount_cents %% 10000)::int + %d])::bigint",
-					s.shares[i], lookup, i*residues+costsplit.Total)
-			}
+		// offset(i) is the SQL of the 1-based index of t_i(0) of the
+		// entry's vector for department i in the query's table, to which
+		// x is added.
+		var offset func(i int) string
+		var table []int16
+		if overrides {
+			table = s.lookup[firstOverride*m*residues:]
+			offset = func(i int) string { return fmt.Sprintf("o.off + %d", i*residues+costsplit.Total) }
 		} else {
-			sel += ", sum(c.amount_cents / 10000)::bigint"
-			for i := range m {
-				sel += fmt.Sprintf(", sum(%s[%s + (c.amount_cents %% 10000)::int + %d])::bigint", lookup, vec, i*residues+costsplit.Total)
+			table = s.lookup[:firstOverride*m*residues]
+			v0 := s.catVec[len(Categories)-1]
+			offset = func(i int) string {
+				var b strings.Builder
+				for ci, v := range s.catVec {
+					if v != v0 {
+						fmt.Fprintf(&b, " WHEN %d THEN %d", catCodeOf(ci), (v*m+i)*residues+costsplit.Total) // integers only
+					}
+				}
+				if b.Len() == 0 {
+					return strconv.Itoa((v0*m+i)*residues + costsplit.Total)
+				}
+				return fmt.Sprintf("CASE %s%s ELSE %d END", catKey, b.String(), (v0*m+i)*residues+costsplit.Total)
 			}
 		}
+		lookup := p.add(table, "int2[]")
+		for i := range m {
+			sel += fmt.Sprintf(", sum(%s[(c.amount_cents %% 10000)::int + %s])", lookup, offset(i))
+		}
 	}
-	sel += fmt.Sprintf(" FROM costs c WHERE c.agreement_id = %s AND c.incurred_on BETWEEN %s AND %s",
-		agreement, p.add(lo.Time, "date"), p.add(hi.Time, "date"))
-	switch {
-	case overrides:
-		sel += " AND c.share_override IS NOT NULL"
-	case s.inGo == goOverrides || len(s.overrides) > 0:
-		sel += " AND c.share_override IS NULL"
+	if overrides {
+		offs := make([]int, len(s.overrides))
+		idx := make([]int, len(s.overrides))
+		for i := range offs {
+			idx[i], offs[i] = i, i*m*residues
+		}
+		sel += fmt.Sprintf(" FROM unnest(%s, %s, %s) AS o(t, v, off) JOIN costs c ON c.agreement_id = %s AND c.share_override = o.t::int[]",
+			p.add(s.overrides, "text[]"), p.add(idx, "int[]"), p.add(offs, "int[]"), agreement)
+	} else {
+		sel += " FROM costs c WHERE c.agreement_id = " + agreement
+		if s.inGo == goOverrides || len(s.overrides) > 0 {
+			sel += " AND c.share_override IS NULL"
+		}
 	}
+	sel += fmt.Sprintf(" AND c.incurred_on BETWEEN %s AND %s", p.add(lo.Time, "date"), p.add(hi.Time, "date"))
 	rows, err := q.Query(ctx, sel+" GROUP BY "+group, p.list...)
 	if err != nil {
 		return fmt.Errorf("split: %w", err)
@@ -344,57 +403,67 @@ func (s *splitter) runSQL(ctx context.Context, q querier, lo, hi civil.Date, bef
 	defer rows.Close()
 	var (
 		month   int32
-		cat     string
+		cat     int32
 		unit    pgtype.UUID
 		bef     bool
-		ov      *string
+		ov      int32
 		entries int64
 		amount  int64
-		sumQ    int64
 		sums    = make([]int64, m)
 	)
 	dest := []any{&month, &cat, &unit, &bef, &ov, &entries, &amount}
-	if m > 0 && !single {
-		dest = append(dest, &sumQ)
-	}
 	for i := range m {
 		dest = append(dest, &sums[i])
 	}
-	firstOverride := len(s.vectors) - len(s.overrides)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("split: %w", err)
 		}
-		k := splitKey{month: int(month), cat: s.catByID[cat], before: bef}
+		ci, ok := catCode[cat]
+		if !ok {
+			return fmt.Errorf("split: an unknown category code %d", cat)
+		}
+		k := splitKey{month: int(month), cat: ci, before: bef || allBefore}
 		if unit.Valid {
 			k.unit = uuid.UUID(unit.Bytes)
 		}
 		v := s.catVec[k.cat]
 		if overrides {
-			i := -1
-			if ov != nil {
-				i = slices.Index(s.overrides, *ov)
+			if ov < 0 || int(ov) >= len(s.overrides) {
+				return fmt.Errorf("split: an override %d without a lookup table", ov)
 			}
-			if i < 0 {
-				return fmt.Errorf("split: an override %v without a lookup table", ov)
-			}
-			v = firstOverride + i
+			v = firstOverride + int(ov)
 		}
 		r := s.sum(out, k)
 		r.entries += entries
 		r.amount += amount
+		// (share_i * amount - sum t_i) / 10000 without overflow: amount =
+		// 10000 * hi + lo, |lo| < 10000.
+		hi, lo := amount/costsplit.Total, amount%costsplit.Total
 		last := amount
 		for i := range m {
-			part := sums[i]
-			if !single {
-				part += int64(s.shares[v*m+i]) * sumQ
+			share := int64(s.shares[v*m+i])
+			rest := share*lo - sums[i]
+			if rest%costsplit.Total != 0 {
+				return fmt.Errorf("split: a group's parts are not whole cents (%d)", rest)
 			}
+			part := share*hi + rest/costsplit.Total
 			r.parts[i] += part
 			last -= part
 		}
 		r.parts[m] += last
 	}
 	return rows.Err()
+}
+
+// catCodeOf is the group key's code of Categories[i] (see catKey).
+func catCodeOf(i int) int32 {
+	for code, ci := range catCode {
+		if ci == i {
+			return code
+		}
+	}
+	panic("split: a category without a code")
 }
 
 // runGo splits, entry by entry with costsplit, the entries the SQL left
