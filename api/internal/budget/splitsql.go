@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -202,33 +203,77 @@ func newSplitterUpTo(ctx context.Context, q querier, a Agreement, limit int) (*s
 	return s, nil
 }
 
-// buildLookup fills the share and lookup tables of every vector with
-// costsplit.Split, the one definition of the rule: t_i(x) = share_i * x -
-// 10000 * Split(x)_i.
+// buildLookup fills the share and lookup tables of every vector (see
+// lookupTable).
 func (s *splitter) buildLookup() error {
 	m := s.n - 1
 	s.shares = make([]int, len(s.vectors)*m)
 	s.lookup = make([]int16, len(s.vectors)*m*residues)
-	parts := make([]int64, s.n)
 	for v, shares := range s.vectors {
 		for i := range m {
 			s.shares[v*m+i] = shares[i]
 		}
-		for x := -(costsplit.Total - 1); x < costsplit.Total; x++ {
-			if err := costsplit.SplitInto(parts, int64(x), shares); err != nil {
-				return fmt.Errorf("split: lookup table: %w", err)
-			}
-			for i := range m {
-				t := shares[i]*x - costsplit.Total*int(parts[i])
-				if t < math.MinInt16 || t > math.MaxInt16 {
-					return fmt.Errorf("split: lookup table: t(%d) = %d for %v", x, t, shares)
-				}
-				s.lookup[(v*m+i)*residues+x+costsplit.Total-1] = int16(t)
-			}
+		t, err := lookupTable(shares)
+		if err != nil {
+			return err
 		}
+		copy(s.lookup[v*m*residues:], t)
 	}
 	return nil
 }
+
+// lookupTable is the table of t_i(x) = share_i * x - 10000 * Split(x)_i
+// for every department i but the last and every x in -9999..9999
+// (t[i*residues + x + 9999]), computed with costsplit.Split, the one
+// definition of the rule. Tables are kept for the next split with the same
+// vector (a report of an agreement uses the same few vectors each time):
+// the last ones made, up to maxLookup elements in all.
+func lookupTable(shares []int) ([]int16, error) {
+	key := fmt.Sprint(shares)
+	tables.Lock()
+	t, ok := tables.byKey[key]
+	tables.Unlock()
+	if ok {
+		return t, nil
+	}
+	m := len(shares) - 1
+	t = make([]int16, m*residues)
+	parts := make([]int64, len(shares))
+	for x := -(costsplit.Total - 1); x < costsplit.Total; x++ {
+		if err := costsplit.SplitInto(parts, int64(x), shares); err != nil {
+			return nil, fmt.Errorf("split: lookup table: %w", err)
+		}
+		for i := range m {
+			v := shares[i]*x - costsplit.Total*int(parts[i])
+			if v < math.MinInt16 || v > math.MaxInt16 {
+				return nil, fmt.Errorf("split: lookup table: t(%d) = %d for %v", x, v, shares)
+			}
+			t[i*residues+x+costsplit.Total-1] = int16(v)
+		}
+	}
+	tables.Lock()
+	defer tables.Unlock()
+	if _, ok := tables.byKey[key]; !ok {
+		tables.byKey[key] = t
+		tables.order = append(tables.order, key)
+		tables.size += len(t)
+		for tables.size > maxLookup && len(tables.order) > 1 {
+			tables.size -= len(tables.byKey[tables.order[0]])
+			delete(tables.byKey, tables.order[0])
+			tables.order = tables.order[1:]
+		}
+	}
+	return t, nil
+}
+
+// tables are the lookup tables kept by lookupTable (never changed once
+// made), in the order they were made.
+var tables = struct {
+	sync.Mutex
+	byKey map[string][]int16
+	order []string
+	size  int
+}{byKey: map[string][]int16{}}
 
 // parseShares reads PostgreSQL's text form of an integer[] of n shares.
 func parseShares(t string, n int) ([]int, error) {

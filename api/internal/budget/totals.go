@@ -314,7 +314,11 @@ func (s Store) rebuildOnce(ctx context.Context, agreementID uuid.UUID, force boo
 		if marks == nil && !force {
 			return nil // rebuilt meanwhile
 		}
-		if _, err := tx.Exec(ctx, splitSettings); err != nil {
+		// The totals are derived data: should the server crash before the
+		// commit reaches the disk, the stale mark is back with the old
+		// totals, and the next report rebuilds. So the commit need not wait
+		// for the WAL flush (ADR 0190).
+		if _, err := tx.Exec(ctx, splitSettings+`, set_config('synchronous_commit', 'off', true)`); err != nil {
 			return err
 		}
 		sp, err := newSplitter(ctx, tx, a)
