@@ -49,13 +49,18 @@ type setKey struct {
 	visibility                         string
 }
 
+// keptSpan is the longest range whose set is kept: a month view with its
+// leading and trailing weeks. A region month is about 4 MB; longer ranges
+// (a year's export) are read rarely and would crowd the months out.
+const keptSpan = 45 * 24 * time.Hour
+
 // keyOfSet is f's key, and whether its set is kept: a filter over every
 // unit (a unit's, partner's, series' or activity's set is small and quick
-// to build), the whole set, not those changed since a time, and not the
-// full-column read of every occurrence.
+// to build), a range of at most keptSpan, the whole set, not those changed
+// since a time, and not the full-column read of every occurrence.
 func keyOfSet(f OccurrenceFilter, since *time.Time, all bool) (setKey, bool) {
 	if all || since != nil || len(f.UnitIDs) > 0 || len(f.PartnerIDs) > 0 || f.SeriesID != nil || f.ActivityID != nil ||
-		f.ExcludeActivityID != nil {
+		f.ExcludeActivityID != nil || f.To.Sub(f.From) > keptSpan {
 		return setKey{}, false
 	}
 	return setKey{from: f.From.UnixNano(), to: f.To.UnixNano(), categories: strings.Join(f.Categories, ","),
