@@ -8,13 +8,18 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/civil"
 	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
 )
 
-// splitParams reads the agreement id and the from/to range.
-func splitParams(c echo.Context) (id uuid.UUID, from, to *civil.Date, err error) {
+// splitRequest reads a request on an agreement's split: the caller,
+// authorised first by policy, then the agreement's id and the range.
+func splitRequest(c echo.Context, policy func(*access.Principal) error) (id uuid.UUID, from, to *civil.Date, err error) {
+	if _, err := httpapi.Authorize(c, policy); err != nil {
+		return id, nil, nil, err
+	}
 	uid, err := httpapi.PathUUID(c, "id")
 	if err != nil {
 		return id, nil, nil, err
@@ -38,19 +43,12 @@ func splitParams(c echo.Context) (id uuid.UUID, from, to *civil.Date, err error)
 //	@Success		200		{object}	SplitResponse
 //	@Router			/agreements/{id}/split [get]
 func (m Module) getSplit(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadTotals)
-	if err != nil {
-		return err
-	}
-	id, from, to, err := splitParams(c)
+	id, from, to, err := splitRequest(c, canReadTotals)
 	if err != nil {
 		return err
 	}
 	r, err := m.Store.Split(c.Request().Context(), id, from, to)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, r)
+	return httpapi.OK(c, r, err)
 }
 
 // getSplitCSV godoc
@@ -67,11 +65,7 @@ func (m Module) getSplit(c echo.Context) error {
 //	@Success		200			{string}	string	"CSV"
 //	@Router			/agreements/{id}/split.csv [get]
 func (m Module) getSplitCSV(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadEntries)
-	if err != nil {
-		return err
-	}
-	id, fromP, toP, err := splitParams(c)
+	id, fromP, toP, err := splitRequest(c, canReadEntries)
 	if err != nil {
 		return err
 	}
@@ -106,11 +100,7 @@ func (m Module) getSplitCSV(c echo.Context) error {
 //	@Success		200		{file}	file	"XLSX"
 //	@Router			/agreements/{id}/split.xlsx [get]
 func (m Module) getSplitXLSX(c echo.Context) error {
-	_, err := httpapi.Authorize(c, canReadEntries)
-	if err != nil {
-		return err
-	}
-	id, from, to, err := splitParams(c)
+	id, from, to, err := splitRequest(c, canReadEntries)
 	if err != nil {
 		return err
 	}

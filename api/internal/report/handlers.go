@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apperr"
 	"kulttuurisilta/api/internal/export"
 	"kulttuurisilta/api/internal/httpapi"
@@ -156,15 +158,7 @@ func (m Module) parseYearOrRange(c echo.Context) (from, to time.Time, year *int,
 //	@Success		200		{object}	report.IndicatorReport
 //	@Router			/reports/indicators [get]
 func (m Module) getIndicators(c echo.Context) error {
-	if _, err := httpapi.Authorize(c, canRead); err != nil {
-		return err
-	}
-	from, to, year, err := m.parseYearOrRange(c)
-	if err != nil {
-		return err
-	}
-	rep, err := m.Store.Indicators(c.Request().Context(), from, to, year)
-	return httpapi.OK(c, rep, err)
+	return ofYearOrRange(c, m, canRead, m.Store.Indicators)
 }
 
 // getAdoption godoc
@@ -180,14 +174,22 @@ func (m Module) getIndicators(c echo.Context) error {
 //	@Success		200		{object}	report.AdoptionReport
 //	@Router			/reports/adoption [get]
 func (m Module) getAdoption(c echo.Context) error {
-	if _, err := httpapi.Authorize(c, canReadAdoption); err != nil {
+	return ofYearOrRange(c, m, canReadAdoption, m.Store.Adoption)
+}
+
+// ofYearOrRange answers a report of a year or a range: the caller,
+// authorised by policy, the year or the range (parseYearOrRange), and the
+// report the store computes for it.
+func ofYearOrRange[R any](c echo.Context, m Module, policy func(*access.Principal) error,
+	compute func(ctx context.Context, from, to time.Time, year *int) (R, error)) error {
+	if _, err := httpapi.Authorize(c, policy); err != nil {
 		return err
 	}
 	from, to, year, err := m.parseYearOrRange(c)
 	if err != nil {
 		return err
 	}
-	rep, err := m.Store.Adoption(c.Request().Context(), from, to, year)
+	rep, err := compute(c.Request().Context(), from, to, year)
 	return httpapi.OK(c, rep, err)
 }
 
