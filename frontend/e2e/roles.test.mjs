@@ -46,7 +46,8 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
     await page.locator('.app-header .lang-switch button[lang="en"]').click();
     await page.getByTestId('recurrence-text').filter({ hasText: 'Weekly on Wednesday and Friday, 8 times' }).waitFor();
     await page.goto(`${BASE_URL}/activities/${a.id}/edit`);
-    await page.getByRole('heading', { level: 1, name: 'Edit activity' }).waitFor();
+    // A full load of the app (not a click within it): on a loaded machine the first one took over 10 s.
+    await page.getByRole('heading', { level: 1, name: 'Edit activity' }).waitFor({ timeout: 30_000 });
     const days = page.locator('.day-toggles input[type="checkbox"]');
     await page.waitForFunction(() => document.querySelectorAll('.day-toggles input:checked').length > 0);
     const checked = [];
