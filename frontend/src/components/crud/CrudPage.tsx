@@ -14,7 +14,8 @@ import { Alert, ErrorAlert } from '@/components/ui/Alert';
 import { DataTable, type Column } from '@/components/ui/DataTable';
 import { useFieldErrors } from '@/components/ui/errors';
 import { Loaded, PageHeader, Pager, useCursorPager } from '@/components/ui/misc';
-import { offers, type WithActions } from '@/lib/api/actions';
+import { canCreate, offers, type Creatable, type WithActions } from '@/lib/api/actions';
+import { useAuth } from '@/lib/auth/auth';
 
 /** Values are the form's values by field name. */
 export type Values = Record<string, string | string[] | boolean>;
@@ -50,8 +51,8 @@ export type CrudConfig<I extends CrudItem, C, P, R = unknown> = {
   listKey?: unknown;
   fields: FieldDef[];
   columns: Column<I>[];
-  /** create adds an item (absent: no "new" button; a page passes it when canCreate allows). */
-  create?: { send: (body: C) => Promise<R>; body: (v: Values) => C; check?: (v: Values) => Record<string, string> };
+  /** create adds an item of the kind as names: the "new" button shows only when canCreate allows the caller. */
+  create?: { as: Creatable; send: (body: C) => Promise<R>; body: (v: Values) => C; check?: (v: Values) => Record<string, string> };
   /** update changes an item: its Edit button shows on the items whose allowed_actions list "update". */
   update?: { send: (item: I, body: P) => Promise<unknown>; body: (v: Values, item: I) => P; fromItem?: (i: I) => Values; check?: (v: Values) => Record<string, string> };
   /**
@@ -101,6 +102,7 @@ const labelOf = (i?: CrudItem) => i?.name ?? i?.title ?? i?.email ?? '';
 /** CrudPage lists a resource and creates and edits it in a dialog. */
 export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I, C, P, R>) {
   const { t } = useI18n();
+  const { me } = useAuth();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<I | 'new' | null>(null);
   const [shown, setShown] = useState<ReactNode>(null);
@@ -159,7 +161,7 @@ export function CrudPage<I extends CrudItem, C, P, R = unknown>(c: CrudConfig<I,
   return (
     <>
       <PageHeader title={c.title}>
-        {c.create && (
+        {c.create && canCreate(me, c.create.as) && (
           <Button
             onClick={() => {
               setShown(null);

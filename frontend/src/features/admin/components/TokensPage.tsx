@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
 import { TOKEN_SCOPES } from '@/lib/api/enums';
-import { canCreate } from '@/lib/api/actions';
-import { useAuth } from '@/lib/auth/auth';
 import { zonedIso } from '@/lib/i18n/dates';
 import { CrudPage, list, str } from '@/components/crud/CrudPage';
 import { Alert } from '@/components/ui/Alert';
@@ -39,25 +37,21 @@ function SecretOnce({ token }: { token: TokenCreated }) {
 export function TokensPage() {
   const i = useI18n();
   const { t } = i;
-  const { me } = useAuth();
   return (
     <CrudPage<Token, TokenInput, never, TokenCreated>
       title={t('tokens.title')}
       newLabel={t('tokens.new')}
       cacheKey="api-tokens"
       list={getTokens}
-      create={
-        canCreate(me, 'api_token')
-          ? {
-              send: createToken,
-              body: (v) => ({
-                name: str(v, 'name'),
-                scopes: TOKEN_SCOPES.filter((s) => list(v, 'scopes').includes(s)),
-                ...(str(v, 'expires_at') ? { expires_at: zonedIso(str(v, 'expires_at'), '23:59') } : {}),
-              }),
-            }
-          : undefined
-      }
+      create={{
+        as: 'api_token',
+        send: createToken,
+        body: (v) => ({
+          name: str(v, 'name'),
+          scopes: TOKEN_SCOPES.filter((s) => list(v, 'scopes').includes(s)),
+          ...(str(v, 'expires_at') ? { expires_at: zonedIso(str(v, 'expires_at'), '23:59') } : {}),
+        }),
+      }}
       remove={{ send: revokeToken, label: t('tokens.revoke'), action: 'revoke' }}
       afterCreate={(created) => <SecretOnce token={created} />}
       fields={[

@@ -1,7 +1,5 @@
 import { useI18n } from '@/lib/i18n/i18n';
 import { ROLES, enumOptions, oneOf } from '@/lib/api/enums';
-import { canCreate } from '@/lib/api/actions';
-import { useAuth } from '@/lib/auth/auth';
 import { nameOf, options, useDepartments, useUnits } from '@/lib/api/lookups';
 import { CrudPage, bool, list, str, strOrNull, type Values } from '@/components/crud/CrudPage';
 import { Badge } from '@/components/ui/misc';
@@ -19,14 +17,13 @@ export function UsersPage() {
   const { t, tk } = useI18n();
   const deps = useDepartments();
   const units = useUnits();
-  const { me } = useAuth();
   return (
     <CrudPage<User, UserInput, UserPatch>
       title={t('users.title')}
       newLabel={t('users.new')}
       cacheKey="users"
       list={getUsers}
-      create={canCreate(me, 'user') ? { send: createUser, body: (v) => ({ ...common(v), email: str(v, 'email'), password: str(v, 'password') }) } : undefined}
+      create={{ as: 'user', send: createUser, body: (v) => ({ ...common(v), email: str(v, 'email'), password: str(v, 'password') }) }}
       update={{
         send: updateUser,
         body: (v) => ({ ...common(v), active: bool(v, 'active'), ...(str(v, 'password') ? { password: str(v, 'password') } : {}) }),

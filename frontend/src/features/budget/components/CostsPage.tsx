@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
-import { canCreate } from '@/lib/api/actions';
 import { COST_CATEGORIES, enumOptions, oneOf } from '@/lib/api/enums';
 import { nameOf, options, useAgreements, useDepartments, useUnits } from '@/lib/api/lookups';
 import { parseMoney } from '@/lib/i18n/format';
@@ -31,7 +29,6 @@ const toInput = (v: Values, agreementId: string): CostInput => ({ ...toPatch(v),
 export function CostsPage() {
   const i = useI18n();
   const { t, tk } = i;
-  const { me } = useAuth();
   const agreements = useAgreements();
   const units = useUnits();
   const departments = useDepartments();
@@ -51,7 +48,7 @@ export function CostsPage() {
       cacheKey="costs"
       listKey={{ agreementId, sort }}
       list={(page) => getCosts({ ...page, agreement_id: agreementId, sort })}
-      create={canCreate(me, 'cost') ? { send: createCost, body: (v) => toInput(v, agreementId), check } : undefined}
+      create={{ as: 'cost', send: createCost, body: (v) => toInput(v, agreementId), check }}
       update={{ send: updateCost, body: toPatch, check }}
       remove={{ send: deleteCost }}
       // A change in an approved month withdraws its approvals: ask first, report after.

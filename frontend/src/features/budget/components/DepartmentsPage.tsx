@@ -1,6 +1,4 @@
 import { useI18n } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
-import { canCreate } from '@/lib/api/actions';
 import { DEPARTMENT_KINDS, enumOptions, oneOf } from '@/lib/api/enums';
 import { getDepartments, type Department } from '@/lib/api/lookups';
 import { CrudPage, str, type Values } from '@/components/crud/CrudPage';
@@ -16,14 +14,13 @@ const toBody = (v: Values): DepartmentInput => ({
 /** DepartmentsPage lists and edits the departments that share the costs (admins). */
 export function DepartmentsPage() {
   const { t, tk } = useI18n();
-  const { me } = useAuth();
   return (
     <CrudPage<Department, DepartmentInput, DepartmentInput>
       title={t('dept.title')}
       newLabel={t('dept.new')}
       cacheKey="departments"
       list={getDepartments}
-      create={canCreate(me, 'department') ? { send: createDepartment, body: toBody } : undefined}
+      create={{ as: 'department', send: createDepartment, body: toBody }}
       update={{ send: updateDepartment, body: toBody }}
       remove={{ send: deleteDepartment }}
       fields={[

@@ -125,6 +125,7 @@ export function FeedsPage() {
       cacheKey="feed-tokens"
       list={getFeedTokens}
       create={{
+        as: 'feed_token',
         send: createFeedToken,
         body: (v) => feedTokenBody({ name: str(v, 'name'), scope: str(v, 'scope'), unit_id: str(v, 'unit_id'), partner_id: str(v, 'partner_id') }),
       }}

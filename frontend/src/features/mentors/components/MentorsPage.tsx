@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
-import { canCreate } from '@/lib/api/actions';
 import { nameOf, options, useUnits } from '@/lib/api/lookups';
 import { CrudPage, bool, list, str, strOrNull, type Values } from '@/components/crud/CrudPage';
 import { SelectField } from '@/components/ui/Field';
@@ -28,7 +26,6 @@ const toBody = (v: Values): MentorInput => ({
 export function MentorsPage() {
   const i = useI18n();
   const { t } = i;
-  const { me } = useAuth();
   const units = useUnits();
   const [unitId, setUnitId] = useState('');
   return (
@@ -39,7 +36,7 @@ export function MentorsPage() {
         cacheKey="mentors"
         listKey={unitId}
         list={(page) => getMentors({ ...page, ...(unitId ? { unit_id: unitId } : {}) })}
-        create={canCreate(me, 'mentor') ? { send: createMentor, body: toBody } : undefined}
+        create={{ as: 'mentor', send: createMentor, body: toBody }}
         update={{ send: updateMentor, body: toBody }}
         remove={{ send: deleteMentor }}
         filters={

@@ -1,6 +1,4 @@
 import { useI18n } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
-import { canCreate } from '@/lib/api/actions';
 import { PARTNER_KINDS, SECTORS, enumOptions, oneOf } from '@/lib/api/enums';
 import { getPartners, type Partner } from '@/lib/api/lookups';
 import { CrudPage, bool, str, type Values } from '@/components/crud/CrudPage';
@@ -24,14 +22,13 @@ function toBody(v: Values): PartnerInput {
 /** PartnersPage lists and edits the cultural partners. */
 export function PartnersPage() {
   const { t, tk } = useI18n();
-  const { me } = useAuth();
   return (
     <CrudPage<Partner, PartnerInput, PartnerInput>
       title={t('partner.title')}
       newLabel={t('partner.new')}
       cacheKey="partners"
       list={getPartners}
-      create={canCreate(me, 'partner') ? { send: createPartner, body: toBody } : undefined}
+      create={{ as: 'partner', send: createPartner, body: toBody }}
       update={{ send: updatePartner, body: toBody }}
       remove={{ send: deletePartner }}
       fields={[

@@ -1,7 +1,5 @@
 import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n';
-import { useAuth } from '@/lib/auth/auth';
-import { canCreate } from '@/lib/api/actions';
 import { getSeries, type Series } from '@/lib/api/lookups';
 import { CrudPage, str, type Values } from '@/components/crud/CrudPage';
 import { createSeries, deleteSeries, updateSeries, type SeriesInput } from '../api/series';
@@ -17,14 +15,13 @@ const toBody = (v: Values): SeriesInput => ({
 export function SeriesPage() {
   const i = useI18n();
   const { t } = i;
-  const { me } = useAuth();
   return (
     <CrudPage<Series, SeriesInput, SeriesInput>
       title={t('series.title')}
       newLabel={t('series.new')}
       cacheKey="series"
       list={getSeries}
-      create={canCreate(me, 'series') ? { send: createSeries, body: toBody } : undefined}
+      create={{ as: 'series', send: createSeries, body: toBody }}
       update={{ send: updateSeries, body: toBody }}
       remove={{ send: deleteSeries }}
       fields={[
