@@ -29,6 +29,7 @@ type generator struct {
 	producer   uuid.UUID
 	partners   []uuid.UUID
 	series     []uuid.UUID
+	seriesDays [][2]time.Time // each series' first and last day (civil dates, UTC)
 	activities []uuid.UUID
 	past       []uuid.UUID // activities that have started
 	pastActs   []genActivity
@@ -211,12 +212,24 @@ func (g *generator) catalogue(ctx context.Context, tx pgx.Tx) (int64, error) {
 		id := database.NewID()
 		g.series = append(g.series, id)
 		start := g.now.AddDate(0, 0, -182+i*365/max(1, g.size.Series))
-		rows = append(rows, []any{id, fmt.Sprintf("Kulttuuriviikot %02d", i+1), civilDate(start),
-			civilDate(start.AddDate(0, 0, 20))})
+		first, last := civilDate(start), civilDate(start.AddDate(0, 0, 20))
+		g.seriesDays = append(g.seriesDays, [2]time.Time{first, last})
+		rows = append(rows, []any{id, fmt.Sprintf("Kulttuuriviikot %02d", i+1), first, last})
 	}
 	m, err := tx.CopyFrom(ctx, pgx.Identifier{"series"}, []string{"id", "name", "starts_on", "ends_on"},
 		pgx.CopyFromRows(rows))
 	return n + m, err
+}
+
+// seriesOn is a series whose dates hold start's day in the calendar zone, or nil.
+func (g *generator) seriesOn(start time.Time) any {
+	day := civilDate(start.In(g.zone))
+	for i, d := range g.seriesDays {
+		if !day.Before(d[0]) && !day.After(d[1]) {
+			return g.series[i]
+		}
+	}
+	return nil
 }
 
 func civilDate(t time.Time) time.Time {
@@ -311,8 +324,8 @@ func (g *generator) activitiesStep(ctx context.Context, tx pgx.Tx) (int64, error
 			partnerIDs = append(partnerIDs, p)
 		}
 		var series any
-		if len(g.series) > 0 && g.rnd.IntN(20) == 0 {
-			series = g.series[g.rnd.IntN(len(g.series))]
+		if g.rnd.IntN(20) == 0 {
+			series = g.seriesOn(start) // an activity of a series starts within the series' dates, as the API requires
 		}
 		visibility := "public"
 		if g.rnd.IntN(5) < 2 {
