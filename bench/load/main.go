@@ -273,6 +273,7 @@ func main() {
 	email := flag.String("email", "producer@demo.fi", "login")
 	password := flag.String("password", "demo-password", "password")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
+	mixWarmup := flag.Duration("mix-warmup", 5*time.Second, "region: unmeasured run of the mix at the first rate before it is measured (the kept reads are computed again after the edits measured alone)")
 	editWeight := flag.Int("edit-weight", 1, "region: weight of the calendar edits in the mix, out of 950 for the other routes (0: none)")
 	soloTime := flag.Duration("solo", 5*time.Second, "region: time per route measured alone before the mix")
 	knee := flag.Bool("knee", false, "region: search the highest rate at which every route keeps p95 < -p95 with no drops or errors, instead of one -rate")
@@ -331,6 +332,11 @@ func main() {
 		}
 		printResults(os.Stdout, fmt.Sprintf("region, each route alone: 1 client, %s per route", *soloTime), solo)
 		report["solo"], report["skipped"], report["duration_s"] = solo, skipped, duration.Seconds()
+		first := *rate
+		if *knee {
+			first = *kneeFrom
+		}
+		_ = openLoop(ctx, targets, first, *inflight, *mixWarmup)
 		if *knee {
 			steps, best := searchKnee(ctx, targets, kneeSearch{from: *kneeFrom, to: *kneeTo, resolution: *kneeStep,
 				p95: *p95Limit, inflight: *inflight, d: *duration})
