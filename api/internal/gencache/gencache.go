@@ -68,14 +68,18 @@ func (c *Cache[K, V]) Get(key K, gen int64, build func() (V, error)) (V, error) 
 	c.mu.Unlock()
 	c.misses.Add(1)
 
-	defer close(e.done)
+	defer func() { // also when build panics: waiters compute for themselves, nothing is kept
+		if !e.valid {
+			c.mu.Lock()
+			if c.entries[key] == e {
+				delete(c.entries, key)
+			}
+			c.mu.Unlock()
+		}
+		close(e.done)
+	}()
 	e.val, e.err = build()
 	if e.err != nil {
-		c.mu.Lock()
-		if c.entries[key] == e {
-			delete(c.entries, key)
-		}
-		c.mu.Unlock()
 		return e.val, e.err
 	}
 	e.valid = true

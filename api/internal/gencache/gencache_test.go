@@ -132,3 +132,20 @@ func TestConcurrentReadersComputeOnce(t *testing.T) {
 		t.Fatalf("stats %d hits, %d misses", hits, misses)
 	}
 }
+
+// TestPanicKeepsNothing: a computation that panics leaves no entry behind,
+// and the next reader computes.
+func TestPanicKeepsNothing(t *testing.T) {
+	c := gencache.New[string, int](4)
+	func() {
+		defer func() { _ = recover() }()
+		_, _ = c.Get("k", 1, func() (int, error) { panic("boom") })
+	}()
+	v, err := c.Get("k", 1, func() (int, error) { return 5, nil })
+	if err != nil || v != 5 {
+		t.Fatalf("got %d, %v", v, err)
+	}
+	if v, _ := c.Get("k", 1, func() (int, error) { return -1, nil }); v != 5 {
+		t.Fatalf("the value computed after the panic is not kept: %d", v)
+	}
+}
