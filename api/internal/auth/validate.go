@@ -83,9 +83,7 @@ func validateAssignment(v *validate.Errors, role string, dep *uuid.UUID, units [
 func (p UserPatch) apply(u *User) error {
 	httpapi.Patch(&u.Name, p.Name)
 	httpapi.Patch(&u.Role, p.Role)
-	if p.DepartmentID.Set {
-		u.DepartmentID = p.DepartmentID.Value
-	}
+	httpapi.PatchOptional(&u.DepartmentID, p.DepartmentID)
 	if p.UnitIDs != nil {
 		u.UnitIDs = dedupe(*p.UnitIDs)
 	}

@@ -211,12 +211,8 @@ func (p CostPatch) apply(c *Cost, a Agreement) error {
 	httpapi.Patch(&in.AmountCents, p.AmountCents)
 	httpapi.Patch(&in.Category, p.Category)
 	httpapi.Patch(&in.Description, p.Description)
-	if p.ActivityID.Set {
-		in.ActivityID = p.ActivityID.Value
-	}
-	if p.UnitID.Set {
-		in.UnitID = p.UnitID.Value
-	}
+	httpapi.PatchOptional(&in.ActivityID, p.ActivityID)
+	httpapi.PatchOptional(&in.UnitID, p.UnitID)
 	if p.Shares.Set {
 		in.Shares = nil
 		if p.Shares.Value != nil {

@@ -26,9 +26,7 @@ func (s Store) ListOverrides(ctx context.Context, activityID uuid.UUID, page pag
 
 // GetOverride returns one override of an activity.
 func (s Store) GetOverride(ctx context.Context, activityID, id uuid.UUID) (Override, error) {
-	var o Override
-	err := s.DB.WithContext(ctx).First(&o, "id = ? AND activity_id = ?", id, activityID).Error
-	return o, database.NotFound(err, "occurrence override")
+	return database.ByID[Override](s.DB.WithContext(ctx).Where("activity_id = ?", activityID), id, "occurrence override")
 }
 
 // occurrenceOf checks that original is an occurrence of a (422 otherwise).
@@ -134,9 +132,7 @@ func (s Store) lockOverride(ctx context.Context, tx *gorm.DB, activityID, id uui
 // lockOf locks the row of one of an activity's overrides or attendance
 // records (404 naming what when the activity has no such row).
 func lockOf[M any](tx *gorm.DB, activityID, id uuid.UUID, what string) (M, error) {
-	var m M
-	err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&m, "id = ? AND activity_id = ?", id, activityID).Error
-	return m, database.NotFound(err, what)
+	return database.ByID[M](tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("activity_id = ?", activityID), id, what)
 }
 
 func (s Store) overrideView(o Override) (any, error) { return toOverrideResponse(o, s.zone()), nil }
@@ -175,9 +171,7 @@ func (s Store) ListAttendance(ctx context.Context, activityID uuid.UUID, page pa
 
 // GetAttendance returns one attendance record of an activity.
 func (s Store) GetAttendance(ctx context.Context, activityID, id uuid.UUID) (Attendance, error) {
-	var a Attendance
-	err := s.DB.WithContext(ctx).First(&a, "id = ? AND activity_id = ?", id, activityID).Error
-	return a, database.NotFound(err, "attendance")
+	return database.ByID[Attendance](s.DB.WithContext(ctx).Where("activity_id = ?", activityID), id, "attendance")
 }
 
 // CreateAttendance records an occurrence's attendance. The occurrence must

@@ -320,19 +320,13 @@ func (p ActivityPatch) merge(a Activity) ActivityInput {
 	httpapi.Patch(&in.Exdates, p.Exdates)
 	httpapi.Patch(&in.UnitIDs, p.UnitIDs)
 	httpapi.Patch(&in.PartnerIDs, p.PartnerIDs)
-	if p.SeriesID.Set {
-		in.SeriesID = p.SeriesID.Value
-	}
+	httpapi.PatchOptional(&in.SeriesID, p.SeriesID)
 	httpapi.Patch(&in.Status, p.Status)
 	httpapi.Patch(&in.TargetGroups, p.TargetGroups)
 	httpapi.Patch(&in.Accessibility, p.Accessibility)
-	if p.Capacity.Set {
-		in.Capacity = p.Capacity.Value
-	}
+	httpapi.PatchOptional(&in.Capacity, p.Capacity)
 	httpapi.Patch(&in.Visibility, p.Visibility)
-	if p.CostEstimateCents.Set {
-		in.CostEstimateCents = p.CostEstimateCents.Value
-	}
+	httpapi.PatchOptional(&in.CostEstimateCents, p.CostEstimateCents)
 	if p.AllowOverlap != nil {
 		in.AllowOverlap = *p.AllowOverlap
 	}
@@ -466,9 +460,7 @@ func (p AttendancePatch) apply(a *Attendance) error {
 	httpapi.Patch(&a.Staff, p.Staff)
 	httpapi.Patch(&a.Volunteers, p.Volunteers)
 	httpapi.Patch(&a.Relatives, p.Relatives)
-	if p.Feedback.Set {
-		a.Feedback = p.Feedback.Value
-	}
+	httpapi.PatchOptional(&a.Feedback, p.Feedback)
 	httpapi.Patch(&a.Notes, p.Notes)
 	var v validate.Errors
 	checkCounts(&v, a.Residents, a.Staff, a.Volunteers, a.Relatives)

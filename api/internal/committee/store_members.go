@@ -105,9 +105,9 @@ func lockMember(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Memb
 	if err != nil {
 		return Member{}, c, err
 	}
-	var m Member
-	if err := tx.Clauses(forUpdate).First(&m, "id = ? AND committee_id = ?", id, committeeID).Error; err != nil {
-		return m, c, database.NotFound(err, "member")
+	m, err := database.ByID[Member](tx.Clauses(forUpdate).Where("committee_id = ?", committeeID), id, "member")
+	if err != nil {
+		return m, c, err
 	}
 	err = tx.Model(&Resident{}).Where("id = ?", m.ResidentID).Pluck("display_name", &m.DisplayName).Error
 	return m, c, err
@@ -175,9 +175,7 @@ func (s Store) GetMeeting(ctx context.Context, scope []uuid.UUID, committeeID, i
 	if _, err := findCommittee(db, scope, committeeID); err != nil {
 		return Meeting{}, err
 	}
-	var m Meeting
-	err := db.First(&m, "id = ? AND committee_id = ?", id, committeeID).Error
-	return m, database.NotFound(err, "meeting")
+	return database.ByID[Meeting](db.Where("committee_id = ?", committeeID), id, "meeting")
 }
 
 // CreateMeeting records a meeting.
@@ -199,9 +197,8 @@ func lockMeeting(tx *gorm.DB, scope []uuid.UUID, committeeID, id uuid.UUID) (Mee
 	if err != nil {
 		return Meeting{}, c, err
 	}
-	var m Meeting
-	err = tx.Clauses(forUpdate).First(&m, "id = ? AND committee_id = ?", id, committeeID).Error
-	return m, c, database.NotFound(err, "meeting")
+	m, err := database.ByID[Meeting](tx.Clauses(forUpdate).Where("committee_id = ?", committeeID), id, "meeting")
+	return m, c, err
 }
 
 // UpdateMeeting applies a patch if the version still matches.

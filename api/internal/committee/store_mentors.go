@@ -187,9 +187,7 @@ func (s Store) GetTraining(ctx context.Context, scope []uuid.UUID, mentorID, id 
 	if _, err := findMentor(db, db, scope, mentorID); err != nil {
 		return Training{}, err
 	}
-	var t Training
-	err := db.First(&t, "id = ? AND mentor_id = ?", id, mentorID).Error
-	return t, database.NotFound(err, "training")
+	return database.ByID[Training](db.Where("mentor_id = ?", mentorID), id, "training")
 }
 
 // CreateTraining records a training of a mentor in scope.
@@ -208,12 +206,10 @@ func (s Store) CreateTraining(ctx context.Context, scope []uuid.UUID, mentorID u
 }
 
 func lockTraining(tx *gorm.DB, scope []uuid.UUID, mentorID, id uuid.UUID) (Training, error) {
-	var t Training
 	if _, err := findMentor(tx.Clauses(forShare), tx, scope, mentorID); err != nil {
-		return t, err
+		return Training{}, err
 	}
-	err := tx.Clauses(forUpdate).First(&t, "id = ? AND mentor_id = ?", id, mentorID).Error
-	return t, database.NotFound(err, "training")
+	return database.ByID[Training](tx.Clauses(forUpdate).Where("mentor_id = ?", mentorID), id, "training")
 }
 
 // UpdateTraining applies a patch if the version still matches.

@@ -66,9 +66,7 @@ func (in *CommitteeInput) validate() error {
 func (p CommitteePatch) apply(c *Committee) error {
 	in := CommitteeInput{UnitID: c.UnitID, Name: c.Name, FoundedOn: c.FoundedOn, Active: &c.Active}
 	httpapi.Patch(&in.Name, p.Name)
-	if p.FoundedOn.Set {
-		in.FoundedOn = p.FoundedOn.Value
-	}
+	httpapi.PatchOptional(&in.FoundedOn, p.FoundedOn)
 	if p.Active != nil {
 		in.Active = p.Active
 	}
@@ -124,9 +122,7 @@ func (p MemberPatch) apply(m *Member, founded *civil.Date) error {
 	role, joined, left := m.Role, m.JoinedOn, m.LeftOn
 	httpapi.Patch(&role, p.Role)
 	httpapi.Patch(&joined, p.JoinedOn)
-	if p.LeftOn.Set {
-		left = p.LeftOn.Value
-	}
+	httpapi.PatchOptional(&left, p.LeftOn)
 	var v validate.Errors
 	v.OneOf("role", role, MemberRoles...)
 	checkMembershipDates(&v, joined, left, founded)
@@ -211,9 +207,7 @@ func (p IdeaPatch) apply(i *Idea, now time.Time) error {
 	httpapi.Patch(&source, p.Source)
 	httpapi.Patch(&status, p.Status)
 	httpapi.Patch(&votes, p.Votes)
-	if p.Priority.Set {
-		priority = p.Priority.Value
-	}
+	httpapi.PatchOptional(&priority, p.Priority)
 	var v validate.Errors
 	checkIdeaFields(&v, title, description, source, votes, priority)
 	switch {
@@ -249,9 +243,7 @@ func (p ResidentPatch) apply(r *Resident) error {
 	if p.Active != nil {
 		in.Active = p.Active
 	}
-	if p.CultureGoalDays.Set {
-		in.CultureGoalDays = p.CultureGoalDays.Value
-	}
+	httpapi.PatchOptional(&in.CultureGoalDays, p.CultureGoalDays)
 	if err := in.validate(); err != nil {
 		return err
 	}
@@ -310,15 +302,11 @@ func (p MentorPatch) apply(m *Mentor) error {
 	httpapi.Patch(&in.Phone, p.Phone)
 	httpapi.Patch(&in.Title, p.Title)
 	httpapi.Patch(&in.UnitIDs, p.UnitIDs)
-	if p.Since.Set {
-		in.Since = p.Since.Value
-	}
+	httpapi.PatchOptional(&in.Since, p.Since)
 	if p.Active != nil {
 		in.Active = p.Active
 	}
-	if p.UserID.Set {
-		in.UserID = p.UserID.Value
-	}
+	httpapi.PatchOptional(&in.UserID, p.UserID)
 	if err := in.validate(); err != nil {
 		return err
 	}

@@ -134,9 +134,7 @@ func (s Store) ListScreenTokens(ctx context.Context, unitID uuid.UUID, page pagi
 
 // GetToken returns one feed token (a screen token is not one: 404).
 func (s Store) GetToken(ctx context.Context, id uuid.UUID) (Token, error) {
-	var t Token
-	err := s.DB.WithContext(ctx).First(&t, "id = ? AND purpose = ?", id, PurposeFeed).Error
-	return t, database.NotFound(err, "feed token")
+	return database.ByID[Token](s.DB.WithContext(ctx).Where("purpose = ?", PurposeFeed), id, "feed token")
 }
 
 // RevokeToken ends a feed token at once; revoking twice is harmless.

@@ -30,3 +30,11 @@ func Patch[T any](dst *T, src *T) {
 		*dst = *src
 	}
 }
+
+// PatchOptional sets *dst when a PATCH body carried the field: to its value,
+// or to nil when it was null (Optional).
+func PatchOptional[T any](dst **T, src Optional[T]) {
+	if src.Set {
+		*dst = src.Value
+	}
+}

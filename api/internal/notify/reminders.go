@@ -118,43 +118,23 @@ func reminderOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: Queue, MaxAttempts: 10, UniqueOpts: river.UniqueOpts{ByArgs: true}}
 }
 
-type monthReadyWorker struct {
-	river.WorkerDefaults[MonthReadyArgs]
-	s *Service
+// reminderWorker runs the reminders of one kind (A) for the job's day, in
+// the calendar zone; a malformed day cancels the job.
+type reminderWorker[A interface {
+	MonthReadyArgs | AttendanceArgs | ProgrammeArgs
+	Kind() string
+}] struct {
+	river.WorkerDefaults[A]
+	s   *Service
+	run func(s *Service, ctx context.Context, day time.Time) error
 }
 
-func (w *monthReadyWorker) Work(ctx context.Context, job *river.Job[MonthReadyArgs]) error {
-	day, err := parseDay(job.Args.Day, w.s.cfg.Zone)
+func (w *reminderWorker[A]) Work(ctx context.Context, job *river.Job[A]) error {
+	day, err := parseDay(ReminderArgs(job.Args).Day, w.s.cfg.Zone)
 	if err != nil {
 		return river.JobCancel(err)
 	}
-	return w.s.monthReady(ctx, day)
-}
-
-type attendanceWorker struct {
-	river.WorkerDefaults[AttendanceArgs]
-	s *Service
-}
-
-func (w *attendanceWorker) Work(ctx context.Context, job *river.Job[AttendanceArgs]) error {
-	day, err := parseDay(job.Args.Day, w.s.cfg.Zone)
-	if err != nil {
-		return river.JobCancel(err)
-	}
-	return w.s.attendanceMissing(ctx, day)
-}
-
-type programmeWorker struct {
-	river.WorkerDefaults[ProgrammeArgs]
-	s *Service
-}
-
-func (w *programmeWorker) Work(ctx context.Context, job *river.Job[ProgrammeArgs]) error {
-	day, err := parseDay(job.Args.Day, w.s.cfg.Zone)
-	if err != nil {
-		return river.JobCancel(err)
-	}
-	return w.s.weeklyProgramme(ctx, day)
+	return w.run(w.s, ctx, day)
 }
 
 func parseDay(s string, zone *time.Location) (time.Time, error) {

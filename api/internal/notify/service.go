@@ -106,9 +106,9 @@ func New(db *gorm.DB, cfg Config) (*Service, error) {
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &emailWorker{s: s})
-	river.AddWorker(workers, &monthReadyWorker{s: s})
-	river.AddWorker(workers, &attendanceWorker{s: s})
-	river.AddWorker(workers, &programmeWorker{s: s})
+	river.AddWorker(workers, &reminderWorker[MonthReadyArgs]{s: s, run: (*Service).monthReady})
+	river.AddWorker(workers, &reminderWorker[AttendanceArgs]{s: s, run: (*Service).attendanceMissing})
+	river.AddWorker(workers, &reminderWorker[ProgrammeArgs]{s: s, run: (*Service).weeklyProgramme})
 	rc := &river.Config{
 		ID:                          cfg.ID,
 		Logger:                      slog.New(warnOnly{cfg.Logger.Handler()}),

@@ -52,9 +52,7 @@ func (p UnitPatch) apply(u *Unit) error {
 	httpapi.Patch(&in.Kind, p.Kind)
 	httpapi.Patch(&in.Organisation, p.Organisation)
 	httpapi.Patch(&in.Sector, p.Sector)
-	if p.DepartmentID.Set {
-		in.DepartmentID = p.DepartmentID.Value
-	}
+	httpapi.PatchOptional(&in.DepartmentID, p.DepartmentID)
 	httpapi.Patch(&in.Municipality, p.Municipality)
 	httpapi.Patch(&in.Address, p.Address)
 	httpapi.Patch(&in.ResidentCapacity, p.ResidentCapacity)
