@@ -18,7 +18,7 @@
 # Environment: TEST_DATABASE_URL (admin URL of the PostgreSQL to use; default the
 # local one), BENCH_DATABASE_URL (use this already-seeded database instead of a
 # scratch one; it is not dropped), DURATION, CONNECTIONS, RATE, KNEE_FROM, KNEE_TO, EDIT_WEIGHT (the
-# calendar edits' weight in the region mix, out of 950; 0: none),
+# calendar edits' weight in the region mix, out of 950; default 0, the mix of issue 21),
 # KEEP_DB=1.
 # Results: bench/results/<scenario>-<time>.{txt,json}.
 set -euo pipefail
@@ -102,7 +102,7 @@ case $scenario in
   region)
     cmd=(tmp/bench-load -scenario region -base "http://127.0.0.1:$port" -solo "${SOLO:-5s}"
       -email "${EMAIL:-producer0001@region.test}" -password "${PASSWORD:-scale-password}" -json "$out.json"
-      -edit-weight "${EDIT_WEIGHT:-1}")
+      -edit-weight "${EDIT_WEIGHT:-0}")
     if [ -n "${RATE:-}" ]; then
       cmd+=(-rate "$RATE" -duration "${DURATION:-60s}")
     else # the knee: the highest rate at which every route keeps p95 < 100 ms with no drops

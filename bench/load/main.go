@@ -274,7 +274,7 @@ func main() {
 	password := flag.String("password", "demo-password", "password")
 	jsonOut := flag.String("json", "", "also write the results as JSON to this file")
 	mixWarmup := flag.Duration("mix-warmup", 5*time.Second, "region: unmeasured run of the mix at the first rate before it is measured (the kept reads are computed again after the edits measured alone)")
-	editWeight := flag.Int("edit-weight", 1, "region: weight of the calendar edits in the mix, out of 950 for the other routes (0: none)")
+	editWeight := flag.Int("edit-weight", 0, "region: weight of the calendar edits in the mix, out of 950 for the other routes (0, the default: none, the mix of issue 21; 1: at 100 req/s one every 10 s)")
 	soloTime := flag.Duration("solo", 5*time.Second, "region: time per route measured alone before the mix")
 	knee := flag.Bool("knee", false, "region: search the highest rate at which every route keeps p95 < -p95 with no drops or errors, instead of one -rate")
 	kneeFrom := flag.Float64("knee-from", 20, "region -knee: the first rate tried (req/s)")
