@@ -135,7 +135,7 @@ openapi-check: openapi
 bench: build-api
 	./bench/run.sh foundation
 
-## bench-region: the knee of the mixed traffic over a region-scale data set: the highest req/s at which every route keeps p95 < 100 ms with no drops (~15 min, seeding included; BENCH_DATABASE_URL: a seeded region database; RATE=n: one fixed rate instead).
+## bench-region: the knee of the mixed traffic over a region-scale data set: the highest req/s at which every route keeps p95 < 100 ms with no drops (~15 min, seeding included; BENCH_DATABASE_URL: a seeded region database; RATE=n: one fixed rate instead; EDIT_WEIGHT=1: with calendar edits).
 bench-region: build-api
 	./bench/run.sh region
 
