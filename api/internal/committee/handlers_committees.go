@@ -51,16 +51,7 @@ func (m Module) listCommittees(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/committees/{id} [get]
 func (m Module) getCommittee(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadCommittees)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetCommittee(c.Request().Context(), unitScope(p), id)
-	if err != nil {
-		return err
-	}
-	out, err := m.committeesOut(c.Request().Context(), p, row)
-	return httpapi.Row(c, http.StatusOK, row, err, out)
+	return httpapi.GetIn(c, canReadCommittees, unitScope, m.Store.GetCommittee, m.committeesOut)
 }
 
 // createCommittee godoc
@@ -110,20 +101,7 @@ func (m Module) createCommittee(c echo.Context) error {
 //	@Success	200			{object}	CommitteeResponse
 //	@Router		/committees/{id} [patch]
 func (m Module) updateCommittee(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[CommitteePatch](c)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.UpdateCommittee(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	if err != nil {
-		return err
-	}
-	out, err := m.committeesOut(c.Request().Context(), p, row)
-	return httpapi.Row(c, http.StatusOK, row, err, out)
+	return httpapi.UpdateIn(c, canWriteCommittees, unitScope, m.Store.UpdateCommittee, m.committeesOut)
 }
 
 // deleteCommittee godoc
@@ -137,11 +115,7 @@ func (m Module) updateCommittee(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id} [delete]
 func (m Module) deleteCommittee(c echo.Context) error {
-	p, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteCommittee(c.Request().Context(), unitScope(p), id, ifMatch))
+	return httpapi.DeleteIn(c, canWriteCommittees, unitScope, m.Store.DeleteCommittee)
 }
 
 // committeeSummary godoc

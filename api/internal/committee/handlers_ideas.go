@@ -75,12 +75,7 @@ func (m Module) listIdeas(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/ideas/{id} [get]
 func (m Module) getIdea(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadCommittees)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetIdea(c.Request().Context(), unitScope(p), id)
-	return httpapi.Row(c, http.StatusOK, row, err, ideaOut(p))
+	return httpapi.GetIn(c, canReadCommittees, unitScope, m.Store.GetIdea, httpapi.Fixed(ideaOut))
 }
 
 // createIdea godoc
@@ -124,16 +119,7 @@ func (m Module) createIdea(c echo.Context) error {
 //	@Success		200			{object}	IdeaResponse
 //	@Router			/ideas/{id} [patch]
 func (m Module) updateIdea(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[IdeaPatch](c)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.UpdateIdea(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, row, err, ideaOut(p))
+	return httpapi.UpdateIn(c, canWriteCommittees, unitScope, m.Store.UpdateIdea, httpapi.Fixed(ideaOut))
 }
 
 // voteIdea godoc
@@ -177,9 +163,5 @@ func (m Module) voteIdea(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/ideas/{id} [delete]
 func (m Module) deleteIdea(c echo.Context) error {
-	p, id, ifMatch, err := httpapi.TargetVersion(c, canWriteCommittees)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteIdea(c.Request().Context(), unitScope(p), id, ifMatch))
+	return httpapi.DeleteIn(c, canWriteCommittees, unitScope, m.Store.DeleteIdea)
 }

@@ -1,8 +1,6 @@
 package committee
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"kulttuurisilta/api/internal/httpapi"
@@ -48,12 +46,7 @@ func (m Module) listMembers(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/committees/{id}/members/{member_id} [get]
 func (m Module) getMember(c echo.Context) error {
-	p, id, memberID, err := httpapi.Nested(c, canReadPersonal, "member_id")
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetMember(c.Request().Context(), unitScope(p), id, memberID)
-	return httpapi.Row(c, http.StatusOK, row, err, memberOut(p))
+	return httpapi.GetNestedIn(c, canReadPersonal, "member_id", unitScope, m.Store.GetMember, httpapi.Fixed(memberOut))
 }
 
 // createMember godoc
@@ -96,16 +89,7 @@ func (m Module) createMember(c echo.Context) error {
 //	@Success		200			{object}	MemberResponse
 //	@Router			/committees/{id}/members/{member_id} [patch]
 func (m Module) updateMember(c echo.Context) error {
-	p, id, memberID, err := httpapi.Nested(c, canWritePersonal, "member_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[MemberPatch](c)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.UpdateMember(c.Request().Context(), unitScope(p), id, memberID, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, row, err, memberOut(p))
+	return httpapi.UpdateNestedIn(c, canWritePersonal, "member_id", unitScope, m.Store.UpdateMember, httpapi.Fixed(memberOut))
 }
 
 // deleteMember godoc
@@ -120,11 +104,7 @@ func (m Module) updateMember(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/committees/{id}/members/{member_id} [delete]
 func (m Module) deleteMember(c echo.Context) error {
-	p, id, memberID, ifMatch, err := httpapi.NestedVersion(c, canWritePersonal, "member_id")
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteMember(c.Request().Context(), unitScope(p), id, memberID, ifMatch))
+	return httpapi.DeleteNestedIn(c, canWritePersonal, "member_id", unitScope, m.Store.DeleteMember)
 }
 
 // listMeetings godoc
@@ -167,12 +147,7 @@ func (m Module) listMeetings(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/committees/{id}/meetings/{meeting_id} [get]
 func (m Module) getMeeting(c echo.Context) error {
-	p, id, meetingID, err := httpapi.Nested(c, canReadPersonal, "meeting_id")
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetMeeting(c.Request().Context(), unitScope(p), id, meetingID)
-	return httpapi.Row(c, http.StatusOK, row, err, meetingOut(p))
+	return httpapi.GetNestedIn(c, canReadPersonal, "meeting_id", unitScope, m.Store.GetMeeting, httpapi.Fixed(meetingOut))
 }
 
 // createMeeting godoc
@@ -214,16 +189,7 @@ func (m Module) createMeeting(c echo.Context) error {
 //	@Success	200			{object}	MeetingResponse
 //	@Router		/committees/{id}/meetings/{meeting_id} [patch]
 func (m Module) updateMeeting(c echo.Context) error {
-	p, id, meetingID, err := httpapi.Nested(c, canWritePersonal, "meeting_id")
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[MeetingPatch](c)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.UpdateMeeting(c.Request().Context(), unitScope(p), id, meetingID, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, row, err, meetingOut(p))
+	return httpapi.UpdateNestedIn(c, canWritePersonal, "meeting_id", unitScope, m.Store.UpdateMeeting, httpapi.Fixed(meetingOut))
 }
 
 // deleteMeeting godoc
@@ -237,9 +203,5 @@ func (m Module) updateMeeting(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/committees/{id}/meetings/{meeting_id} [delete]
 func (m Module) deleteMeeting(c echo.Context) error {
-	p, id, meetingID, ifMatch, err := httpapi.NestedVersion(c, canWritePersonal, "meeting_id")
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteMeeting(c.Request().Context(), unitScope(p), id, meetingID, ifMatch))
+	return httpapi.DeleteNestedIn(c, canWritePersonal, "meeting_id", unitScope, m.Store.DeleteMeeting)
 }

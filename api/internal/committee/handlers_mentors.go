@@ -50,12 +50,7 @@ func (m Module) listMentors(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/mentors/{id} [get]
 func (m Module) getMentor(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canReadMentors)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetMentor(c.Request().Context(), unitScope(p), id)
-	return httpapi.Row(c, http.StatusOK, row, err, mentorOut(p))
+	return httpapi.GetIn(c, canReadMentors, unitScope, m.Store.GetMentor, httpapi.Fixed(mentorOut))
 }
 
 // createMentor godoc
@@ -70,19 +65,7 @@ func (m Module) getMentor(c echo.Context) error {
 //	@Success		201		{object}	MentorResponse
 //	@Router			/mentors [post]
 func (m Module) createMentor(c echo.Context) error {
-	p, err := httpapi.Authorize(c, canWriteMentors)
-	if err != nil {
-		return err
-	}
-	var in MentorInput
-	if err := httpapi.Decode(c, &in); err != nil {
-		return err
-	}
-	if err := in.validate(); err != nil {
-		return err
-	}
-	row, err := m.Store.CreateMentor(c.Request().Context(), in)
-	return httpapi.Created(c, "/api/v1/mentors/", row, err, mentorOut(p))
+	return httpapi.CreateOne(c, canWriteMentors, "/api/v1/mentors/", (*MentorInput).validate, m.Store.CreateMentor, httpapi.Fixed(mentorOut))
 }
 
 // updateMentor godoc
@@ -98,16 +81,7 @@ func (m Module) createMentor(c echo.Context) error {
 //	@Success	200			{object}	MentorResponse
 //	@Router		/mentors/{id} [patch]
 func (m Module) updateMentor(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canWriteMentors)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[MentorPatch](c)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.UpdateMentor(c.Request().Context(), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, row, err, mentorOut(p))
+	return httpapi.UpdateOne(c, canWriteMentors, m.Store.UpdateMentor, httpapi.Fixed(mentorOut))
 }
 
 // deleteMentor godoc
@@ -121,11 +95,7 @@ func (m Module) updateMentor(c echo.Context) error {
 //	@Success		204			"Deleted"
 //	@Router			/mentors/{id} [delete]
 func (m Module) deleteMentor(c echo.Context) error {
-	_, id, ifMatch, err := httpapi.TargetVersion(c, canWriteMentors)
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteMentor(c.Request().Context(), id, ifMatch))
+	return httpapi.DeleteOne(c, canWriteMentors, m.Store.DeleteMentor)
 }
 
 // listTrainings godoc
@@ -167,12 +137,7 @@ func (m Module) listTrainings(c echo.Context) error {
 //	@Success	304			"Not modified"
 //	@Router		/mentors/{id}/trainings/{training_id} [get]
 func (m Module) getTraining(c echo.Context) error {
-	p, id, trainingID, err := httpapi.Nested(c, canReadMentors, "training_id")
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetTraining(c.Request().Context(), unitScope(p), id, trainingID)
-	return httpapi.Row(c, http.StatusOK, row, err, trainingOut(p))
+	return httpapi.GetNestedIn(c, canReadMentors, "training_id", unitScope, m.Store.GetTraining, httpapi.Fixed(trainingOut))
 }
 
 // createTraining godoc
@@ -237,11 +202,7 @@ func (m Module) updateTraining(c echo.Context) error {
 //	@Success	204			"Deleted"
 //	@Router		/mentors/{id}/trainings/{training_id} [delete]
 func (m Module) deleteTraining(c echo.Context) error {
-	p, id, trainingID, ifMatch, err := httpapi.NestedVersion(c, canWriteTrainings, "training_id")
-	if err != nil {
-		return err
-	}
-	return httpapi.Deleted(c, m.Store.DeleteTraining(c.Request().Context(), unitScope(p), id, trainingID, ifMatch))
+	return httpapi.DeleteNestedIn(c, canWriteTrainings, "training_id", unitScope, m.Store.DeleteTraining)
 }
 
 // mentorSummary godoc

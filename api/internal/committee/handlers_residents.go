@@ -55,12 +55,7 @@ func (m Module) listResidents(c echo.Context) error {
 //	@Success	304	"Not modified"
 //	@Router		/residents/{id} [get]
 func (m Module) getResident(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.GetResident(c.Request().Context(), unitScope(p), id)
-	return httpapi.Row(c, http.StatusOK, row, err, residentOut(p))
+	return httpapi.GetIn(c, canManageResidents, unitScope, m.Store.GetResident, httpapi.Fixed(residentOut))
 }
 
 // createResident godoc
@@ -106,16 +101,7 @@ func (m Module) createResident(c echo.Context) error {
 //	@Success	200			{object}	ResidentResponse
 //	@Router		/residents/{id} [patch]
 func (m Module) updateResident(c echo.Context) error {
-	p, id, err := httpapi.Target(c, canManageResidents)
-	if err != nil {
-		return err
-	}
-	ifMatch, patch, err := httpapi.Change[ResidentPatch](c)
-	if err != nil {
-		return err
-	}
-	row, err := m.Store.UpdateResident(c.Request().Context(), unitScope(p), id, ifMatch, patch)
-	return httpapi.Row(c, http.StatusOK, row, err, residentOut(p))
+	return httpapi.UpdateIn(c, canManageResidents, unitScope, m.Store.UpdateResident, httpapi.Fixed(residentOut))
 }
 
 // eraseResident godoc

@@ -64,13 +64,23 @@ func InUse[M any, P interface {
 // and the row as the caller sees it (Row).
 func GetOne[M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error,
 	read func(context.Context, uuid.UUID) (M, error), view View[M, R]) error {
+	return GetIn[M, P](c, policy, unscoped, func(ctx context.Context, _ struct{}, id uuid.UUID) (M, error) { return read(ctx, id) }, view)
+}
+
+// GetIn is GetOne for a store that reads within the caller's scope (scope,
+// e.g. a mentor's units).
+func GetIn[M any, P versionedRow[M], S, R any](c echo.Context, policy func(*access.Principal) error, scope func(*access.Principal) S,
+	read func(context.Context, S, uuid.UUID) (M, error), view View[M, R]) error {
 	p, id, err := Target(c, policy)
 	if err != nil {
 		return err
 	}
-	row, err := read(c.Request().Context(), id)
+	row, err := read(c.Request().Context(), scope(p), id)
 	return viewed[M, P](c, http.StatusOK, p, row, err, view)
 }
+
+// unscoped is the scope of a store that reads and writes every row alike.
+func unscoped(*access.Principal) struct{} { return struct{}{} }
 
 // CreateOne answers POST of a new resource: Authorize, the strict body,
 // check (nil where the store checks the input itself), the store's insert,
@@ -108,6 +118,14 @@ func CreateOne[B, M any, P interface {
 // it (Row).
 func UpdateOne[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error,
 	update func(context.Context, uuid.UUID, *int, B) (M, error), view View[M, R]) error {
+	return UpdateIn[B, M, P](c, policy, unscoped, func(ctx context.Context, _ struct{}, id uuid.UUID, ifMatch *int, patch B) (M, error) {
+		return update(ctx, id, ifMatch, patch)
+	}, view)
+}
+
+// UpdateIn is UpdateOne for a store that writes within the caller's scope.
+func UpdateIn[B, M any, P versionedRow[M], S, R any](c echo.Context, policy func(*access.Principal) error, scope func(*access.Principal) S,
+	update func(context.Context, S, uuid.UUID, *int, B) (M, error), view View[M, R]) error {
 	p, id, err := Target(c, policy)
 	if err != nil {
 		return err
@@ -116,7 +134,7 @@ func UpdateOne[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*
 	if err != nil {
 		return err
 	}
-	row, err := update(c.Request().Context(), id, ifMatch, patch)
+	row, err := update(c.Request().Context(), scope(p), id, ifMatch, patch)
 	return viewed[M, P](c, http.StatusOK, p, row, err, view)
 }
 
@@ -124,11 +142,19 @@ func UpdateOne[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*
 // names, its own id in the path parameter sub (Nested).
 func GetNested[M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error, sub string,
 	read func(context.Context, uuid.UUID, uuid.UUID) (M, error), view View[M, R]) error {
+	return GetNestedIn[M, P](c, policy, sub, unscoped, func(ctx context.Context, _ struct{}, id, subID uuid.UUID) (M, error) {
+		return read(ctx, id, subID)
+	}, view)
+}
+
+// GetNestedIn is GetNested for a store that reads within the caller's scope.
+func GetNestedIn[M any, P versionedRow[M], S, R any](c echo.Context, policy func(*access.Principal) error, sub string,
+	scope func(*access.Principal) S, read func(context.Context, S, uuid.UUID, uuid.UUID) (M, error), view View[M, R]) error {
 	p, id, subID, err := Nested(c, policy, sub)
 	if err != nil {
 		return err
 	}
-	row, err := read(c.Request().Context(), id, subID)
+	row, err := read(c.Request().Context(), scope(p), id, subID)
 	return viewed[M, P](c, http.StatusOK, p, row, err, view)
 }
 
@@ -136,6 +162,16 @@ func GetNested[M any, P versionedRow[M], R any](c echo.Context, policy func(*acc
 // "id" names, its own id in the path parameter sub (Nested).
 func UpdateNested[B, M any, P versionedRow[M], R any](c echo.Context, policy func(*access.Principal) error, sub string,
 	update func(context.Context, uuid.UUID, uuid.UUID, *int, B) (M, error), view View[M, R]) error {
+	return UpdateNestedIn[B, M, P](c, policy, sub, unscoped,
+		func(ctx context.Context, _ struct{}, id, subID uuid.UUID, ifMatch *int, patch B) (M, error) {
+			return update(ctx, id, subID, ifMatch, patch)
+		}, view)
+}
+
+// UpdateNestedIn is UpdateNested for a store that writes within the
+// caller's scope.
+func UpdateNestedIn[B, M any, P versionedRow[M], S, R any](c echo.Context, policy func(*access.Principal) error, sub string,
+	scope func(*access.Principal) S, update func(context.Context, S, uuid.UUID, uuid.UUID, *int, B) (M, error), view View[M, R]) error {
 	p, id, subID, err := Nested(c, policy, sub)
 	if err != nil {
 		return err
@@ -144,18 +180,37 @@ func UpdateNested[B, M any, P versionedRow[M], R any](c echo.Context, policy fun
 	if err != nil {
 		return err
 	}
-	row, err := update(c.Request().Context(), id, subID, ifMatch, patch)
+	row, err := update(c.Request().Context(), scope(p), id, subID, ifMatch, patch)
 	return viewed[M, P](c, http.StatusOK, p, row, err, view)
 }
 
 // DeleteOne answers DELETE of one resource: TargetVersion, the store's
 // delete, 204 (Deleted).
 func DeleteOne(c echo.Context, policy func(*access.Principal) error, del func(context.Context, uuid.UUID, *int) error) error {
-	_, id, ifMatch, err := TargetVersion(c, policy)
+	return DeleteIn(c, policy, unscoped, func(ctx context.Context, _ struct{}, id uuid.UUID, ifMatch *int) error {
+		return del(ctx, id, ifMatch)
+	})
+}
+
+// DeleteIn is DeleteOne for a store that deletes within the caller's scope.
+func DeleteIn[S any](c echo.Context, policy func(*access.Principal) error, scope func(*access.Principal) S,
+	del func(context.Context, S, uuid.UUID, *int) error) error {
+	p, id, ifMatch, err := TargetVersion(c, policy)
 	if err != nil {
 		return err
 	}
-	return Deleted(c, del(c.Request().Context(), id, ifMatch))
+	return Deleted(c, del(c.Request().Context(), scope(p), id, ifMatch))
+}
+
+// DeleteNestedIn is DeleteIn for a resource nested under the one the path's
+// "id" names, its own id in the path parameter sub.
+func DeleteNestedIn[S any](c echo.Context, policy func(*access.Principal) error, sub string, scope func(*access.Principal) S,
+	del func(context.Context, S, uuid.UUID, uuid.UUID, *int) error) error {
+	p, id, subID, ifMatch, err := NestedVersion(c, policy, sub)
+	if err != nil {
+		return err
+	}
+	return Deleted(c, del(c.Request().Context(), scope(p), id, subID, ifMatch))
 }
 
 // viewed is Row with the row as view shows it to p.
