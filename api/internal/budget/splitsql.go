@@ -421,7 +421,10 @@ func (s *splitter) runSQL(ctx context.Context, q querier, lo, hi civil.Date, bef
 				return fmt.Sprintf("CASE %s%s ELSE %d END", catKey, b.String(), (v0*m+i)*residues+costsplit.Total)
 			}
 		}
-		lookup := p.add(table, "int2[]")
+		// A scalar subquery (an InitPlan, evaluated once and handed to the
+		// parallel workers as a parameter): a constant of this size would be
+		// written into the plan each worker reads.
+		lookup := "(SELECT " + p.add(table, "int2[]") + ")"
 		for i := range m {
 			sel += fmt.Sprintf(", sum(%s[(c.amount_cents %% 10000)::int + %s])", lookup, offset(i))
 		}
