@@ -24,6 +24,7 @@ type Authenticator interface {
 // caller (a mentor's units, every resource's allowed_actions), so a cache
 // must never give one caller's answer to another. Only the Authorization
 // header authenticates (no cookie does), so no Vary: Cookie is needed.
+// Every answer to a request with credentials says Cache-Control: no-store.
 func authenticate(a Authenticator) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
@@ -34,6 +35,11 @@ func authenticate(a Authenticator) echo.MiddlewareFunc {
 			if h == "" || a == nil {
 				return next(c)
 			}
+			// An authenticated answer is the caller's own, and its allowed_actions can change while the row's
+			// version (its ETag) does not (a reference appears, the caller's rights change): a browser must not
+			// keep it and revalidate it into a 304 with yesterday's buttons, nor leave personal data on a
+			// shared device. A handler may still say otherwise; an explicit If-None-Match still gets its 304.
+			c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 			scheme, token, ok := strings.Cut(h, " ")
 			if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
 				return apperr.Unauthorized("use Authorization: Bearer <token>")

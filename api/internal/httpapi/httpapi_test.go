@@ -309,6 +309,37 @@ func TestVaryAuthorization(t *testing.T) {
 	}
 }
 
+type acceptAll struct{}
+
+func (acceptAll) Authenticate(context.Context, string) (*access.Principal, error) {
+	return &access.Principal{Role: access.RoleViewer}, nil
+}
+
+// TestNoStoreWithCredentials: an answer to a request with credentials is the
+// caller's own and its allowed_actions may change while its ETag does not,
+// so browsers keep no copy (Cache-Control: no-store); an explicit
+// If-None-Match still gets its 304, and anonymous answers are left to the
+// handler.
+func TestNoStoreWithCredentials(t *testing.T) {
+	t.Parallel()
+	e := httpapi.New(httpapi.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Authenticator: acceptAll{}}, probe{})
+	for _, tc := range []struct {
+		name   string
+		header []string
+		status int
+		cache  string
+	}{
+		{"signed in", []string{"Authorization", "Bearer t"}, 200, "no-store"},
+		{"signed in, not modified", []string{"Authorization", "Bearer t", "If-None-Match", `"7"`}, 304, "no-store"},
+		{"anonymous", nil, 200, ""},
+	} {
+		rec := do(e, "GET", "/api/v1/versioned", "", tc.header...)
+		if rec.Code != tc.status || rec.Header().Get("Cache-Control") != tc.cache {
+			t.Errorf("%s: %d, Cache-Control %q; want %d, %q", tc.name, rec.Code, rec.Header().Get("Cache-Control"), tc.status, tc.cache)
+		}
+	}
+}
+
 func TestProblemExtraMembers(t *testing.T) {
 	t.Parallel()
 	rec := do(server(), "GET", "/api/v1/conflict", "")
