@@ -237,6 +237,9 @@ func lookupTable(shares []int) ([]int16, error) {
 		return t, nil
 	}
 	m := len(shares) - 1
+	if m == 0 {
+		return nil, nil // one department: its part is the amount
+	}
 	t = make([]int16, m*residues)
 	parts := make([]int64, len(shares))
 	for x := -(costsplit.Total - 1); x < costsplit.Total; x++ {
