@@ -13,7 +13,8 @@ import (
 )
 
 // TestCostListSort: GET /costs?sort= orders by day incurred (oldest first
-// by default), newest first, newest entered first or by amount, ties
+// by default), newest first, newest entered first, by amount or in the
+// order of changes (the default of a sync with updated_since), ties
 // broken by id so that pages never overlap or skip; a bad order is a 400
 // naming sort with the code invalid_choice.
 func TestCostListSort(t *testing.T) {
@@ -65,6 +66,7 @@ func TestCostListSort(t *testing.T) {
 		{"-created_at", order(desc(byCreated))},
 		{"amount_cents", order(asc(byAmount))},
 		{"-amount_cents", order(desc(byAmount))},
+		{"updated_at", order(asc(byCreated))}, // each entered once, so changed in the order entered
 	}
 	ids := func(items []costItem) []string {
 		out := make([]string, len(items))
@@ -90,6 +92,13 @@ func TestCostListSort(t *testing.T) {
 		if !slices.Equal(paged, tc.want) {
 			t.Errorf("sort=%q paged: %v\nwant %v", tc.sort, paged, tc.want)
 		}
+	}
+	// A sync (updated_since) without a sort reads the changes in the order they were made; with one, in it.
+	if got, want := ids(f.costs("&updated_since=2000-01-01T00:00:00Z")), order(asc(byCreated)); !slices.Equal(got, want) {
+		t.Errorf("updated_since: %v\nwant %v", got, want)
+	}
+	if got, want := ids(f.costs("&updated_since=2000-01-01T00:00:00Z&sort=-amount_cents")), order(desc(byAmount)); !slices.Equal(got, want) {
+		t.Errorf("updated_since, sort=-amount_cents: %v\nwant %v", got, want)
 	}
 	// With a filter: only February and March, largest first.
 	got := ids(f.costs("&from=2025-02-01&sort=-amount_cents"))

@@ -26,11 +26,11 @@ import (
 //	@Param			to				query		string	false	"Last day (YYYY-MM-DD)"		format(date)
 //	@Param			category		query		string	false	"Category"					Enums(salary, performer_fee, travel, materials, venue, other)
 //	@Param			unit_id			query		string	false	"Unit id, or none"
-//	@Param			activity_id		query		string	false	"Activity"																																		format(uuid)
-//	@Param			department_id	query		string	false	"Department"																																	format(uuid)
-//	@Param			sort			query		string	false	"Order: incurred_on (oldest first), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents; ties by id"	Enums(incurred_on, -incurred_on, -created_at, amount_cents, -amount_cents)	default(incurred_on)
-//	@Param			limit			query		int		false	"Page size (1-200)"																																default(50)
-//	@Param			offset			query		int		false	"Offset"																																		default(0)
+//	@Param			activity_id		query		string	false	"Activity"																																																							format(uuid)
+//	@Param			department_id	query		string	false	"Department"																																																						format(uuid)
+//	@Param			sort			query		string	false	"Order: incurred_on (oldest first; the default), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents, updated_at (in the order of changes; the default with updated_since); ties by id"	Enums(incurred_on, -incurred_on, -created_at, amount_cents, -amount_cents, updated_at)
+//	@Param			limit			query		int		false	"Page size (1-200)"																																																					default(50)
+//	@Param			offset			query		int		false	"Offset"																																																							default(0)
 //	@Param			updated_since	query		string	false	"Only items changed after this time (RFC 3339)"
 //	@Success		200				{object}	paging.ListDoc{items=[]budget.CostResponse}
 //	@Router			/costs [get]

@@ -59,14 +59,16 @@ type CostFilter struct {
 	NoUnit       bool
 	ActivityID   *uuid.UUID
 	DepartmentID *uuid.UUID
-	// Sort is one of CostSorts; "" is "incurred_on".
+	// Sort is one of CostSorts; "" is "incurred_on", or "updated_at" with
+	// updated_since.
 	Sort string
 }
 
 // CostSorts are the orders of the cost list: by day incurred (oldest first,
-// the default), newest first, newest entered first, or by amount. Every
+// the default), newest first, newest entered first, by amount, or in the
+// order of their changes (the default of a sync with updated_since). Every
 // order ends with the id, so pages are stable.
-var CostSorts = []string{"incurred_on", "-incurred_on", "-created_at", "amount_cents", "-amount_cents"}
+var CostSorts = []string{"incurred_on", "-incurred_on", "-created_at", "amount_cents", "-amount_cents", "updated_at"}
 
 // costOrder is the ORDER BY of each sort; only these fixed strings reach
 // the SQL.
@@ -77,6 +79,7 @@ var costOrder = map[string]string{
 	"-created_at":   "created_at DESC, id DESC",
 	"amount_cents":  "amount_cents, id",
 	"-amount_cents": "amount_cents DESC, id DESC",
+	"updated_at":    "updated_at, id",
 }
 
 func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
@@ -98,7 +101,14 @@ func (f CostFilter) apply(q *gorm.DB) *gorm.DB {
 func (s Store) ListCosts(ctx context.Context, f CostFilter, page paging.Page) ([]Cost, map[uuid.UUID]Agreement, paging.Found, error) {
 	db := s.DB.WithContext(ctx)
 	q := f.apply(page.Filter(db.Model(&Cost{}), "costs"))
-	order, ok := costOrder[f.Sort]
+	sort := f.Sort
+	if sort == "" && page.UpdatedSince != nil {
+		// A sync reads the changes in the order they were made, from the updated_at index. In the day
+		// order the planner, expecting the recent changes spread over the table, walked the day index
+		// until 201 of them turned up; they are this month's, at its far end: 1.2 s over 1M entries.
+		sort = "updated_at"
+	}
+	order, ok := costOrder[sort]
 	if !ok {
 		return nil, nil, paging.Found{}, apperr.BadParamCode("sort", apperr.CodeInvalidChoice, "must be one of "+strings.Join(CostSorts, ", "))
 	}

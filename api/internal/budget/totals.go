@@ -254,13 +254,11 @@ func retryable(err error) bool {
 // maxAttempts bounds the retries of a rebuild or a report.
 const maxAttempts = 8
 
-// splitSettings are set for the statements of one split: a plan made for
-// the actual range (a cached generic plan walks the index over every
-// entry: 10x slower at 1M), no JIT (measured: its compilation cost more
-// than it saved at 1M entries) and memory for the hash aggregate of a large
-// agreement.
-const splitSettings = `SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true),
-	set_config('work_mem', '64MB', true)`
+// splitSettings are set for the statements of one split: no JIT
+// (measured: its compilation cost more than it saved at 1M entries) and
+// memory for the hash aggregate of a large agreement. (Every statement is
+// planned for its actual range: database.Open.)
+const splitSettings = `SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`
 
 // Rebuild recomputes an agreement's totals from its entries with the
 // set-based split, if it is stale (or always, with force). It runs in one

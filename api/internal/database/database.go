@@ -61,6 +61,15 @@ func Open(ctx context.Context, url string, opts Options) (*gorm.DB, error) {
 	// A startup parameter, so every pooled connection has the timeout (a
 	// SET would reach only the one connection that ran it).
 	cfg.RuntimeParams["statement_timeout"] = strconv.FormatInt(opts.StatementTimeout.Milliseconds(), 10)
+	// Every statement is planned for its actual arguments. pgx prepares and
+	// caches statements, and after five runs PostgreSQL may switch one to a
+	// generic plan, which cannot tell updated_since an hour ago from a year
+	// ago, nor a month from two years: over the region's 1M costs the sync
+	// list then walked the sort index and filtered (1.5-4 s instead of 6 ms,
+	// after an ANALYZE changed the estimates), the activity report joined
+	// attendance by hash over the whole table, the split walked every entry.
+	// Planning such a query costs a fraction of a millisecond.
+	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	db, err := gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg)}), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,

@@ -180,3 +180,24 @@ func TestDomainError(t *testing.T) {
 		t.Error("DomainError(nil) is not nil")
 	}
 }
+
+// TestEveryStatementIsPlannedForItsArguments: every pooled connection, on the
+// GORM path and the pgx path alike, plans each statement for its actual
+// arguments (plan_cache_mode), so a prepared statement run many times never
+// falls back to a generic plan.
+func TestEveryStatementIsPlannedForItsArguments(t *testing.T) {
+	t.Parallel()
+	db := dbtest.New(t)
+	ctx := context.Background()
+	for i := range 8 { // more runs than PostgreSQL's five before it considers a generic plan
+		var mode string
+		if err := db.Raw(`SELECT current_setting('plan_cache_mode') WHERE ? > 0`, i+1).Scan(&mode).Error; err != nil || mode != "force_custom_plan" {
+			t.Fatalf("GORM, run %d: plan_cache_mode %q, %v", i, mode, err)
+		}
+		if err := database.ReadSnapshot(ctx, db, func(tx pgx.Tx) error {
+			return tx.QueryRow(ctx, `SELECT current_setting('plan_cache_mode') WHERE $1::int > 0`, i+1).Scan(&mode)
+		}); err != nil || mode != "force_custom_plan" {
+			t.Fatalf("pgx, run %d: plan_cache_mode %q, %v", i, mode, err)
+		}
+	}
+}

@@ -204,15 +204,10 @@ func addOccurrence(accs []*acc, cancelled bool, units [][16]byte, att *attValue)
 }
 
 // withSnapshot runs fn in a read-only snapshot on one pgx connection (database.ReadSnapshot). Every query is
-// planned for its actual range: a generic plan (chosen by PostgreSQL after five runs of a prepared statement)
-// cannot tell a month from two years, and joins attendance by hash over the whole table.
+// planned for its actual range (database.Open: plan_cache_mode force_custom_plan): a generic plan cannot tell
+// a month from two years, and joins attendance by hash over the whole table.
 func (s Store) withSnapshot(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	return database.ReadSnapshot(ctx, s.DB, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
-			return err
-		}
-		return fn(tx)
-	})
+	return database.ReadSnapshot(ctx, s.DB, fn)
 }
 
 // aggregate hands g the occurrences of [from, to), expanded in zone.
