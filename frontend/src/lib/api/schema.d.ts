@@ -9366,8 +9366,8 @@ export interface operations {
                 limit?: number;
                 /** @description Offset */
                 offset?: number;
-                /** @description Order: incurred_on (oldest first), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents; ties by id */
-                sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents";
+                /** @description Order: incurred_on (oldest first; the default), -incurred_on (newest first), -created_at (newest entered first), amount_cents, -amount_cents, updated_at (in the order of changes; the default with updated_since); ties by id */
+                sort?: "incurred_on" | "-incurred_on" | "-created_at" | "amount_cents" | "-amount_cents" | "updated_at";
                 /** @description Last day (YYYY-MM-DD) */
                 to?: string;
                 /** @description Count the matching items into total: by default the first page (no cursor) does and later pages do not (true, false). A total is exact up to 10,000 items; above that it is the database's estimate, flagged by total_is_estimate, unless total=exact asks for an exact count (slower over a large list). */
