@@ -96,7 +96,7 @@ case $scenario in
     tmp/bench-baseline -listen "127.0.0.1:$bport" -db "$DATABASE_URL" 2>/dev/null &
     pids+=($!)
     wait_ready "http://127.0.0.1:$bport/healthz" 30
-    cmd=(tmp/bench-load -scenario foundation -base "http://127.0.0.1:$port" -baseline "http://127.0.0.1:$bport"
+    cmd=(tmp/bench-load -scenario foundation -base "http://127.0.0.1:$port" -baseline "http://127.0.0.1:$bport" -email "${EMAIL:-producer@demo.fi}"
       -duration "${DURATION:-10s}" -warmup 2s -connections "${CONNECTIONS:-32}" -json "$out.json")
     ;;
   region)

@@ -12,8 +12,8 @@ import { withdrawnReport, withdrawWarning } from './withdrawals';
 type Created = Awaited<ReturnType<typeof createCost>>;
 
 // The orders offered, newest first by default; "added last" finds an entry
-// just typed in whatever its day.
-const SORTS: CostSort[] = ['-incurred_on', '-created_at', 'incurred_on', '-amount_cents', 'amount_cents'];
+// just typed in whatever its day. (updated_at, the order of changes, is for syncs.)
+const SORTS = ['-incurred_on', '-created_at', 'incurred_on', '-amount_cents', 'amount_cents'] as const satisfies readonly CostSort[];
 
 // The fields the form edits, the same for a new entry and a correction.
 const toPatch = (v: Values) => ({
