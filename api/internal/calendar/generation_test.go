@@ -5,15 +5,18 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"kulttuurisilta/api/internal/access"
 	"kulttuurisilta/api/internal/apitest"
 	"kulttuurisilta/api/internal/calendar"
+	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/database/dbtest"
 	"kulttuurisilta/api/internal/seed"
 )
@@ -188,5 +191,116 @@ func TestKeptCalendarFollowsChanges(t *testing.T) {
 	}
 	if hits, misses := kept.Sets.Stats(); hits != 2 || misses != 2 {
 		t.Fatalf("after a change: %d hits, %d misses", hits, misses)
+	}
+}
+
+// TestChangeLogNamesTheActivities: every generation's log names the
+// activities its transaction changed, or says it cannot (ADR 0196), and
+// database.Changed reads it in a snapshot: a patched kept set depends on it.
+func TestChangeLogNamesTheActivities(t *testing.T) {
+	t.Parallel()
+	db := dbtest.New(t)
+	zone, _ := time.LoadLocation("Europe/Helsinki")
+	if err := seed.Demo(context.Background(), db, zone); err != nil {
+		t.Fatal(err)
+	}
+	var a, b, withAttendance string
+	db.Raw(`SELECT min(id::text) FROM activities`).Scan(&a)
+	db.Raw(`SELECT max(id::text) FROM activities`).Scan(&b)
+	db.Raw(`SELECT min(activity_id::text) FROM attendance`).Scan(&withAttendance)
+	var n int
+	db.Raw(`SELECT count(*) FROM activities`).Scan(&n)
+	if a == b || withAttendance == "" || n < 10 {
+		t.Fatal("the demo has too few activities or no attendance")
+	}
+	bulk := make([][]string, 1)
+	for range 1000/n + 1 { // more than 1,000 rows in one transaction
+		bulk[0] = append(bulk[0], `UPDATE activities SET description = description`)
+	}
+	changed := func(name string, from, to int64, max int) ([]string, bool) {
+		t.Helper()
+		var ids []uuid.UUID
+		var named bool
+		err := database.ReadSnapshot(context.Background(), db, func(tx pgx.Tx) error {
+			var err error
+			ids, named, err = database.Changed(context.Background(), tx, name, from, to, max)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = id.String()
+		}
+		slices.Sort(out)
+		return out, named
+	}
+	tests := []struct {
+		name       string
+		txs        [][]string // one transaction each
+		max        int
+		cal, rep   []string // the activities named; nil: not named
+		calN, repN bool
+		calGen     int64
+	}{
+		{"one activity", [][]string{{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`}}, 500,
+			[]string{a}, []string{a}, true, true, 1},
+		{"two transactions", [][]string{{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`},
+			{`UPDATE activity_units SET unit_id = unit_id WHERE activity_id = '` + b + `'`}}, 500,
+			[]string{a, b}, []string{a, b}, true, true, 2},
+		{"an override of one", [][]string{{`UPDATE occurrence_overrides SET note = note || '' WHERE activity_id =
+			(SELECT min(activity_id::text)::uuid FROM occurrence_overrides)`}}, 500, nil, nil, true, true, 1},
+		{"attendance", [][]string{{`UPDATE attendance SET residents = residents WHERE activity_id = '` + withAttendance + `'`}}, 500,
+			[]string{}, []string{withAttendance}, true, true, 0},
+		{"a unit", [][]string{{`UPDATE units SET name = name WHERE id = (SELECT min(id::text)::uuid FROM units)`}}, 500,
+			[]string{}, nil, true, false, 0},
+		{"more than max", [][]string{{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`},
+			{`UPDATE activities SET title = title || '!' WHERE id = '` + b + `'`}}, 1, nil, nil, false, false, 2},
+		{"a bulk load", bulk, 5000, nil, nil, false, false, 1},
+		{"a truncate", [][]string{{`TRUNCATE occurrence_overrides`}}, 500, nil, nil, false, false, 1},
+	}
+	for _, tt := range tests {
+		cal0, rep0 := generations(t, db)
+		for _, stmts := range tt.txs {
+			if err := db.Transaction(func(tx *gorm.DB) error {
+				for _, s := range stmts {
+					if err := tx.Exec(s).Error; err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+		}
+		cal1, rep1 := generations(t, db)
+		if cal1-cal0 != tt.calGen {
+			t.Fatalf("%s: calendar +%d, want +%d", tt.name, cal1-cal0, tt.calGen)
+		}
+		for _, c := range []struct {
+			kind     string
+			from, to int64
+			want     []string
+			named    bool
+		}{{"calendar", cal0, cal1, tt.cal, tt.calN}, {"report", rep0, rep1, tt.rep, tt.repN}} {
+			got, named := changed(c.kind, c.from, c.to, tt.max)
+			if named != c.named || (c.want != nil && !slices.Equal(got, c.want)) || (named && c.to == c.from && len(got) > 0) {
+				t.Errorf("%s, %s: %v named %v; want %v named %v", tt.name, c.kind, got, named, c.want, c.named)
+			}
+		}
+	}
+
+	// A generation whose log was pruned is not named.
+	cal0, _ := generations(t, db)
+	for range 2 {
+		db.Exec(`UPDATE activities SET title = title || '!' WHERE id = ?`, a)
+	}
+	if _, named := changed("calendar", cal0, cal0+2, 500); !named {
+		t.Fatal("two logged generations are not named")
+	}
+	db.Exec(`DELETE FROM change_log WHERE name = 'calendar' AND generation = ?`, cal0+1)
+	if _, named := changed("calendar", cal0, cal0+2, 500); named {
+		t.Fatal("a pruned generation is named")
 	}
 }

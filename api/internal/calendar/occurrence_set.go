@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"kulttuurisilta/api/internal/gencache"
 	"kulttuurisilta/api/internal/recurrence"
 )
@@ -249,5 +251,100 @@ func (set *occurrenceSet) materialise(slots []slot, full map[int32]*candidate) [
 		}
 		out[i] = occ
 	}
+	return out
+}
+
+// patched is set brought up to a later generation (ADR 0196): the slots,
+// candidates and overrides of the activities changed are dropped, and
+// fresh's (those activities as they are now, expanded and sorted; nil when
+// none of them is a candidate any more) merged in. Neither set is changed;
+// either may be nil (empty). The result is sorted, its candidates stored in
+// id order, and equal, page for page, to a set built from scratch.
+func (set *occurrenceSet) patched(changed []uuid.UUID, fresh *occurrenceSet) *occurrenceSet {
+	if set == nil {
+		set = &occurrenceSet{}
+	}
+	if fresh == nil {
+		fresh = &occurrenceSet{}
+	}
+	gone := make(map[uuid.UUID]bool, len(changed))
+	for _, id := range changed {
+		gone[id] = true
+	}
+	out := &occurrenceSet{zone: set.zone, sorted: true}
+	if out.zone == nil {
+		out.zone = fresh.zone
+	}
+
+	// Candidates, merged in id order (so that order is the identity); each
+	// side's rank mapped to the new one, -1 for a dropped candidate.
+	oldRank := make([]int32, len(set.order))
+	freshRank := make([]int32, len(fresh.order))
+	out.cands = make([]candidate, 0, len(set.cands)+len(fresh.cands))
+	i, j := 0, 0
+	for i < len(set.order) || j < len(fresh.order) {
+		if i < len(set.order) && gone[set.cands[set.order[i]].ID] {
+			oldRank[i] = -1
+			i++
+			continue
+		}
+		takeOld := j == len(fresh.order) || (i < len(set.order) &&
+			bytes.Compare(set.cands[set.order[i]].ID[:], fresh.cands[fresh.order[j]].ID[:]) < 0)
+		if takeOld {
+			oldRank[i] = int32(len(out.cands))
+			out.cands = append(out.cands, set.cands[set.order[i]])
+			i++
+		} else {
+			freshRank[j] = int32(len(out.cands))
+			out.cands = append(out.cands, fresh.cands[fresh.order[j]])
+			j++
+		}
+	}
+	out.order = make([]int32, len(out.cands))
+	for k := range out.order {
+		out.order[k] = int32(k)
+	}
+
+	// Overrides: the old ones of unchanged activities, then fresh's.
+	oldOv := make([]int32, len(set.overrides))
+	out.overrides = make([]Override, 0, len(set.overrides)+len(fresh.overrides))
+	for k := range set.overrides {
+		oldOv[k] = -1
+		if !gone[set.overrides[k].ActivityID] {
+			oldOv[k] = int32(len(out.overrides))
+			out.overrides = append(out.overrides, set.overrides[k])
+		}
+	}
+	freshOv := int32(len(out.overrides))
+	out.overrides = append(out.overrides, fresh.overrides...)
+
+	// Slots: both sides are sorted and the rank mapping keeps id order, so
+	// one merge keeps the whole in order.
+	out.slots = make([]slot, 0, len(set.slots)+len(fresh.slots))
+	var a, b []slot
+	for _, sl := range set.slots {
+		if r := oldRank[sl.rank]; r >= 0 {
+			sl.rank = r
+			if sl.ov >= 0 {
+				sl.ov = oldOv[sl.ov]
+			}
+			a = append(a, sl)
+		}
+	}
+	for _, sl := range fresh.slots {
+		sl.rank = freshRank[sl.rank]
+		if sl.ov >= 0 {
+			sl.ov += freshOv
+		}
+		b = append(b, sl)
+	}
+	for len(a) > 0 && len(b) > 0 {
+		if compareSlots(a[0], b[0]) <= 0 {
+			out.slots, a = append(out.slots, a[0]), a[1:]
+		} else {
+			out.slots, b = append(out.slots, b[0]), b[1:]
+		}
+	}
+	out.slots = append(append(out.slots, a...), b...)
 	return out
 }

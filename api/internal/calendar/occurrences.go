@@ -34,6 +34,9 @@ type OccurrenceFilter struct {
 	ActivityID *uuid.UUID
 	// ExcludeActivityID leaves one activity out (clash detection).
 	ExcludeActivityID *uuid.UUID
+	// only restricts to these activities: those a kept set is patched with
+	// (ADR 0196).
+	only IDs
 }
 
 // Occurrence is one expanded occurrence of an activity. Its identity is
@@ -199,13 +202,42 @@ func (s Store) occurrenceSet(r *reader, x *recurrence.Window, f OccurrenceFilter
 	if err != nil {
 		return nil, err
 	}
-	return s.Sets.Get(key, gen, func() (*occurrenceSet, error) {
+	return s.Sets.Update(key, gen, func(prev *occurrenceSet, prevGen int64, kept bool) (*occurrenceSet, error) {
+		if kept {
+			changed, named, err := database.Changed(r.ctx, r.pgx, database.GenerationCalendar, prevGen, gen, database.PatchLimit)
+			if err != nil {
+				return nil, err
+			}
+			if named {
+				return s.patchSet(r, x, f, prev, changed)
+			}
+		}
 		set, err := build()
 		if set != nil {
 			set.sortAll()
 		}
 		return set, err
 	})
+}
+
+// patchSet brings prev, kept at an older generation, up to the reader's:
+// only the changed activities are read (with f's filters) and expanded.
+func (s Store) patchSet(r *reader, x *recurrence.Window, f OccurrenceFilter, prev *occurrenceSet, changed IDs) (*occurrenceSet, error) {
+	f.only = changed
+	cands, err := r.candidates(f, true)
+	if err != nil {
+		return nil, err
+	}
+	overrides, err := r.overrides(f)
+	if err != nil {
+		return nil, err
+	}
+	fresh, err := buildOccurrenceSet(x, f, nil, cands, overrides, s.zone())
+	if err != nil {
+		return nil, err
+	}
+	fresh.sortAll()
+	return prev.patched(changed, fresh), nil
 }
 
 func occurrenceBase(c *candidate) Occurrence {

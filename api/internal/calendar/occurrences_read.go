@@ -95,6 +95,9 @@ func candidateSQL(f OccurrenceFilter, cols string) (string, []any) {
 	if f.ExcludeActivityID != nil {
 		where = append(where, `a.id <> `+a.add(*f.ExcludeActivityID)+`::uuid`)
 	}
+	if f.only != nil {
+		where = append(where, `a.id = ANY(`+a.add(f.only)+`::uuid[])`)
+	}
 	if len(f.PartnerIDs) > 0 {
 		where = append(where, `a.id IN (SELECT ap.activity_id FROM activity_partners ap WHERE ap.partner_id = ANY(`+
 			a.add(f.PartnerIDs)+`::uuid[]))`)
@@ -210,7 +213,7 @@ func toIDs(b [][16]byte) IDs {
 }
 
 // overrides loads the overrides of occurrences that are, or were, in the
-// range (of one activity, when f.ActivityID is set).
+// range (of one activity, when f.ActivityID is set; of f.only's, when set).
 func (r *reader) overrides(f OccurrenceFilter) ([]Override, error) {
 	from, to := f.From.UTC(), f.To.UTC()
 	shift := from.Add(-MaxOverrideShift)
@@ -221,6 +224,9 @@ func (r *reader) overrides(f OccurrenceFilter) ([]Override, error) {
 	if f.ActivityID != nil {
 		q += ` AND activity_id = $4::uuid`
 		a = append(a, *f.ActivityID)
+	} else if f.only != nil {
+		q += ` AND activity_id = ANY($4::uuid[])`
+		a = append(a, f.only)
 	}
 	var out []Override
 	err := r.query(q, a, func(scan func(...any) error) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
@@ -80,4 +81,56 @@ func Generation(ctx context.Context, tx pgx.Tx, name string) (int64, error) {
 		return 0, fmt.Errorf("change generation %s: %w", name, err)
 	}
 	return g, nil
+}
+
+// PatchLimit is the most activities changed since a kept read that are
+// patched into it (ADR 0196); beyond, computing it again costs no more.
+const PatchLimit = 500
+
+// Changed is the activities the generations (from, to] of name changed, as
+// tx's snapshot sees the change log (ADR 0196), and whether the log names
+// them all: it does not when a generation changed what it cannot name by
+// activity (a unit, a partner, a TRUNCATE or a bulk load), when a generation
+// has been pruned, or when more than max activities changed (computing
+// again is then as cheap as patching).
+func Changed(ctx context.Context, tx pgx.Tx, name string, from, to int64, max int) ([]uuid.UUID, bool, error) {
+	if to == from {
+		return nil, true, nil
+	}
+	if to < from || to-from > int64(max) {
+		return nil, false, nil
+	}
+	rows, err := tx.Query(ctx, `SELECT generation, activity_id FROM change_log
+		WHERE name = $1 AND generation > $2 AND generation <= $3 LIMIT $4`, name, from, to, max+1)
+	if err != nil {
+		return nil, false, fmt.Errorf("change log %s: %w", name, err)
+	}
+	defer rows.Close()
+	gens := map[int64]bool{}
+	seen := map[uuid.UUID]bool{}
+	var ids []uuid.UUID
+	n := 0
+	for rows.Next() {
+		n++
+		var g int64
+		var id [16]byte
+		if err := rows.Scan(&g, &id); err != nil {
+			return nil, false, fmt.Errorf("change log %s: %w", name, err)
+		}
+		if id == uuid.Nil {
+			return nil, false, nil
+		}
+		gens[g] = true
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("change log %s: %w", name, err)
+	}
+	if n > max || int64(len(gens)) != to-from { // (the rows beyond max are not read)
+		return nil, false, nil
+	}
+	return ids, true, nil
 }

@@ -41,16 +41,27 @@ func New[K comparable, V any](max int) *Cache[K, V] {
 // kept value's gets its own computation, not kept. The value is shared:
 // callers must not change it.
 func (c *Cache[K, V]) Get(key K, gen int64, build func() (V, error)) (V, error) {
+	return c.Update(key, gen, func(V, int64, bool) (V, error) { return build() })
+}
+
+// Update is Get whose build is handed the value kept for key at an older
+// generation, when one is (ok; prevGen is its generation), so that it can
+// bring that value up to gen rather than compute it anew (ADR 0196). build
+// must not change prev: other readers may still be using it.
+func (c *Cache[K, V]) Update(key K, gen int64, build func(prev V, prevGen int64, ok bool) (V, error)) (V, error) {
+	var zero V
 	if c == nil {
-		return build()
+		return build(zero, 0, false)
 	}
 	c.mu.Lock()
 	c.clock++
-	if e, ok := c.entries[key]; ok && e.gen >= gen {
+	old, ok := c.entries[key]
+	if ok && old.gen >= gen {
+		e := old
 		if e.gen > gen { // an older snapshot: compute for it alone
 			c.mu.Unlock()
 			c.misses.Add(1)
-			return build()
+			return build(zero, 0, false)
 		}
 		e.used = c.clock
 		c.mu.Unlock()
@@ -60,7 +71,15 @@ func (c *Cache[K, V]) Get(key K, gen int64, build func() (V, error)) (V, error) 
 			return e.val, nil
 		}
 		c.misses.Add(1)
-		return build() // the shared computation failed: try once more alone
+		return build(zero, 0, false) // the shared computation failed: try once more alone
+	}
+	prev, prevGen, hasPrev := zero, int64(0), false
+	if ok {
+		select {
+		case <-old.done:
+			prev, prevGen, hasPrev = old.val, old.gen, old.valid
+		default: // still being computed: not waited for
+		}
 	}
 	e := &entry[V]{gen: gen, used: c.clock, done: make(chan struct{})}
 	c.entries[key] = e
@@ -78,7 +97,10 @@ func (c *Cache[K, V]) Get(key K, gen int64, build func() (V, error)) (V, error) 
 		}
 		close(e.done)
 	}()
-	e.val, e.err = build()
+	if !hasPrev {
+		prev = zero
+	}
+	e.val, e.err = build(prev, prevGen, hasPrev)
 	if e.err != nil {
 		return e.val, e.err
 	}

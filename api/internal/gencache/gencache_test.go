@@ -149,3 +149,48 @@ func TestPanicKeepsNothing(t *testing.T) {
 		t.Fatalf("the value computed after the panic is not kept: %d", v)
 	}
 }
+
+// TestUpdateHandsTheOlderValue: Update's build gets the value kept at an
+// older generation (and that generation), and nothing when none is kept,
+// when the older computation failed, or for a reader on an older snapshot.
+func TestUpdateHandsTheOlderValue(t *testing.T) {
+	type call struct {
+		gen      int64
+		fails    bool
+		wantPrev string // "" for none
+		wantGen  int64
+	}
+	tests := []struct {
+		name  string
+		calls []call
+	}{
+		{"nothing kept", []call{{gen: 1}}},
+		{"an older value is handed over", []call{{gen: 1}, {gen: 3, wantPrev: "v@1", wantGen: 1}}},
+		{"each update builds on the last", []call{{gen: 1}, {gen: 2, wantPrev: "v@1", wantGen: 1},
+			{gen: 5, wantPrev: "v@2", wantGen: 2}}},
+		{"a failed computation hands nothing", []call{{gen: 1, fails: true}, {gen: 2}}},
+		{"an older snapshot gets nothing", []call{{gen: 4}, {gen: 2}, {gen: 6, wantPrev: "v@4", wantGen: 4}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := gencache.New[string, string](4)
+			for i, cl := range tt.calls {
+				var got string
+				var gotGen int64
+				_, _ = c.Update("k", cl.gen, func(prev string, prevGen int64, ok bool) (string, error) {
+					if ok != (prev != "") {
+						t.Fatalf("call %d: ok %v with prev %q", i, ok, prev)
+					}
+					got, gotGen = prev, prevGen
+					if cl.fails {
+						return "", errors.New("boom")
+					}
+					return fmt.Sprintf("v@%d", cl.gen), nil
+				})
+				if got != cl.wantPrev || gotGen != cl.wantGen {
+					t.Fatalf("call %d (gen %d): handed %q@%d, want %q@%d", i, cl.gen, got, gotGen, cl.wantPrev, cl.wantGen)
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,13 +50,24 @@ const candidateColumns = `a.id, a.starts_at, a.ends_at, a.recurrence, a.exdates,
 // earliest start of a moved occurrence), each with whether it is simple (no rule, no override): the
 // activities whose span overlaps the range, and those with an occurrence moved into the range from
 // outside their span (never simple). A simple one's span is its one occurrence, so whether that counts is
-// decided as it arrives (simpleCounts).
-const candidateSQL = `SELECT a.recurrence = '' AND NOT EXISTS (SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id),
-	` + candidateColumns + ` FROM activities a WHERE ` + spanSQL + `
+// decided as it arrives (simpleCounts). only restricts it to some activities (see onlyOf).
+func candidateSQL(only string) string {
+	return `SELECT a.recurrence = '' AND NOT EXISTS (SELECT 1 FROM occurrence_overrides o WHERE o.activity_id = a.id),
+	` + candidateColumns + ` FROM activities a WHERE ` + only + spanSQL + `
 UNION ALL
 SELECT false, ` + candidateColumns + ` FROM activities a
-WHERE a.id IN (SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < $2 AND o.starts_at > $3 AND o.ends_at > $1)
+WHERE ` + only + `a.id IN (SELECT o.activity_id FROM occurrence_overrides o WHERE o.starts_at < $2 AND o.starts_at > $3 AND o.ends_at > $1)
 	AND NOT (` + spanSQL + `)`
+}
+
+// onlyOf is the condition that restricts a read to the activities only, the query's nth argument ("" when
+// only is nil: every activity): a kept range's inputs are patched with those changed (ADR 0196).
+func onlyOf(column string, n int, only [][16]byte) string {
+	if only == nil {
+		return ""
+	}
+	return column + ` = ANY($` + strconv.Itoa(n) + `) AND `
+}
 
 // simpleCounts says whether a simple candidate's one occurrence counts in [from, to): not a mere
 // proposal, inside the range, not taken away by an exdate (cancelled ones count, as cancelled).
@@ -72,20 +84,24 @@ func simpleCounts(c *restCandidate, from, to time.Time) bool {
 }
 
 // overridesSQL is the calendar's: overrides of occurrences that are, or were, in the range.
-const overridesSQL = `SELECT activity_id, original_start, starts_at, ends_at, cancelled FROM occurrence_overrides
-WHERE ((original_start >= $3 AND original_start < $2) OR (starts_at < $2 AND starts_at > $3 AND ends_at > $1))`
+func overridesSQL(only string) string {
+	return `SELECT activity_id, original_start, starts_at, ends_at, cancelled FROM occurrence_overrides
+WHERE ` + only + `((original_start >= $3 AND original_start < $2) OR (starts_at < $2 AND starts_at > $3 AND ends_at > $1))`
+}
 
 // attendanceSQL reads the attendance the range's occurrences can have: an occurrence without an override
 // is its original self, so it overlaps the range only if its original start lies in (from - duration,
 // to) — $1, $2: the range widened by the longest duration of a candidate —, and a moved one is keyed by
 // its override's original start ($3, $4). Rows of other activities are read too and ignored
-// (a filter by activity would cost more than it saves).
-const attendanceSQL = `SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
-FROM attendance WHERE occurrence_start >= $1 AND occurrence_start < $2
+// (a filter by activity would cost more than it saves, unless only a few activities are read: only).
+func attendanceSQL(only string) string {
+	return `SELECT activity_id, occurrence_start, residents, staff, volunteers, relatives, feedback
+FROM attendance WHERE ` + only + `occurrence_start >= $1 AND occurrence_start < $2
 UNION ALL
 SELECT t.activity_id, t.occurrence_start, t.residents, t.staff, t.volunteers, t.relatives, t.feedback
 FROM unnest($3::uuid[], $4::timestamptz[]) AS k(id, orig)
 JOIN attendance t ON t.activity_id = k.id AND t.occurrence_start = k.orig`
+}
 
 type restCandidate struct {
 	id           [16]byte
@@ -216,52 +232,122 @@ func (s Store) aggregate(ctx context.Context, g sink, zone *time.Location, from,
 	if x.Empty() {
 		return nil
 	}
-	from, to = x.From(), x.To()
-	shift := from.Add(-calendar.MaxOverrideShift)
-	attFrom, attTo := shift, to.Add(calendar.MaxOverrideShift)
 	return s.withSnapshot(ctx, func(tx pgx.Tx) error {
-		overrides, err := readOverrides(ctx, tx, from, to, shift)
+		in, err := s.inputsOf(ctx, tx, x, zone)
 		if err != nil {
-			return fmt.Errorf("report overrides: %w", err)
+			return err
 		}
-		var ovIDs [][16]byte
-		var ovOrig []time.Time
-		for id, ovs := range overrides {
-			for _, o := range ovs {
-				if !o.original.Before(attFrom) && o.original.Before(attTo) { // the calendar's attendance window
-					ovIDs, ovOrig = append(ovIDs, id), append(ovOrig, o.original)
-				}
-			}
-		}
-		simple, cands, earliest, err := readCandidates(ctx, tx, from, to, attFrom)
-		if err != nil {
-			return fmt.Errorf("report candidates: %w", err)
-		}
-		att, err := readAttendance(ctx, tx, earliest, to, ovIDs, ovOrig)
-		if err != nil {
-			return fmt.Errorf("report attendance: %w", err)
-		}
-		for i := range simple {
-			c := &simple[i]
-			var a *attValue
-			// As the calendar finds it: keyed by the occurrence's start, within its attendance window.
-			if c.status != calendar.StatusCancelled && !c.startsAt.Before(attFrom) && c.startsAt.Before(attTo) {
-				a = at(att[c.id], c.startsAt.UnixNano())
-			}
-			g.begin(c)
-			g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), c.status == calendar.StatusCancelled, a)
-		}
-		if err := aggregateRest(g, x, cands, overrides, att); err != nil {
-			return fmt.Errorf("report recurring activities: %w", err)
-		}
-		return nil
+		return in.feed(g, x)
 	})
 }
 
+// inputs are what the occurrences of a range are counted from: its simple candidates (those that count),
+// the others (to expand), their overrides and their attendance, each by activity.
+type inputs struct {
+	simple, rest []restCandidate
+	overrides    map[[16]byte][]restOverride
+	att          attendanceOf
+}
+
+// attWindow is the calendar's attendance window of x's range: an occurrence is looked up in the
+// attendance when its original start lies in it.
+func attWindow(x *recurrence.Window) (from, to time.Time) {
+	return x.From().Add(-calendar.MaxOverrideShift), x.To().Add(calendar.MaxOverrideShift)
+}
+
+// readInputs reads the inputs of x's range in tx (of only the activities only, when it is not nil).
+func readInputs(ctx context.Context, tx pgx.Tx, x *recurrence.Window, only [][16]byte) (*inputs, error) {
+	from, to := x.From(), x.To()
+	shift := from.Add(-calendar.MaxOverrideShift)
+	attFrom, attTo := attWindow(x)
+	overrides, err := readOverrides(ctx, tx, from, to, shift, only)
+	if err != nil {
+		return nil, fmt.Errorf("report overrides: %w", err)
+	}
+	var ovIDs [][16]byte
+	var ovOrig []time.Time
+	for id, ovs := range overrides {
+		for _, o := range ovs {
+			if !o.original.Before(attFrom) && o.original.Before(attTo) { // the calendar's attendance window
+				ovIDs, ovOrig = append(ovIDs, id), append(ovOrig, o.original)
+			}
+		}
+	}
+	simple, cands, earliest, err := readCandidates(ctx, tx, from, to, attFrom, only)
+	if err != nil {
+		return nil, fmt.Errorf("report candidates: %w", err)
+	}
+	att, err := readAttendance(ctx, tx, earliest, to, ovIDs, ovOrig, only)
+	if err != nil {
+		return nil, fmt.Errorf("report attendance: %w", err)
+	}
+	return &inputs{simple: simple, rest: cands, overrides: overrides, att: att}, nil
+}
+
+// feed hands g the occurrences of x's range counted from in.
+func (in *inputs) feed(g sink, x *recurrence.Window) error {
+	attFrom, attTo := attWindow(x)
+	for i := range in.simple {
+		c := &in.simple[i]
+		var a *attValue
+		// As the calendar finds it: keyed by the occurrence's start, within its attendance window.
+		if c.status != calendar.StatusCancelled && !c.startsAt.Before(attFrom) && c.startsAt.Before(attTo) {
+			a = at(in.att[c.id], c.startsAt.UnixNano())
+		}
+		g.begin(c)
+		g.add(c.startsAt.UnixNano(), c.endsAt.UnixNano(), c.status == calendar.StatusCancelled, a)
+	}
+	if err := aggregateRest(g, x, in.rest, in.overrides, in.att); err != nil {
+		return fmt.Errorf("report recurring activities: %w", err)
+	}
+	return nil
+}
+
+// patched is in brought up to a later generation (ADR 0196): everything of the activities changed is
+// dropped and fresh's (those activities as they are now) taken instead. in is not changed.
+func (in *inputs) patched(changed [][16]byte, fresh *inputs) *inputs {
+	gone := make(map[[16]byte]bool, len(changed))
+	for _, id := range changed {
+		gone[id] = true
+	}
+	keep := func(old, fresh []restCandidate) []restCandidate {
+		out := make([]restCandidate, 0, len(old)+len(fresh))
+		for _, c := range old {
+			if !gone[c.id] {
+				out = append(out, c)
+			}
+		}
+		return append(out, fresh...)
+	}
+	out := &inputs{simple: keep(in.simple, fresh.simple), rest: keep(in.rest, fresh.rest),
+		overrides: make(map[[16]byte][]restOverride, len(in.overrides)), att: make(attendanceOf, len(in.att))}
+	for id, v := range in.overrides {
+		if !gone[id] {
+			out.overrides[id] = v
+		}
+	}
+	for id, v := range fresh.overrides {
+		out.overrides[id] = v
+	}
+	for id, v := range in.att {
+		if !gone[id] {
+			out.att[id] = v
+		}
+	}
+	for id, v := range fresh.att {
+		out.att[id] = v
+	}
+	return out
+}
+
 // readOverrides reads the overrides of the range's occurrences by activity.
-func readOverrides(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (map[[16]byte][]restOverride, error) {
+func readOverrides(ctx context.Context, tx pgx.Tx, from, to, shift time.Time, only [][16]byte) (map[[16]byte][]restOverride, error) {
 	overrides := map[[16]byte][]restOverride{}
-	rows, err := tx.Query(ctx, overridesSQL, from, to, shift)
+	args := []any{from, to, shift}
+	if only != nil {
+		args = append(args, only)
+	}
+	rows, err := tx.Query(ctx, overridesSQL(onlyOf("activity_id", 4, only)), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -278,8 +364,13 @@ func readOverrides(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (m
 }
 
 // readAttendance reads attendanceSQL by activity, each activity's rows sorted by original start.
-func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs [][16]byte, ovOrig []time.Time) (attendanceOf, error) {
-	rows, err := tx.Query(ctx, attendanceSQL, from, to, ovIDs, ovOrig)
+func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs [][16]byte, ovOrig []time.Time,
+	only [][16]byte) (attendanceOf, error) {
+	args := []any{from, to, ovIDs, ovOrig}
+	if only != nil { // (the moved occurrences' rows are only's already)
+		args = append(args, only)
+	}
+	rows, err := tx.Query(ctx, attendanceSQL(onlyOf("activity_id", 5, only)), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -318,9 +409,14 @@ func readAttendance(ctx context.Context, tx pgx.Tx, from, to time.Time, ovIDs []
 // readCandidates reads the range's candidates: the simple ones whose one occurrence counts, the others
 // (to expand), and the earliest original start any of their occurrences in the range can have (the
 // simple ones' starts; from minus the longest duration of the others): where their attendance begins.
-func readCandidates(ctx context.Context, tx pgx.Tx, from, to, shift time.Time) (simple, rest []restCandidate, earliest time.Time, err error) {
+func readCandidates(ctx context.Context, tx pgx.Tx, from, to, shift time.Time, only [][16]byte) (simple, rest []restCandidate,
+	earliest time.Time, err error) {
 	earliest = from
-	rows, err := tx.Query(ctx, candidateSQL, from, to, shift)
+	args := []any{from, to, shift}
+	if only != nil {
+		args = append(args, only)
+	}
+	rows, err := tx.Query(ctx, candidateSQL(onlyOf("a.id", 4, only)), args...)
 	if err != nil {
 		return nil, nil, earliest, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"kulttuurisilta/api/internal/report"
 )
@@ -41,8 +42,23 @@ func TestKeptReportFollowsChanges(t *testing.T) {
 		}
 	}
 	check("at first")
+	// Changes the change log names by activity patch the kept inputs (ADR 0196); a unit's change makes
+	// them read again.
+	day := func(d, h int) time.Time { return w.from.AddDate(0, 0, d).Add(time.Duration(h) * time.Hour) }
+	added := w.env.Post("/api/v1/activities", w.prod, map[string]any{"title": "Kuoro", "category": "music",
+		"starts_at": day(2, 10), "ends_at": day(2, 11), "recurrence": "FREQ=WEEKLY;COUNT=3", "unit_ids": []string{w.u2},
+		"status": "confirmed", "allow_overlap": true}).Expect(201).ID()
+	check("an activity added")
+	w.env.Post("/api/v1/activities/"+added+"/attendance", w.prod, map[string]any{"occurrence_start": day(9, 10),
+		"residents": 6, "feedback": 3}).Expect(201)
+	check("its attendance recorded")
+	w.env.Post("/api/v1/activities/"+added+"/overrides", w.prod, map[string]any{"original_start": day(16, 10),
+		"starts_at": w.to.AddDate(0, 0, 2).Add(10 * time.Hour), "ends_at": w.to.AddDate(0, 0, 2).Add(11 * time.Hour)}).Expect(201)
+	check("an occurrence moved out of the range")
 	steps := []struct{ name, sql string }{
 		{"attendance changed in SQL", `UPDATE attendance SET residents = residents + 7`},
+		{"an activity's attendance removed", `DELETE FROM attendance WHERE activity_id = '` + added + `'`},
+		{"an activity deleted", `DELETE FROM activities WHERE id = '` + added + `'`},
 		{"an activity cancelled", `UPDATE activities SET status = 'cancelled' WHERE id = '` + w.single + `'`},
 		{"a cancelled occurrence restored", `DELETE FROM occurrence_overrides WHERE activity_id = '` + w.weekly + `'`},
 		{"a unit renamed", `UPDATE units SET name = 'Uusi nimi' WHERE id = '` + w.u1 + `'`},

@@ -24,7 +24,7 @@ func NewModule(db *gorm.DB, zone *time.Location, userLang func(context.Context, 
 	if zone == nil {
 		zone = time.UTC
 	}
-	return Module{Store: Store{DB: db, Zone: zone, Reports: NewReports(keptReports)},
+	return Module{Store: Store{DB: db, Zone: zone, Reports: NewReports(keptReports), Inputs: NewInputs(keptInputs)},
 		UserLang: userLang}
 }
 

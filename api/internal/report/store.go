@@ -15,6 +15,7 @@ import (
 	"kulttuurisilta/api/internal/calendar"
 	"kulttuurisilta/api/internal/database"
 	"kulttuurisilta/api/internal/gencache"
+	"kulttuurisilta/api/internal/recurrence"
 )
 
 // Store computes reports from the calendar's occurrences and the attendance table.
@@ -24,6 +25,9 @@ type Store struct {
 	Now  func() time.Time
 	// Reports keeps activity reports per report generation; nil keeps none.
 	Reports *Reports
+	// Inputs keeps what the occurrences of short ranges are counted from, per report generation,
+	// patched with the activities changed since (ADR 0196); nil keeps none.
+	Inputs *Inputs
 }
 
 func (s Store) zone() *time.Location {
@@ -152,6 +156,58 @@ func NewReports(n int) *Reports { return gencache.New[reportKey, ActivityReport]
 type reportKey struct {
 	from, to int64
 	groupBy  string
+}
+
+// Inputs keeps the inputs of ranges of at most keptSpan per report generation (ADR 0196).
+type Inputs = gencache.Cache[inputsKey, *inputs]
+
+// NewInputs returns a cache of the inputs of the n most recently used ranges.
+func NewInputs(n int) *Inputs { return gencache.New[inputsKey, *inputs](n) }
+
+// inputsKey is a kept range and the zone its occurrences are expanded in.
+type inputsKey struct {
+	from, to int64
+	zone     string
+}
+
+// keptSpan is the longest range whose inputs are kept: a month with its leading and trailing weeks, as
+// the calendar's (a region month's inputs are a few megabytes; a year's would crowd them out).
+const keptSpan = 45 * 24 * time.Hour
+
+// keptInputs is how many ranges' inputs a module keeps (the months the screens ask for).
+const keptInputs = 16
+
+// inputsOf is the inputs of x's range in tx's snapshot: kept per report generation, and brought up to a
+// later one by reading only the activities changed since, when the change log names them (ADR 0196).
+func (s Store) inputsOf(ctx context.Context, tx pgx.Tx, x *recurrence.Window, zone *time.Location) (*inputs, error) {
+	if s.Inputs == nil || x.To().Sub(x.From()) > keptSpan {
+		return readInputs(ctx, tx, x, nil)
+	}
+	gen, err := database.Generation(ctx, tx, database.GenerationReport)
+	if err != nil {
+		return nil, err
+	}
+	key := inputsKey{from: x.From().UnixNano(), to: x.To().UnixNano(), zone: zone.String()}
+	return s.Inputs.Update(key, gen, func(prev *inputs, prevGen int64, kept bool) (*inputs, error) {
+		if kept {
+			changed, named, err := database.Changed(ctx, tx, database.GenerationReport, prevGen, gen, database.PatchLimit)
+			if err != nil {
+				return nil, err
+			}
+			if named {
+				only := make([][16]byte, len(changed))
+				for i, id := range changed {
+					only[i] = id
+				}
+				fresh, err := readInputs(ctx, tx, x, only)
+				if err != nil {
+					return nil, err
+				}
+				return prev.patched(only, fresh), nil
+			}
+		}
+		return readInputs(ctx, tx, x, nil)
+	})
 }
 
 // keptReports is how many activity reports a module keeps: a year of months in each grouping the
