@@ -257,6 +257,9 @@ func TestChangeLogNamesTheActivities(t *testing.T) {
 			[]string{}, nil, true, false, 0},
 		{"more than max", [][]string{{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`},
 			{`UPDATE activities SET title = title || '!' WHERE id = '` + b + `'`}}, 1, nil, nil, false, false, 2},
+		{"one activity again and again", [][]string{{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`},
+			{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`},
+			{`UPDATE activities SET title = title || '!' WHERE id = '` + a + `'`}}, 1, []string{a}, []string{a}, true, true, 3},
 		{"a bulk load", bulk, 5000, nil, nil, false, false, 1},
 		{"a truncate", [][]string{{`TRUNCATE occurrence_overrides`}}, 500, nil, nil, false, false, 1},
 	}
