@@ -73,14 +73,6 @@ func (c *Cache[K, V]) Update(key K, gen int64, build func(prev V, prevGen int64,
 		c.misses.Add(1)
 		return build(zero, 0, false) // the shared computation failed: try once more alone
 	}
-	prev, prevGen, hasPrev := zero, int64(0), false
-	if ok {
-		select {
-		case <-old.done:
-			prev, prevGen, hasPrev = old.val, old.gen, old.valid
-		default: // still being computed: not waited for
-		}
-	}
 	e := &entry[V]{gen: gen, used: c.clock, done: make(chan struct{})}
 	c.entries[key] = e
 	c.evict()
@@ -97,8 +89,12 @@ func (c *Cache[K, V]) Update(key K, gen int64, build func(prev V, prevGen int64,
 		}
 		close(e.done)
 	}()
-	if !hasPrev {
-		prev = zero
+	prev, prevGen, hasPrev := zero, int64(0), false
+	if ok {
+		<-old.done // an older value still being computed is worth waiting for: bringing it up costs less
+		if old.valid {
+			prev, prevGen, hasPrev = old.val, old.gen, true
+		}
 	}
 	e.val, e.err = build(prev, prevGen, hasPrev)
 	if e.err != nil {

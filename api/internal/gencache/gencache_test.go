@@ -3,6 +3,7 @@ package gencache_test
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -192,5 +193,47 @@ func TestUpdateHandsTheOlderValue(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUpdateWaitsForTheOlderValue: a reader of a newer generation, arriving
+// while the older value is still being computed, waits for it and is
+// handed it rather than computing from nothing.
+func TestUpdateWaitsForTheOlderValue(t *testing.T) {
+	c := gencache.New[string, string](4)
+	release, started := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_, _ = c.Update("k", 1, func(string, int64, bool) (string, error) {
+			close(started)
+			<-release
+			return "v@1", nil
+		})
+	}()
+	<-started
+	var got string
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		v, _ := c.Update("k", 2, func(prev string, _ int64, ok bool) (string, error) {
+			got = prev
+			return prev + "+2", nil
+		})
+		if v != "v@1+2" {
+			t.Errorf("gen 2: %q", v)
+		}
+	}()
+	for { // gen 2 has replaced the entry (and counted its miss) before it waits
+		if _, misses := c.Stats(); misses == 2 {
+			break
+		}
+		runtime.Gosched()
+	}
+	close(release)
+	wg.Wait()
+	if got != "v@1" {
+		t.Fatalf("gen 2 was handed %q, want the value still being computed, v@1", got)
 	}
 }
