@@ -61,7 +61,7 @@ func regionCalendar(b *testing.B, env *apitest.Env, n int) {
 // units and 100,000 activities: the store query with expansion, the whole
 // authenticated route (first page of 2000 and the default 50, one unit's
 // month), and the bare candidate SQL as the baseline, in the same run; the
-// all-units route both after a change and kept (ADR 0195). p95
+// all-units route after a change, after an edit and kept (ADR 0195, 0196). p95
 // is reported per sub-benchmark; CALENDAR_BENCH_ACTIVITIES=n loads n
 // activities instead of 100,000; CALENDAR_EXPLAIN=1 logs the candidate
 // query's plan. Results: docs/performance.md, "Calendar".
@@ -112,10 +112,23 @@ func BenchmarkCalendarMonth(b *testing.B) {
 			b.ReportMetric(float64(durs[len(durs)*95/100].Microseconds())/1000, "p95-ms")
 		}
 	}
-	// changed advances the calendar generation, as a committed change to an activity does: the next read
-	// computes its set afresh (ADR 0195).
+	// changed advances the calendar generation without naming what changed (as a bulk load does): the
+	// next read computes its set afresh (ADR 0195).
 	changed := func() {
 		if err := env.DB.Exec(`UPDATE change_generations SET generation = generation + 1 WHERE name = 'calendar'`).Error; err != nil {
+			b.Fatal(err)
+		}
+	}
+	// edited changes one activity of the month, as an edit does: the next read patches the kept set with
+	// it (ADR 0196).
+	var month []uuid.UUID
+	env.DB.Raw(`SELECT id FROM activities a WHERE tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(?, ?, '[)')
+		ORDER BY id LIMIT 100`, from, to).Scan(&month)
+	edits := 0
+	edited := func() {
+		edits++
+		if err := env.DB.Exec(`UPDATE activities SET description = ? WHERE id = ?`, fmt.Sprint("edit ", edits),
+			month[edits%len(month)]).Error; err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,10 +160,12 @@ func BenchmarkCalendarMonth(b *testing.B) {
 			}
 		}
 	}
-	// Each page size twice: after a change (the set computed, as every read did before ADR 0195) and
-	// kept (the generation unchanged since the last read).
+	// Each page size three times: after a change the log cannot name (the set computed, as every read did
+	// before ADR 0195), after an edit of one activity (the kept set patched, ADR 0196) and kept (the
+	// generation unchanged since the last read).
 	for _, limit := range []int{2000, 200, 50} {
 		b.Run(fmt.Sprintf("route-limit-%d-after-change", limit), func(b *testing.B) { timed(b, changed, route(limit)) })
+		b.Run(fmt.Sprintf("route-limit-%d-after-edit", limit), func(b *testing.B) { timed(b, edited, route(limit)) })
 		b.Run(fmt.Sprintf("route-limit-%d-kept", limit), func(b *testing.B) { timed(b, nil, route(limit)) })
 	}
 	b.Run("route-one-unit", func(b *testing.B) {

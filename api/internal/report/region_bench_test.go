@@ -14,7 +14,7 @@ import (
 
 // BenchmarkActivitiesMonthRegion measures the activity report of a month, by every grouping, in an
 // already seeded database (`seed --scale region`), named by KS_REGION_DATABASE_URL (skipped without
-// it), computed and kept (ADR 0195), next to the previous implementation (referenceActivities: every occurrence built by the calendar,
+// it), computed, kept (ADR 0195) and after an edit (ADR 0196), next to the previous implementation (referenceActivities: every occurrence built by the calendar,
 // then counted) in the same run:
 //
 //	KS_REGION_DATABASE_URL=postgres://…/ks_scale_region go test ./api/internal/report -run '^$' \
@@ -37,12 +37,34 @@ func BenchmarkActivitiesMonthRegion(b *testing.B) {
 			}
 			// Kept (ADR 0195): the report of an unchanged generation is computed once.
 			kept := s
-			kept.Reports = report.NewReports(4)
+			kept.Reports, kept.Inputs = report.NewReports(4), report.NewInputs(4)
 			b.Run(from.Format("2006-01")+"/"+g+"/kept", func(b *testing.B) {
 				if _, err := kept.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil { // computed once
 					b.Fatal(err)
 				}
 				for b.Loop() {
+					if _, err := kept.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			// After an edit of one activity of the month (ADR 0196): the kept inputs are patched with it and
+			// the month counted again in memory. The edit writes the description it already has.
+			var act string
+			if err := s.DB.Raw(`SELECT id FROM activities a WHERE tstzrange(a.starts_at, a.until_at, '[)') && tstzrange(?, ?, '[)')
+				ORDER BY id LIMIT 1`, from, from.AddDate(0, 1, 0)).Scan(&act).Error; err != nil || act == "" {
+				b.Fatalf("an activity of %s: %v", from.Format("2006-01"), err)
+			}
+			b.Run(from.Format("2006-01")+"/"+g+"/after-edit", func(b *testing.B) {
+				if _, err := kept.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil {
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					b.StopTimer()
+					if err := s.DB.Exec(`UPDATE activities SET description = description WHERE id = ?`, act).Error; err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
 					if _, err := kept.Activities(ctx, from, from.AddDate(0, 1, 0), g); err != nil {
 						b.Fatal(err)
 					}
