@@ -115,6 +115,11 @@ FROM unnest(?::date[], ?::text[], ?::text[], ?::int[], ?::bigint[]) WITH ORDINAL
 RETURNING id)
 SELECT coalesce(bool_or(id % ` + strconv.Itoa(foldEvery) + ` = 0), false) FROM i`
 
+// insertDelta is insertDeltas for one row.
+var insertDelta = `INSERT INTO cost_total_deltas (agreement_id, month, category, unit_id, entries, amount_cents, parts)
+SELECT ?, ?::date, ?, ?::uuid, ?, ?, ?::bigint[] FROM (SELECT set_config('kulttuurisilta.cost_totals', 'maintained', true)) AS maintained
+RETURNING id % ` + strconv.Itoa(foldEvery) + ` = 0`
+
 // write appends the collected changes to cost_total_deltas. It reports
 // whether a fold is due.
 func (t *totals) write(tx *gorm.DB) (bool, error) {
@@ -146,8 +151,18 @@ func (t *totals) write(tx *gorm.DB) (bool, error) {
 			continue
 		}
 		var d bool
-		if err := tx.Raw(insertDeltas, t.a.ID, parts, n, n, database.Array[string](m), database.Array[string](c),
-			database.Array[string](u), e, amt).Scan(&d).Error; err != nil {
+		var err error
+		if len(m) == 1 { // one row, as most writes are: plain values, a statement quick to plan
+			var unit *string
+			if u[0] != "" {
+				unit = &u[0]
+			}
+			err = tx.Raw(insertDelta, t.a.ID, m[0], c[0], unit, e[0], amt[0], parts).Scan(&d).Error
+		} else {
+			err = tx.Raw(insertDeltas, t.a.ID, parts, n, n, database.Array[string](m), database.Array[string](c),
+				database.Array[string](u), e, amt).Scan(&d).Error
+		}
+		if err != nil {
 			return false, fmt.Errorf("budget: write cost totals: %w", err)
 		}
 		due = due || d
