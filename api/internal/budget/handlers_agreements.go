@@ -30,6 +30,7 @@ func (m Module) listAgreements(c echo.Context) error {
 	if f.DepartmentID, err = httpapi.QueryUUID(c, "department_id"); err != nil {
 		return err
 	}
+	f.InUse = canWrite(p) == nil // whether to offer delete depends on it
 	rows, found, err := m.Store.ListAgreements(c.Request().Context(), f, page)
 	return listing.Answer(c, p, rows, found, err, m.agreementsOut)
 }

@@ -28,6 +28,7 @@ const (
 // Agreement is a joint-budget agreement for a period.
 type Agreement struct {
 	database.Model
+	database.Referable
 	Name     string
 	StartsOn civil.Date `gorm:"type:date"`
 	EndsOn   civil.Date `gorm:"type:date"`

@@ -105,6 +105,8 @@ func loadParts(tx *gorm.DB, list []*Agreement) error {
 type AgreementFilter struct {
 	// DepartmentID lists the agreements a department is part of.
 	DepartmentID *uuid.UUID
+	// InUse reads each agreement's in_use with it (the caller may delete agreements).
+	InUse bool
 }
 
 // ListAgreements returns a page of agreements, newest period first.
@@ -112,7 +114,7 @@ func (s Store) ListAgreements(ctx context.Context, f AgreementFilter, page pagin
 	db := s.DB.WithContext(ctx)
 	q := page.Filter(db.Model(&Agreement{}), "agreements")
 	q = database.WhereSet(q, "EXISTS (SELECT 1 FROM agreement_departments ad WHERE ad.agreement_id = agreements.id AND ad.department_id = ?)", f.DepartmentID)
-	rows, total, err := paging.Find[Agreement](q, page, "starts_on DESC, name, id")
+	rows, total, err := paging.FindSelect[Agreement](q, page, "starts_on DESC, name, id", database.SelectInUse("agreements", f.InUse))
 	if err != nil {
 		return nil, total, err
 	}
@@ -314,15 +316,10 @@ func sameRules(a, b Agreement) bool {
 	return true
 }
 
-// agreementReferences are the foreign keys that refuse an agreement's delete
-// (ON DELETE RESTRICT), which DeleteAgreement also checks: exactly when the
-// delete is a 409. Its departments, shares, accounts, months and totals go
-// with it (CASCADE).
-var agreementReferences = []string{"costs.agreement_id", "invoicing_bases.agreement_id"}
-
-// agreementsInUse returns which of the agreements other rows refer to.
+// agreementsInUse returns which of the agreements other rows refer to (kept by the
+// database: database.InUse).
 func (s Store) agreementsInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return database.Referenced(ctx, s.DB, "agreements", ids, agreementReferences...)
+	return database.InUse(ctx, s.DB, "agreements", ids)
 }
 
 // DeleteAgreement removes an agreement without cost entries.

@@ -32,6 +32,7 @@ func (m Module) listPartners(c echo.Context) error {
 	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
 		return err
 	}
+	f.InUse = canWriteCatalogue(p) == nil // whether to offer delete depends on it
 	rows, found, err := m.Store.ListPartners(c.Request().Context(), f, page)
 	return listing.Answer(c, p, rows, found, err, m.partnersOut)
 }
@@ -110,7 +111,7 @@ func (m Module) listSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, found, err := m.Store.ListSeries(c.Request().Context(), page)
+	rows, found, err := m.Store.ListSeries(c.Request().Context(), page, canWriteCatalogue(p) == nil)
 	return listing.Answer(c, p, rows, found, err, m.seriesOut)
 }
 

@@ -38,6 +38,7 @@ const (
 // Partner is a cultural actor or volunteer organisation.
 type Partner struct {
 	database.Model
+	database.Referable
 	Name         string
 	NameSv       string
 	NameEn       string
@@ -109,6 +110,7 @@ func toPartnerResponse(p Partner) PartnerResponse {
 // Series is an event series or festival with its date range.
 type Series struct {
 	database.Model
+	database.Referable
 	Name          string
 	NameSv        string
 	NameEn        string

@@ -15,6 +15,8 @@ import (
 type PartnerFilter struct {
 	Kind   string
 	Active *bool
+	// InUse reads each partner's in_use with it (the caller may delete partners).
+	InUse bool
 }
 
 // ListPartners returns a page of partners ordered by name.
@@ -22,7 +24,7 @@ func (s Store) ListPartners(ctx context.Context, f PartnerFilter, page paging.Pa
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Partner{}), "partners")
 	q = database.WhereText(q, "kind = ?", f.Kind)
 	q = database.WhereSet(q, "active = ?", f.Active)
-	return paging.Find[Partner](q, page, "name, id")
+	return paging.FindSelect[Partner](q, page, "name, id", database.SelectInUse("partners", f.InUse))
 }
 
 // GetPartner returns one partner.
@@ -56,16 +58,17 @@ func (s Store) DeletePartner(ctx context.Context, id uuid.UUID, ifMatch *int) er
 // partnersInUse returns which of the partners activities refer to (the
 // delete would be refused: deactivate the partner instead).
 func (s Store) partnersInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return database.Referenced(ctx, s.DB, "partners", ids, "activity_partners.partner_id")
+	return database.InUse(ctx, s.DB, "partners", ids)
 }
 
 // partnerConflict refuses a duplicate.
 var partnerConflict = versioned.Unique("a partner with this name already exists")
 
-// ListSeries returns a page of series, latest first.
-func (s Store) ListSeries(ctx context.Context, page paging.Page) ([]Series, paging.Found, error) {
+// ListSeries returns a page of series, latest first, with their in_use
+// when inUse (database.SelectInUse).
+func (s Store) ListSeries(ctx context.Context, page paging.Page, inUse bool) ([]Series, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Series{}), "series")
-	return paging.Find[Series](q, page, "starts_on DESC, name, id")
+	return paging.FindSelect[Series](q, page, "starts_on DESC, name, id", database.SelectInUse("series", inUse))
 }
 
 // GetSeries returns one series.
@@ -102,5 +105,5 @@ var seriesConflict = versioned.Unique("a series with this name and start date al
 // seriesInUse returns which of the series still have activities (the delete
 // would be refused).
 func (s Store) seriesInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return database.Referenced(ctx, s.DB, "series", ids, "activities.series_id")
+	return database.InUse(ctx, s.DB, "series", ids)
 }

@@ -36,6 +36,7 @@ func (m Module) listCommittees(c echo.Context) error {
 	if f.Active, err = httpapi.QueryBool(c, "active"); err != nil {
 		return err
 	}
+	f.InUse = canWriteCommittees(p) == nil // whether to offer delete depends on it
 	rows, found, err := m.Store.ListCommittees(c.Request().Context(), unitScope(p), f, page)
 	return listing.Answer(c, p, rows, found, err, m.committeesOut)
 }

@@ -18,6 +18,7 @@ import (
 // Committee is a unit's culture committee. Its unit never changes.
 type Committee struct {
 	database.Model
+	database.Referable
 	UnitID    uuid.UUID `gorm:"type:uuid"`
 	Name      string
 	FoundedOn *civil.Date

@@ -59,6 +59,8 @@ func whereScope(q *gorm.DB, column string, scope []uuid.UUID) *gorm.DB {
 type CommitteeFilter struct {
 	UnitID *uuid.UUID
 	Active *bool
+	// InUse reads each committee's in_use with it (the caller may delete committees).
+	InUse bool
 }
 
 // ListCommittees returns a page of committees ordered by name.
@@ -66,7 +68,7 @@ func (s Store) ListCommittees(ctx context.Context, scope []uuid.UUID, f Committe
 	q := whereScope(page.Filter(s.DB.WithContext(ctx).Model(&Committee{}), "committees"), "unit_id", scope)
 	q = database.WhereSet(q, "unit_id = ?", f.UnitID)
 	q = database.WhereSet(q, "active = ?", f.Active)
-	return paging.Find[Committee](q, page, "name, id")
+	return paging.FindSelect[Committee](q, page, "name, id", database.SelectInUse("committees", f.InUse))
 }
 
 // GetCommittee returns one committee in scope.
@@ -134,13 +136,10 @@ func (s Store) DeleteCommittee(ctx context.Context, scope []uuid.UUID, id uuid.U
 		Action:   "committee.delete", Entity: "committee", View: versioned.View(toCommitteeResponse)})
 }
 
-// committeeReferences are the foreign keys that refuse a committee's delete
-// (ON DELETE RESTRICT): exactly when the delete is a 409.
-var committeeReferences = []string{"committee_members.committee_id", "committee_meetings.committee_id", "ideas.committee_id"}
-
-// committeesInUse returns which of the committees other rows refer to.
+// committeesInUse returns which of the committees other rows refer to (kept by the
+// database: database.InUse).
 func (s Store) committeesInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return database.Referenced(ctx, s.DB, "committees", ids, committeeReferences...)
+	return database.InUse(ctx, s.DB, "committees", ids)
 }
 
 // committeeConflict refuses a duplicate.

@@ -11,7 +11,11 @@ import (
 // Referenced returns which of ids, rows of table, other rows still refer to
 // through any of refs ("table.column"): the foreign keys that refuse the
 // row's delete (ON DELETE RESTRICT), so its delete would be a 409 and its
-// allowed_actions leave delete out. One query for a whole list page: per
+// allowed_actions leave delete out, looked up in the referring tables.
+// Departments, units, committees, agreements, partners and series have it
+// kept by the database instead (InUse); this serves activities (attendance
+// refers to them) and is the tests' reference for InUse. One query for a
+// whole list page: per
 // row, a sub-select per reference, LIMIT 1 on the referring column's index,
 // the next one only while none was found. (Scalar sub-selects, not EXISTS:
 // PostgreSQL may run an EXISTS under OR as a hash of the whole referring
@@ -28,13 +32,6 @@ func Referenced(ctx context.Context, db *gorm.DB, table string, ids []uuid.UUID,
 		from, column, _ := strings.Cut(ref, ".")
 		probes[i] = "(SELECT true FROM " + from + " r WHERE r." + column + " = t.id LIMIT 1)"
 	}
-	var used []uuid.UUID
-	if err := db.WithContext(ctx).Raw("SELECT t.id FROM "+table+" t WHERE t.id = ANY (?) AND ("+strings.Join(probes, " OR ")+")",
-		Array[uuid.UUID](ids)).Scan(&used).Error; err != nil {
-		return nil, err
-	}
-	for _, id := range used {
-		out[id] = true
-	}
-	return out, nil
+	return out, scanIDs(db.WithContext(ctx).Raw("SELECT t.id FROM "+table+" t WHERE t.id = ANY (?) AND ("+strings.Join(probes, " OR ")+")",
+		Array[uuid.UUID](ids)), out)
 }

@@ -33,28 +33,39 @@ func Fixed[M, R any](out func(*access.Principal) func(M) R) View[M, R] {
 // InUse is the View of a resource whose delete is refused while other rows
 // refer to it: to builds the response, actions gives the caller's
 // allowed_actions on a row (in use or not) and field is where the response
-// keeps them. Which rows are in use is looked up (inUse, one query for them
-// all) only when the caller may delete such rows at all (canDelete).
+// keeps them. Only when the caller may delete such rows at all (canDelete)
+// does in use matter: a row read with its in_use (a list's page,
+// database.SelectInUse) says it itself; the others are looked up (inUse,
+// one query for them all).
 func InUse[M any, P interface {
 	*M
 	Identity() uuid.UUID
+	Referenced() *bool
 }, R any](canDelete func(*access.Principal) error, inUse func(context.Context, []uuid.UUID) (map[uuid.UUID]bool, error),
 	to func(M) R, actions func(*access.Principal, bool) []string, field func(*R) *[]string) View[M, R] {
 	return func(ctx context.Context, p *access.Principal, rows ...M) (func(M) R, error) {
 		var used map[uuid.UUID]bool
-		if canDelete(p) == nil && len(rows) > 0 {
-			ids := make([]uuid.UUID, len(rows))
+		if canDelete(p) == nil {
+			var ids []uuid.UUID
 			for i := range rows {
-				ids[i] = P(&rows[i]).Identity()
+				if P(&rows[i]).Referenced() == nil {
+					ids = append(ids, P(&rows[i]).Identity())
+				}
 			}
-			var err error
-			if used, err = inUse(ctx, ids); err != nil {
-				return nil, err
+			if len(ids) > 0 {
+				var err error
+				if used, err = inUse(ctx, ids); err != nil {
+					return nil, err
+				}
 			}
 		}
 		return func(x M) R {
 			r := to(x)
-			*field(&r) = actions(p, used[P(&x).Identity()])
+			in := used[P(&x).Identity()]
+			if known := P(&x).Referenced(); known != nil {
+				in = *known
+			}
+			*field(&r) = actions(p, in)
 			return r
 		}, nil
 	}

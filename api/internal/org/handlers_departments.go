@@ -23,7 +23,7 @@ func (m Module) listDepartments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, found, err := m.Store.ListDepartments(c.Request().Context(), page)
+	rows, found, err := m.Store.ListDepartments(c.Request().Context(), page, canWriteDepartments(p) == nil)
 	return listing.Answer(c, p, rows, found, err, m.departmentsOut)
 }
 

@@ -49,6 +49,7 @@ func (m Module) listUnits(c echo.Context) error {
 			f.OnlyIDs = []uuid.UUID{}
 		}
 	}
+	f.InUse = canWriteUnits(p) == nil // whether to offer delete depends on it
 	rows, found, err := m.Store.ListUnits(c.Request().Context(), f, page)
 	return listing.Answer(c, p, rows, found, err, m.unitsOut)
 }

@@ -16,6 +16,7 @@ var DepartmentKinds = []string{"social_care", "culture", "other"}
 // Department is a department (cost centre) of an organisation.
 type Department struct {
 	database.Model
+	database.Referable
 	Name         string
 	Code         string
 	Kind         string
@@ -64,6 +65,7 @@ var (
 // Unit is a welfare service unit.
 type Unit struct {
 	database.Model
+	database.Referable
 	Name             string
 	Kind             string
 	Organisation     string

@@ -18,10 +18,11 @@ type Store struct {
 	DB *gorm.DB
 }
 
-// ListDepartments returns a page of departments ordered by name.
-func (s Store) ListDepartments(ctx context.Context, page paging.Page) ([]Department, paging.Found, error) {
+// ListDepartments returns a page of departments ordered by name, with
+// their in_use when inUse (database.SelectInUse).
+func (s Store) ListDepartments(ctx context.Context, page paging.Page, inUse bool) ([]Department, paging.Found, error) {
 	q := page.Filter(s.DB.WithContext(ctx).Model(&Department{}), "departments")
-	return paging.Find[Department](q, page, "name, id")
+	return paging.FindSelect[Department](q, page, "name, id", database.SelectInUse("departments", inUse))
 }
 
 // GetDepartment returns one department.
@@ -51,13 +52,10 @@ func (s Store) DeleteDepartment(ctx context.Context, id uuid.UUID, ifMatch *int)
 		Action:   "department.delete", Entity: "department", View: versioned.View(toDepartmentResponse)})
 }
 
-// departmentReferences are the foreign keys that refuse a department's
-// delete (ON DELETE RESTRICT): exactly when the delete is a 409.
-var departmentReferences = []string{"units.department_id", "users.department_id", "agreement_departments.department_id"}
-
-// departmentsInUse returns which of the departments other rows refer to.
+// departmentsInUse returns which of the departments other rows refer to
+// (kept by the database: database.InUse).
 func (s Store) departmentsInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return database.Referenced(ctx, s.DB, "departments", ids, departmentReferences...)
+	return database.InUse(ctx, s.DB, "departments", ids)
 }
 
 // departmentConflict refuses a duplicate.
@@ -70,6 +68,8 @@ type UnitFilter struct {
 	Active       *bool
 	// OnlyIDs restricts to these units (a mentor's view); nil means all.
 	OnlyIDs []uuid.UUID
+	// InUse reads each unit's in_use with it (the caller may delete units).
+	InUse bool
 }
 
 // ListUnits returns a page of units ordered by name.
@@ -81,7 +81,7 @@ func (s Store) ListUnits(ctx context.Context, f UnitFilter, page paging.Page) ([
 	if f.OnlyIDs != nil {
 		q = q.Where("id IN ?", append(f.OnlyIDs, uuid.Nil))
 	}
-	return paging.Find[Unit](q, page, "name, id")
+	return paging.FindSelect[Unit](q, page, "name, id", database.SelectInUse("units", f.InUse))
 }
 
 // GetUnit returns one unit.
@@ -118,15 +118,10 @@ func (s Store) DeleteUnit(ctx context.Context, id uuid.UUID, ifMatch *int) error
 		Action:   "unit.delete", Entity: "unit", View: versioned.View(toUnitResponse)})
 }
 
-// unitReferences are the foreign keys that refuse a unit's delete (ON
-// DELETE RESTRICT): exactly when the delete is a 409. Feed tokens and the
-// Linked Events place go with the unit (CASCADE).
-var unitReferences = []string{"user_units.unit_id", "residents.unit_id", "committees.unit_id", "mentor_units.unit_id",
-	"activity_units.unit_id", "costs.unit_id"}
-
-// unitsInUse returns which of the units other rows refer to.
+// unitsInUse returns which of the units other rows refer to (kept by the
+// database: database.InUse).
 func (s Store) unitsInUse(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]bool, error) {
-	return database.Referenced(ctx, s.DB, "units", ids, unitReferences...)
+	return database.InUse(ctx, s.DB, "units", ids)
 }
 
 func (s Store) checkDepartment(tx *gorm.DB, id *uuid.UUID) error {

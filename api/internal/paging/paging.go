@@ -145,6 +145,13 @@ type Found struct {
 // (lower(name), left_on IS NOT NULL), ASC or DESC, optionally NULLS
 // FIRST/LAST; the cursor carries the values of those columns.
 func Find[T any](q *gorm.DB, p Page, order string) ([]T, Found, error) {
+	return FindSelect[T](q, p, order, "")
+}
+
+// FindSelect is Find with the page's rows read as sel (a select list; ""
+// is every column), where a list reads more than its table's columns for
+// the rows of the page only (database.SelectInUse): the total counts q.
+func FindSelect[T any](q *gorm.DB, p Page, order, sel string) ([]T, Found, error) {
 	var f Found
 	ks, err := keysetOf[T](q, order)
 	if err != nil {
@@ -162,6 +169,9 @@ func Find[T any](q *gorm.DB, p Page, order string) ([]T, Found, error) {
 		q = q.Where(where, args...)
 	} else if p.Offset > 0 {
 		q = q.Offset(p.Offset)
+	}
+	if sel != "" {
+		q = q.Select(sel)
 	}
 	var rows []T
 	if err := q.Limit(p.Limit + 1).Order(order).Find(&rows).Error; err != nil {
