@@ -281,7 +281,7 @@ func (set *occurrenceSet) patched(changed []uuid.UUID, fresh *occurrenceSet) *oc
 	oldRank := make([]int32, len(set.order))
 	freshRank := make([]int32, len(fresh.order))
 	out.cands = make([]candidate, 0, len(set.cands)+len(fresh.cands))
-	i, j := 0, 0
+	i, j, next := 0, 0, int32(0) // next: len(out.cands)
 	for i < len(set.order) || j < len(fresh.order) {
 		if i < len(set.order) && gone[set.cands[set.order[i]].ID] {
 			oldRank[i] = -1
@@ -291,13 +291,13 @@ func (set *occurrenceSet) patched(changed []uuid.UUID, fresh *occurrenceSet) *oc
 		takeOld := j == len(fresh.order) || (i < len(set.order) &&
 			bytes.Compare(set.cands[set.order[i]].ID[:], fresh.cands[fresh.order[j]].ID[:]) < 0)
 		if takeOld {
-			oldRank[i] = int32(len(out.cands))
+			oldRank[i] = next
 			out.cands = append(out.cands, set.cands[set.order[i]])
-			i++
+			i, next = i+1, next+1
 		} else {
-			freshRank[j] = int32(len(out.cands))
+			freshRank[j] = next
 			out.cands = append(out.cands, fresh.cands[fresh.order[j]])
-			j++
+			j, next = j+1, next+1
 		}
 	}
 	out.order = make([]int32, len(out.cands))
@@ -308,14 +308,15 @@ func (set *occurrenceSet) patched(changed []uuid.UUID, fresh *occurrenceSet) *oc
 	// Overrides: the old ones of unchanged activities, then fresh's.
 	oldOv := make([]int32, len(set.overrides))
 	out.overrides = make([]Override, 0, len(set.overrides)+len(fresh.overrides))
+	freshOv := int32(0) // len(out.overrides) once the old ones are in
 	for k := range set.overrides {
 		oldOv[k] = -1
 		if !gone[set.overrides[k].ActivityID] {
-			oldOv[k] = int32(len(out.overrides))
+			oldOv[k] = freshOv
 			out.overrides = append(out.overrides, set.overrides[k])
+			freshOv++
 		}
 	}
-	freshOv := int32(len(out.overrides))
 	out.overrides = append(out.overrides, fresh.overrides...)
 
 	// Slots: both sides are sorted and the rank mapping keeps id order, so
