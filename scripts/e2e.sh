@@ -40,6 +40,8 @@ cleanup() {
   if [ "$rc" -ne 0 ] && [ -f "$workdir/server.log" ]; then
     echo "e2e: last server log lines:"
     grep -v ' level=INFO msg=request ' "$workdir/server.log" | tail -n 20 || true
+    echo "e2e: requests that took over a second:"
+    grep -E ' msg=request .* duration_ms=[0-9]{4,}' "$workdir/server.log" | tail -n 20 || true
   fi
   rm -rf "$workdir"
   exit "$rc"

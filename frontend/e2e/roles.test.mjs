@@ -239,8 +239,11 @@ describe('issue 15: every screen offers what the user may do, in plain words', {
       await login(page, email);
       const open = async (path) => {
         // An SPA screen is there when its heading is: do not wait for the load event, which a download or
-        // a PDF the last screen started may hold back.
-        await page.goto(`${BASE_URL}${path}`, { waitUntil: 'domcontentloaded' });
+        // a PDF the last screen started may hold back. Such a download once held the navigation itself back
+        // for 30 s in CI (the page before had pressed the export buttons): it is tried once more.
+        await page
+          .goto(`${BASE_URL}${path}`, { waitUntil: 'domcontentloaded', timeout: 15_000 })
+          .catch(() => page.goto(`${BASE_URL}${path}`, { waitUntil: 'domcontentloaded' }));
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
       };
