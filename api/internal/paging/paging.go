@@ -170,15 +170,54 @@ func FindSelect[T any](q *gorm.DB, p Page, order, sel string) ([]T, Found, error
 	} else if p.Offset > 0 {
 		q = q.Offset(p.Offset)
 	}
-	if sel != "" {
-		q = q.Select(sel)
+	// The first page's capped total is counted in the page's own statement (one round trip) when the
+	// query selects its table's rows as they are (no joins, no select list of its own).
+	counted := p.Total && !p.Exact && len(q.Statement.Joins) == 0 && len(q.Statement.Selects) == 0
+	if counted {
+		if err := q.Statement.Parse(q.Statement.Model); err != nil || q.Statement.Table == "" {
+			counted = false
+		}
 	}
 	var rows []T
-	if err := q.Limit(p.Limit + 1).Order(order).Find(&rows).Error; err != nil {
-		return nil, f, err
+	if counted {
+		if sel == "" {
+			sel = q.Statement.Quote(q.Statement.Table) + ".*"
+		}
+		capped := countable.Session(&gorm.Session{}).Select("1").Limit(ExactTotalUpTo + 1)
+		var withTotal []struct {
+			Row   T     `gorm:"embedded"`
+			Total int64 `gorm:"column:paging_total;->"`
+		}
+		if err := q.Select(sel+", (SELECT count(*) FROM (?) AS capped) AS paging_total", capped).
+			Limit(p.Limit + 1).Order(order).Find(&withTotal).Error; err != nil {
+			return nil, f, err
+		}
+		rows = make([]T, len(withTotal))
+		for i := range withTotal {
+			rows[i] = withTotal[i].Row
+		}
+		if len(withTotal) > 0 {
+			f = Found{Total: withTotal[0].Total, Counted: true}
+		}
+	} else {
+		if sel != "" {
+			q = q.Select(sel)
+		}
+		if err := q.Limit(p.Limit + 1).Order(order).Find(&rows).Error; err != nil {
+			return nil, f, err
+		}
 	}
 	switch {
 	case !p.Total:
+	case counted && len(rows) > 0:
+		// Counted with the page, up to the cap (an empty page carries no count: counted below).
+		if f.Total > ExactTotalUpTo {
+			est, err := estimate[T](countable)
+			if err != nil {
+				return nil, f, err
+			}
+			f.Total, f.Estimated = max(est, ExactTotalUpTo+1), true
+		}
 	case p.Cursor == nil && p.Offset == 0 && len(rows) <= p.Limit:
 		// The whole list is this one page: its length is the total, exact, with no count.
 		f = Found{Total: int64(len(rows)), Counted: true}
