@@ -170,7 +170,7 @@ func FindSelect[T any](q *gorm.DB, p Page, order, sel string) ([]T, Found, error
 	} else if p.Offset > 0 {
 		q = q.Offset(p.Offset)
 	}
-	// The first page's capped total is counted in the page's own statement (one round trip) when the
+	// A page that asks for its total counts it (capped) in its own statement, one round trip, when the
 	// query selects its table's rows as they are (no joins, no select list of its own).
 	counted := p.Total && !p.Exact && len(q.Statement.Joins) == 0 && len(q.Statement.Selects) == 0
 	if counted {
@@ -183,12 +183,11 @@ func FindSelect[T any](q *gorm.DB, p Page, order, sel string) ([]T, Found, error
 		if sel == "" {
 			sel = q.Statement.Quote(q.Statement.Table) + ".*"
 		}
-		capped := countable.Session(&gorm.Session{}).Select("1").Limit(ExactTotalUpTo + 1)
 		var withTotal []struct {
 			Row   T     `gorm:"embedded"`
 			Total int64 `gorm:"column:paging_total;->"`
 		}
-		if err := q.Select(sel+", (SELECT count(*) FROM (?) AS capped) AS paging_total", capped).
+		if err := q.Select(sel+", (SELECT count(*) FROM (?) AS capped) AS paging_total", capped(countable)).
 			Limit(p.Limit + 1).Order(order).Find(&withTotal).Error; err != nil {
 			return nil, f, err
 		}
@@ -197,7 +196,9 @@ func FindSelect[T any](q *gorm.DB, p Page, order, sel string) ([]T, Found, error
 			rows[i] = withTotal[i].Row
 		}
 		if len(withTotal) > 0 {
-			f = Found{Total: withTotal[0].Total, Counted: true}
+			if f, err = found[T](countable, withTotal[0].Total); err != nil {
+				return nil, f, err
+			}
 		}
 	} else {
 		if sel != "" {
@@ -210,14 +211,7 @@ func FindSelect[T any](q *gorm.DB, p Page, order, sel string) ([]T, Found, error
 	switch {
 	case !p.Total:
 	case counted && len(rows) > 0:
-		// Counted with the page, up to the cap (an empty page carries no count: counted below).
-		if f.Total > ExactTotalUpTo {
-			est, err := estimate[T](countable)
-			if err != nil {
-				return nil, f, err
-			}
-			f.Total, f.Estimated = max(est, ExactTotalUpTo+1), true
-		}
+		// Counted with the page (an empty page carries no count: counted below).
 	case p.Cursor == nil && p.Offset == 0 && len(rows) <= p.Limit:
 		// The whole list is this one page: its length is the total, exact, with no count.
 		f = Found{Total: int64(len(rows)), Counted: true}
@@ -244,11 +238,23 @@ func total[T any](q *gorm.DB, p Page) (Found, error) {
 	if p.Exact {
 		return f, q.Session(&gorm.Session{}).Count(&f.Total).Error
 	}
-	capped := q.Session(&gorm.Session{}).Select("1").Limit(ExactTotalUpTo + 1)
-	if err := q.Session(&gorm.Session{NewDB: true}).Table("(?) AS capped", capped).Count(&f.Total).Error; err != nil {
+	var n int64
+	if err := q.Session(&gorm.Session{NewDB: true}).Table("(?) AS capped", capped(q)).Count(&n).Error; err != nil {
 		return f, err
 	}
-	if f.Total <= ExactTotalUpTo {
+	return found[T](q, n)
+}
+
+// capped is q's matching rows up to one past ExactTotalUpTo: what a capped total counts.
+func capped(q *gorm.DB) *gorm.DB {
+	return q.Session(&gorm.Session{}).Select("1").Limit(ExactTotalUpTo + 1)
+}
+
+// found is the total of a capped count n of q's rows: n when at most ExactTotalUpTo, else the planner's
+// estimate, flagged as such.
+func found[T any](q *gorm.DB, n int64) (Found, error) {
+	f := Found{Total: n, Counted: true}
+	if n <= ExactTotalUpTo {
 		return f, nil
 	}
 	est, err := estimate[T](q)
